@@ -1,0 +1,110 @@
+import { z } from 'zod';
+
+/** Raised when the environment cannot start the service; names the variable at fault. */
+export class ConfigError extends Error {
+  constructor(readonly variable: string, problem: string) {
+    super(`Configuration error in ${variable}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const httpsUrl = z
+  .string()
+  .url()
+  .refine((value) => value.startsWith('https://'), 'must be an https:// URL')
+  .transform((value) => value.replace(/\/+$/, ''));
+const optionalFile = z.string().min(1).optional();
+const editions = ['free', 'standard', 'professional', 'enterprise'] as const;
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('localhost'),
+  PUBLIC_URL: httpsUrl.optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
+    .default('sqlite:.local/crm.sqlite'),
+  AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
+  GRAPH_BASE_URL: httpsUrl
+    .refine((value) => /\/v1\.0$|\/beta$/.test(value), 'must end with the Graph version, e.g. /v1.0')
+    .default('https://graph.microsoft.com/v1.0'),
+  CLIENT_ID: z.string().regex(guid, 'must be the application (client) id, a GUID'),
+  CLIENT_SECRET: z.string().min(1, 'is required'),
+  API_APP_ID_URI: z.string().regex(/^api:\/\//, 'must start with api://').optional(),
+  BRAND_NAME: z.string().trim().min(1).max(30).default('Zoho CRM'),
+  STATE_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  TLS_CERT_FILE: optionalFile,
+  TLS_KEY_FILE: optionalFile,
+  EXTRA_CA_CERTS_FILE: optionalFile,
+  OFFICE_JS_URL: httpsUrl.optional(),
+  NEW_ORGANISATION_EDITION: z.enum(editions).default('professional'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Edition = (typeof editions)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  databaseUrl: string;
+  authorityHost: string;
+  graphBaseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  apiAppIdUri: string;
+  apiScope: string;
+  brandName: string;
+  stateSecret: string;
+  tls: { certFile: string; keyFile: string } | undefined;
+  extraCaCertsFile: string | undefined;
+  officeJsUrl: string | undefined;
+  newOrganisationEdition: Edition;
+  logLevel: string;
+}
+
+/** Variables whose values never appear in logs. */
+export const SECRET_VARIABLES = ['CLIENT_SECRET', 'STATE_SECRET'] as const;
+
+/** Reads and validates the service's configuration once; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const variable = String(issue.path[0] ?? 'environment');
+    const problem = issue.code === 'invalid_type' && present[variable] === undefined ? 'is required' : issue.message;
+    throw new ConfigError(variable, problem);
+  }
+  const values = parsed.data;
+  if (Boolean(values.TLS_CERT_FILE) !== Boolean(values.TLS_KEY_FILE)) {
+    throw new ConfigError(values.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  const publicUrl = values.PUBLIC_URL ?? `https://localhost:${values.PORT}`;
+  const apiAppIdUri = values.API_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${values.CLIENT_ID}`;
+  return {
+    port: values.PORT,
+    host: values.HOST,
+    publicUrl,
+    databaseUrl: values.DATABASE_URL,
+    authorityHost: values.AUTHORITY_HOST,
+    graphBaseUrl: values.GRAPH_BASE_URL,
+    clientId: values.CLIENT_ID.toLowerCase(),
+    clientSecret: values.CLIENT_SECRET,
+    apiAppIdUri,
+    apiScope: `${apiAppIdUri}/access_as_user`,
+    brandName: values.BRAND_NAME,
+    stateSecret: values.STATE_SECRET,
+    tls: values.TLS_CERT_FILE && values.TLS_KEY_FILE ? { certFile: values.TLS_CERT_FILE, keyFile: values.TLS_KEY_FILE } : undefined,
+    extraCaCertsFile: values.EXTRA_CA_CERTS_FILE,
+    officeJsUrl: values.OFFICE_JS_URL,
+    newOrganisationEdition: values.NEW_ORGANISATION_EDITION,
+    logLevel: values.LOG_LEVEL,
+  };
+}
+
+/** The configuration as it may be logged: secrets masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return { ...config, clientSecret: '***', stateSecret: '***' };
+}

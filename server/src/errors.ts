@@ -1,0 +1,34 @@
+/**
+ * A failure the caller can act on, with a stable code. The HTTP layer maps the code to a status and to a
+ * message in the user's language; `detail` is for logs and developers only and never reaches a client.
+ */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly detail?: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(detail ? `${code}: ${detail}` : code);
+    this.name = 'AppError';
+  }
+}
+
+export type ErrorCode =
+  | 'unauthenticated'
+  | 'token_expired'
+  | 'invalid_token'
+  | 'invalid_request'
+  | 'not_found'
+  | 'not_tenant_admin'
+  | 'not_installed'
+  | 'terms_not_accepted'
+  | 'organisation_exists'
+  | 'already_member'
+  | 'invalid_credentials'
+  | 'too_many_attempts'
+  | 'already_linked'
+  | 'install_state_invalid'
+  | 'install_not_confirmed'
+  | 'consent_required'
+  | 'graph_unavailable'
+  | 'internal';

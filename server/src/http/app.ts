@@ -1,0 +1,44 @@
+import express, { type Express } from 'express';
+import { randomUUID } from 'node:crypto';
+import { requireIdentity } from './authenticate.js';
+import type { ServiceDependencies } from './dependencies.js';
+import { errorHandler, notFound } from './errorHandler.js';
+import { accountLinkRoutes } from './routes/accountLinks.js';
+import { configRoutes } from './routes/config.js';
+import { healthRoutes } from './routes/health.js';
+import { installRoutes } from './routes/install.js';
+import { meRoutes } from './routes/me.js';
+import { organisationRoutes } from './routes/organisations.js';
+import { staticRoutes } from './staticFiles.js';
+
+/** The Express app, without listening: start-up and tests attach it to a server of their own. */
+export function createApp(deps: ServiceDependencies): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    const requestId = randomUUID();
+    res.setHeader('request-id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.logger.info({ requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms) }, 'request');
+    });
+    next();
+  });
+  app.use(express.json({ limit: '100kb' }));
+
+  app.use(healthRoutes(deps));
+  app.use(configRoutes(deps));
+  app.use(installRoutes(deps));
+  app.use('/api', requireIdentity(deps.validator));
+  app.use(meRoutes(deps));
+  app.use(organisationRoutes(deps));
+  app.use(accountLinkRoutes(deps));
+  app.use('/api', notFound);
+  app.use(staticRoutes(deps));
+  app.use(notFound);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

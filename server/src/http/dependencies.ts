@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
+import type { TokenValidator } from '../auth/tokenValidator.js';
+import type { Config } from '../config/config.js';
+import type { TenantDirectory } from '../crm/tenantDirectory.js';
+import type { AppAccessProbe } from '../graph/appAccess.js';
+import type { Store } from '../store/database.js';
+
+/** Everything the HTTP layer needs, built once at start-up (server/src/service.ts) or by a test. */
+export interface ServiceDependencies {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  validator: TokenValidator;
+  tokens: MicrosoftTokens;
+  directory: TenantDirectory;
+  appAccess: AppAccessProbe;
+  now: () => Date;
+  paths: { addinDist: string; officeJs: string; icons: string };
+}

@@ -1,0 +1,32 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { AppError } from '../errors.js';
+import { ERROR_RULES, errorMessage } from './errorMessages.js';
+import { languageFromAcceptLanguage } from './language.js';
+
+/** Registered last: turns every failure into `{ error, message }` in the caller's language; never a stack. */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const language = languageFromAcceptLanguage(req.headers['accept-language']);
+    const appError = toAppError(error);
+    const { status } = ERROR_RULES[appError.code];
+    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    else logger.info({ code: appError.code, detail: appError.detail, path: req.path }, 'request refused');
+    if (res.headersSent) return;
+    if (status === 401) res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
+    res.status(status).json({ error: appError.code, message: errorMessage(appError.code, language, appError.params) });
+  };
+}
+
+export const notFound: RequestHandler = (_req, _res, next) => next(new AppError('not_found'));
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    const detail = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
+    return new AppError('invalid_request', detail, { detail });
+  }
+  if (error instanceof SyntaxError && 'body' in error) return new AppError('invalid_request', 'malformed JSON', { detail: 'malformed JSON' });
+  return new AppError('internal', String(error));
+}

@@ -1,0 +1,78 @@
+import type { ErrorCode } from '../errors.js';
+import type { Language } from './language.js';
+
+interface ErrorRule {
+  status: number;
+  en: string;
+  de: string;
+}
+
+/** Each error code's HTTP status and the sentence a person reads, in both languages. */
+export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
+  unauthenticated: { status: 401, en: 'Please sign in first.', de: 'Bitte melden Sie sich zuerst an.' },
+  token_expired: { status: 401, en: 'Your sign-in has expired. Please sign in again.', de: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.' },
+  invalid_token: { status: 401, en: 'Your sign-in could not be verified. Please sign in again.', de: 'Ihre Anmeldung konnte nicht überprüft werden. Bitte melden Sie sich erneut an.' },
+  invalid_request: { status: 400, en: 'The request was not understood: {detail}', de: 'Die Anfrage war nicht verständlich: {detail}' },
+  not_found: { status: 404, en: 'This page does not exist.', de: 'Diese Seite gibt es nicht.' },
+  not_tenant_admin: {
+    status: 403,
+    en: 'Only a Microsoft 365 administrator of your organisation can do this.',
+    de: 'Nur ein Microsoft 365-Administrator Ihrer Organisation kann das tun.',
+  },
+  not_installed: {
+    status: 403,
+    en: 'Your Microsoft 365 administrator has not installed the app yet.',
+    de: 'Ihr Microsoft 365-Administrator hat die App noch nicht installiert.',
+  },
+  terms_not_accepted: {
+    status: 400,
+    en: 'Please accept the terms and conditions to continue.',
+    de: 'Bitte akzeptieren Sie die Geschäftsbedingungen, um fortzufahren.',
+  },
+  organisation_exists: {
+    status: 409,
+    en: 'Your company already has a CRM account.',
+    de: 'Ihr Unternehmen hat bereits ein CRM-Konto.',
+  },
+  already_member: { status: 409, en: 'You already have a CRM account.', de: 'Sie haben bereits ein CRM-Konto.' },
+  invalid_credentials: {
+    status: 401,
+    en: 'The e-mail address or password is not correct.',
+    de: 'Die E-Mail-Adresse oder das Passwort ist nicht korrekt.',
+  },
+  too_many_attempts: {
+    status: 429,
+    en: 'Too many failed attempts. Please wait 15 minutes and try again.',
+    de: 'Zu viele fehlgeschlagene Versuche. Bitte warten Sie 15 Minuten und versuchen Sie es erneut.',
+  },
+  already_linked: {
+    status: 409,
+    en: 'This CRM account is already linked to another Microsoft 365 account.',
+    de: 'Dieses CRM-Konto ist bereits mit einem anderen Microsoft 365-Konto verknüpft.',
+  },
+  install_state_invalid: {
+    status: 400,
+    en: 'This installation link is invalid or has expired. Please start the installation again from the app.',
+    de: 'Dieser Installationslink ist ungültig oder abgelaufen. Bitte starten Sie die Installation erneut in der App.',
+  },
+  install_not_confirmed: {
+    status: 403,
+    en: 'Microsoft 365 did not confirm the consent. The app was not installed.',
+    de: 'Microsoft 365 hat die Zustimmung nicht bestätigt. Die App wurde nicht installiert.',
+  },
+  consent_required: {
+    status: 403,
+    en: 'Your Microsoft 365 administrator needs to grant the app its permissions first.',
+    de: 'Ihr Microsoft 365-Administrator muss der App zuerst die Berechtigungen erteilen.',
+  },
+  graph_unavailable: {
+    status: 502,
+    en: 'Microsoft 365 could not be reached. Please try again in a moment.',
+    de: 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
+  },
+  internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
+};
+
+export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
+  return ERROR_RULES[code][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+}

@@ -1,0 +1,16 @@
+export type Language = 'de' | 'en';
+
+/** German for any de* preference ranked above English, English otherwise. */
+export function languageFromAcceptLanguage(header: string | undefined): Language {
+  const ranked = (header ?? '')
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      return { tag: tag.toLowerCase(), q: q ? Number(q.slice(2)) : 1 };
+    })
+    .filter((entry) => entry.tag && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  const first = ranked.find((entry) => entry.tag.startsWith('de') || entry.tag.startsWith('en'));
+  return first?.tag.startsWith('de') ? 'de' : 'en';
+}

@@ -1,0 +1,22 @@
+import type { AccountState } from '../crm/accountState.js';
+import type { MicrosoftIdentity } from '../crm/identity.js';
+
+/** The `/api/me` body: the account state plus what the add-in shows about the caller and their tenant. */
+export function presentAccount(identity: MicrosoftIdentity, account: AccountState, installUrl: string | undefined) {
+  const person = { name: identity.name, email: identity.email };
+  const tenant = { id: identity.tenantId, domain: identity.email.split('@')[1] ?? '' };
+  switch (account.state) {
+    case 'not_installed':
+      return { state: account.state, user: person, tenant, isTenantAdmin: identity.isTenantAdmin, ...(installUrl ? { installUrl } : {}) };
+    case 'first_visit':
+      return { state: account.state, user: person, tenant };
+    case 'no_access':
+      return { state: account.state, user: person, tenant, organisation: { name: account.organisation.name } };
+    case 'member':
+      return {
+        state: account.state,
+        user: { id: account.user.id, name: account.user.display_name, email: account.user.email, profile: account.user.profile },
+        organisation: { id: account.organisation.id, name: account.organisation.name, edition: account.organisation.edition },
+      };
+  }
+}

@@ -1,0 +1,72 @@
+import { Router, type Response } from 'express';
+import { verifyInstallState } from '../../auth/installState.js';
+import { recordInstallation } from '../../crm/installations.js';
+import { AppError } from '../../errors.js';
+import type { ServiceDependencies } from '../dependencies.js';
+import { errorMessage } from '../errorMessages.js';
+import { languageFromAcceptLanguage, type Language } from '../language.js';
+
+const PAGE_TEXT = {
+  en: {
+    installedTitle: 'Installed',
+    installed: (brand: string) => `${brand} is installed for your organisation. Close this window and return to the app to finish setting up.`,
+    cancelledTitle: 'Not installed',
+    cancelled: 'The consent was cancelled, so the app was not installed. You can start again from the app at any time.',
+    failedTitle: 'Not installed',
+  },
+  de: {
+    installedTitle: 'Installiert',
+    installed: (brand: string) => `${brand} ist für Ihre Organisation installiert. Schließen Sie dieses Fenster und kehren Sie zur App zurück, um die Einrichtung abzuschließen.`,
+    cancelledTitle: 'Nicht installiert',
+    cancelled: 'Die Zustimmung wurde abgebrochen, daher wurde die App nicht installiert. Sie können jederzeit erneut in der App beginnen.',
+    failedTitle: 'Nicht installiert',
+  },
+} as const;
+
+/**
+ * `GET /api/install/callback` (public, a browser redirect from Microsoft's admin-consent page). The state must be
+ * ours and the consent must be real: the app proves it can now act in the tenant before the tenant counts as installed.
+ */
+export function installRoutes(deps: ServiceDependencies): Router {
+  const router = Router();
+  router.get('/api/install/callback', async (req, res) => {
+    const language = languageFromAcceptLanguage(req.headers['accept-language']);
+    const text = PAGE_TEXT[language];
+    const query = req.query as Record<string, string | undefined>;
+    if (query.error) {
+      deps.logger.info({ error: query.error }, 'admin consent declined');
+      return page(res, 200, language, text.cancelledTitle, text.cancelled, deps.config.brandName);
+    }
+    try {
+      const state = verifyInstallState(deps.config.stateSecret, query.state ?? '', deps.now());
+      if (query.admin_consent?.toLowerCase() !== 'true' || query.tenant?.toLowerCase() !== state.tenantId) {
+        throw new AppError('install_state_invalid', 'callback does not match the state');
+      }
+      await deps.appAccess(state.tenantId);
+      await recordInstallation(deps.store.db, state.tenantId, state.objectId, deps.now());
+      deps.logger.info({ tenantId: state.tenantId }, 'tenant installed');
+      return page(res, 200, language, text.installedTitle, text.installed(deps.config.brandName), deps.config.brandName);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      deps.logger.warn({ code: error.code, detail: error.detail }, 'install callback refused');
+      const status = error.code === 'graph_unavailable' ? 502 : error.code === 'install_state_invalid' ? 400 : 403;
+      return page(res, status, language, text.failedTitle, errorMessage(error.code, language), deps.config.brandName);
+    }
+  });
+  return router;
+}
+
+function page(res: Response, status: number, language: Language, title: string, message: string, brand: string): void {
+  res
+    .status(status)
+    .type('html')
+    .send(
+      `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+        `<title>${escapeHtml(title)} – ${escapeHtml(brand)}</title><style>body{font-family:"Segoe UI",system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#242424}` +
+        `h1{font-size:1.5rem;font-weight:600}p{line-height:1.5}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
+    );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}

@@ -1,0 +1,34 @@
+import express, { Router } from 'express';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceDependencies } from './dependencies.js';
+
+const LOCAL_OFFICE_JS = '/office-js/office.js';
+
+/**
+ * The built add-in, the ribbon icons, and Office.js. The task pane page loads Office.js from the configured CDN
+ * (OFFICE_JS_URL) or, when none is configured, from the copy in the @microsoft/office-js package served here.
+ */
+export function staticRoutes({ config, paths }: ServiceDependencies): Router {
+  const router = Router();
+  router.use('/assets/icons', express.static(paths.icons, { fallthrough: false, maxAge: '1d' }));
+  router.use('/office-js', express.static(paths.officeJs, { fallthrough: false, maxAge: '1d' }));
+
+  const officeJsUrl = config.officeJsUrl ?? LOCAL_OFFICE_JS;
+  let taskpane: string | undefined;
+  router.get('/taskpane.html', (_req, res, next) => {
+    const file = join(paths.addinDist, 'taskpane.html');
+    if (!existsSync(file)) return next();
+    taskpane ??= readFileSync(file, 'utf8').replaceAll('%OFFICE_JS_URL%', officeJsUrl);
+    res.type('html').set('Cache-Control', 'no-cache').send(taskpane);
+  });
+  router.use(express.static(paths.addinDist, { index: 'index.html', setHeaders: noCacheForHtml }));
+  router.get('/', (_req, res) => {
+    res.status(503).type('text').send('The add-in has not been built yet: run `npm run build:addin`, then reload.');
+  });
+  return router;
+}
+
+function noCacheForHtml(res: express.Response, path: string): void {
+  if (path.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

@@ -1,0 +1,74 @@
+import { readFileSync } from 'node:fs';
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Logger } from 'pino';
+import { createMicrosoftTokens } from './auth/microsoftTokens.js';
+import { createOutboundFetch } from './auth/outboundFetch.js';
+import { TokenValidator } from './auth/tokenValidator.js';
+import { describeConfig, type Config } from './config/config.js';
+import { createAppAccessProbe } from './graph/appAccess.js';
+import { createGraphTenantDirectory } from './graph/tenantDirectory.js';
+import { createApp } from './http/app.js';
+import type { ServiceDependencies } from './http/dependencies.js';
+import { createLogger } from './log/logger.js';
+import { openStore } from './store/database.js';
+
+const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export interface RunningService {
+  url: string;
+  server: Server;
+  deps: ServiceDependencies;
+  close(): Promise<void>;
+}
+
+/** Wires the service's parts from its configuration. */
+export async function buildDependencies(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<ServiceDependencies> {
+  const store = await openStore(config.databaseUrl);
+  const fetch = createOutboundFetch(config.extraCaCertsFile);
+  const tokens = createMicrosoftTokens(config, fetch, logger);
+  return {
+    config,
+    store,
+    logger,
+    validator: new TokenValidator(config, fetch),
+    tokens,
+    directory: createGraphTenantDirectory(config.graphBaseUrl, fetch, tokens),
+    appAccess: createAppAccessProbe(config.graphBaseUrl, fetch, tokens),
+    now: () => new Date(),
+    paths: {
+      addinDist: join(repositoryRoot, 'addin', 'dist'),
+      officeJs: join(dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')), 'dist'),
+      icons: join(repositoryRoot, 'manifest', 'icons'),
+    },
+  };
+}
+
+/** Starts the service: migrations, then HTTPS (with TLS_CERT_FILE/TLS_KEY_FILE) or HTTP behind a proxy. */
+export async function startService(config: Config, logger?: Logger): Promise<RunningService> {
+  const deps = await buildDependencies(config, logger);
+  const app = createApp(deps);
+  const server = config.tls
+    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
+    : createHttpServer(app);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  deps.logger.info({ config: describeConfig(config), port }, 'service started');
+  return {
+    url: `${config.tls ? 'https' : 'http'}://${config.host}:${port}`,
+    server,
+    deps,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.store.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import type { Dialect } from '../database.js';
+import { organisationsAndUsers } from './0001_organisations_and_users.js';
+
+/** Every migration in order; names are permanent once released. */
+export function allMigrations(dialect: Dialect): Record<string, Migration> {
+  return {
+    '0001_organisations_and_users': organisationsAndUsers(dialect),
+  };
+}
