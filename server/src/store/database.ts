@@ -11,6 +11,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Store {
   db: Kysely<Database>;
   dialect: Dialect;
+  /** The PostgreSQL schema holding the tables, when not the default one. */
+  schema?: string;
   close(): Promise<void>;
 }
 
@@ -56,12 +58,12 @@ async function openPostgres(url: string, { postgresSchema }: OpenStoreOptions): 
     ...(postgresSchema ? { options: `-c search_path=${postgresSchema}` } : {}),
   });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { db, dialect: 'postgres', close: () => db.destroy() };
+  return { db, dialect: 'postgres', ...(postgresSchema ? { schema: postgresSchema } : {}), close: () => db.destroy() };
 }
 
 async function migrate(store: Store): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => allMigrations(store.dialect) };
-  const { error, results } = await new Migrator({ db: store.db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

@@ -3,7 +3,10 @@ import type { Dialect } from '../database.js';
 
 /** Organisations, their users, Microsoft 365 tenant installations, and failed account-link attempts. */
 export function organisationsAndUsers(dialect: Dialect) {
+  // The one dialect difference here: an auto-numbered key is `serial` in PostgreSQL, `integer autoincrement` in SQLite.
   const autoId = dialect === 'postgres' ? 'serial' : 'integer';
+  const autoIdConstraints = <T extends { primaryKey(): T; autoIncrement(): T }>(col: T): T =>
+    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
@@ -40,7 +43,7 @@ export function organisationsAndUsers(dialect: Dialect) {
         .execute();
       await db.schema
         .createTable('account_link_failures')
-        .addColumn('id', autoId, (col) => col.primaryKey().autoIncrement())
+        .addColumn('id', autoId, autoIdConstraints)
         .addColumn('tenant_id', 'text', (col) => col.notNull())
         .addColumn('object_id', 'text', (col) => col.notNull())
         .addColumn('failed_at', 'text', (col) => col.notNull())
