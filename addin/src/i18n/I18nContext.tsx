@@ -1,0 +1,20 @@
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import type { Language } from '../host/language';
+import { translator, type Translate } from './translate';
+
+interface I18n {
+  language: Language;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18n>({ language: 'en', t: translator('en') });
+
+export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
+  const value = useMemo(() => ({ language, t: translator(language) }), [language]);
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+/** The current language and its translate function. */
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

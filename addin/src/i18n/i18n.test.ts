@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { de } from './de';
+import { en } from './en';
+import { format, placeholders, translator } from './translate';
+
+describe('message catalogs', () => {
+  it('German has exactly the English keys', () => {
+    expect(Object.keys(de).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('no message is empty', () => {
+    for (const [key, text] of [...Object.entries(en), ...Object.entries(de)]) {
+      expect(text.trim(), key).not.toBe('');
+    }
+  });
+
+  it('each key uses the same placeholders in both languages', () => {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
+      expect(placeholders(de[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it('uses the seed labels word for word', () => {
+    expect(de['firstVisit.continue']).toBe('Weiter');
+    expect(de['firstVisit.linkButton']).toBe('Mein Konto verknüpfen');
+    expect(en['firstVisit.linkButton']).toBe('Link my account');
+    expect(en['profile.super_admin']).toBe('Super Admin');
+    expect(de['settings.usersAndControl']).toBe('Benutzer & Steuerung');
+  });
+});
+
+describe('format', () => {
+  it('fills placeholders and leaves unknown ones visible', () => {
+    expect(format('Install for {tenant}', { tenant: 'contoso.com' })).toBe('Install for contoso.com');
+    expect(format('Hi {name}', {})).toBe('Hi {name}');
+  });
+
+  it('translator picks the language', () => {
+    expect(translator('de')('signIn.button')).toBe('Anmelden');
+    expect(translator('en')('signIn.button')).toBe('Sign in');
+  });
+});

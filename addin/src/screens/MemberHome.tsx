@@ -1,0 +1,116 @@
+import {
+  Avatar,
+  Badge,
+  Body1,
+  Caption1,
+  makeStyles,
+  Subtitle1,
+  Tab,
+  TabList,
+  tokens,
+} from '@fluentui/react-components';
+import { Home20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { Me, Profile } from '../api/types';
+import { useI18n } from '../i18n/I18nContext';
+import { Page, Section } from '../ui/Page';
+import { SettingsPage, type SettingsView } from './SettingsPage';
+
+type Member = Extract<Me, { state: 'member' }>;
+type View = 'home' | SettingsView;
+
+const profileColor: Record<Profile, 'brand' | 'informative' | 'subtle'> = {
+  super_admin: 'brand',
+  administrator: 'informative',
+  standard: 'subtle',
+};
+
+const useStyles = makeStyles({
+  nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
+  personText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
+  name: { margin: 0, overflowWrap: 'anywhere' },
+  badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(96px, max-content) 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    '& dt': { color: tokens.colorNeutralForeground3 },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+  headerOrg: {
+    color: tokens.colorNeutralForeground2,
+    overflow: 'hidden',
+    textOverflow: 'ellipsis',
+    whiteSpace: 'nowrap',
+    maxWidth: '40vw',
+  },
+});
+
+/** A CRM user's start: who they are, where they are, and the way to Settings. */
+export function MemberHome({ brand, me }: { brand: string; me: Member }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [view, setView] = useState<View>('home');
+  const tab = view === 'home' ? 'home' : 'settings';
+
+  return (
+    <Page brand={brand} wide headerEnd={<Caption1 className={styles.headerOrg}>{me.organisation.name}</Caption1>}>
+      <nav aria-label={t('home.nav')} className={styles.nav}>
+        <TabList
+          selectedValue={tab}
+          onTabSelect={(_event, data) => setView(data.value === 'settings' ? 'settings' : 'home')}
+        >
+          <Tab value="home" icon={<Home20Regular />}>
+            {t('home.tabHome')}
+          </Tab>
+          <Tab value="settings" icon={<Settings20Regular />}>
+            {t('home.tabSettings')}
+          </Tab>
+        </TabList>
+      </nav>
+
+      {view === 'home' ? (
+        <>
+          <Section>
+            <div className={styles.person}>
+              <Avatar name={me.user.name} size={48} color="colorful" />
+              <div className={styles.personText}>
+                <Subtitle1 as="h1" className={styles.name}>
+                  {t('home.welcome', { name: me.user.name })}
+                </Subtitle1>
+                <div className={styles.badges}>
+                  <Badge appearance="filled" color={profileColor[me.user.profile]} shape="rounded">
+                    {t(`profile.${me.user.profile}`)}
+                  </Badge>
+                </div>
+              </div>
+            </div>
+            <Body1 className={styles.muted}>{t('home.intro', { organisation: me.organisation.name })}</Body1>
+          </Section>
+          <Section>
+            <dl className={styles.facts}>
+              <dt>{t('home.organisation')}</dt>
+              <dd>{me.organisation.name}</dd>
+              <dt>{t('home.edition')}</dt>
+              <dd>
+                <Badge appearance="tint" color="informative" shape="rounded">
+                  {t(`edition.${me.organisation.edition}`)}
+                </Badge>
+              </dd>
+              <dt>{t('home.profile')}</dt>
+              <dd>{t(`profile.${me.user.profile}`)}</dd>
+              <dt>{t('home.email')}</dt>
+              <dd>{me.user.email}</dd>
+            </dl>
+          </Section>
+        </>
+      ) : (
+        <SettingsPage brand={brand} view={view} onNavigate={setView} />
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,139 @@
+import {
+  Body1,
+  Breadcrumb,
+  BreadcrumbButton,
+  BreadcrumbDivider,
+  BreadcrumbItem,
+  Button,
+  Caption1,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ChevronRight20Regular, CloudSync24Regular, People24Regular } from '@fluentui/react-icons';
+import { Fragment, useId, type ReactNode } from 'react';
+import type { MessageKey } from '../i18n/en';
+import { useI18n } from '../i18n/I18nContext';
+import { Section } from '../ui/Page';
+
+export type SettingsView = 'settings' | 'settings/users' | 'settings/microsoft';
+
+interface Entry {
+  view: Exclude<SettingsView, 'settings'>;
+  /** Settings > Setup > … > this page, as the CRM's own menu names it. */
+  path: MessageKey[];
+  body: MessageKey;
+  icon: ReactNode;
+}
+
+const entries: Entry[] = [
+  {
+    view: 'settings/users',
+    path: ['settings.setup', 'settings.usersAndControl', 'settings.users'],
+    body: 'settings.usersBody',
+    icon: <People24Regular />,
+  },
+  {
+    view: 'settings/microsoft',
+    path: ['settings.setup', 'settings.marketplace', 'settings.microsoft'],
+    body: 'settings.microsoftBody',
+    icon: <CloudSync24Regular />,
+  },
+];
+
+const useStyles = makeStyles({
+  list: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: 'none' },
+  entry: {
+    width: '100%',
+    justifyContent: 'flex-start',
+    textAlign: 'start',
+    gap: tokens.spacingHorizontalM,
+    padding: tokens.spacingHorizontalM,
+    minHeight: '64px',
+    fontWeight: tokens.fontWeightRegular,
+  },
+  entryIcon: { color: tokens.colorBrandForeground1, display: 'flex', flexShrink: 0 },
+  entryText: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, gap: tokens.spacingVerticalXXS },
+  entryTitle: { fontWeight: tokens.fontWeightSemibold },
+  entryPath: { color: tokens.colorNeutralForeground3 },
+  chevron: { color: tokens.colorNeutralForeground3, display: 'flex', flexShrink: 0 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  crumbs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+});
+
+/** Settings and its two Setup pages; the pages fill in with the issues that bring users and sync. */
+export function SettingsPage({
+  brand,
+  view,
+  onNavigate,
+}: {
+  brand: string;
+  view: SettingsView;
+  onNavigate: (view: SettingsView) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const entry = entries.find((e) => e.view === view);
+  const trail: MessageKey[] = ['settings.title', ...(entry?.path ?? [])];
+
+  return (
+    <>
+      <Breadcrumb aria-label={t('settings.title')} className={styles.crumbs}>
+        {trail.map((key, index) => {
+          const last = index === trail.length - 1;
+          return (
+            <Fragment key={key}>
+              <BreadcrumbItem>
+                <BreadcrumbButton
+                  current={last}
+                  onClick={index === 0 && !last ? () => onNavigate('settings') : undefined}
+                >
+                  {t(key)}
+                </BreadcrumbButton>
+              </BreadcrumbItem>
+              {!last && <BreadcrumbDivider />}
+            </Fragment>
+          );
+        })}
+      </Breadcrumb>
+
+      {entry === undefined ? (
+        <ul className={styles.list}>
+          {entries.map((e) => (
+            <EntryButton key={e.view} entry={e} brand={brand} onOpen={() => onNavigate(e.view)} />
+          ))}
+        </ul>
+      ) : (
+        <Section>
+          <Body1 className={styles.muted}>{t(entry.body, { brand })}</Body1>
+          <Body1>{t('home.comingSoon')}</Body1>
+          <div>
+            <Button onClick={() => onNavigate('settings')}>{t('settings.back')}</Button>
+          </div>
+        </Section>
+      )}
+    </>
+  );
+}
+
+function EntryButton({ entry, brand, onOpen }: { entry: Entry; brand: string; onOpen: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const descriptionId = useId();
+  const title = t(entry.path[entry.path.length - 1]!);
+  return (
+    <li>
+      <Button className={styles.entry} onClick={onOpen} aria-label={title} aria-describedby={descriptionId}>
+        <span className={styles.entryIcon}>{entry.icon}</span>
+        <span className={styles.entryText}>
+          <span className={styles.entryTitle}>{title}</span>
+          <Caption1 id={descriptionId} className={styles.entryPath}>
+            {[t('settings.title'), ...entry.path.map((key) => t(key))].join(' > ')} · {t(entry.body, { brand })}
+          </Caption1>
+        </span>
+        <span className={styles.chevron}>
+          <ChevronRight20Regular />
+        </span>
+      </Button>
+    </li>
+  );
+}
