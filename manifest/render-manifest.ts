@@ -26,7 +26,7 @@ export const TEXT_LIMITS: Readonly<Record<string, number>> = {
   'extensions[].ribbons[].tabs[].groups[].label': 64,
   'extensions[].ribbons[].tabs[].groups[].controls[].label': 64,
   'extensions[].ribbons[].tabs[].groups[].controls[].supertip.title': 64,
-  'extensions[].ribbons[].tabs[].groups[].controls[].supertip.description': 128,
+  'extensions[].ribbons[].tabs[].groups[].controls[].supertip.description': 250,
 };
 
 const PLACEHOLDER = /\{\{([A-Z_]+)\}\}/g;
