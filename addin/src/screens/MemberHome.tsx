@@ -39,6 +39,14 @@ const useStyles = makeStyles({
     margin: 0,
     '& dt': { color: tokens.colorNeutralForeground3 },
     '& dd': { margin: 0, overflowWrap: 'anywhere' },
+    // In a narrow task pane each label sits above its value instead of squeezing the value.
+    '@media (max-width: 479px)': {
+      gridTemplateColumns: '1fr',
+      rowGap: 0,
+      '& dt': { fontSize: tokens.fontSizeBase200, lineHeight: tokens.lineHeightBase200 },
+      '& dd': { marginBottom: tokens.spacingVerticalS },
+      '& dd:last-child': { marginBottom: 0 },
+    },
   },
   muted: { color: tokens.colorNeutralForeground2 },
   headerOrg: {

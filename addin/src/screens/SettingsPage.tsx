@@ -53,11 +53,16 @@ const useStyles = makeStyles({
   },
   entryIcon: { color: tokens.colorBrandForeground1, display: 'flex', flexShrink: 0 },
   entryText: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0, gap: tokens.spacingVerticalXXS },
-  entryTitle: { fontWeight: tokens.fontWeightSemibold },
+  entryTitle: { fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase400 },
   entryPath: { color: tokens.colorNeutralForeground3 },
+  entryBody: { color: tokens.colorNeutralForeground2 },
   chevron: { color: tokens.colorNeutralForeground3, display: 'flex', flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
-  crumbs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  crumbs: {
+    marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    // The full trail (Settings > Setup > Users & Control > Users) does not fit a 320 px pane on one line.
+    '& ol': { flexWrap: 'wrap' },
+  },
 });
 
 /** Settings and its two Setup pages; the pages fill in with the issues that bring users and sync. */
@@ -125,9 +130,12 @@ function EntryButton({ entry, brand, onOpen }: { entry: Entry; brand: string; on
       <Button className={styles.entry} onClick={onOpen} aria-label={title} aria-describedby={descriptionId}>
         <span className={styles.entryIcon}>{entry.icon}</span>
         <span className={styles.entryText}>
+          <Caption1 className={styles.entryPath}>
+            {[t('settings.title'), ...entry.path.slice(0, -1).map((key) => t(key))].join(' > ')}
+          </Caption1>
           <span className={styles.entryTitle}>{title}</span>
-          <Caption1 id={descriptionId} className={styles.entryPath}>
-            {[t('settings.title'), ...entry.path.map((key) => t(key))].join(' > ')} · {t(entry.body, { brand })}
+          <Caption1 id={descriptionId} className={styles.entryBody}>
+            {t(entry.body, { brand })}
           </Caption1>
         </span>
         <span className={styles.chevron}>

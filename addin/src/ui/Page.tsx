@@ -96,7 +96,11 @@ const useHeroStyles = makeStyles({
     marginBottom: tokens.spacingVerticalXS,
   },
   danger: { backgroundColor: tokens.colorPaletteRedBackground1, color: tokens.colorPaletteRedForeground1 },
-  title: { margin: 0 },
+  // Title3 (28 px) suits the Teams tab; a 320–450 px task pane reads better at Subtitle1's 20 px.
+  title: {
+    margin: 0,
+    '@media (max-width: 479px)': { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500 },
+  },
   body: { color: tokens.colorNeutralForeground2, margin: 0 },
 });
 
