@@ -135,6 +135,9 @@ describe('teamsapp.yml', () => {
       }
     }
     expect([...envDev.keys()].filter((k) => k.startsWith('SECRET_'))).toEqual([]);
+    // An empty value is a slot for a step's output; one that no step fills would fail at run time.
+    const written = new Set(allSteps.flatMap(outputsOf));
+    for (const [name, value] of envDev) if (value === '') expect(written.has(name), `${name} is never written`).toBe(true);
     expect(read('.gitignore').split('\n')).toContain('env/*.user');
   });
 });
