@@ -15,6 +15,7 @@ import { createGraphTenantDirectory } from './graph/tenantDirectory.js';
 import { createApp } from './http/app.js';
 import type { ServiceDependencies } from './http/dependencies.js';
 import { createLogger } from './log/logger.js';
+import { createGraphMailer } from './mail/graphMailer.js';
 import { openStore } from './store/database.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -38,6 +39,7 @@ export async function buildDependencies(config: Config, logger: Logger = createL
     validator: new TokenValidator(config, fetch),
     tokens,
     directory: createGraphTenantDirectory(config.graphBaseUrl, fetch, tokens),
+    mailer: createGraphMailer(config.graphBaseUrl, fetch, tokens),
     appAccess: createAppAccessProbe(config.graphBaseUrl, fetch, tokens),
     now: () => new Date(),
     paths: {

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
-import type { Database, OrganisationRow, UserRow } from '../store/schema.js';
+import type { AccessRequestRow, Database, InvitationRow, OrganisationRow, UserRow } from '../store/schema.js';
+import { latestAccessRequest } from './accessRequests.js';
 import type { MicrosoftIdentity } from './identity.js';
 import { isTenantInstalled } from './installations.js';
+import { findOpenInvitationForEmail } from './invitations.js';
 import { findOrganisationById, findOrganisationByTenant } from './organisations.js';
 import type { TenantDirectory } from './tenantDirectory.js';
 import { findUserByEmail, findUserByIdentity, linkIdentity } from './users.js';
@@ -10,7 +12,10 @@ import { findUserByEmail, findUserByIdentity, linkIdentity } from './users.js';
 export type AccountState =
   | { state: 'not_installed' }
   | { state: 'first_visit' }
+  | { state: 'invited'; invitation: InvitationRow; organisation: OrganisationRow }
   | { state: 'no_access'; organisation: OrganisationRow }
+  | { state: 'request_pending'; organisation: OrganisationRow; request: AccessRequestRow }
+  | { state: 'request_declined'; organisation: OrganisationRow; request: AccessRequestRow }
   | { state: 'member'; user: UserRow; organisation: OrganisationRow };
 
 /**
@@ -18,7 +23,7 @@ export type AccountState =
  * bound to the Microsoft 365 identity from then on), but only when the e-mail's domain is verified in the
  * caller's tenant: an unverified preferred_username must not take over someone else's CRM account.
  */
-export async function resolveAccountState(db: Kysely<Database>, directory: TenantDirectory, identity: MicrosoftIdentity): Promise<AccountState> {
+export async function resolveAccountState(db: Kysely<Database>, directory: TenantDirectory, identity: MicrosoftIdentity, now: Date = new Date()): Promise<AccountState> {
   const member = await findUserByIdentity(db, identity.tenantId, identity.objectId);
   if (member) return memberState(db, member);
 
@@ -29,8 +34,19 @@ export async function resolveAccountState(db: Kysely<Database>, directory: Tenan
     }
   }
 
+  const invitation = await findOpenInvitationForEmail(db, identity.email, now);
+  if (invitation) {
+    const organisation = await findOrganisationById(db, invitation.organisation_id);
+    if (organisation) return { state: 'invited', invitation, organisation };
+  }
+
   const organisation = await findOrganisationByTenant(db, identity.tenantId);
-  if (organisation) return { state: 'no_access', organisation };
+  if (organisation) {
+    const request = await latestAccessRequest(db, organisation.id, identity.tenantId, identity.objectId);
+    if (request?.status === 'pending') return { state: 'request_pending', organisation, request };
+    if (request?.status === 'declined') return { state: 'request_declined', organisation, request };
+    return { state: 'no_access', organisation };
+  }
   if (identity.isTenantAdmin && (await isTenantInstalled(db, identity.tenantId))) return { state: 'first_visit' };
   return { state: 'not_installed' };
 }

@@ -13,6 +13,7 @@ import type { TenantDirectory } from './tenantDirectory.js';
 // Graph is outside this suite: the tenant's description is what Microsoft 365 would answer.
 const contosoDirectory: TenantDirectory = {
   describeTenant: async () => ({ displayName: 'Contoso', verifiedDomains: ['contoso.onmicrosoft.com'] }),
+  listUsers: async () => [],
 };
 const now = new Date('2026-11-27T10:00:00Z');
 

@@ -3,12 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { requireIdentity } from './authenticate.js';
 import type { ServiceDependencies } from './dependencies.js';
 import { errorHandler, notFound } from './errorHandler.js';
+import { accessRequestRoutes } from './routes/accessRequests.js';
 import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
 import { installRoutes } from './routes/install.js';
+import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
+import { userRoutes } from './routes/users.js';
 import { staticRoutes } from './staticFiles.js';
 
 /** The Express app, without listening: start-up and tests attach it to a server of their own. */
@@ -36,6 +39,9 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(meRoutes(deps));
   app.use(organisationRoutes(deps));
   app.use(accountLinkRoutes(deps));
+  app.use(userRoutes(deps));
+  app.use(invitationRoutes(deps));
+  app.use(accessRequestRoutes(deps));
   app.use('/api', notFound);
   app.use(staticRoutes(deps));
   app.use(notFound);

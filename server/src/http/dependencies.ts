@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { TokenValidator } from '../auth/tokenValidator.js';
 import type { Config } from '../config/config.js';
+import type { CrmContext } from '../crm/context.js';
+import type { Mailer } from '../crm/mailer.js';
 import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import type { AppAccessProbe } from '../graph/appAccess.js';
 import type { Store } from '../store/database.js';
@@ -14,7 +16,13 @@ export interface ServiceDependencies {
   validator: TokenValidator;
   tokens: MicrosoftTokens;
   directory: TenantDirectory;
+  mailer: Mailer;
   appAccess: AppAccessProbe;
   now: () => Date;
   paths: { addinDist: string; officeJs: string; icons: string };
+}
+
+/** The slice of the dependencies that CRM commands use. */
+export function crmContext(deps: ServiceDependencies): CrmContext {
+  return { db: deps.store.db, directory: deps.directory, mailer: deps.mailer, now: deps.now, publicUrl: deps.config.publicUrl, brand: deps.config.brandName };
 }

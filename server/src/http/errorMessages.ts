@@ -70,6 +70,37 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Microsoft 365 could not be reached. Please try again in a moment.',
     de: 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
+  not_member: { status: 403, en: 'You are not a user of this CRM account yet.', de: 'Sie sind noch kein Benutzer dieses CRM-Kontos.' },
+  permission_denied: {
+    status: 403,
+    en: 'You need the Manage Users permission for this. Ask an administrator of your CRM account.',
+    de: 'Dafür brauchen Sie die Berechtigung Benutzer verwalten. Wenden Sie sich an einen Administrator Ihres CRM-Kontos.',
+  },
+  upgrade_required: {
+    status: 402,
+    en: 'Inviting Microsoft 365 users is available in the paid editions. Upgrade your CRM account to use it.',
+    de: 'Das Einladen von Microsoft 365-Benutzern ist in den kostenpflichtigen Versionen verfügbar. Führen Sie ein Upgrade Ihres CRM-Kontos durch, um es zu nutzen.',
+  },
+  invitation_not_found: {
+    status: 404,
+    en: 'This invitation link is not valid. It may have been replaced by a newer invitation; ask for a new one.',
+    de: 'Dieser Einladungslink ist nicht gültig. Vielleicht wurde er durch eine neuere Einladung ersetzt; bitten Sie um eine neue.',
+  },
+  invitation_used: { status: 409, en: 'This invitation has already been accepted.', de: 'Diese Einladung wurde bereits angenommen.' },
+  invitation_revoked: { status: 410, en: 'This invitation was withdrawn by an administrator.', de: 'Diese Einladung wurde von einem Administrator zurückgezogen.' },
+  invitation_expired: { status: 410, en: 'This invitation has expired. Ask an administrator to send it again.', de: 'Diese Einladung ist abgelaufen. Bitten Sie einen Administrator, sie erneut zu senden.' },
+  invitation_other_address: {
+    status: 403,
+    en: 'This invitation is for another e-mail address. Sign in with the Microsoft 365 account it was sent to.',
+    de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Melden Sie sich mit dem Microsoft 365-Konto an, an das sie gesendet wurde.',
+  },
+  request_pending: { status: 409, en: 'Your request is pending: an administrator has not decided yet.', de: 'Ihre Anfrage ist in Bearbeitung: Ein Administrator hat noch nicht entschieden.' },
+  request_not_found: { status: 404, en: 'This access request does not exist in your CRM account.', de: 'Diese Beitrittsanfrage gibt es in Ihrem CRM-Konto nicht.' },
+  request_already_decided: {
+    status: 409,
+    en: 'This request has already been decided ({status}).',
+    de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
+  },
   internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 };
 

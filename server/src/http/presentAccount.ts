@@ -12,6 +12,23 @@ export function presentAccount(identity: MicrosoftIdentity, account: AccountStat
       return { state: account.state, user: person, tenant };
     case 'no_access':
       return { state: account.state, user: person, tenant, organisation: { name: account.organisation.name } };
+    case 'invited':
+      return {
+        state: account.state,
+        user: person,
+        tenant,
+        organisation: { name: account.organisation.name },
+        invitation: { id: account.invitation.id, expiresAt: account.invitation.expires_at },
+      };
+    case 'request_pending':
+    case 'request_declined':
+      return {
+        state: account.state,
+        user: person,
+        tenant,
+        organisation: { name: account.organisation.name },
+        request: { id: account.request.id, status: account.request.status, createdAt: account.request.created_at, decidedAt: account.request.decided_at },
+      };
     case 'member':
       return {
         state: account.state,
