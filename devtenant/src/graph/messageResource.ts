@@ -1,0 +1,80 @@
+import type { StoredMessage } from '../state/mailboxStore.js';
+import { graphErrors } from './graphError.js';
+
+/** Graph wraps HTML bodies in a full document (GRAPH.md §0); the stored content keeps that wrapping. */
+export function wrapHtmlBody(content: string): string {
+  if (/^\s*<html/i.test(content)) return content;
+  return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${content}\r\n</body>\r\n</html>\r\n`;
+}
+
+export function htmlToText(html: string): string {
+  return html
+    .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>/gi, '\n')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/[ \t\r\f\v]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/** bodyPreview: the first 255 characters of the text. */
+export function bodyPreview(message: Pick<StoredMessage, 'body'>): string {
+  const text = message.body.contentType === 'html' ? htmlToText(message.body.content) : message.body.content;
+  return text.replace(/\s+/g, ' ').trim().slice(0, 255);
+}
+
+const PROPERTY_NAMES = [
+  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'receivedDateTime', 'sentDateTime', 'hasAttachments',
+  'internetMessageId', 'subject', 'bodyPreview', 'importance', 'parentFolderId', 'conversationId', 'isDeliveryReceiptRequested',
+  'isReadReceiptRequested', 'isRead', 'isDraft', 'webLink', 'inferenceClassification', 'body', 'sender', 'from', 'toRecipients',
+  'ccRecipients', 'bccRecipients', 'replyTo', 'flag',
+];
+
+export function parseMessageSelect(select: string | undefined): string[] | undefined {
+  if (!select) return undefined;
+  return select.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
+    const found = PROPERTY_NAMES.find((p) => p.toLowerCase() === name.toLowerCase());
+    if (!found) throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
+    return found;
+  });
+}
+
+/** The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select. */
+export function messageResource(baseUrl: string, m: StoredMessage, select: string[] | undefined): Record<string, unknown> {
+  const full: Record<string, unknown> = {
+    '@odata.etag': `W/"${m.changeKey}"`,
+    id: m.id,
+    createdDateTime: m.createdDateTime,
+    lastModifiedDateTime: m.lastModifiedDateTime,
+    changeKey: m.changeKey,
+    categories: [],
+    receivedDateTime: m.receivedDateTime,
+    sentDateTime: m.sentDateTime,
+    hasAttachments: false,
+    internetMessageId: m.internetMessageId,
+    subject: m.subject,
+    bodyPreview: bodyPreview(m),
+    importance: 'normal',
+    parentFolderId: m.folder,
+    conversationId: m.conversationId,
+    isDeliveryReceiptRequested: false,
+    isReadReceiptRequested: false,
+    isRead: m.isRead,
+    isDraft: false,
+    webLink: `${baseUrl}/mail/item/${encodeURIComponent(m.id)}`,
+    inferenceClassification: 'focused',
+    body: m.body,
+    sender: m.sender,
+    from: m.from,
+    toRecipients: m.toRecipients,
+    ccRecipients: m.ccRecipients,
+    bccRecipients: m.bccRecipients,
+    replyTo: m.replyTo,
+    flag: { flagStatus: 'notFlagged' },
+  };
+  if (!select) return full;
+  const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: m.id };
+  for (const name of select) out[name] = full[name];
+  return out;
+}

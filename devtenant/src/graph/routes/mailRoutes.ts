@@ -1,0 +1,99 @@
+import express, { Router, type Request, type Response } from 'express';
+import type { DevTenantContext } from '../../context.js';
+import type { DirectoryUser } from '../../directory/directory.js';
+import type { MailFolderName } from '../../state/mailboxStore.js';
+import { hasPermission } from '../graphCaller.js';
+import { GraphError, graphErrors } from '../graphError.js';
+import { odataContext, sendGraphJson } from '../graphResponse.js';
+import { messageResource, parseMessageSelect } from '../messageResource.js';
+import { callerOf } from '../middleware/authenticate.js';
+import { nextLinkWithSkip } from '../paging.js';
+import { sendMail } from '../sendMail.js';
+import { parseSendMail } from '../sendMailSchema.js';
+
+const READ_DELEGATED = ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'];
+const READ_APPLICATION = ['Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
+const DEFAULT_MESSAGE_PAGE = 10;
+const MAX_MESSAGE_PAGE = 1000;
+
+/**
+ * The mailbox a path names: /me/... (delegated only) or /users/{id | upn}/... of the caller's tenant.
+ * A delegated caller reaches only their own mailbox.
+ */
+function targetMailbox(ctx: DevTenantContext, req: Request, res: Response): DirectoryUser {
+  const caller = callerOf(res);
+  const id = typeof req.params.user === 'string' ? req.params.user : undefined;
+  if (id === undefined) {
+    if (!caller.user) throw graphErrors.meNeedsDelegated();
+    return caller.user;
+  }
+  const user = ctx.directory.userInTenant(caller.tenant.id, id);
+  if (!user) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${id}' is invalid.`);
+  if (caller.user && caller.user.id !== user.id) throw graphErrors.mailDenied();
+  return user;
+}
+
+function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined) {
+  return (req: Request, res: Response) => {
+    const caller = callerOf(res);
+    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION })) throw graphErrors.mailDenied();
+    const owner = targetMailbox(ctx, req, res);
+    const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
+    const topRaw = req.query.$top;
+    const top = topRaw === undefined ? DEFAULT_MESSAGE_PAGE : Number(topRaw);
+    if (!Number.isInteger(top) || top < 1 || top > MAX_MESSAGE_PAGE) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(topRaw)}' of parameter 'Top' is invalid.`);
+    const skip = req.query.$skip === undefined ? 0 : Number(req.query.$skip);
+    if (!Number.isInteger(skip) || skip < 0) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`);
+    const all = ctx.mailboxes.messages(owner, folder);
+    const page = all.slice(skip, skip + top);
+    const body: Record<string, unknown> = {
+      '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages${select ? `(${select.join(',')})` : ''}`),
+      value: page.map((m) => messageResource(ctx.baseUrl, m, select)),
+    };
+    if (skip + top < all.length) body['@odata.nextLink'] = nextLinkWithSkip(ctx.baseUrl, req, skip + top);
+    sendGraphJson(res, 200, body);
+  };
+}
+
+function getMessage(ctx: DevTenantContext) {
+  return (req: Request, res: Response) => {
+    const caller = callerOf(res);
+    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION })) throw graphErrors.mailDenied();
+    const owner = targetMailbox(ctx, req, res);
+    const message = ctx.mailboxes.message(owner, String(req.params.messageId));
+    if (!message) throw graphErrors.itemNotFound();
+    const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
+    sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`), ...messageResource(ctx.baseUrl, message, select) });
+  };
+}
+
+function postSendMail(ctx: DevTenantContext) {
+  return (req: Request, res: Response) => {
+    const caller = callerOf(res);
+    if (!hasPermission(caller, { delegated: ['Mail.Send'], application: ['Mail.Send'] })) throw graphErrors.mailDenied();
+    const sender = targetMailbox(ctx, req, res);
+    if (!req.is('application/json')) throw new GraphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
+    const input = parseSendMail(req.body);
+    sendMail(ctx, sender, input);
+    res.status(202).end();
+  };
+}
+
+function folderOf(req: Request): MailFolderName {
+  const name = String(req.params.folder).toLowerCase();
+  if (name === 'inbox' || name === 'sentitems') return name;
+  throw graphErrors.itemNotFound();
+}
+
+/** sendMail and reading messages, for /me and /users/{id | upn}. */
+export function mailRoutes(ctx: DevTenantContext): Router {
+  const router = Router();
+  const json = express.json({ limit: '4mb', type: ['application/json', 'application/*+json'] });
+  for (const prefix of ['/me', '/users/:user']) {
+    router.post(`${prefix}/sendMail`, json, postSendMail(ctx));
+    router.get(`${prefix}/messages`, listMessages(ctx, undefined));
+    router.get(`${prefix}/messages/:messageId`, getMessage(ctx));
+    router.get(`${prefix}/mailFolders/:folder/messages`, (req, res) => listMessages(ctx, folderOf(req))(req, res));
+  }
+  return router;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { GraphError } from './graphError.js';
+
+const recipient = z.object({ emailAddress: z.object({ address: z.string().optional(), name: z.string().optional() }).passthrough() }).passthrough();
+
+const sendMailBody = z.object({
+  message: z.object({
+    subject: z.string().nullable().optional(),
+    body: z.object({ contentType: z.string().optional(), content: z.string().nullable().optional() }).passthrough().optional(),
+    toRecipients: z.array(recipient).optional(),
+    ccRecipients: z.array(recipient).optional(),
+    bccRecipients: z.array(recipient).optional(),
+    replyTo: z.array(recipient).optional(),
+  }).passthrough(),
+  // Graph's own sample passes the string "false".
+  saveToSentItems: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
+});
+
+export interface SendMailInput {
+  subject: string;
+  contentType: 'text' | 'html';
+  content: string;
+  to: { address: string; name?: string }[];
+  cc: { address: string; name?: string }[];
+  bcc: { address: string; name?: string }[];
+  saveToSentItems: boolean;
+}
+
+// A pragmatic address check: Exchange refuses what it cannot resolve as SMTP.
+const SMTP = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+
+function invalidRequest(message: string): GraphError {
+  return new GraphError(400, 'ErrorInvalidRequest', message);
+}
+
+/** Validates a sendMail body as Graph would, returning a normalised message. */
+export function parseSendMail(body: unknown): SendMailInput {
+  if (body === undefined || body === null || (typeof body === 'object' && Object.keys(body).length === 0)) {
+    throw invalidRequest('Empty Payload. JSON content expected.');
+  }
+  const parsed = sendMailBody.safeParse(body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.join('.');
+    if (where === 'message' || where === '') throw invalidRequest("The parameter 'Message' is missing or invalid.");
+    throw invalidRequest(`Cannot read the request body: property '${where}' is invalid. ${issue.message}`);
+  }
+  const { message } = parsed.data;
+  const rawType = message.body?.contentType ?? 'Text';
+  const contentType = rawType.toLowerCase();
+  if (contentType !== 'text' && contentType !== 'html') {
+    throw invalidRequest(`Cannot convert the literal '${rawType}' to the expected type 'microsoft.graph.bodyType'.`);
+  }
+  const list = (items: z.infer<typeof recipient>[] | undefined) =>
+    (items ?? []).map((r) => {
+      const address = (r.emailAddress.address ?? '').trim();
+      if (!SMTP.test(address)) {
+        throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient isn't valid., Recipient '${address}' isn't resolved. All recipients must be resolved before a message can be submitted.`);
+      }
+      return { address, ...(r.emailAddress.name ? { name: r.emailAddress.name } : {}) };
+    });
+  const to = list(message.toRecipients);
+  const cc = list(message.ccRecipients);
+  const bcc = list(message.bccRecipients);
+  if (to.length + cc.length + bcc.length === 0) {
+    throw new GraphError(400, 'ErrorInvalidRecipients', "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+  }
+  const save = parsed.data.saveToSentItems;
+  return {
+    subject: message.subject ?? '',
+    contentType,
+    content: message.body?.content ?? '',
+    to, cc, bcc,
+    saveToSentItems: save === undefined ? true : String(save).toLowerCase() === 'true',
+  };
+}

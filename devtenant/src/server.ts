@@ -1,0 +1,87 @@
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { createDevTenantApp } from './app.js';
+import type { DevTenantContext } from './context.js';
+import type { AppRegistration } from './directory/appRegistration.js';
+import { Directory } from './directory/directory.js';
+import { GrantStore } from './identity/grantStore.js';
+import { InteractionStore } from './identity/interactionStore.js';
+import { SessionStore } from './identity/sessionStore.js';
+import { loadSigningKey } from './identity/signingKey.js';
+import { TokenIssuer } from './identity/tokenIssuer.js';
+import { DevTenantKnobs } from './knobs.js';
+import { DEFAULT_DEV_PASSWORD, SEED_TENANTS } from './seed/seedTenants.js';
+import { ConsentStore } from './state/consentStore.js';
+import { MailboxStore } from './state/mailboxStore.js';
+import { StateFile } from './state/stateFile.js';
+
+export interface DevTenantOptions {
+  /** 0 = an ephemeral port. */
+  port: number;
+  tls: { cert: string; key: string };
+  /** Default: process.env.DEVTENANT_PASSWORD ?? DEFAULT_DEV_PASSWORD. */
+  password?: string;
+  apps: AppRegistration[];
+  /** Persists consents and mailboxes as JSON (atomic writes); absent = memory only. */
+  stateFile?: string;
+  /** Persists the RSA signing key ({ keyPem, certPem }); absent = a new key per start. */
+  signingKeyFile?: string;
+  latencyMs?: number;
+}
+
+export interface RunningDevTenant {
+  /** https://localhost:<port> */
+  url: string;
+  port: number;
+  password: string;
+  /** Adds or replaces an app registration by client id. */
+  registerApp(app: AppRegistration): void;
+  knobs: DevTenantKnobs;
+  close(): Promise<void>;
+}
+
+/** Starts the local tenant over HTTPS. */
+export async function startDevTenant(options: DevTenantOptions): Promise<RunningDevTenant> {
+  const stateFile = new StateFile(options.stateFile);
+  const state = stateFile.load();
+  const persist = () => stateFile.save(state);
+  const signingKey = await loadSigningKey(options.signingKeyFile);
+  const knobs = new DevTenantKnobs();
+  if (options.latencyMs !== undefined) knobs.latencyMs = options.latencyMs;
+  const directory = new Directory(SEED_TENANTS, options.apps);
+  const ctx: DevTenantContext = {
+    baseUrl: '',
+    password: options.password ?? process.env.DEVTENANT_PASSWORD ?? DEFAULT_DEV_PASSWORD,
+    directory,
+    consents: new ConsentStore(state.consents, persist),
+    mailboxes: new MailboxStore(state.mailboxes, state.externalMail, persist),
+    knobs,
+    signingKey,
+    tokens: new TokenIssuer(signingKey),
+    grants: new GrantStore(),
+    sessions: new SessionStore(),
+    interactions: new InteractionStore(),
+  };
+  const server = createServer({ cert: options.tls.cert, key: options.tls.key }, createDevTenantApp(ctx));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  // Always "localhost": the certificate names it, and MSAL checks the issuer's host against the authority's.
+  ctx.baseUrl = `https://localhost:${port}`;
+  return {
+    url: ctx.baseUrl,
+    port,
+    password: ctx.password,
+    registerApp: (app) => directory.registerApp(app),
+    knobs,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,107 @@
+import type { DirectoryUser } from '../directory/directory.js';
+
+export interface EmailAddress { name?: string; address: string }
+export interface Recipient { emailAddress: EmailAddress }
+
+/** A message as stored; the Graph representation is derived from it (graph/messageResource.ts). */
+export interface StoredMessage {
+  id: string;
+  folder: MailFolderName;
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  from: Recipient;
+  sender: Recipient;
+  toRecipients: Recipient[];
+  ccRecipients: Recipient[];
+  bccRecipients: Recipient[];
+  replyTo: Recipient[];
+  sentDateTime: string;
+  receivedDateTime: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  isRead: boolean;
+  internetMessageId: string;
+  conversationId: string;
+  changeKey: string;
+  /** For the external catch-all only: the addresses that no local mailbox owns. */
+  externalRecipients?: string[];
+}
+
+export type MailFolderName = 'inbox' | 'sentitems';
+export const MAIL_FOLDERS: readonly MailFolderName[] = ['inbox', 'sentitems'];
+
+/**
+ * One user's mailbox. Mail folders today; calendars, contact folders and delta state will be added
+ * here as further keys so that each resource keeps its own section.
+ */
+export interface MailboxData {
+  userId: string;
+  mailFolders: Record<MailFolderName, StoredMessage[]>;
+}
+
+/** Per-user mailboxes (keyed by object id) and the catch-all for mail to addresses no local tenant owns. */
+export class MailboxStore {
+  constructor(
+    private readonly mailboxes: Record<string, MailboxData>,
+    private readonly externalMail: StoredMessage[],
+    private readonly persist: () => void,
+  ) {}
+
+  mailbox(user: Pick<DirectoryUser, 'id'>): MailboxData {
+    let box = this.mailboxes[user.id];
+    if (!box) {
+      box = { userId: user.id, mailFolders: { inbox: [], sentitems: [] } };
+      this.mailboxes[user.id] = box;
+    }
+    return box;
+  }
+
+  /** Messages of one folder, newest first. */
+  messages(user: Pick<DirectoryUser, 'id'>, folder?: MailFolderName): StoredMessage[] {
+    const box = this.mailbox(user);
+    const list = folder ? [...box.mailFolders[folder]] : MAIL_FOLDERS.flatMap((f) => box.mailFolders[f]);
+    return list.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+  }
+
+  message(user: Pick<DirectoryUser, 'id'>, messageId: string): StoredMessage | undefined {
+    const box = this.mailbox(user);
+    for (const folder of MAIL_FOLDERS) {
+      const found = box.mailFolders[folder].find((m) => m.id === messageId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Finds a message in any mailbox (for web links that carry only the id). */
+  locate(messageId: string): { userId: string; message: StoredMessage } | undefined {
+    for (const box of Object.values(this.mailboxes)) {
+      for (const folder of MAIL_FOLDERS) {
+        const message = box.mailFolders[folder].find((m) => m.id === messageId);
+        if (message) return { userId: box.userId, message };
+      }
+    }
+    return undefined;
+  }
+
+  deliver(user: Pick<DirectoryUser, 'id'>, message: StoredMessage): void {
+    this.mailbox(user).mailFolders[message.folder].push(message);
+    this.persist();
+  }
+
+  deliverExternal(message: StoredMessage): void {
+    this.externalMail.push(message);
+    this.persist();
+  }
+
+  external(): StoredMessage[] {
+    return [...this.externalMail].sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+  }
+
+  markRead(user: Pick<DirectoryUser, 'id'>, messageId: string): void {
+    const message = this.message(user, messageId);
+    if (message && !message.isRead) {
+      message.isRead = true;
+      this.persist();
+    }
+  }
+}
