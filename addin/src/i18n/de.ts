@@ -20,7 +20,7 @@ export const de: Messages = {
   'notInstalled.title': '{brand} ist für {tenant} noch nicht eingerichtet',
   'notInstalled.userBody':
     'Bevor jemand in Ihrer Organisation {brand} verwenden kann, muss ein Microsoft 365-Administrator von {tenant} die App installieren und ihr die nötigen Berechtigungen erteilen.',
-  'notInstalled.askHeading': 'Worum Sie Ihren Administrator bitten',
+  'notInstalled.askHeading': 'Bitten Sie Ihren Administrator um Folgendes',
   'notInstalled.askText':
     'Bitte installieren Sie die {brand}-App für Microsoft 365 für {tenant} und erteilen Sie die Administratorzustimmung für die Organisation.',
   'notInstalled.userHint': 'Sobald die App installiert ist, kommen Sie hierher zurück und wählen „Erneut prüfen“.',
