@@ -8,6 +8,7 @@ import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
 import { healthRoutes } from './routes/health.js';
 import { installRoutes } from './routes/install.js';
+import { legalRoutes } from './routes/legal.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
@@ -35,6 +36,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(healthRoutes(deps));
   app.use(configRoutes(deps));
   app.use(installRoutes(deps));
+  app.use(legalRoutes(deps));
   app.use('/api', requireIdentity(deps.validator));
   app.use(meRoutes(deps));
   app.use(organisationRoutes(deps));

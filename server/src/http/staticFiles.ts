@@ -11,7 +11,10 @@ const LOCAL_OFFICE_JS = '/office-js/office.js';
  */
 export function staticRoutes({ config, paths }: ServiceDependencies): Router {
   const router = Router();
-  router.use('/assets/icons', express.static(paths.icons, { fallthrough: false, maxAge: '1d' }));
+  // Only the ribbon icons: the icons folder also holds the script that draws them.
+  router.get(/^\/assets\/icons\/(icon-(?:16|32|80)\.png)$/, (req, res) => {
+    res.set('Cache-Control', 'public, max-age=86400').sendFile(join(paths.icons, String(req.params[0])));
+  });
   router.use('/office-js', express.static(paths.officeJs, { fallthrough: false, maxAge: '1d' }));
 
   const officeJsUrl = config.officeJsUrl ?? LOCAL_OFFICE_JS;
