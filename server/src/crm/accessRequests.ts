@@ -14,15 +14,17 @@ import { findUserByEmail, findUserByIdentity } from './users.js';
 
 type Db = Kysely<Database>;
 
-export function latestAccessRequest(db: Db, organisationId: string, tenantId: string, objectId: string): Promise<AccessRequestRow | undefined> {
-  return db
+/** The person's open request if there is one, else their most recent decided one. */
+export async function latestAccessRequest(db: Db, organisationId: string, tenantId: string, objectId: string): Promise<AccessRequestRow | undefined> {
+  const requests = await db
     .selectFrom('access_requests')
     .selectAll()
     .where('organisation_id', '=', organisationId)
     .where('tenant_id', '=', tenantId)
     .where('object_id', '=', objectId)
     .orderBy('created_at', 'desc')
-    .executeTakeFirst();
+    .execute();
+  return requests.find((request) => request.status === 'pending') ?? requests[0];
 }
 
 export function listAccessRequests(db: Db, organisationId: string): Promise<AccessRequestRow[]> {

@@ -62,7 +62,9 @@ describe.each(kinds)('CRM accounts on $name', (kind) => {
       codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now })),
       codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now })),
     ]);
-    expect(attempts.sort()).toEqual(['no error', 'organisation_exists'].sort());
+    // The loser is refused either way: the organisation or its Super Admin already exists when its checks run.
+    expect(attempts.filter((code) => code === 'no error')).toHaveLength(1);
+    expect(attempts.find((code) => code !== 'no error')).toMatch(/^(organisation_exists|already_member)$/);
     const organisations = await store.db.selectFrom('organisations').selectAll().execute();
     expect(organisations).toHaveLength(1);
     expect(await store.db.selectFrom('users').selectAll().execute()).toHaveLength(1);
