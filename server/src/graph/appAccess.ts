@@ -1,7 +1,7 @@
 import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
 import { AppError } from '../errors.js';
-import { createGraphClient } from './graphClient.js';
+import { connectGraph } from './graphClient.js';
 import { graphFailureOf } from './graphErrors.js';
 
 /** Proves that the app may act in a tenant on its own (admin consent granted), by one app-only Graph call. */
@@ -9,8 +9,8 @@ export type AppAccessProbe = (tenantId: string) => Promise<void>;
 
 export function createAppAccessProbe(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): AppAccessProbe {
   return async (tenantId) => {
-    const client = createGraphClient(graphBaseUrl, fetch, () => tokens.appOnly(tenantId));
     try {
+      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(tenantId));
       await client.api('/users').select(['id']).top(1).get();
     } catch (error) {
       if (error instanceof AppError) throw error;

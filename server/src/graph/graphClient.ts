@@ -5,6 +5,21 @@ import type { OutboundFetch } from '../auth/outboundFetch.js';
 export type GraphTokenSource = () => Promise<string>;
 
 /**
+ * A Graph client whose first token is fetched before any request, so that a failure to get one (consent
+ * missing, tenant not installed) reaches the caller as itself: the Graph SDK would wrap it into a GraphError
+ * with status -1 and drop the cause. Later requests ask the source again (msal serves them from its cache).
+ */
+export async function connectGraph(graphBaseUrl: string, fetch: OutboundFetch, token: GraphTokenSource): Promise<Client> {
+  const first = await token();
+  let used = false;
+  return createGraphClient(graphBaseUrl, fetch, async () => {
+    if (used) return token();
+    used = true;
+    return first;
+  });
+}
+
+/**
  * A Microsoft Graph client for the configured Graph endpoint (graph.microsoft.com or the local tenant).
  * Requests go through the service's outbound fetch so the configured CAs are trusted.
  */

@@ -2,7 +2,7 @@ import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
 import type { DirectoryUser, TenantDirectory } from '../crm/tenantDirectory.js';
 import { AppError } from '../errors.js';
-import { createGraphClient } from './graphClient.js';
+import { connectGraph } from './graphClient.js';
 import { graphFailureOf } from './graphErrors.js';
 import { getAllPages } from './paging.js';
 
@@ -26,14 +26,14 @@ const USER_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle
 export function createGraphTenantDirectory(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): TenantDirectory {
   return {
     async describeTenant(identity) {
-      const client = createGraphClient(graphBaseUrl, fetch, () => tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']));
+      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']));
       const response = await translateFailures(() => client.api('/organization').select(['displayName', 'verifiedDomains']).get() as Promise<{ value: OrganizationResource[] }>);
       const organization = response.value[0];
       if (!organization) throw new AppError('graph_unavailable', 'Graph returned no organization');
       return { displayName: organization.displayName, verifiedDomains: organization.verifiedDomains.map((domain) => domain.name) };
     },
     async listUsers(identity, search) {
-      const client = createGraphClient(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
+      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
       const request = client.api('/users').select(USER_FIELDS).top(999);
       if (search?.trim()) request.header('ConsistencyLevel', 'eventual').search(`"displayName:${search.trim().replace(/"/g, '')}"`);
       const users = await translateFailures(() => getAllPages<UserResource>(client, request));

@@ -2,15 +2,15 @@ import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
 import type { Mailer } from '../crm/mailer.js';
 import { AppError } from '../errors.js';
-import { createGraphClient } from '../graph/graphClient.js';
+import { connectGraph } from '../graph/graphClient.js';
 import { graphFailureOf } from '../graph/graphErrors.js';
 
 /** Sends from the signed-in user's mailbox with Graph `POST /me/sendMail` on their behalf (Mail.Send). */
 export function createGraphMailer(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): Mailer {
   return {
     async send(from, mail) {
-      const client = createGraphClient(graphBaseUrl, fetch, () => tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']));
       try {
+        const client = await connectGraph(graphBaseUrl, fetch, () => tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']));
         await client.api('/me/sendMail').post({
           message: {
             subject: mail.subject,
