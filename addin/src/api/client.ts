@@ -1,6 +1,14 @@
 import type { Language } from '../host/language';
 import { ApiError, toApiError } from './errors';
-import type { ClientConfig, Me } from './types';
+import type {
+  AccessRequest,
+  ClientConfig,
+  DirectoryUser,
+  InviteOutcome,
+  Me,
+  RequestAccessResult,
+  UsersOverview,
+} from './types';
 
 /** Supplies a bearer token for the API scope; forceRefresh skips MSAL's cache. */
 export type TokenSource = (options?: { forceRefresh?: boolean }) => Promise<string>;
@@ -15,23 +23,48 @@ export interface Api {
   getMe(): Promise<Me>;
   createOrganisation(): Promise<Me>;
   linkAccount(email: string, password: string): Promise<Me>;
+  /** Joins by invitation: with the e-mail link's token, or the open invitation for the caller's address. */
+  acceptInvitation(token?: string): Promise<Me>;
+  requestAccess(): Promise<RequestAccessResult>;
+  listUsers(): Promise<UsersOverview>;
+  listDirectoryUsers(): Promise<{ users: DirectoryUser[] }>;
+  inviteDirectoryUsers(directoryUserIds: string[]): Promise<{ outcomes: InviteOutcome[] }>;
+  inviteByEmail(email: string, name?: string): Promise<{ outcomes: InviteOutcome[] }>;
+  resendInvitation(id: string): Promise<{ mailSent: boolean }>;
+  revokeInvitation(id: string): Promise<void>;
+  getAccessRequest(id: string): Promise<AccessRequest>;
+  decideAccessRequest(id: string, decision: 'approve' | 'decline'): Promise<AccessRequest>;
 }
 
 /** An API client that authenticates every call and retries once with a fresh token on 401. */
 export function createApi(language: Language, getToken: TokenSource): Api {
-  const call = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const call = async <T>(method: string, path: string, body?: unknown, noContent = false): Promise<T> => {
     try {
-      return await send<T>(method, path, language, await getToken(), body);
+      return await send<T>(method, path, language, await getToken(), body, noContent);
     } catch (error) {
       if (!(error instanceof ApiError) || !error.isAuthentication) throw error;
       // unauthenticated / token_expired: MSAL's cached token may be stale; one fresh token, then give up.
-      return send<T>(method, path, language, await getToken({ forceRefresh: true }), body);
+      return send<T>(method, path, language, await getToken({ forceRefresh: true }), body, noContent);
     }
   };
   return {
     getMe: () => call<Me>('GET', '/api/me'),
     createOrganisation: () => call<Me>('POST', '/api/organisations', { acceptTerms: true }),
     linkAccount: (email, password) => call<Me>('POST', '/api/account-links', { email, password }),
+    acceptInvitation: (token) =>
+      call<Me>('POST', '/api/invitations/accept', token === undefined ? { acceptTerms: true } : { acceptTerms: true, token }),
+    requestAccess: () => call<RequestAccessResult>('POST', '/api/access-requests'),
+    listUsers: () => call<UsersOverview>('GET', '/api/users'),
+    listDirectoryUsers: () => call<{ users: DirectoryUser[] }>('GET', '/api/directory-users'),
+    inviteDirectoryUsers: (directoryUserIds) =>
+      call<{ outcomes: InviteOutcome[] }>('POST', '/api/invitations', { directoryUserIds }),
+    inviteByEmail: (email, name) =>
+      call<{ outcomes: InviteOutcome[] }>('POST', '/api/invitations', name ? { email, name } : { email }),
+    resendInvitation: (id) => call<{ mailSent: boolean }>('POST', `/api/invitations/${encodeURIComponent(id)}/resend`),
+    revokeInvitation: (id) => call<void>('POST', `/api/invitations/${encodeURIComponent(id)}/revoke`, undefined, true),
+    getAccessRequest: (id) => call<AccessRequest>('GET', `/api/access-requests/${encodeURIComponent(id)}`),
+    decideAccessRequest: (id, decision) =>
+      call<AccessRequest>('POST', `/api/access-requests/${encodeURIComponent(id)}/${decision}`),
   };
 }
 
@@ -41,6 +74,8 @@ async function send<T>(
   language: Language,
   token: string | undefined,
   body: unknown,
+  /** The call answers 204 on success: an empty body is the expected answer, not a broken one. */
+  noContent = false,
 ): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': language };
   if (token !== undefined) headers.Authorization = `Bearer ${token}`;
@@ -60,6 +95,7 @@ async function send<T>(
 
   const parsed = await readJson(response);
   if (!response.ok) throw toApiError(response.status, parsed);
+  if (noContent) return undefined as T;
   if (parsed === undefined) throw new ApiError(response.status, 'bad_response', undefined);
   return parsed as T;
 }
