@@ -24,8 +24,10 @@ export function createCertificate(request: CertificateRequest): string {
   const publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
-  // A positive serial: the high bit must be clear or some parsers read it as negative.
-  cert.serialNumber = '0' + randomBytes(15).toString('hex');
+  // DER wants a positive serial without a leading zero byte: high bit clear, first byte non-zero.
+  const serial = randomBytes(16);
+  serial[0] = 0x40 | (serial[0]! & 0x3f);
+  cert.serialNumber = serial.toString('hex');
   const now = new Date();
   cert.validity.notBefore = new Date(now.getTime() - 60_000);
   cert.validity.notAfter = new Date(now.getTime() + request.days * 86_400_000);

@@ -60,7 +60,8 @@ export class MailboxStore {
   messages(user: Pick<DirectoryUser, 'id'>, folder?: MailFolderName): StoredMessage[] {
     const box = this.mailbox(user);
     const list = folder ? [...box.mailFolders[folder]] : MAIL_FOLDERS.flatMap((f) => box.mailFolders[f]);
-    return list.sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    // Timestamps have whole seconds; reversing first keeps the later delivery first among equals (sort is stable).
+    return list.reverse().sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
   }
 
   message(user: Pick<DirectoryUser, 'id'>, messageId: string): StoredMessage | undefined {
@@ -94,7 +95,7 @@ export class MailboxStore {
   }
 
   external(): StoredMessage[] {
-    return [...this.externalMail].sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
+    return [...this.externalMail].reverse().sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
   }
 
   markRead(user: Pick<DirectoryUser, 'id'>, messageId: string): void {

@@ -78,7 +78,7 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
   };
   const graph = (p: string, bearer: string | undefined, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
     request(`/v1.0${p}`, {
-      method: init.method ?? 'GET',
+      method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
       headers: {
         ...(bearer ? { authorization: `Bearer ${bearer}` } : {}),
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
