@@ -1,0 +1,85 @@
+import { expect, test } from '@playwright/test';
+import { installFromPopup, personBrowsing, signIn, snap } from './helpers.js';
+
+// One product instance for the file: the order is the story of PRODUCT.md §1.
+test.describe.configure({ mode: 'serial' });
+
+test('an ordinary Contoso user before the install is told to ask the administrator', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Sign in to Zoho CRM' })).toBeVisible();
+  await snap(page, 'en', '01-sign-in');
+  await signIn(page, 'megan.bowen@contoso.onmicrosoft.com', /^Sign in$/, 'en', '02');
+  await expect(page.getByRole('heading', { name: /not set up for contoso\.onmicrosoft\.com yet/i })).toBeVisible();
+  await expect(page.getByText('What to ask your administrator')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Install for/ })).toHaveCount(0);
+  await snap(page, 'en', '03-not-installed-ask-admin');
+  await context.close();
+});
+
+test('the Contoso administrator installs, accepts the terms and lands as Super Admin', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
+  await expect(page.getByRole('button', { name: 'Install for contoso.onmicrosoft.com' })).toBeVisible();
+  await snap(page, 'en', '04-not-installed-admin');
+  await installFromPopup(page, /^Install for contoso/, 'en', '05');
+
+  await expect(page.getByRole('heading', { name: 'Welcome to Zoho CRM' })).toBeVisible({ timeout: 15_000 });
+  const continueButton = page.getByRole('button', { name: 'Continue' });
+  await expect(continueButton).toBeDisabled();
+  await snap(page, 'en', '06-first-visit-terms');
+  await page.getByRole('checkbox', { name: 'I accept the terms and conditions' }).check();
+  await continueButton.click();
+
+  await expect(page.getByRole('heading', { name: 'Welcome, Contoso Admin' })).toBeVisible();
+  await expect(page.getByText('Super Admin', { exact: true })).toBeVisible();
+  await expect(page.getByText('Contoso', { exact: true }).first()).toBeVisible();
+  await snap(page, 'en', '07-member-super-admin');
+
+  // Reopening the app goes straight in.
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Welcome, Contoso Admin' })).toBeVisible();
+  await context.close();
+});
+
+test('a Fabrikam user before the install sees the same advice, in German', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'de');
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Bei Zoho CRM anmelden' })).toBeVisible();
+  await snap(page, 'de', '01-anmelden');
+  await signIn(page, 'jonas.weber@fabrikam.onmicrosoft.com', /^Anmelden$/, 'de');
+  await expect(page.getByRole('heading', { name: /fabrikam\.onmicrosoft\.com/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /installieren/ })).toHaveCount(0);
+  await snap(page, 'de', '03-nicht-installiert-admin-fragen');
+  await context.close();
+});
+
+test('the Fabrikam administrator gets a separate organisation that shows nothing of Contoso, in German', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'de');
+  await page.goto('/');
+  await signIn(page, 'admin@fabrikam.onmicrosoft.com', /^Anmelden$/, 'de');
+  await expect(page.getByRole('button', { name: 'Für fabrikam.onmicrosoft.com installieren' })).toBeVisible();
+  await snap(page, 'de', '04-nicht-installiert-admin');
+  await installFromPopup(page, /installieren/, 'de', '05');
+
+  await expect(page.getByRole('heading', { name: 'Willkommen bei Zoho CRM' })).toBeVisible({ timeout: 15_000 });
+  await snap(page, 'de', '06-erster-besuch-bedingungen');
+  await page.getByRole('checkbox', { name: 'Ich akzeptiere die Geschäftsbedingungen' }).check();
+  await page.getByRole('button', { name: 'Weiter' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Willkommen, Fabrikam Admin' })).toBeVisible();
+  await expect(page.getByText('Fabrikam', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('Contoso')).toHaveCount(0);
+  await snap(page, 'de', '07-mitglied-super-admin');
+  await context.close();
+});
+
+test('Link my account opens an existing CRM-native account instead', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await signIn(page, 'alex.wilber@contoso.onmicrosoft.com', /^Sign in$/, 'en');
+  await expect(page.getByRole('heading', { name: /already uses Zoho CRM/ })).toBeVisible();
+  await snap(page, 'en', '08-no-access');
+  await context.close();
+});
