@@ -3,14 +3,19 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Me } from './api/types';
 import { chooseLanguage } from './host/language';
 import type { Host } from './host/types';
-import { I18nProvider } from './i18n/I18nContext';
+import { I18nProvider, useI18n } from './i18n/I18nContext';
+import { captureDeepLink, forgetDeepLink, type DeepLink } from './links/deepLink';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { FirstVisitScreen } from './screens/FirstVisitScreen';
+import { InvitedScreen } from './screens/InvitedScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { MemberHome } from './screens/MemberHome';
 import { NoAccessScreen } from './screens/NoAccessScreen';
 import { NotInstalledScreen } from './screens/NotInstalledScreen';
+import { RequestDeclinedScreen } from './screens/RequestDeclinedScreen';
+import { RequestPendingScreen } from './screens/RequestPendingScreen';
 import { SignInScreen } from './screens/SignInScreen';
+import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
 import { fluentThemes, isDarkTheme } from './ui/themes';
 
@@ -30,21 +35,65 @@ export function App({ host }: { host: Host }) {
   }, [language, theme]);
 
   const [session, actions] = useSession(language);
+  // Read before sign-in and kept until acted on, so a sign-in (or a reload) does not lose the e-mail's link.
+  const [deepLink, setDeepLink] = useState(() => captureDeepLink());
+  const linkDone = useCallback(() => {
+    forgetDeepLink();
+    setDeepLink(undefined);
+  }, []);
 
   return (
     <FluentProvider theme={fluentThemes[theme]} className={styles.provider} data-host={host.kind} data-theme={theme}>
       <I18nProvider language={language}>
-        <Screen session={session} actions={actions} />
+        <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} />
       </I18nProvider>
     </FluentProvider>
   );
 }
 
-function Screen({ session, actions }: { session: Session; actions: SessionActions }) {
+function Screen({
+  session,
+  actions,
+  deepLink,
+  onLinkDone,
+}: {
+  session: Session;
+  actions: SessionActions;
+  deepLink: DeepLink | undefined;
+  /** The link has been acted on: forget it everywhere (state, storage, address bar). */
+  onLinkDone: () => void;
+}) {
+  const { t } = useI18n();
   const poll = useCallback(() => actions.api().getMe(), [actions]);
   const createOrganisation = useCallback(() => actions.api().createOrganisation(), [actions]);
   const linkAccount = useCallback((email: string, password: string) => actions.api().linkAccount(email, password), [actions]);
+  const acceptInvitation = useCallback((token?: string) => actions.api().acceptInvitation(token), [actions]);
+  const requestAccess = useCallback(() => actions.api().requestAccess(), [actions]);
+  const [delivery, setDelivery] = useState<RequestDelivery>();
+  const [notice, setNotice] = useState<string>();
   const setMe = useCallback((me: Me) => actions.setMe(me), [actions]);
+  const onRequested = useCallback(
+    (me: Me, result: RequestDelivery) => {
+      setDelivery(result);
+      actions.setMe(me);
+    },
+    [actions],
+  );
+
+  const me = session.phase === 'ready' ? session.me : undefined;
+  const brand = session.phase === 'ready' ? session.brand : '';
+
+  // Links that need nothing from the user: an invitation for someone who is already a member is not needed, and
+  // an approval link means nothing to someone who is not in the CRM (Users would only refuse them).
+  useEffect(() => {
+    if (me === undefined || deepLink === undefined) return;
+    if (deepLink.kind === 'invitation' && me.state === 'member') {
+      setNotice(t('invited.alreadyMember', { brand, organisation: me.organisation.name }));
+      onLinkDone();
+    } else if (deepLink.kind === 'accessRequest' && me.state !== 'member') {
+      onLinkDone();
+    }
+  }, [me, deepLink, onLinkDone, t, brand]);
 
   switch (session.phase) {
     case 'loading':
@@ -56,7 +105,30 @@ function Screen({ session, actions }: { session: Session; actions: SessionAction
     case 'error':
       return <ErrorScreen brand={session.brand} error={session.error} onRetry={actions.retry} />;
     case 'ready': {
-      const { brand, me } = session;
+      const { me } = session;
+      if (me.state !== 'member' && (me.state === 'invited' || deepLink?.kind === 'invitation')) {
+        const token = deepLink?.kind === 'invitation' ? deepLink.token : undefined;
+        return (
+          <InvitedScreen
+            key={token ?? 'by-address'}
+            brand={brand}
+            me={me}
+            token={token}
+            acceptInvitation={acceptInvitation}
+            linkAccount={linkAccount}
+            onDone={setMe}
+            onLinkSpent={forgetDeepLink}
+            onContinueWithoutLink={() => {
+              onLinkDone();
+              void actions.refreshMe();
+            }}
+            onAlreadyMember={() => {
+              onLinkDone();
+              void actions.refreshMe();
+            }}
+          />
+        );
+      }
       switch (me.state) {
         case 'not_installed':
           return (
@@ -73,9 +145,38 @@ function Screen({ session, actions }: { session: Session; actions: SessionAction
             />
           );
         case 'no_access':
-          return <NoAccessScreen brand={brand} me={me} onCheckAgain={actions.refreshMe} />;
+          return (
+            <NoAccessScreen
+              brand={brand}
+              me={me}
+              onCheckAgain={actions.refreshMe}
+              requestAccess={requestAccess}
+              onRequested={onRequested}
+            />
+          );
+        case 'request_pending':
+          return <RequestPendingScreen brand={brand} me={me} delivery={delivery} onCheckAgain={actions.refreshMe} />;
+        case 'request_declined':
+          return (
+            <RequestDeclinedScreen
+              brand={brand}
+              me={me}
+              onCheckAgain={actions.refreshMe}
+              requestAccess={requestAccess}
+              onRequested={onRequested}
+            />
+          );
         case 'member':
-          return <MemberHome brand={brand} me={me} />;
+          return (
+            <MemberHome
+              brand={brand}
+              me={me}
+              api={actions.api()}
+              reviewRequestId={deepLink?.kind === 'accessRequest' ? deepLink.requestId : undefined}
+              onReviewClosed={onLinkDone}
+              notice={notice}
+            />
+          );
         default:
           return <ErrorScreen brand={brand} error={new Error('Unknown state')} onRetry={actions.retry} />;
       }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError, codeForStatus, toApiError } from './errors';
+import { ApiError, codeForStatus, toApiError, userMessageOf } from './errors';
 
 describe('toApiError', () => {
   it('keeps the service code and its user message', () => {
@@ -45,5 +45,15 @@ describe('toApiError', () => {
 
   it('maps no response to network_error', () => {
     expect(codeForStatus(0)).toBe('network_error');
+  });
+});
+
+describe('userMessageOf', () => {
+  it('prefers the service message and falls back otherwise', () => {
+    expect(userMessageOf(toApiError(403, { error: 'permission_denied', message: 'Keine Berechtigung.' }), 'x')).toBe(
+      'Keine Berechtigung.',
+    );
+    expect(userMessageOf(toApiError(502, 'Bad gateway'), 'fallback')).toBe('fallback');
+    expect(userMessageOf(new Error('boom'), 'fallback')).toBe('fallback');
   });
 });

@@ -67,3 +67,13 @@ export function codeForStatus(status: number): KnownErrorCode {
   if (status === 0) return 'network_error';
   return 'bad_response';
 }
+
+/** What to tell the user about a failed call: the service's own words when it sent some, else the fallback. */
+export function userMessageOf(error: unknown, fallback: string): string {
+  return error instanceof ApiError && error.userMessage ? error.userMessage : fallback;
+}
+
+/** The service's code for a failed call, if it was one. */
+export function errorCodeOf(error: unknown): string | undefined {
+  return error instanceof ApiError ? error.code : undefined;
+}

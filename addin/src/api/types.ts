@@ -32,13 +32,8 @@ export type Me =
       organisation: { name: string };
       invitation: { id: string; expiresAt: string };
     }
-  | {
-      state: 'request_pending' | 'request_declined';
-      user: BasicUser;
-      tenant: Tenant;
-      organisation: { name: string };
-      request: OwnAccessRequest;
-    }
+  | { state: 'request_pending'; user: BasicUser; tenant: Tenant; organisation: { name: string }; request: OwnAccessRequest }
+  | { state: 'request_declined'; user: BasicUser; tenant: Tenant; organisation: { name: string }; request: OwnAccessRequest }
   | {
       state: 'member';
       user: BasicUser & { id: string; profile: Profile };

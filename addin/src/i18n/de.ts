@@ -64,7 +64,7 @@ export const de: Messages = {
   'noAccess.title': '{organisation} verwendet {brand} bereits',
   'noAccess.body': 'Ihr Unternehmen hat bereits ein {brand}-Konto, aber Sie sind noch kein Benutzer darin.',
   'noAccess.hint':
-    'Ein Benutzer von {organisation}, der Benutzer verwalten darf, muss Sie hinzufügen. Danach wählen Sie „Erneut prüfen“.',
+    'Ein Benutzer von {organisation}, der Benutzer verwalten darf, muss Sie hinzufügen. Wählen Sie „Aufnahme beantragen“, um per E-Mail darum zu bitten, oder „Erneut prüfen“, sobald Sie hinzugefügt wurden.',
   'noAccess.stillNoAccess': 'Sie sind noch kein Benutzer von {organisation}.',
 
   'home.nav': 'Hauptnavigation',
@@ -96,6 +96,135 @@ export const de: Messages = {
   'settings.microsoft': 'Microsoft',
   'settings.microsoftBody': 'Synchronisieren Sie Ihren Kalender und Ihre Kontakte mit Microsoft 365.',
   'settings.back': 'Zurück zu den Einstellungen',
+
+  'common.cancel': 'Abbrechen',
+  'common.close': 'Schließen',
+  'common.requestedOn': 'Beantragt am {date}',
+
+  'invited.title': '{organisation} in {brand} beitreten',
+  'invited.titleUnknown': 'Sie sind zu {brand} eingeladen',
+  'invited.body':
+    'Sie wurden in das {brand}-Konto von {organisation} eingeladen. Akzeptieren Sie die Geschäftsbedingungen und wählen Sie „Weiter“, um mit Ihrer Microsoft 365-Adresse {email} beizutreten.',
+  'invited.bodyUnknown':
+    'Sie wurden in ein {brand}-Konto eingeladen. Akzeptieren Sie die Geschäftsbedingungen und wählen Sie „Weiter“, um mit Ihrer Microsoft 365-Adresse {email} beizutreten.',
+  'invited.expires': 'Die Einladung gilt bis {date}.',
+  'invited.joining': 'Sie treten bei…',
+  'invited.linkNote':
+    'Wenn Sie stattdessen ein vorhandenes {brand}-Konto mit einer anderen E-Mail-Adresse verknüpfen, treten Sie nicht dem Konto bei, das Sie eingeladen hat, sondern bleiben in der Organisation des verknüpften Kontos.',
+  'invited.linkProblem': 'Dieser Einladungslink kann nicht verwendet werden',
+  'invited.withoutLink': 'Ohne Einladungslink fortfahren',
+  'invited.alreadyMember': 'Sie verwenden {brand} bereits bei {organisation}; der Einladungslink wurde nicht benötigt.',
+
+  'access.request': 'Aufnahme beantragen',
+  'access.requesting': 'Ihre Anfrage wird gesendet…',
+
+  'requestPending.title': 'Ihre Anfrage wartet auf Genehmigung',
+  'requestPending.body':
+    'Ihre Anfrage, {brand} beizutreten, wurde an die Administratoren von {organisation} gesendet. Sie erhalten eine E-Mail, sobald einer von ihnen entschieden hat.',
+  'requestPending.stillPending': 'Noch keine Entscheidung. Sie erhalten eine E-Mail, sobald es eine gibt.',
+  'requestPending.sent': 'Ihre Anfrage wurde an {count} Administratoren von {organisation} gesendet.',
+  'requestPending.mailFailed':
+    'Ihre Anfrage ist gespeichert, aber die E-Mail hat {count} Administratoren nicht erreicht. Sie sehen die Anfrage trotzdem auf ihrer Seite Benutzer.',
+
+  'requestDeclined.title': 'Ihre Anfrage wurde abgelehnt',
+  'requestDeclined.body':
+    'Ein Administrator von {organisation} hat Ihre Anfrage, {brand} beizutreten, am {date} abgelehnt. Wenn Sie das für einen Irrtum halten, sprechen Sie mit ihm und beantragen Sie die Aufnahme dann erneut.',
+
+  'users.intro': 'Alle, die {brand} bei {organisation} verwenden, sowie eingeladene Personen und Beitrittsanfragen.',
+  'users.office365': 'Office 365-Benutzer',
+  'users.newUser': 'Neuer Benutzer',
+  'users.upgradeHint':
+    'Das Einladen von Office 365-Benutzern ist in den kostenpflichtigen Versionen verfügbar; {organisation} verwendet die Version {edition}. Führen Sie ein Upgrade durch, um es zu nutzen. „Neuer Benutzer“ funktioniert in jeder Version.',
+  'users.loading': 'Benutzer werden geladen…',
+  'users.refresh': 'Aktualisieren',
+  'users.noPermission': 'Sie können keine Benutzer verwalten',
+  'users.tableLabel': 'CRM-Benutzer',
+  'users.colName': 'Name',
+  'users.colEmail': 'E-Mail',
+  'users.colProfile': 'Profil',
+  'users.colStatus': 'Status',
+  'users.you': 'Sie',
+  'users.requestsHeading': 'Beitrittsanfragen',
+  'users.requestsEmpty': 'Keine offenen Anfragen.',
+  'users.review': 'Prüfen',
+  'users.reviewLabel': 'Anfrage von {name} prüfen',
+  'users.invitationsHeading': 'Einladungen',
+  'users.invitationsEmpty': 'Noch keine Einladungen.',
+  'users.invitedOn': 'Eingeladen am {date}',
+  'users.expiresOn': 'gültig bis {date}',
+  'users.viaOffice365': 'Office 365',
+  'users.viaEmail': 'E-Mail',
+  'users.resend': 'Erneut senden',
+  'users.resendLabel': 'Einladung an {email} erneut senden',
+  'users.revoke': 'Zurückziehen',
+  'users.revokeLabel': 'Einladung an {email} zurückziehen',
+  'users.revokeTitle': 'Einladung zurückziehen?',
+  'users.revokeBody':
+    'Der an {email} gesendete Link funktioniert dann nicht mehr. Sie können die Person später erneut einladen.',
+  'users.resent': 'Die Einladung an {email} wurde erneut gesendet.',
+  'users.resendFailed':
+    'Die Einladung an {email} ist weiter gültig, aber die E-Mail konnte nicht gesendet werden. Versuchen Sie es später erneut.',
+  'users.revoked': 'Die Einladung an {email} wurde zurückgezogen.',
+
+  'userStatus.active': 'Aktiv',
+  'userStatus.inactive': 'Inaktiv',
+
+  'invitationState.pending': 'Ausstehend',
+  'invitationState.not_sent': 'Nicht gesendet',
+  'invitationState.expired': 'Abgelaufen',
+  'invitationState.accepted': 'Angenommen',
+  'invitationState.revoked': 'Zurückgezogen',
+
+  'addUsers.title': 'Benutzer hinzufügen',
+  'addUsers.body':
+    'Wählen Sie die Personen aus Ihrem Microsoft 365-Verzeichnis, die {brand} verwenden sollen. Jede von ihnen erhält eine Einladungs-E-Mail.',
+  'addUsers.search': 'Suchen',
+  'addUsers.searchPlaceholder': 'Name, E-Mail oder Position',
+  'addUsers.loading': 'Ihr Verzeichnis wird geladen…',
+  'addUsers.listLabel': 'Personen in Ihrem Verzeichnis',
+  'addUsers.alreadyInvited': 'Bereits eingeladen',
+  'addUsers.none': 'Alle in Ihrem Verzeichnis verwenden {brand} bereits.',
+  'addUsers.noMatch': 'Niemand passt zu „{query}“.',
+  'addUsers.selected': '{count} ausgewählt',
+  'addUsers.save': 'Speichern',
+  'addUsers.saving': 'Einladungen werden gesendet…',
+  'addUsers.summary': '{invited} von {total} eingeladen.',
+  'addUsers.resultLabel': 'Ergebnis je Person',
+
+  'outcome.invited': 'Einladung gesendet',
+  'outcome.already_member': 'Bereits Benutzer',
+  'outcome.already_invited': 'Bereits eingeladen',
+  'outcome.not_in_directory': 'Nicht im Verzeichnis gefunden',
+  'outcome.mail_failed':
+    'Einladung erstellt, aber die E-Mail konnte nicht gesendet werden; später „Erneut senden“ verwenden',
+
+  'newUser.title': 'Neuer Benutzer',
+  'newUser.body':
+    'Laden Sie eine beliebige Person per E-Mail-Adresse ein; sie braucht kein Microsoft 365-Konto Ihrer Organisation.',
+  'newUser.name': 'Name (optional)',
+  'newUser.email': 'E-Mail-Adresse',
+  'newUser.invalidEmail': 'Geben Sie eine gültige E-Mail-Adresse ein, z. B. name@beispiel.de.',
+  'newUser.submit': 'Einladung senden',
+  'newUser.sending': 'Wird gesendet…',
+  'newUser.sent': 'An {email} wurde eine Einladung gesendet.',
+  'newUser.outcome': '{email}: {outcome}.',
+
+  'review.title': 'Neuen Benutzer hinzufügen',
+  'review.body':
+    '{name} möchte {brand} beitreten. „Genehmigen & Hinzufügen“ macht die Person zum Standardbenutzer; beide Antworten erhält sie per E-Mail.',
+  'review.name': 'Name',
+  'review.email': 'E-Mail',
+  'review.requestedOn': 'Beantragt am',
+  'review.approve': 'Genehmigen & Hinzufügen',
+  'review.decline': 'Ablehnen',
+  'review.loading': 'Anfrage wird geladen…',
+  'review.deciding': 'Ihre Entscheidung wird gespeichert…',
+  'review.approved': '{name} wurde als Benutzer hinzugefügt und erhält eine E-Mail.',
+  'review.declined': 'Sie haben die Anfrage von {name} abgelehnt. Die Person erhält eine E-Mail.',
+  'review.alreadyApproved': 'Diese Anfrage wurde bereits am {date} genehmigt.',
+  'review.alreadyDeclined': 'Diese Anfrage wurde bereits am {date} abgelehnt.',
+  'review.invalidLink':
+    'Dieser Genehmigungslink ist nicht gültig. Öffnen Sie die Anfrage stattdessen auf der Seite Benutzer.',
 
   'error.title': 'Etwas ist schiefgelaufen',
   'error.generic':

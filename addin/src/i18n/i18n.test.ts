@@ -26,6 +26,19 @@ describe('message catalogs', () => {
     expect(en['firstVisit.linkButton']).toBe('Link my account');
     expect(en['profile.super_admin']).toBe('Super Admin');
     expect(de['settings.usersAndControl']).toBe('Benutzer & Steuerung');
+    const labels: Array<[keyof typeof en, string, string]> = [
+      ['users.office365', 'Office 365-Benutzer', 'Office 365 Users'],
+      ['users.newUser', 'Neuer Benutzer', 'New User'],
+      ['addUsers.title', 'Benutzer hinzufügen', 'Add Users'],
+      ['addUsers.save', 'Speichern', 'Save'],
+      ['access.request', 'Aufnahme beantragen', 'Request Access'],
+      ['review.approve', 'Genehmigen & Hinzufügen', 'Approve & Add'],
+      ['review.title', 'Neuen Benutzer hinzufügen', 'Add New User'],
+    ];
+    for (const [key, german, english] of labels) {
+      expect(de[key], key).toBe(german);
+      expect(en[key], key).toBe(english);
+    }
   });
 });
 

@@ -6,36 +6,23 @@ import {
   MessageBar,
   MessageBarBody,
   Spinner,
-  Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { Link20Regular, ShieldCheckmark48Regular } from '@fluentui/react-icons';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { ApiError } from '../api/errors';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
+import { Terms } from '../ui/Terms';
 import { LinkAccountDialog } from './LinkAccountDialog';
 
 type FirstVisit = Extract<Me, { state: 'first_visit' }>;
 
 const useStyles = makeStyles({
-  terms: {
-    maxHeight: '220px',
-    overflowY: 'auto',
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderRadius: tokens.borderRadiusMedium,
-    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    color: tokens.colorNeutralForeground2,
-    fontSize: tokens.fontSizeBase200,
-    lineHeight: tokens.lineHeightBase200,
-    '& p': { margin: `${tokens.spacingVerticalXS} 0` },
-  },
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   linkRow: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground2 },
-  heading: { margin: 0 },
 });
 
 /** The temporary account page: accept the terms and Continue to create the CRM account, or link an existing one. */
@@ -54,7 +41,6 @@ export function FirstVisitScreen({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const termsId = useId();
   const [accepted, setAccepted] = useState(false);
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string>();
@@ -78,15 +64,7 @@ export function FirstVisitScreen({
       </Hero>
 
       <Section>
-        <Subtitle2 as="h2" id={termsId} className={styles.heading}>
-          {t('firstVisit.termsHeading')}
-        </Subtitle2>
-        <div className={styles.terms} role="region" aria-labelledby={termsId} tabIndex={0}>
-          <p>{t('firstVisit.terms1', { brand })}</p>
-          <p>{t('firstVisit.terms2', { brand })}</p>
-          <p>{t('firstVisit.terms3', { brand })}</p>
-          <p>{t('firstVisit.terms4', { brand })}</p>
-        </div>
+        <Terms brand={brand} />
         <Checkbox
           label={t('firstVisit.accept')}
           checked={accepted}

@@ -4,6 +4,8 @@ import {
   Body1,
   Caption1,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
   Subtitle1,
   Tab,
   TabList,
@@ -11,19 +13,15 @@ import {
 } from '@fluentui/react-components';
 import { Home20Regular, Settings20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Me, Profile } from '../api/types';
+import type { Api } from '../api/client';
+import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
+import { ProfileBadge } from '../ui/ProfileBadge';
 import { SettingsPage, type SettingsView } from './SettingsPage';
 
 type Member = Extract<Me, { state: 'member' }>;
 type View = 'home' | SettingsView;
-
-const profileColor: Record<Profile, 'brand' | 'informative' | 'subtle'> = {
-  super_admin: 'brand',
-  administrator: 'informative',
-  standard: 'subtle',
-};
 
 const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -59,10 +57,26 @@ const useStyles = makeStyles({
 });
 
 /** A CRM user's start: who they are, where they are, and the way to Settings. */
-export function MemberHome({ brand, me }: { brand: string; me: Member }) {
+export function MemberHome({
+  brand,
+  me,
+  api,
+  reviewRequestId,
+  onReviewClosed,
+  notice,
+}: {
+  brand: string;
+  me: Member;
+  api: Api;
+  /** From an approval link: start at Settings > Users with Add New User for this request. */
+  reviewRequestId?: string;
+  onReviewClosed?: () => void;
+  /** A one-off note on arrival (e.g. an invitation link that was not needed). */
+  notice?: string;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [view, setView] = useState<View>('home');
+  const [view, setView] = useState<View>(reviewRequestId !== undefined ? 'settings/users' : 'home');
   const tab = view === 'home' ? 'home' : 'settings';
 
   return (
@@ -81,6 +95,12 @@ export function MemberHome({ brand, me }: { brand: string; me: Member }) {
         </TabList>
       </nav>
 
+      {notice !== undefined && (
+        <MessageBar intent="info">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+
       {view === 'home' ? (
         <>
           <Section>
@@ -91,9 +111,7 @@ export function MemberHome({ brand, me }: { brand: string; me: Member }) {
                   {t('home.welcome', { name: me.user.name })}
                 </Subtitle1>
                 <div className={styles.badges}>
-                  <Badge appearance="filled" color={profileColor[me.user.profile]} shape="rounded">
-                    {t(`profile.${me.user.profile}`)}
-                  </Badge>
+                  <ProfileBadge profile={me.user.profile} />
                 </div>
               </div>
             </div>
@@ -117,7 +135,15 @@ export function MemberHome({ brand, me }: { brand: string; me: Member }) {
           </Section>
         </>
       ) : (
-        <SettingsPage brand={brand} view={view} onNavigate={setView} />
+        <SettingsPage
+          brand={brand}
+          view={view}
+          onNavigate={setView}
+          api={api}
+          currentUserId={me.user.id}
+          reviewRequestId={reviewRequestId}
+          onReviewClosed={onReviewClosed}
+        />
       )}
     </Page>
   );

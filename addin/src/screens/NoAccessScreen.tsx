@@ -1,8 +1,9 @@
 import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
-import { PeopleTeam48Regular } from '@fluentui/react-icons';
+import { PeopleTeam48Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
-import type { Me } from '../api/types';
+import type { Me, RequestAccessResult } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
+import { useRequestAccess, type RequestDelivery } from '../session/useRequestAccess';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
 
 type NoAccess = Extract<Me, { state: 'no_access' }>;
@@ -12,24 +13,26 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
-/**
- * The company already has a CRM organisation and this user is not in it. The actions row is where
- * Request Access (Aufnahme beantragen) joins Check again.
- */
+/** The company already has a CRM organisation and this user is not in it: Request Access, or Check again. */
 export function NoAccessScreen({
   brand,
   me,
   onCheckAgain,
+  requestAccess,
+  onRequested,
 }: {
   brand: string;
   me: NoAccess;
   onCheckAgain: () => Promise<Me | undefined>;
+  requestAccess: () => Promise<RequestAccessResult>;
+  onRequested: (me: Me, delivery: RequestDelivery) => void;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
   const organisation = me.organisation.name;
   const [checking, setChecking] = useState(false);
   const [stillNot, setStillNot] = useState(false);
+  const access = useRequestAccess({ requestAccess, refreshMe: onCheckAgain, onRequested });
 
   const checkAgain = () => {
     setChecking(true);
@@ -52,10 +55,24 @@ export function NoAccessScreen({
             <MessageBarBody>{t('noAccess.stillNoAccess', { organisation })}</MessageBarBody>
           </MessageBar>
         )}
+        {access.error !== undefined && (
+          <MessageBar intent="error" role="alert">
+            <MessageBarBody>{access.error}</MessageBarBody>
+          </MessageBar>
+        )}
         <div className={styles.actions}>
-          <Button onClick={checkAgain} disabled={checking} icon={checking ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            appearance="primary"
+            icon={access.busy ? <Spinner size="tiny" /> : <PersonAdd20Regular />}
+            onClick={access.request}
+            disabled={access.busy || checking}
+          >
+            {t('access.request')}
+          </Button>
+          <Button onClick={checkAgain} disabled={checking || access.busy} icon={checking ? <Spinner size="tiny" /> : undefined}>
             {t('app.checkAgain')}
           </Button>
+          {access.busy && <span className={styles.muted}>{t('access.requesting')}</span>}
         </div>
       </Section>
       <SignedInAs>{t('app.signedInAs', { email: me.user.email })}</SignedInAs>

@@ -13,7 +13,9 @@ import { ChevronRight20Regular, CloudSync24Regular, People24Regular } from '@flu
 import { Fragment, useId, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
+import type { Api } from '../api/client';
 import { Section } from '../ui/Page';
+import { UsersPage } from './users/UsersPage';
 
 export type SettingsView = 'settings' | 'settings/users' | 'settings/microsoft';
 
@@ -65,15 +67,24 @@ const useStyles = makeStyles({
   },
 });
 
-/** Settings and its two Setup pages; the pages fill in with the issues that bring users and sync. */
+/** Settings and its two Setup pages: Users (invitations and access requests) and Microsoft (sync, to come). */
 export function SettingsPage({
   brand,
   view,
   onNavigate,
+  api,
+  currentUserId,
+  reviewRequestId,
+  onReviewClosed,
 }: {
   brand: string;
   view: SettingsView;
   onNavigate: (view: SettingsView) => void;
+  api: Api;
+  currentUserId: string;
+  /** An approval link's request: Users opens Add New User for it. */
+  reviewRequestId?: string;
+  onReviewClosed?: () => void;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -107,6 +118,14 @@ export function SettingsPage({
             <EntryButton key={e.view} entry={e} brand={brand} onOpen={() => onNavigate(e.view)} />
           ))}
         </ul>
+      ) : entry.view === 'settings/users' ? (
+        <UsersPage
+          brand={brand}
+          api={api}
+          currentUserId={currentUserId}
+          reviewRequestId={reviewRequestId}
+          onReviewClosed={onReviewClosed}
+        />
       ) : (
         <Section>
           <Body1 className={styles.muted}>{t(entry.body, { brand })}</Body1>

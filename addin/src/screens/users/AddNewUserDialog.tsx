@@ -1,0 +1,202 @@
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
+import type { Api } from '../../api/client';
+import { errorCodeOf, userMessageOf } from '../../api/errors';
+import type { AccessRequest } from '../../api/types';
+import { useI18n } from '../../i18n/I18nContext';
+import { formatDate } from '../../users/model';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(480px, calc(100vw - 32px))' },
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  body: { margin: 0, color: tokens.colorNeutralForeground2 },
+  facts: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content 1fr',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalXS,
+    margin: 0,
+    '& dt': { color: tokens.colorNeutralForeground3 },
+    '& dd': { margin: 0, overflowWrap: 'anywhere' },
+  },
+  center: { display: 'grid', placeItems: 'center', minHeight: '96px' },
+});
+
+type View =
+  | { status: 'loading' }
+  | { status: 'failed'; message: string }
+  | {
+      status: 'ready';
+      request: AccessRequest;
+      message?: { intent: 'success' | 'info' | 'warning' | 'error'; text: string };
+      /** Someone decided it meanwhile (409): no more buttons, whatever the request we hold says. */
+      decidedElsewhere?: boolean;
+    };
+
+/**
+ * Add New User (Neuen Benutzer hinzufügen): the requester from an approval link or Review, with Approve & Add and
+ * Decline. Once decided (here, earlier, or by someone else meanwhile) it says so and the buttons are gone.
+ */
+export function AddNewUserDialog({
+  brand,
+  api,
+  requestId,
+  onClose,
+  onDecided,
+}: {
+  brand: string;
+  api: Api;
+  /** The request to show; undefined keeps the dialog closed. */
+  requestId: string | undefined;
+  onClose: () => void;
+  onDecided: (request: AccessRequest) => void;
+}) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const [view, setView] = useState<View>({ status: 'loading' });
+  const [deciding, setDeciding] = useState<'approve' | 'decline'>();
+
+  useEffect(() => {
+    if (requestId === undefined) return;
+    let stale = false;
+    setView({ status: 'loading' });
+    api
+      .getAccessRequest(requestId)
+      .then((request) => !stale && setView({ status: 'ready', request }))
+      .catch((error: unknown) => {
+        if (stale) return;
+        const code = errorCodeOf(error);
+        setView({
+          status: 'failed',
+          message: code === 'invalid_request' || code === 'bad_response' ? t('review.invalidLink') : userMessageOf(error, t('error.generic')),
+        });
+      });
+    return () => {
+      stale = true;
+    };
+  }, [requestId, api, t]);
+
+  const decide = (request: AccessRequest, decision: 'approve' | 'decline') => {
+    setDeciding(decision);
+    api
+      .decideAccessRequest(request.id, decision)
+      .then((decided) => {
+        setDeciding(undefined);
+        const text =
+          decided.status === 'approved'
+            ? t('review.approved', { name: decided.name })
+            : t('review.declined', { name: decided.name });
+        setView({ status: 'ready', request: decided, message: { intent: decided.status === 'approved' ? 'success' : 'info', text } });
+        onDecided(decided);
+      })
+      .catch((error: unknown) => {
+        setDeciding(undefined);
+        const alreadyDecided = errorCodeOf(error) === 'request_already_decided';
+        setView({
+          status: 'ready',
+          request,
+          message: { intent: alreadyDecided ? 'warning' : 'error', text: userMessageOf(error, t('error.generic')) },
+          decidedElsewhere: alreadyDecided,
+        });
+        if (alreadyDecided) onDecided(request);
+      });
+  };
+
+  const alreadyText = (request: AccessRequest): string | undefined => {
+    const date = formatDate(request.decidedAt ?? request.createdAt, language);
+    if (request.status === 'approved') return t('review.alreadyApproved', { date });
+    if (request.status === 'declined') return t('review.alreadyDeclined', { date });
+    return undefined;
+  };
+
+  const pending = view.status === 'ready' && view.request.status === 'pending' && view.decidedElsewhere !== true;
+
+  return (
+    <Dialog
+      open={requestId !== undefined}
+      onOpenChange={(_event, data) => !data.open && deciding === undefined && onClose()}
+      modalType="modal"
+    >
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{t('review.title')}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {view.status === 'loading' && (
+              <div className={styles.center}>
+                <Spinner size="small" label={t('review.loading')} />
+              </div>
+            )}
+            {view.status === 'failed' && (
+              <MessageBar intent="error" role="alert">
+                <MessageBarBody>{view.message}</MessageBarBody>
+              </MessageBar>
+            )}
+            {view.status === 'ready' && (
+              <>
+                {pending && view.message === undefined && (
+                  <p className={styles.body}>{t('review.body', { name: view.request.name, brand })}</p>
+                )}
+                {view.message !== undefined ? (
+                  <MessageBar intent={view.message.intent} role={view.message.intent === 'error' ? 'alert' : 'status'}>
+                    <MessageBarBody>{view.message.text}</MessageBarBody>
+                  </MessageBar>
+                ) : (
+                  !pending && (
+                    <MessageBar intent="info" role="status">
+                      <MessageBarBody>{alreadyText(view.request)}</MessageBarBody>
+                    </MessageBar>
+                  )
+                )}
+                <dl className={styles.facts}>
+                  <dt>{t('review.name')}</dt>
+                  <dd>{view.request.name}</dd>
+                  <dt>{t('review.email')}</dt>
+                  <dd>{view.request.email}</dd>
+                  <dt>{t('review.requestedOn')}</dt>
+                  <dd>{formatDate(view.request.createdAt, language, true)}</dd>
+                </dl>
+              </>
+            )}
+          </DialogContent>
+          <DialogActions>
+            {view.status === 'ready' && pending && (
+              <>
+                <Button
+                  appearance="primary"
+                  disabled={deciding !== undefined}
+                  icon={deciding === 'approve' ? <Spinner size="tiny" /> : undefined}
+                  onClick={() => decide(view.request, 'approve')}
+                >
+                  {t('review.approve')}
+                </Button>
+                <Button
+                  disabled={deciding !== undefined}
+                  icon={deciding === 'decline' ? <Spinner size="tiny" /> : undefined}
+                  onClick={() => decide(view.request, 'decline')}
+                >
+                  {t('review.decline')}
+                </Button>
+              </>
+            )}
+            <Button appearance={pending ? 'subtle' : 'primary'} onClick={onClose} disabled={deciding !== undefined}>
+              {pending ? t('common.cancel') : t('common.close')}
+            </Button>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}
