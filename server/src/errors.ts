@@ -42,4 +42,8 @@ export type ErrorCode =
   | 'request_pending'
   | 'request_not_found'
   | 'request_already_decided'
+  | 'event_not_found'
+  | 'owner_not_member'
+  | 'import_invalid'
+  | 'payload_too_large'
   | 'internal';

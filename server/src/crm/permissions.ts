@@ -2,12 +2,12 @@ import { AppError } from '../errors.js';
 import type { OrganisationRow, UserRow } from '../store/schema.js';
 import type { Profile } from './identity.js';
 
-export type Permission = 'manage_users';
+export type Permission = 'manage_users' | 'manage_all_records';
 
-/** What each CRM profile may do. Super Admin and Administrator manage users; Standard users do not. */
+/** What each CRM profile may do. Super Admin and Administrator manage users and everyone's records; Standard users their own. */
 const PROFILE_PERMISSIONS: Record<Profile, readonly Permission[]> = {
-  super_admin: ['manage_users'],
-  administrator: ['manage_users'],
+  super_admin: ['manage_users', 'manage_all_records'],
+  administrator: ['manage_users', 'manage_all_records'],
   standard: [],
 };
 

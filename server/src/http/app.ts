@@ -6,6 +6,7 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { accessRequestRoutes } from './routes/accessRequests.js';
 import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
+import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { installRoutes } from './routes/install.js';
 import { legalRoutes } from './routes/legal.js';
@@ -31,7 +32,8 @@ export function createApp(deps: ServiceDependencies): Express {
     });
     next();
   });
-  app.use(express.json({ limit: '100kb' }));
+  // CSV imports of a few thousand events fit; anything larger is refused with 413.
+  app.use(express.json({ limit: '6mb' }));
 
   app.use(healthRoutes(deps));
   app.use(configRoutes(deps));
@@ -44,6 +46,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(userRoutes(deps));
   app.use(invitationRoutes(deps));
   app.use(accessRequestRoutes(deps));
+  app.use(eventRoutes(deps));
   app.use('/api', notFound);
   app.use(staticRoutes(deps));
   app.use(notFound);

@@ -28,5 +28,6 @@ function toAppError(error: unknown): AppError {
     return new AppError('invalid_request', detail, { detail });
   }
   if (error instanceof SyntaxError && 'body' in error) return new AppError('invalid_request', 'malformed JSON', { detail: 'malformed JSON' });
+  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') return new AppError('payload_too_large');
   return new AppError('internal', String(error));
 }

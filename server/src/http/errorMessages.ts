@@ -101,6 +101,14 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'This request has already been decided ({status}).',
     de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
   },
+  event_not_found: { status: 404, en: 'This event does not exist or was deleted.', de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.' },
+  owner_not_member: {
+    status: 400,
+    en: 'The new owner must be an active user of your CRM account.',
+    de: 'Der neue Besitzer muss ein aktiver Benutzer Ihres CRM-Kontos sein.',
+  },
+  import_invalid: { status: 400, en: 'Nothing was imported: {detail}', de: 'Es wurde nichts importiert: {detail}' },
+  payload_too_large: { status: 413, en: 'The request is too large.', de: 'Die Anfrage ist zu groß.' },
   internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 };
 

@@ -8,6 +8,11 @@ export interface Database {
   account_link_failures: AccountLinkFailuresTable;
   invitations: InvitationsTable;
   access_requests: AccessRequestsTable;
+  events: EventsTable;
+  sync_bindings: SyncBindingsTable;
+  sync_links: SyncLinksTable;
+  sync_outbox: SyncOutboxTable;
+  sync_log: SyncLogTable;
 }
 
 export interface OrganisationsTable {
@@ -86,6 +91,101 @@ export interface AccessRequestsTable {
   open_key: string | null;
 }
 
+/** A CRM event. Times are wall-clock in `time_zone` (IANA); the UTC columns are derived for ordering and windows. */
+export interface EventsTable {
+  id: string;
+  organisation_id: string;
+  owner_user_id: string;
+  subject: string;
+  description: string;
+  location: string;
+  start_local: string;
+  end_local: string;
+  time_zone: string;
+  start_utc: string;
+  end_utc: string;
+  is_all_day: number;
+  /** JSON array of { email, name, type: 'required' | 'optional' }. */
+  attendees: string;
+  reminder_minutes: number | null;
+  show_as: string;
+  /** JSON recurrence { pattern, range } as Graph's patternedRecurrence, with IANA recurrenceTimeZone; null for single events. */
+  recurrence: string | null;
+  ical_uid: string | null;
+  origin: 'crm' | 'import' | 'microsoft365';
+  /** 0 for imported events until someone edits or mass-updates them. */
+  sync_eligible: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+export type SyncKind = 'calendar' | 'contacts';
+export type SyncStatus = 'active' | 'disabled' | 'failed' | 'reconnect_required';
+
+export interface SyncBindingsTable {
+  id: string;
+  organisation_id: string;
+  user_id: string;
+  kind: SyncKind;
+  status: SyncStatus;
+  stage: 'initial' | 'incremental';
+  /** Increments on every enable, so ids derived from it (transaction ids) never collide with an earlier round. */
+  generation: number;
+  container_id: string | null;
+  delta_link: string | null;
+  subscription_id: string | null;
+  subscription_expires_at: string | null;
+  client_state: string | null;
+  initial_total: number;
+  initial_done: number;
+  last_run_at: string | null;
+  last_success_at: string | null;
+  last_error_code: string | null;
+  last_error_at: string | null;
+  consecutive_failures: number;
+  disabled_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface SyncLinksTable {
+  binding_id: string;
+  entity_id: string;
+  /** Null until the create in Microsoft 365 is confirmed. */
+  graph_id: string | null;
+  /** Sent with the create so that a retry after a crash returns the same item instead of a second one. */
+  transaction_id: string;
+  entity_version: number;
+  graph_change_key: string | null;
+  ical_uid: string | null;
+  synced_at: string;
+}
+
+export interface SyncOutboxTable {
+  id: Generated<number>;
+  user_id: string;
+  kind: SyncKind;
+  entity_id: string;
+  created_at: string;
+}
+
+export interface SyncLogTable {
+  id: Generated<number>;
+  binding_id: string;
+  user_id: string;
+  at: string;
+  direction: 'to_microsoft' | 'from_microsoft' | 'none';
+  action: 'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'enabled' | 'disabled';
+  entity_id: string | null;
+  subject: string | null;
+  reason: string;
+}
+
+export type EventRow = Selectable<EventsTable>;
+export type SyncBindingRow = Selectable<SyncBindingsTable>;
+export type SyncLinkRow = Selectable<SyncLinksTable>;
 export type InvitationRow = Selectable<InvitationsTable>;
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;

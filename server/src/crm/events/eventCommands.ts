@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import { z } from 'zod';
+import { AppError } from '../../errors.js';
+import type { Database, EventRow } from '../../store/schema.js';
+import type { MicrosoftIdentity } from '../identity.js';
+import { requireMember, type Member } from '../member.js';
+import { hasPermission } from '../permissions.js';
+import { recordSyncChange } from '../syncOutbox.js';
+import { newEventSchema, timeProblems, type EventChanges, type NewEvent } from './eventInput.js';
+import { contentColumns, contentOf, eventFromRow, type CrmEvent } from './eventRecords.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export interface EventCommandContext {
+  db: Kysely<Database>;
+  now: () => Date;
+}
+
+/** Creates an event owned by the caller. Created one by one, it is eligible for sync. */
+export async function createEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, input: NewEvent): Promise<CrmEvent> {
+  const { user } = await requireMember(ctx.db, identity);
+  const now = ctx.now().toISOString();
+  const row: EventRow = {
+    id: randomUUID(),
+    organisation_id: user.organisation_id,
+    owner_user_id: user.id,
+    ...contentColumns(input),
+    ical_uid: null,
+    origin: 'crm',
+    sync_eligible: 1,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  };
+  await ctx.db.transaction().execute(async (trx) => {
+    await trx.insertInto('events').values(row).execute();
+    await recordSyncChange(trx, row.owner_user_id, 'calendar', row.id, now);
+  });
+  return eventFromRow(row);
+}
+
+/** Edits an event; an imported event becomes eligible for sync by being edited. */
+export async function updateEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, changes: EventChanges): Promise<CrmEvent> {
+  const member = await requireMember(ctx.db, identity);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await editableEvent(trx, member, eventId);
+    return applyChanges(trx, current, changes, ctx.now());
+  });
+}
+
+/** Deletes an event (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
+export async function deleteEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string): Promise<void> {
+  const member = await requireMember(ctx.db, identity);
+  await ctx.db.transaction().execute(async (trx) => {
+    const current = await editableEvent(trx, member, eventId);
+    const now = ctx.now().toISOString();
+    await trx.updateTable('events').set({ deleted_at: now, updated_at: now, version: current.version + 1 }).where('id', '=', current.id).execute();
+    await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
+  });
+}
+
+/** Hands an event to another user: it leaves the old owner's calendar and enters the new owner's. */
+export async function reassignEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, newOwnerId: string): Promise<CrmEvent> {
+  const member = await requireMember(ctx.db, identity);
+  return ctx.db.transaction().execute(async (trx) => {
+    const current = await editableEvent(trx, member, eventId);
+    const owner = await trx.selectFrom('users').selectAll().where('id', '=', newOwnerId).where('organisation_id', '=', member.organisation.id).executeTakeFirst();
+    if (!owner || owner.status !== 'active') throw new AppError('owner_not_member');
+    const now = ctx.now().toISOString();
+    await trx
+      .updateTable('events')
+      .set({ owner_user_id: owner.id, version: current.version + 1, updated_at: now, sync_eligible: 1 })
+      .where('id', '=', current.id)
+      .execute();
+    await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
+    await recordSyncChange(trx, owner.id, 'calendar', current.id, now);
+    return eventFromRow(await trx.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+  });
+}
+
+/** Mass update: the same changes to many events at once; every changed event becomes eligible for sync. */
+export async function massUpdateEvents(ctx: EventCommandContext, identity: MicrosoftIdentity, eventIds: string[], changes: EventChanges): Promise<CrmEvent[]> {
+  const member = await requireMember(ctx.db, identity);
+  return ctx.db.transaction().execute(async (trx) => {
+    const updated: CrmEvent[] = [];
+    for (const id of new Set(eventIds)) updated.push(await applyChanges(trx, await editableEvent(trx, member, id), changes, ctx.now()));
+    return updated;
+  });
+}
+
+const importRow = z.object({
+  Subject: z.string(),
+  Start: z.string(),
+  End: z.string(),
+  'Time Zone': z.string(),
+  'All Day': z.string().optional(),
+  Location: z.string().optional(),
+  Description: z.string().optional(),
+});
+
+/**
+ * Imports events from CSV rows (columns Subject, Start, End, Time Zone, All Day, Location, Description).
+ * All or nothing: one bad row imports none and names the line. Imported events are marked and not synced.
+ */
+export async function importEvents(ctx: EventCommandContext, identity: MicrosoftIdentity, rows: Record<string, string>[]): Promise<number> {
+  const { user } = await requireMember(ctx.db, identity);
+  const events = rows.map((raw, index) => {
+    const line = index + 2;
+    const parsedRow = importRow.safeParse(raw);
+    if (!parsedRow.success) throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: the columns Subject, Start, End and Time Zone are required` });
+    const row = parsedRow.data;
+    const parsed = newEventSchema.safeParse({
+      subject: row.Subject,
+      start: row.Start,
+      end: row.End,
+      timeZone: row['Time Zone'],
+      isAllDay: /^(true|yes|ja|1)$/i.test(row['All Day'] ?? ''),
+      location: row.Location ?? '',
+      description: row.Description ?? '',
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]!;
+      throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: ${issue.path.join('.')} ${issue.message}` });
+    }
+    return parsed.data;
+  });
+  const now = ctx.now().toISOString();
+  await ctx.db.transaction().execute(async (trx) => {
+    for (const event of events) {
+      await trx
+        .insertInto('events')
+        .values({ id: randomUUID(), organisation_id: user.organisation_id, owner_user_id: user.id, ...contentColumns(event), ical_uid: null, origin: 'import', sync_eligible: 0, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .execute();
+    }
+  });
+  return events.length;
+}
+
+async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+  const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
+  if (!event) throw new AppError('event_not_found');
+  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('permission_denied');
+  return event;
+}
+
+async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
+  const merged = { ...contentOf(eventFromRow(current)), ...changes } as NewEvent;
+  const problems = timeProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);
+  if (problems.length) throw new AppError('invalid_request', problems.join('; '), { detail: problems.join('; ') });
+  const now = at.toISOString();
+  await db
+    .updateTable('events')
+    .set({ ...contentColumns(merged), version: current.version + 1, updated_at: now, sync_eligible: 1 })
+    .where('id', '=', current.id)
+    .execute();
+  await recordSyncChange(db, current.owner_user_id, 'calendar', current.id, now);
+  return eventFromRow(await db.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+}

@@ -1,0 +1,84 @@
+import type { EventRow } from '../../store/schema.js';
+import { localToUtc } from '../time/zonedTime.js';
+import type { Attendee, NewEvent, Recurrence } from './eventInput.js';
+
+/** An event as the API, the add-in and the sync engine see it. */
+export interface CrmEvent {
+  id: string;
+  ownerId: string;
+  subject: string;
+  description: string;
+  location: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  isAllDay: boolean;
+  attendees: Attendee[];
+  reminderMinutes: number | null;
+  showAs: string;
+  recurrence: Recurrence | null;
+  iCalUId: string | null;
+  origin: EventRow['origin'];
+  syncEligible: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export function eventFromRow(row: EventRow): CrmEvent {
+  return {
+    id: row.id,
+    ownerId: row.owner_user_id,
+    subject: row.subject,
+    description: row.description,
+    location: row.location,
+    start: row.start_local,
+    end: row.end_local,
+    timeZone: row.time_zone,
+    isAllDay: row.is_all_day === 1,
+    attendees: JSON.parse(row.attendees) as Attendee[],
+    reminderMinutes: row.reminder_minutes,
+    showAs: row.show_as,
+    recurrence: row.recurrence ? (JSON.parse(row.recurrence) as Recurrence) : null,
+    iCalUId: row.ical_uid,
+    origin: row.origin,
+    syncEligible: row.sync_eligible === 1,
+    version: row.version,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** The stored columns for an event's content (not its identity, owner or bookkeeping). */
+export function contentColumns(event: NewEvent) {
+  return {
+    subject: event.subject,
+    description: event.description,
+    location: event.location,
+    start_local: event.start,
+    end_local: event.end,
+    time_zone: event.timeZone,
+    start_utc: localToUtc(event.start, event.timeZone),
+    end_utc: localToUtc(event.end, event.timeZone),
+    is_all_day: event.isAllDay ? 1 : 0,
+    attendees: JSON.stringify(event.attendees),
+    reminder_minutes: event.reminderMinutes,
+    show_as: event.showAs,
+    recurrence: event.recurrence ? JSON.stringify(event.recurrence) : null,
+  };
+}
+
+/** The content fields of a stored event, in input form (for merging changes). */
+export function contentOf(event: CrmEvent): NewEvent {
+  return {
+    subject: event.subject,
+    description: event.description,
+    location: event.location,
+    start: event.start,
+    end: event.end,
+    timeZone: event.timeZone,
+    isAllDay: event.isAllDay,
+    attendees: event.attendees,
+    reminderMinutes: event.reminderMinutes,
+    showAs: event.showAs as NewEvent['showAs'],
+    recurrence: event.recurrence,
+  };
+}

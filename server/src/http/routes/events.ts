@@ -1,0 +1,60 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { parseCsv } from '../../crm/events/csv.js';
+import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent, updateEvent } from '../../crm/events/eventCommands.js';
+import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
+import { eventFromRow } from '../../crm/events/eventRecords.js';
+import { requireMember } from '../../crm/member.js';
+import { identityOf } from '../authenticate.js';
+import type { ServiceDependencies } from '../dependencies.js';
+
+const idParam = z.object({ id: z.string().uuid() });
+const listQuery = z.object({ from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() });
+
+/** The caller's CRM events: list, create, edit, delete, reassign, import (CSV) and mass update. */
+export function eventRoutes(deps: ServiceDependencies): Router {
+  const router = Router();
+  const ctx = { db: deps.store.db, now: deps.now };
+
+  router.get('/api/events', async (req, res) => {
+    const { from, to } = listQuery.parse(req.query);
+    const { user } = await requireMember(ctx.db, identityOf(res));
+    let query = ctx.db.selectFrom('events').selectAll().where('owner_user_id', '=', user.id).where('deleted_at', 'is', null);
+    if (from) query = query.where('end_utc', '>=', new Date(from).toISOString());
+    if (to) query = query.where('start_utc', '<', new Date(to).toISOString());
+    res.json({ events: (await query.orderBy('start_utc').limit(1000).execute()).map(eventFromRow) });
+  });
+
+  router.post('/api/events', async (req, res) => {
+    res.status(201).json(await createEvent(ctx, identityOf(res), newEventSchema.parse(req.body)));
+  });
+
+  router.patch('/api/events/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    res.json(await updateEvent(ctx, identityOf(res), id, eventChangesSchema.parse(req.body)));
+  });
+
+  router.delete('/api/events/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    await deleteEvent(ctx, identityOf(res), id);
+    res.status(204).end();
+  });
+
+  router.post('/api/events/:id/owner', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    const { ownerId } = z.object({ ownerId: z.string().uuid() }).strict().parse(req.body);
+    res.json(await reassignEvent(ctx, identityOf(res), id, ownerId));
+  });
+
+  router.post('/api/events/import', async (req, res) => {
+    const { csv } = z.object({ csv: z.string().min(1).max(5_000_000) }).strict().parse(req.body);
+    res.status(201).json({ imported: await importEvents(ctx, identityOf(res), parseCsv(csv)) });
+  });
+
+  router.post('/api/events/mass-update', async (req, res) => {
+    const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: eventChangesSchema }).strict().parse(req.body);
+    res.json({ events: await massUpdateEvents(ctx, identityOf(res), ids, changes) });
+  });
+
+  return router;
+}
