@@ -13,6 +13,9 @@ export interface Database {
   sync_links: SyncLinksTable;
   sync_outbox: SyncOutboxTable;
   sync_log: SyncLogTable;
+  job_failures: JobFailuresTable;
+  mailbox_leases: MailboxLeasesTable;
+  mailbox_blocks: MailboxBlocksTable;
 }
 
 export interface OrganisationsTable {
@@ -146,6 +149,8 @@ export interface SyncBindingsTable {
   last_error_at: string | null;
   consecutive_failures: number;
   disabled_reason: string | null;
+  /** When the current round of sync was enabled: events created later carry their attendees to Microsoft 365. */
+  enabled_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -186,6 +191,30 @@ export interface SyncLogTable {
 export type EventRow = Selectable<EventsTable>;
 export type SyncBindingRow = Selectable<SyncBindingsTable>;
 export type SyncLinkRow = Selectable<SyncLinksTable>;
+/** A job the embedded engine gave up on; `data` is its JSON, `error` the last error's message. */
+export interface JobFailuresTable {
+  id: string;
+  name: string;
+  data: string;
+  error: string;
+  attempts: number;
+  failed_at: string;
+}
+
+/** A concurrency slot (0..limit-1) of a mailbox held by one caller until it releases it or the lease expires. */
+export interface MailboxLeasesTable {
+  mailbox_key: string;
+  slot: number;
+  lease_id: string;
+  expires_at: string;
+}
+
+/** Graph's Retry-After for a mailbox: no worker calls it before `blocked_until`. */
+export interface MailboxBlocksTable {
+  mailbox_key: string;
+  blocked_until: string;
+}
+
 export type InvitationRow = Selectable<InvitationsTable>;
 export type AccessRequestRow = Selectable<AccessRequestsTable>;
 export type OrganisationRow = Selectable<OrganisationsTable>;

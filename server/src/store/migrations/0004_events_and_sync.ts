@@ -62,6 +62,7 @@ export function eventsAndSync(dialect: Dialect) {
         .addColumn('last_error_at', 'text')
         .addColumn('consecutive_failures', 'integer', (col) => col.notNull())
         .addColumn('disabled_reason', 'text')
+        .addColumn('enabled_at', 'text')
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('updated_at', 'text', (col) => col.notNull())
         .addUniqueConstraint('sync_bindings_user_kind_unique', ['user_id', 'kind'])
