@@ -71,6 +71,8 @@ function Screen({
   const requestAccess = useCallback(() => actions.api().requestAccess(), [actions]);
   const [delivery, setDelivery] = useState<RequestDelivery>();
   const [notice, setNotice] = useState<string>();
+  // An approval link's request, handed to Users once the link itself is forgotten.
+  const [approval, setApproval] = useState<string>();
   const setMe = useCallback((me: Me) => actions.setMe(me), [actions]);
   const onRequested = useCallback(
     (me: Me, result: RequestDelivery) => {
@@ -83,14 +85,16 @@ function Screen({
   const me = session.phase === 'ready' ? session.me : undefined;
   const brand = session.phase === 'ready' ? session.brand : '';
 
-  // Links that need nothing from the user: an invitation for someone who is already a member is not needed, and
-  // an approval link means nothing to someone who is not in the CRM (Users would only refuse them).
+  // Acting on a link once the account state is known. An approval link opens Users for a member (who is told there
+  // if they lack Manage Users) and means nothing to anyone else; an invitation for a member is not needed.
+  // Invitations for everyone else are acted on by the invited screen (accept), which forgets the link itself.
   useEffect(() => {
     if (me === undefined || deepLink === undefined) return;
-    if (deepLink.kind === 'invitation' && me.state === 'member') {
-      setNotice(t('invited.alreadyMember', { brand, organisation: me.organisation.name }));
+    if (deepLink.kind === 'accessRequest') {
+      if (me.state === 'member') setApproval(deepLink.requestId);
       onLinkDone();
-    } else if (deepLink.kind === 'accessRequest' && me.state !== 'member') {
+    } else if (me.state === 'member') {
+      setNotice(t('invited.alreadyMember', { brand, organisation: me.organisation.name }));
       onLinkDone();
     }
   }, [me, deepLink, onLinkDone, t, brand]);
@@ -172,8 +176,8 @@ function Screen({
               brand={brand}
               me={me}
               api={actions.api()}
-              reviewRequestId={deepLink?.kind === 'accessRequest' ? deepLink.requestId : undefined}
-              onReviewClosed={onLinkDone}
+              reviewRequestId={approval ?? (deepLink?.kind === 'accessRequest' ? deepLink.requestId : undefined)}
+              onReviewClosed={() => setApproval(undefined)}
               notice={notice}
             />
           );

@@ -12,6 +12,7 @@ import {
   DialogTitle,
   Field,
   makeStyles,
+  mergeClasses,
   MessageBar,
   MessageBarBody,
   SearchBox,
@@ -52,7 +53,7 @@ const useStyles = makeStyles({
   checkbox: { overflowWrap: 'anywhere' },
   badge: { marginTop: tokens.spacingVerticalS, flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
-  footer: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
+  count: { color: tokens.colorNeutralForeground2, textAlign: 'end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
   result: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', padding: `${tokens.spacingVerticalXS} 0` },
   ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
@@ -185,6 +186,9 @@ export function AddUsersDialog({
                         ))}
                       </ul>
                     )}
+                    <Caption1 className={styles.count} aria-live="polite">
+                      {t('addUsers.selected', { count: selected.size })}
+                    </Caption1>
                     {saveError !== undefined && (
                       <MessageBar intent="error" role="alert">
                         <MessageBarBody>{saveError}</MessageBarBody>
@@ -195,14 +199,9 @@ export function AddUsersDialog({
               </>
             )}
           </DialogContent>
-          <DialogActions fluid className={styles.footer}>
+          <DialogActions>
             {outcomes === undefined ? (
               <>
-                {load.status === 'ready' && (
-                  <Caption1 className={styles.muted} aria-live="polite">
-                    {t('addUsers.selected', { count: selected.size })}
-                  </Caption1>
-                )}
                 <Button
                   appearance="primary"
                   disabled={selected.size === 0 || saving || load.status !== 'ready'}
@@ -279,7 +278,7 @@ function Outcomes({ outcomes }: { outcomes: InviteOutcome[] }) {
       </MessageBar>
       <ul className={styles.list} aria-label={t('addUsers.resultLabel')}>
         {outcomes.map((outcome) => (
-          <li key={`${outcome.email}-${outcome.result}`} className={`${styles.item} ${styles.result}`}>
+          <li key={`${outcome.email}-${outcome.result}`} className={mergeClasses(styles.item, styles.result)}>
             <span className={isSuccess(outcome.result) ? styles.ok : styles.warn} aria-hidden="true">
               {isSuccess(outcome.result) ? <CheckmarkCircle20Regular /> : <Warning20Regular />}
             </span>

@@ -2,6 +2,7 @@ import {
   Badge,
   Caption1,
   makeStyles,
+  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -13,19 +14,27 @@ import {
 import type { CrmUser } from '../../api/types';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
+import { Email } from '../../ui/Email';
 import { ProfileBadge } from '../../ui/ProfileBadge';
 
 const NARROW = '@media (max-width: 599px)';
 
 const useStyles = makeStyles({
   table: { tableLayout: 'auto', width: '100%' },
-  // In a task pane the e-mail moves under the name instead of taking a column of its own.
-  emailColumn: { [NARROW]: { display: 'none' } },
-  emailUnderName: { display: 'none', color: tokens.colorNeutralForeground3, [NARROW]: { display: 'block' } },
-  name: { overflowWrap: 'anywhere', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  // In a task pane the e-mail moves under the name and the status under the profile, leaving two columns.
+  wideOnly: { [NARROW]: { display: 'none' } },
+  emailUnderName: {
+    display: 'none',
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+    [NARROW]: { display: 'block' },
+  },
+  statusUnderProfile: { display: 'none', [NARROW]: { display: 'block', marginTop: tokens.spacingVerticalXXS } },
+  name: { overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  // Badges never clip: this column takes what its widest badge needs, the name column the rest.
+  badges: { width: '1%', whiteSpace: 'nowrap', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   email: { overflowWrap: 'anywhere' },
   you: { color: tokens.colorNeutralForeground3 },
-  nowrap: { whiteSpace: 'nowrap' },
 });
 
 const statusKeys: Record<string, MessageKey> = { active: 'userStatus.active', inactive: 'userStatus.inactive' };
@@ -39,34 +48,34 @@ export function UsersTable({ users, currentUserId }: { users: CrmUser[]; current
       <TableHeader>
         <TableRow>
           <TableHeaderCell>{t('users.colName')}</TableHeaderCell>
-          <TableHeaderCell className={styles.emailColumn}>{t('users.colEmail')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.colProfile')}</TableHeaderCell>
-          <TableHeaderCell>{t('users.colStatus')}</TableHeaderCell>
+          <TableHeaderCell className={styles.wideOnly}>{t('users.colEmail')}</TableHeaderCell>
+          <TableHeaderCell className={styles.badges}>{t('users.colProfile')}</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.wideOnly, styles.badges)}>{t('users.colStatus')}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
         {users.map((user) => {
           const statusKey = statusKeys[user.status];
+          const status = (
+            <Badge appearance="outline" shape="rounded" color={user.status === 'active' ? 'success' : 'informative'}>
+              {statusKey ? t(statusKey) : user.status}
+            </Badge>
+          );
           return (
             <TableRow key={user.id}>
               <TableCell className={styles.name}>
                 {user.name}
                 {user.id === currentUserId && <span className={styles.you}> ({t('users.you')})</span>}
-                <Caption1 className={styles.emailUnderName}>{user.email}</Caption1>
+                <Caption1 className={styles.emailUnderName}>
+                  <Email address={user.email} />
+                </Caption1>
               </TableCell>
-              <TableCell className={`${styles.emailColumn} ${styles.email}`}>{user.email}</TableCell>
-              <TableCell>
+              <TableCell className={mergeClasses(styles.wideOnly, styles.email)}>{user.email}</TableCell>
+              <TableCell className={styles.badges}>
                 <ProfileBadge profile={user.profile} appearance="tint" />
+                <span className={styles.statusUnderProfile}>{status}</span>
               </TableCell>
-              <TableCell className={styles.nowrap}>
-                <Badge
-                  appearance="outline"
-                  shape="rounded"
-                  color={user.status === 'active' ? 'success' : 'subtle'}
-                >
-                  {statusKey ? t(statusKey) : user.status}
-                </Badge>
-              </TableCell>
+              <TableCell className={mergeClasses(styles.wideOnly, styles.badges)}>{status}</TableCell>
             </TableRow>
           );
         })}
