@@ -44,6 +44,13 @@ interface WaitingJob {
 
 /** Once aborted, a handler that ignores its signal gets this long before stop() gives up waiting for it. */
 const ABORT_GRACE_MS = 5000;
+interface Schedule {
+  name: string;
+  seconds: number;
+  data: unknown;
+  timer?: NodeJS.Timeout;
+}
+
 /** Only the one scheduled job per `every` name; never coalesced with an enqueue that names its own key. */
 const EVERY_KEY = '__every';
 
@@ -57,7 +64,7 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
   #waiting: WaitingJob[] = [];
   readonly #activeKeys = new Set<string>();
   readonly #running = new Map<string, { done: Promise<void>; controller: AbortController }>();
-  readonly #schedules: { name: string; seconds: number; data: unknown; timer?: NodeJS.Timeout }[] = [];
+  readonly #schedules: Schedule[] = [];
   #wakeTimer: NodeJS.Timeout | undefined;
   #wakeAt = Infinity;
   #started = false;
@@ -130,7 +137,7 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
     }
   }
 
-  #startSchedule(schedule: (typeof this.#schedules)[number]): void {
+  #startSchedule(schedule: Schedule): void {
     const tick = () => void this.enqueue(schedule.name, schedule.data, { singletonKey: EVERY_KEY });
     tick();
     schedule.timer = setInterval(tick, schedule.seconds * 1000);

@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { Dialect } from '../database.js';
 import { organisationsAndUsers } from './0001_organisations_and_users.js';
 import { invitationsAndAccessRequests } from './0002_invitations_and_access_requests.js';
+import { jobsAndMailboxLimits } from './0003_jobs_and_mailbox_limits.js';
 import { eventsAndSync } from './0004_events_and_sync.js';
 
 /** Every migration in order; names are permanent once released. */
@@ -9,6 +10,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
   return {
     '0001_organisations_and_users': organisationsAndUsers(dialect),
     '0002_invitations_and_access_requests': invitationsAndAccessRequests(),
+    '0003_jobs_and_mailbox_limits': jobsAndMailboxLimits(),
     '0004_events_and_sync': eventsAndSync(dialect),
   };
 }

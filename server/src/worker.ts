@@ -1,0 +1,54 @@
+import { ConfigError, describeConfig, loadConfig } from './config/config.js';
+import { createJobQueue, createStoreMailboxLimiter, registerJobHandlers } from './jobs/index.js';
+import { createLogger } from './log/logger.js';
+import { openStore } from './store/database.js';
+
+/** A no-op job every minute: its log line shows that this worker takes jobs from the shared queue. */
+const HEARTBEAT_SECONDS = 60;
+
+/**
+ * `npm run worker`: one of N processes that run the background jobs from pg-boss when the service is scaled out
+ * (DATABASE_URL=postgres://…). Stops gracefully on SIGTERM/SIGINT: running jobs finish or are aborted, then exit.
+ */
+try {
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const store = await openStore(config.databaseUrl);
+  if (store.dialect !== 'postgres') {
+    // The embedded engine keeps its jobs in the service's memory: a second process could not see them, and
+    // would run the periodic jobs a second time beside the service.
+    await store.close();
+    console.error('npm run worker needs DATABASE_URL=postgres://…; with SQLite the jobs run inside the service.');
+    process.exit(1);
+  }
+  const queue = createJobQueue(store);
+  queue.on('error', (error) => logger.error({ err: error, cause: error.cause, job: error.job && { id: error.job.id, name: error.job.name, attempt: error.job.attempt } }, error.message));
+  registerJobHandlers(queue, { store, logger, limiter: createStoreMailboxLimiter(store.db) });
+  queue.register('heartbeat', async (job) => logger.debug({ job: job.id }, 'worker heartbeat'));
+  await queue.every('heartbeat', HEARTBEAT_SECONDS);
+  await queue.start();
+  logger.info({ config: describeConfig(config) }, 'worker started');
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'worker stopping');
+    queue
+      .stop({ graceful: true })
+      .then(() => store.close())
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'worker did not stop cleanly');
+        process.exit(1);
+      });
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
