@@ -3,6 +3,11 @@ import type { SigningKey } from './identity/signingKey.js';
 import type { DevTenantKnobs } from './knobs.js';
 import type { ConsentStore } from './state/consentStore.js';
 import type { MailboxStore } from './state/mailboxStore.js';
+import type { CalendarStore } from './state/calendarStore.js';
+import type { CalendarService } from './calendar/calendarService.js';
+import type { DeltaSyncStore } from './calendar/deltaSync.js';
+import type { SubscriptionService } from './subscriptions/subscriptionService.js';
+import type { RequestCounter } from './graph/middleware/requestCounter.js';
 import type { GrantStore } from './identity/grantStore.js';
 import type { SessionStore } from './identity/sessionStore.js';
 import type { InteractionStore } from './identity/interactionStore.js';
@@ -15,6 +20,14 @@ export interface DevTenantContext {
   directory: Directory;
   consents: ConsentStore;
   mailboxes: MailboxStore;
+  calendars: CalendarStore;
+  /** Every calendar write goes through here (Graph, $batch, web view). */
+  calendar: CalendarService;
+  delta: DeltaSyncStore;
+  subscriptions: SubscriptionService;
+  requestCounts: RequestCounter;
+  /** PEM of the local CA: trusted for webhook deliveries and $batch's loopback requests. */
+  caCertPem?: string;
   knobs: DevTenantKnobs;
   signingKey: SigningKey;
   tokens: TokenIssuer;

@@ -5,6 +5,8 @@ export const faultRuleSchema = z.object({
   retryAfterSeconds: z.number().nonnegative().optional(),
   times: z.number().int().positive().default(1),
   pathContains: z.string().optional(),
+  /** Only requests with this method (GET, POST, PATCH, DELETE); any when absent. */
+  method: z.string().optional(),
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
@@ -14,10 +16,24 @@ export const knobsUpdateSchema = z.object({
   tokenLifetimeSeconds: z.number().int().positive().nullable().optional(),
   /** Appended to the fault queue. */
   faults: z.array(faultRuleSchema).optional(),
+  /** Every calendarView/delta round starts with an empty page that has a nextLink. */
+  deltaEmptyFirstPage: z.boolean().optional(),
+  /** Invalidate the delta tokens of one mailbox (UPN) or all ("*"): the next use gets 410 SyncStateNotFound. */
+  expireDeltaTokens: z.string().optional(),
+  /** Drop (never deliver) the next N change notifications. */
+  dropNextNotifications: z.number().int().nonnegative().optional(),
+  /** Deliver every change notification POST twice. */
+  duplicateNotifications: z.boolean().optional(),
+  /** Delay before a change is POSTed to webhooks (Graph delivers asynchronously). */
+  notificationDelayMs: z.number().int().nonnegative().optional(),
+  /** Backoff between delivery attempts of a failed notification POST; its length is the number of retries. */
+  notificationRetryDelaysMs: z.array(z.number().int().nonnegative()).max(10).optional(),
+  /** The longest subscription lifetime accepted (Outlook resources: 4230 minutes). */
+  subscriptionMaxMinutes: z.number().int().positive().optional(),
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;
 
-/** Test knobs: latency, the per-mailbox concurrency limit, fault injection and token lifetime. */
+/** Test knobs: latency, the per-mailbox concurrency limit, fault injection, token lifetime, delta tokens and notifications. */
 export class DevTenantKnobs {
   latencyMs = 0;
   /** Outlook allows 4 concurrent requests per app + mailbox (Graph throttling limits). */
@@ -25,6 +41,14 @@ export class DevTenantKnobs {
   /** Fixed token lifetime; null = Entra's random 60–90 minutes. */
   tokenLifetimeSeconds: number | null = null;
   readonly faults: FaultRule[] = [];
+  deltaEmptyFirstPage = false;
+  dropNextNotifications = 0;
+  duplicateNotifications = false;
+  notificationDelayMs = 200;
+  notificationRetryDelaysMs: number[] = [1000, 4000, 16000];
+  subscriptionMaxMinutes = 4230;
+  /** Set by the server: expires delta tokens of a mailbox (UPN) or all ("*"). */
+  expireDeltaTokens: (upn: string) => void = () => undefined;
 
   update(input: KnobsUpdate): void {
     const update = knobsUpdateSchema.parse(input);
@@ -32,6 +56,13 @@ export class DevTenantKnobs {
     if (update.mailboxConcurrencyLimit !== undefined) this.mailboxConcurrencyLimit = update.mailboxConcurrencyLimit;
     if (update.tokenLifetimeSeconds !== undefined) this.tokenLifetimeSeconds = update.tokenLifetimeSeconds;
     for (const fault of update.faults ?? []) this.faults.push(fault);
+    if (update.deltaEmptyFirstPage !== undefined) this.deltaEmptyFirstPage = update.deltaEmptyFirstPage;
+    if (update.dropNextNotifications !== undefined) this.dropNextNotifications = update.dropNextNotifications;
+    if (update.duplicateNotifications !== undefined) this.duplicateNotifications = update.duplicateNotifications;
+    if (update.notificationDelayMs !== undefined) this.notificationDelayMs = update.notificationDelayMs;
+    if (update.notificationRetryDelaysMs !== undefined) this.notificationRetryDelaysMs = update.notificationRetryDelaysMs;
+    if (update.subscriptionMaxMinutes !== undefined) this.subscriptionMaxMinutes = update.subscriptionMaxMinutes;
+    if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 
   injectFault(rule: z.input<typeof faultRuleSchema>): void {
@@ -42,9 +73,9 @@ export class DevTenantKnobs {
     this.faults.length = 0;
   }
 
-  /** Takes one use of the first fault matching the path, if any. */
-  takeFault(path: string): FaultRule | undefined {
-    const index = this.faults.findIndex((f) => !f.pathContains || path.includes(f.pathContains));
+  /** Takes one use of the first fault matching the path (and method), if any. */
+  takeFault(path: string, method?: string): FaultRule | undefined {
+    const index = this.faults.findIndex((f) => (!f.pathContains || path.includes(f.pathContains)) && (!f.method || !method || f.method.toUpperCase() === method.toUpperCase()));
     if (index < 0) return undefined;
     const rule = this.faults[index]!;
     rule.times -= 1;
@@ -63,6 +94,12 @@ export class DevTenantKnobs {
       mailboxConcurrencyLimit: this.mailboxConcurrencyLimit,
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
       faults: this.faults.map((f) => ({ ...f })),
+      deltaEmptyFirstPage: this.deltaEmptyFirstPage,
+      dropNextNotifications: this.dropNextNotifications,
+      duplicateNotifications: this.duplicateNotifications,
+      notificationDelayMs: this.notificationDelayMs,
+      notificationRetryDelaysMs: [...this.notificationRetryDelaysMs],
+      subscriptionMaxMinutes: this.subscriptionMaxMinutes,
     };
   }
 }

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(root, '.local', 'devtenant');
   const tenant = await startDevTenant({
     port,
-    tls: { cert: certs.certPem, key: certs.keyPem },
+    tls: { cert: certs.certPem, key: certs.keyPem, ca: certs.caCertPem },
     apps: [],
     stateFile: path.join(dataDir, 'state.json'),
     signingKeyFile: path.join(dataDir, 'signing-key.json'),

@@ -14,11 +14,17 @@ import { DEFAULT_DEV_PASSWORD, SEED_TENANTS } from './seed/seedTenants.js';
 import { ConsentStore } from './state/consentStore.js';
 import { MailboxStore } from './state/mailboxStore.js';
 import { StateFile } from './state/stateFile.js';
+import { CalendarStore } from './state/calendarStore.js';
+import { CalendarService } from './calendar/calendarService.js';
+import { DeltaSyncStore } from './calendar/deltaSync.js';
+import { SubscriptionService } from './subscriptions/subscriptionService.js';
+import { RequestCounter } from './graph/middleware/requestCounter.js';
 
 export interface DevTenantOptions {
   /** 0 = an ephemeral port. */
   port: number;
-  tls: { cert: string; key: string };
+  /** `ca`: the local CA's PEM, trusted when POSTing to webhooks (and for $batch loopback requests). */
+  tls: { cert: string; key: string; ca?: string };
   /** Default: process.env.DEVTENANT_PASSWORD ?? DEFAULT_DEV_PASSWORD. */
   password?: string;
   apps: AppRegistration[];
@@ -37,6 +43,10 @@ export interface RunningDevTenant {
   /** Adds or replaces an app registration by client id. */
   registerApp(app: AppRegistration): void;
   knobs: DevTenantKnobs;
+  /** Invalidates every calendarView/delta token of one mailbox (by UPN) or of all; returns how many. */
+  expireDeltaTokens(upn?: string): number;
+  /** Graph requests served, per mailbox and method (resettable). */
+  requestCounts: RequestCounter;
   close(): Promise<void>;
 }
 
@@ -49,12 +59,19 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
   const knobs = new DevTenantKnobs();
   if (options.latencyMs !== undefined) knobs.latencyMs = options.latencyMs;
   const directory = new Directory(SEED_TENANTS, options.apps);
+  const mailboxes = new MailboxStore(state.mailboxes, state.externalMail, persist);
   const ctx: DevTenantContext = {
     baseUrl: '',
     password: options.password ?? process.env.DEVTENANT_PASSWORD ?? DEFAULT_DEV_PASSWORD,
     directory,
     consents: new ConsentStore(state.consents, persist),
-    mailboxes: new MailboxStore(state.mailboxes, state.externalMail, persist),
+    mailboxes,
+    calendars: new CalendarStore(mailboxes),
+    calendar: undefined as unknown as CalendarService,
+    delta: new DeltaSyncStore(knobs),
+    subscriptions: undefined as unknown as SubscriptionService,
+    requestCounts: new RequestCounter(),
+    ...(options.tls.ca ? { caCertPem: options.tls.ca } : {}),
     knobs,
     signingKey,
     tokens: new TokenIssuer(signingKey),
@@ -62,6 +79,13 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     sessions: new SessionStore(),
     interactions: new InteractionStore(),
   };
+  ctx.calendar = new CalendarService(ctx);
+  knobs.expireDeltaTokens = (upn) => {
+    const user = upn === '*' ? undefined : directory.userByUpn(upn);
+    if (upn !== '*' && !user) return;
+    ctx.delta.expire(user?.id);
+  };
+  ctx.subscriptions = new SubscriptionService(ctx);
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, createDevTenantApp(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -79,7 +103,14 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     password: ctx.password,
     registerApp: (app) => directory.registerApp(app),
     knobs,
+    expireDeltaTokens: (upn?: string) => {
+      const user = upn ? directory.userByUpn(upn) : undefined;
+      if (upn && !user) throw new Error(`No local mailbox ${upn}.`);
+      return ctx.delta.expire(user?.id);
+    },
+    requestCounts: ctx.requestCounts,
     close: async () => {
+      ctx.subscriptions.stop();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -9,6 +9,10 @@ import { requestIds } from './middleware/requestIds.js';
 import { mailRoutes } from './routes/mailRoutes.js';
 import { organizationRoutes } from './routes/organizationRoutes.js';
 import { userRoutes } from './routes/userRoutes.js';
+import { calendarRoutes } from './routes/calendarRoutes.js';
+import { subscriptionRoutes } from './routes/subscriptionRoutes.js';
+import { batchRoutes } from './routes/batchRoutes.js';
+import { requestCounter } from './middleware/requestCounter.js';
 
 /**
  * Microsoft Graph v1.0, mounted at /v1.0. Order matters: ids, token, injected faults, mailbox concurrency,
@@ -18,12 +22,17 @@ export function graphRouter(ctx: DevTenantContext): Router {
   const router = Router();
   router.use(requestIds);
   router.use(authenticate(ctx));
+  router.use(requestCounter(ctx));
+  // $batch is one envelope: its inner requests each pass faults, concurrency and latency themselves.
+  router.use(batchRoutes(ctx));
   router.use(injectedFaults(ctx));
   router.use(mailboxConcurrency(ctx));
   router.use(latency(ctx));
   router.use(userRoutes(ctx));
   router.use(organizationRoutes(ctx));
   router.use(mailRoutes(ctx));
+  router.use(calendarRoutes(ctx));
+  router.use(subscriptionRoutes(ctx));
   router.use((req: Request) => {
     throw graphErrors.noRoute(req.path.split('/').filter(Boolean).pop() ?? '');
   });

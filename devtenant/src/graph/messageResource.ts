@@ -73,6 +73,18 @@ export function messageResource(baseUrl: string, m: StoredMessage, select: strin
     replyTo: m.replyTo,
     flag: { flagStatus: 'notFlagged' },
   };
+  if (m.meetingMessageType) {
+    // Meeting mail is Graph's eventMessage.
+    Object.assign(full, {
+      '@odata.type': m.meetingMessageType === 'meetingCancelled' ? '#microsoft.graph.eventMessage' : '#microsoft.graph.eventMessageRequest',
+      meetingMessageType: m.meetingMessageType,
+      ...(m.meeting ? {
+        startDateTime: { dateTime: m.meeting.start.replace('Z', '.0000000'), timeZone: 'UTC' },
+        endDateTime: { dateTime: m.meeting.end.replace('Z', '.0000000'), timeZone: 'UTC' },
+        location: { displayName: m.meeting.location },
+      } : {}),
+    });
+  }
   if (!select) return full;
   const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: m.id };
   for (const name of select) out[name] = full[name];

@@ -4,6 +4,10 @@ import type { DevTenantContext } from '../context.js';
 import { knobsUpdateSchema } from '../knobs.js';
 import { bodyPreview } from '../graph/messageResource.js';
 import type { StoredMessage } from '../state/mailboxStore.js';
+import { eventResource } from '../calendar/eventResource.js';
+import { storedView } from '../calendar/eventView.js';
+import { calendarResource } from '../calendar/eventResource.js';
+import type { LifecycleEvent } from '../subscriptions/subscriptionService.js';
 
 function withPreview(m: StoredMessage) {
   return { ...m, bodyPreview: bodyPreview(m) };
@@ -38,6 +42,95 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     res.json({ mailbox: user.userPrincipalName, folder, value: ctx.mailboxes.messages(user, folder).map(withPreview) });
   });
 
+  const mailboxOf = (upn: string, res: import('express').Response) => {
+    const user = ctx.directory.userByUpn(upn);
+    if (!user) res.status(404).json({ error: 'mailbox_not_found', message: `No local mailbox ${upn}.` });
+    return user;
+  };
+
+  router.get('/mailboxes/:upn/calendars', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    res.json({
+      mailbox: user.userPrincipalName,
+      value: ctx.calendars.calendars(user).map((c) => ({ ...calendarResource(c, { name: user.displayName, address: user.mail }), eventCount: ctx.calendars.events(user, c.id).length })),
+    });
+  });
+
+  /** Stored events (singles and series masters) rendered as Graph does in UTC, plus what delta and tests need to see. */
+  router.get('/mailboxes/:upn/calendars/:calendarId/events', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    const calendar = req.params.calendarId === 'default' ? ctx.calendars.defaultCalendar(user) : ctx.calendars.calendar(user, req.params.calendarId);
+    if (!calendar) {
+      res.status(404).json({ error: 'calendar_not_found', message: 'No such calendar in this mailbox.' });
+      return;
+    }
+    res.json({
+      mailbox: user.userPrincipalName,
+      calendar: { id: calendar.id, name: calendar.name },
+      value: ctx.calendars.events(user, calendar.id).map((e) => ({
+        ...eventResource(storedView(e), { baseUrl: ctx.baseUrl, zone: 'Etc/UTC', zoneName: 'UTC' }),
+        singleValueExtendedProperties: e.extendedProperties,
+        exceptionKeys: Object.keys(e.exceptions),
+        cancelledOccurrences: e.cancelledOccurrences,
+      })),
+    });
+  });
+
+  router.get('/mailboxes/:upn/subscriptions', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    res.json({ mailbox: user.userPrincipalName, value: ctx.subscriptions.forMailbox(user.id).map((s) => ({ ...ctx.subscriptions.resource(s), paused: s.paused })) });
+  });
+
+  router.post('/mailboxes/:upn/expire-delta-tokens', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    res.json({ expired: ctx.delta.expire(user.id) });
+  });
+
+  router.post('/expire-delta-tokens', (_req, res) => {
+    res.json({ expired: ctx.delta.expire() });
+  });
+
+  router.get('/subscriptions', (_req, res) => {
+    res.json({ value: ctx.subscriptions.all().map((s) => ({ ...ctx.subscriptions.resource(s), paused: s.paused, mailbox: ctx.directory.userById(s.userId)?.userPrincipalName })) });
+  });
+
+  /** Sends a lifecycle notification: { "lifecycleEvent": "reauthorizationRequired" | "subscriptionRemoved" | "missed" }. */
+  router.post('/subscriptions/:id/lifecycle', (req, res) => {
+    const event = (req.body ?? {}).lifecycleEvent as LifecycleEvent;
+    if (!['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(event)) {
+      res.status(400).json({ error: 'invalid_lifecycle_event', message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.' });
+      return;
+    }
+    try {
+      const s = ctx.subscriptions.lifecycle(req.params.id, event);
+      res.status(202).json({ subscriptionId: s.id, lifecycleEvent: event });
+    } catch (err) {
+      res.status(404).json({ error: 'subscription_not_found', message: (err as Error).message });
+    }
+  });
+
+  router.post('/subscriptions/:id/expire', (req, res) => {
+    res.status(ctx.subscriptions.expire(req.params.id) ? 204 : 404).end();
+  });
+
+  /** Every webhook POST attempt (validation, change, lifecycle), oldest first. */
+  router.get('/notifications', (_req, res) => {
+    res.json({ value: ctx.subscriptions.deliveries });
+  });
+
+  router.get('/request-counts', (_req, res) => {
+    res.json(ctx.requestCounts.snapshot());
+  });
+
+  router.post('/request-counts/reset', (_req, res) => {
+    ctx.requestCounts.reset();
+    res.status(204).end();
+  });
+
   router.get('/external-mail', (_req, res) => {
     res.json({ value: ctx.mailboxes.external().map(withPreview) });
   });
@@ -59,6 +152,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     const parsed = knobsUpdateSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.status(400).json({ error: 'invalid_knobs', message: z.prettifyError(parsed.error) });
+      return;
+    }
+    if (parsed.data.expireDeltaTokens && parsed.data.expireDeltaTokens !== '*' && !ctx.directory.userByUpn(parsed.data.expireDeltaTokens)) {
+      res.status(404).json({ error: 'mailbox_not_found', message: `No local mailbox ${parsed.data.expireDeltaTokens}.` });
       return;
     }
     ctx.knobs.update(parsed.data);

@@ -1,4 +1,5 @@
 import type { DirectoryUser } from '../directory/directory.js';
+import type { CalendarSection } from './calendarStore.js';
 
 export interface EmailAddress { name?: string; address: string }
 export interface Recipient { emailAddress: EmailAddress }
@@ -25,6 +26,11 @@ export interface StoredMessage {
   changeKey: string;
   /** For the external catch-all only: the addresses that no local mailbox owns. */
   externalRecipients?: string[];
+  /** Meeting mail (Graph's eventMessage): request or cancellation, with the meeting it is about. */
+  meetingMessageType?: 'meetingRequest' | 'meetingCancelled';
+  meeting?: { iCalUId: string; start: string; end: string; location: string; eventId?: string };
+  /** The text/plain part of a MIME message, kept next to the HTML body. */
+  textBody?: string;
 }
 
 export type MailFolderName = 'inbox' | 'sentitems';
@@ -37,6 +43,8 @@ export const MAIL_FOLDERS: readonly MailFolderName[] = ['inbox', 'sentitems'];
 export interface MailboxData {
   userId: string;
   mailFolders: Record<MailFolderName, StoredMessage[]>;
+  /** Calendars, events and their change sequence (state/calendarStore.ts); created on first use. */
+  calendar?: CalendarSection;
 }
 
 /** Per-user mailboxes (keyed by object id) and the catch-all for mail to addresses no local tenant owns. */
@@ -46,6 +54,16 @@ export class MailboxStore {
     private readonly externalMail: StoredMessage[],
     private readonly persist: () => void,
   ) {}
+
+  /** Every mailbox that exists so far. */
+  all(): MailboxData[] {
+    return Object.values(this.mailboxes);
+  }
+
+  /** Saves after a change made directly to a mailbox's data. */
+  save(): void {
+    this.persist();
+  }
 
   mailbox(user: Pick<DirectoryUser, 'id'>): MailboxData {
     let box = this.mailboxes[user.id];

@@ -52,7 +52,7 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
   const dir = mkdtempSync(path.join(tmpdir(), 'devtenant-test-'));
   const certs = await ensureLocalCertificates(path.join(dir, 'certs'));
   const dispatcher = new Agent({ connect: { ca: certs.caCertPem } });
-  const tenant = await startDevTenant({ port: 0, tls: { cert: certs.certPem, key: certs.keyPem }, apps: [testApp()], password: 'Test!Pass1', ...options });
+  const tenant = await startDevTenant({ port: 0, tls: { cert: certs.certPem, key: certs.keyPem, ca: certs.caCertPem }, apps: [testApp()], password: 'Test!Pass1', ...options });
 
   const request = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> => {
     const response = await fetch(url.startsWith('http') ? url : `${tenant.url}${url}`, { ...init, dispatcher, redirect: 'manual' });

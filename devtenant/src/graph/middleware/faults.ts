@@ -5,7 +5,7 @@ import { GraphError } from '../graphError.js';
 /** Turns the next matching injected fault into Graph's 429 / 503 / 504 response. */
 export function injectedFaults(ctx: DevTenantContext) {
   return (req: Request, _res: Response, next: NextFunction): void => {
-    const fault = ctx.knobs.takeFault(req.originalUrl);
+    const fault = ctx.knobs.takeFault(req.originalUrl, req.method);
     if (!fault) {
       next();
       return;

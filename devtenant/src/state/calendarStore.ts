@@ -1,0 +1,205 @@
+import { randomBytes } from 'node:crypto';
+import type { DirectoryUser } from '../directory/directory.js';
+import type { MailboxStore, Recipient } from './mailboxStore.js';
+
+export interface StoredLocation {
+  displayName: string;
+  locationType?: string;
+  uniqueId?: string;
+  uniqueIdType?: string;
+  address?: Record<string, string>;
+  coordinates?: Record<string, number>;
+  locationUri?: string;
+  locationEmailAddress?: string;
+}
+
+export interface StoredAttendee {
+  type: 'required' | 'optional' | 'resource';
+  status: { response: string; time: string };
+  emailAddress: { name?: string; address: string };
+}
+
+export interface RecurrencePattern {
+  type: 'daily' | 'weekly' | 'absoluteMonthly' | 'relativeMonthly' | 'absoluteYearly' | 'relativeYearly';
+  interval: number;
+  month: number;
+  dayOfMonth: number;
+  daysOfWeek: string[];
+  firstDayOfWeek: string;
+  index: 'first' | 'second' | 'third' | 'fourth' | 'last';
+}
+
+export interface RecurrenceRange {
+  type: 'endDate' | 'noEnd' | 'numbered';
+  startDate: string;
+  endDate: string;
+  recurrenceTimeZone: string;
+  numberOfOccurrences: number;
+}
+
+export interface PatternedRecurrence { pattern: RecurrencePattern; range: RecurrenceRange }
+
+/** What an occurrence can override (an exception) and what a single event or series master carries. */
+export interface EventFields {
+  subject: string;
+  body: { contentType: 'text' | 'html'; content: string };
+  /** Instants (ms since epoch, UTC). */
+  startUtc: number;
+  endUtc: number;
+  /** The zone names as the client gave them (Windows or IANA): originalStartTimeZone / originalEndTimeZone. */
+  startZone: string;
+  endZone: string;
+  isAllDay: boolean;
+  location: StoredLocation;
+  locations: StoredLocation[];
+  attendees: StoredAttendee[];
+  showAs: string;
+  sensitivity: string;
+  importance: string;
+  categories: string[];
+  isReminderOn: boolean;
+  reminderMinutesBeforeStart: number;
+  responseRequested: boolean;
+  hideAttendees: boolean;
+  allowNewTimeProposals: boolean;
+}
+
+export interface ExtendedProperty { id: string; value: string }
+
+export interface StoredException {
+  fields: Partial<EventFields>;
+  changeKey: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+export interface StoredEvent extends EventFields {
+  id: string;
+  calendarId: string;
+  iCalUId: string;
+  changeKey: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+  organizer: Recipient;
+  isOrganizer: boolean;
+  responseStatus: { response: string; time: string };
+  recurrence: PatternedRecurrence | null;
+  transactionId?: string;
+  extendedProperties: ExtendedProperty[];
+  /** Modified occurrences, keyed by occurrence key (original start, see recurrence.ts). */
+  exceptions: Record<string, StoredException>;
+  /** Deleted occurrences (occurrence keys). */
+  cancelledOccurrences: string[];
+  isCancelled: boolean;
+  /** The mailbox change sequence of the last write (delta and the out-of-window quirk use it). */
+  seq: number;
+}
+
+export interface StoredCalendar {
+  id: string;
+  name: string;
+  color: string;
+  hexColor: string;
+  changeKey: string;
+  isDefaultCalendar: boolean;
+  extendedProperties: ExtendedProperty[];
+}
+
+export interface EventTombstone { id: string; calendarId: string; seq: number }
+
+export interface CalendarSection {
+  calendars: StoredCalendar[];
+  events: StoredEvent[];
+  /** Increases on every calendar write in this mailbox. */
+  seq: number;
+  tombstones: EventTombstone[];
+}
+
+const MAX_TOMBSTONES = 2000;
+
+/** Outlook-looking ids: long base64url strings, unique per item. */
+export function outlookItemId(): string {
+  return `AAMkAD${randomBytes(42).toString('base64url')}`;
+}
+
+export function newChangeKey(): string {
+  return randomBytes(15).toString('base64');
+}
+
+/** Exchange iCalUIds: the fixed class id, 8 zero "instance date" hex digits for a master, then a random tail. */
+export function newICalUId(): string {
+  return `040000008200E00074C5B7101A82E0080000000000000000000000000000000000000000${randomBytes(24).toString('hex').toUpperCase().slice(0, 40)}`;
+}
+
+/** Calendars and events of each mailbox, stored inside MailboxData.calendar (persisted with the mailbox). */
+export class CalendarStore {
+  constructor(private readonly mailboxes: MailboxStore) {}
+
+  section(user: Pick<DirectoryUser, 'id'>): CalendarSection {
+    const box = this.mailboxes.mailbox(user);
+    if (!box.calendar) {
+      box.calendar = {
+        calendars: [{ id: `AAMkAD${randomBytes(30).toString('base64url')}AAA=`, name: 'Calendar', color: 'auto', hexColor: '', changeKey: newChangeKey(), isDefaultCalendar: true, extendedProperties: [] }],
+        events: [],
+        seq: 0,
+        tombstones: [],
+      };
+    }
+    return box.calendar;
+  }
+
+  calendars(user: Pick<DirectoryUser, 'id'>): StoredCalendar[] {
+    return this.section(user).calendars;
+  }
+
+  defaultCalendar(user: Pick<DirectoryUser, 'id'>): StoredCalendar {
+    return this.section(user).calendars.find((c) => c.isDefaultCalendar)!;
+  }
+
+  calendar(user: Pick<DirectoryUser, 'id'>, id: string): StoredCalendar | undefined {
+    return this.section(user).calendars.find((c) => c.id === id);
+  }
+
+  events(user: Pick<DirectoryUser, 'id'>, calendarId?: string): StoredEvent[] {
+    const all = this.section(user).events;
+    return calendarId ? all.filter((e) => e.calendarId === calendarId) : all;
+  }
+
+  event(user: Pick<DirectoryUser, 'id'>, id: string): StoredEvent | undefined {
+    return this.section(user).events.find((e) => e.id === id);
+  }
+
+  nextSeq(user: Pick<DirectoryUser, 'id'>): number {
+    const section = this.section(user);
+    section.seq += 1;
+    return section.seq;
+  }
+
+  addEvent(user: Pick<DirectoryUser, 'id'>, event: StoredEvent): void {
+    this.section(user).events.push(event);
+    this.save();
+  }
+
+  removeEvent(user: Pick<DirectoryUser, 'id'>, event: StoredEvent): void {
+    const section = this.section(user);
+    section.events = section.events.filter((e) => e.id !== event.id);
+    section.tombstones.push({ id: event.id, calendarId: event.calendarId, seq: this.nextSeq(user) });
+    if (section.tombstones.length > MAX_TOMBSTONES) section.tombstones.splice(0, section.tombstones.length - MAX_TOMBSTONES);
+    this.save();
+  }
+
+  addCalendar(user: Pick<DirectoryUser, 'id'>, calendar: StoredCalendar): void {
+    this.section(user).calendars.push(calendar);
+    this.save();
+  }
+
+  removeCalendar(user: Pick<DirectoryUser, 'id'>, calendarId: string): void {
+    const section = this.section(user);
+    section.calendars = section.calendars.filter((c) => c.id !== calendarId);
+    this.save();
+  }
+
+  save(): void {
+    this.mailboxes.save();
+  }
+}
