@@ -46,4 +46,6 @@ export type ErrorCode =
   | 'owner_not_member'
   | 'import_invalid'
   | 'payload_too_large'
+  | 'sync_not_possible'
+  | 'sync_not_enabled'
   | 'internal';

@@ -109,6 +109,12 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
   },
   import_invalid: { status: 400, en: 'Nothing was imported: {detail}', de: 'Es wurde nichts importiert: {detail}' },
   payload_too_large: { status: 413, en: 'The request is too large.', de: 'Die Anfrage ist zu groß.' },
+  sync_not_possible: {
+    status: 409,
+    en: 'Sync needs a Microsoft 365 account; this CRM account is not linked to one.',
+    de: 'Die Synchronisierung braucht ein Microsoft 365-Konto; dieses CRM-Konto ist mit keinem verknüpft.',
+  },
+  sync_not_enabled: { status: 409, en: 'Calendar sync is not turned on.', de: 'Die Kalendersynchronisierung ist nicht aktiviert.' },
   internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 };
 

@@ -21,6 +21,7 @@ export interface CrmEvent {
   origin: EventRow['origin'];
   syncEligible: boolean;
   version: number;
+  createdAt: string;
   updatedAt: string;
 }
 
@@ -43,6 +44,7 @@ export function eventFromRow(row: EventRow): CrmEvent {
     origin: row.origin,
     syncEligible: row.sync_eligible === 1,
     version: row.version,
+    createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }

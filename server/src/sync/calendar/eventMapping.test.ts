@@ -20,6 +20,7 @@ const event: CrmEvent = {
   origin: 'crm',
   syncEligible: true,
   version: 1,
+  createdAt: '2026-03-01T00:00:00Z',
   updatedAt: '2026-03-01T00:00:00Z',
 };
 

@@ -1,0 +1,137 @@
+import { Router } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { z } from 'zod';
+import { requireMember } from '../../crm/member.js';
+import { requirePermission } from '../../crm/permissions.js';
+import type { SyncBindingRow } from '../../store/schema.js';
+import { findBinding } from '../../sync/bindings.js';
+import { disableCalendarSync, enableCalendarSync, ensureSubscription, kickBinding } from '../../sync/calendar/calendarSyncCommands.js';
+import { calendarGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
+import { recentSyncLog } from '../../sync/syncLog.js';
+import { syncErrorMessage } from '../../sync/syncMessages.js';
+import { identityOf } from '../authenticate.js';
+import type { ServiceDependencies } from '../dependencies.js';
+import { languageFromAcceptLanguage, type Language } from '../language.js';
+
+const notificationBody = z.object({
+  value: z
+    .array(
+      z.object({
+        subscriptionId: z.string().min(1),
+        clientState: z.string().optional(),
+        changeType: z.string().optional(),
+        lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']).optional(),
+      }),
+    )
+    .max(1000),
+});
+
+/** Calendar sync: status, enable and disable for the signed-in user; failing users for administrators. */
+export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
+  const router = Router();
+
+  router.get('/api/sync/calendar', async (req, res) => {
+    const { user } = await requireMember(deps.store.db, identityOf(res));
+    res.json(await presentStatus(deps, user.id, await findBinding(deps.store.db, user.id, 'calendar'), languageFromAcceptLanguage(req.headers['accept-language'])));
+  });
+
+  router.post('/api/sync/calendar/enable', async (req, res) => {
+    const binding = await enableCalendarSync(sync, identityOf(res));
+    res.json(await presentStatus(deps, binding.user_id, binding, languageFromAcceptLanguage(req.headers['accept-language'])));
+  });
+
+  router.post('/api/sync/calendar/disable', async (req, res) => {
+    const identity = identityOf(res);
+    const { calendarRemoved } = await disableCalendarSync(sync, identity);
+    const { user } = await requireMember(deps.store.db, identity);
+    res.json({ ...(await presentStatus(deps, user.id, await findBinding(deps.store.db, user.id, 'calendar'), languageFromAcceptLanguage(req.headers['accept-language']))), calendarRemoved });
+  });
+
+  router.get('/api/sync/failing', async (req, res) => {
+    const { user, organisation } = await requireMember(deps.store.db, identityOf(res));
+    requirePermission(user, 'manage_users');
+    const language = languageFromAcceptLanguage(req.headers['accept-language']);
+    const rows = await deps.store.db
+      .selectFrom('sync_bindings')
+      .innerJoin('users', 'users.id', 'sync_bindings.user_id')
+      .select(['users.display_name', 'users.email', 'sync_bindings.kind', 'sync_bindings.status', 'sync_bindings.last_error_code', 'sync_bindings.last_error_at', 'sync_bindings.consecutive_failures'])
+      .where('sync_bindings.organisation_id', '=', organisation.id)
+      .where((eb) => eb.or([eb('sync_bindings.status', 'in', ['failed', 'reconnect_required']), eb('sync_bindings.consecutive_failures', '>', 0)]))
+      .execute();
+    res.json({
+      users: rows.map((row) => ({
+        name: row.display_name,
+        email: row.email,
+        kind: row.kind,
+        status: row.status,
+        failingSince: row.last_error_at,
+        message: row.last_error_code ? syncErrorMessage(row.last_error_code, language) : null,
+      })),
+    });
+  });
+
+  return router;
+}
+
+/** Graph's change notifications and lifecycle notifications (public: Graph calls them; clientState proves the origin). */
+export function graphWebhookRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
+  const router = Router();
+  for (const path of ['/api/graph/notifications', '/api/graph/lifecycle']) {
+    router.post(path, async (req, res) => {
+      // The validation handshake: echo the token as plain text within 10 seconds.
+      if (typeof req.query.validationToken === 'string') {
+        res.status(200).type('text/plain').send(req.query.validationToken);
+        return;
+      }
+      const { value } = notificationBody.parse(req.body);
+      let accepted = 0;
+      for (const notification of value) {
+        const binding = await deps.store.db.selectFrom('sync_bindings').selectAll().where('subscription_id', '=', notification.subscriptionId).where('status', '=', 'active').executeTakeFirst();
+        if (!binding || !sameSecret(binding.client_state, notification.clientState)) continue;
+        accepted += 1;
+        if (notification.lifecycleEvent === 'reauthorizationRequired' || notification.lifecycleEvent === 'subscriptionRemoved') {
+          const user = await deps.store.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirstOrThrow();
+          const fresh = notification.lifecycleEvent === 'subscriptionRemoved' ? { ...binding, subscription_id: null } : binding;
+          await ensureSubscription(sync, fresh, await calendarGraphFor(sync, user.tenant_id!, user.object_id!));
+        }
+        await kickBinding(sync, binding.id);
+      }
+      if (value.length && !accepted) {
+        deps.logger.warn({ count: value.length }, 'notifications refused: unknown subscription or wrong clientState');
+        res.status(403).json({ error: 'invalid_client_state', message: 'Unknown subscription or wrong clientState.' });
+        return;
+      }
+      res.status(202).end();
+    });
+  }
+  return router;
+}
+
+function sameSecret(expected: string | null, actual: string | undefined): boolean {
+  if (!expected || !actual) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+async function presentStatus(deps: ServiceDependencies, userId: string, binding: SyncBindingRow | undefined, language: Language) {
+  const log = await recentSyncLog(deps.store.db, userId);
+  const linked = binding
+    ? Number((await deps.store.db.selectFrom('sync_links').select((eb) => eb.fn.countAll<number>().as('n')).where('binding_id', '=', binding.id).where('graph_id', 'is not', null).executeTakeFirstOrThrow()).n)
+    : 0;
+  return {
+    kind: 'calendar',
+    calendarName: deps.config.brandName,
+    enabled: binding !== undefined && binding.status !== 'disabled',
+    status: binding?.status ?? 'disabled',
+    stage: binding?.stage ?? null,
+    progress: binding && binding.status !== 'disabled' && binding.stage === 'initial' ? { done: binding.initial_done, total: binding.initial_total } : null,
+    linkedCount: linked,
+    lastRunAt: binding?.last_run_at ?? null,
+    lastSuccessAt: binding?.last_success_at ?? null,
+    lastError: binding?.last_error_code ? { code: binding.last_error_code, at: binding.last_error_at, message: syncErrorMessage(binding.last_error_code, language) } : null,
+    disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
+    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: entry.reason })),
+  };
+}
+

@@ -1,0 +1,123 @@
+import { AppError } from '../../errors.js';
+import type { MicrosoftIdentity } from '../../crm/identity.js';
+import { requireMember } from '../../crm/member.js';
+import type { SyncBindingRow } from '../../store/schema.js';
+import { findBinding, findBindingById, startBinding, stopBinding, updateBinding } from '../bindings.js';
+import { calendarGraphFor, type SyncDependencies } from '../syncDependencies.js';
+import { logSync } from '../syncLog.js';
+import { RENEW_WHEN_LEFT_MS, renew, subscribe, unsubscribe } from '../subscriptions.js';
+import type { CalendarGraph } from './calendarGraph.js';
+import { runCalendarSync } from './runCalendarSync.js';
+
+export const CALENDAR_SYNC_JOB = 'sync.calendar';
+
+/**
+ * Enable (Settings > Setup > Marketplace > Microsoft, Calendar): creates the brand-named calendar, subscribes to
+ * its changes and starts the first sync in the background. Enabling what is on (or needs a reconnect) resumes it.
+ */
+export async function enableCalendarSync(deps: SyncDependencies, identity: MicrosoftIdentity): Promise<SyncBindingRow> {
+  const { user, organisation } = await requireMember(deps.db, identity);
+  if (!user.tenant_id || !user.object_id) throw new AppError('sync_not_possible');
+  const existing = await findBinding(deps.db, user.id, 'calendar');
+  if (existing && existing.status !== 'disabled' && existing.container_id) {
+    await updateBinding(deps.db, existing, { status: 'active', consecutive_failures: 0, last_error_code: null });
+    await kickBinding(deps, existing.id);
+    return (await findBindingById(deps.db, existing.id))!;
+  }
+  const binding = await startBinding(deps.db, organisation.id, user.id, 'calendar', deps.now());
+  try {
+    const calendar = await calendarGraphFor(deps, user.tenant_id, user.object_id);
+    const calendarId = await calendar.createCalendar(deps.brandName);
+    await updateBinding(deps.db, binding, { container_id: calendarId });
+    binding.container_id = calendarId;
+    await ensureSubscription(deps, binding, calendar);
+  } catch (error) {
+    await stopBinding(deps.db, binding, 'user', deps.now());
+    throw error;
+  }
+  await logSync(deps.db, binding, { direction: 'none', action: 'enabled', reason: `calendar sync turned on; the calendar "${deps.brandName}" was created in Outlook` }, deps.now());
+  await kickBinding(deps, binding.id);
+  return (await findBindingById(deps.db, binding.id))!;
+}
+
+/** Disable: stops the sync and removes the calendar (and so the synced events) from Microsoft 365; the CRM keeps every event. */
+export async function disableCalendarSync(deps: SyncDependencies, identity: MicrosoftIdentity): Promise<{ calendarRemoved: boolean }> {
+  const { user } = await requireMember(deps.db, identity);
+  const binding = await findBinding(deps.db, user.id, 'calendar');
+  if (!binding || binding.status === 'disabled') throw new AppError('sync_not_enabled');
+  await stopBinding(deps.db, binding, 'user', deps.now());
+  let calendarRemoved = false;
+  if (user.tenant_id && user.object_id && binding.container_id) {
+    const calendar = await calendarGraphFor(deps, user.tenant_id, user.object_id);
+    if (binding.subscription_id) await unsubscribe(calendar.graph, binding.subscription_id).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not delete subscription'));
+    calendarRemoved = await calendar.deleteCalendar(binding.container_id);
+  }
+  await logSync(deps.db, binding, {
+    direction: 'none',
+    action: 'disabled',
+    reason: calendarRemoved ? 'calendar sync turned off; the calendar was removed from Outlook; every event stays in the CRM' : 'calendar sync turned off; the calendar had already been removed from Outlook; every event stays in the CRM',
+  }, deps.now());
+  return { calendarRemoved };
+}
+
+/** Queues a run for the binding; a burst of requests while one waits becomes that one run. */
+export async function kickBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
+  await deps.queue.enqueue(CALENDAR_SYNC_JOB, { bindingId }, { singletonKey: bindingId });
+}
+
+/** Queues runs for the active calendar bindings of these users (after their CRM events changed). */
+export async function kickUsers(deps: SyncDependencies, userIds: string[]): Promise<void> {
+  if (!userIds.length) return;
+  const bindings = await deps.db.selectFrom('sync_bindings').select(['id']).where('user_id', 'in', userIds).where('kind', '=', 'calendar').where('status', '=', 'active').execute();
+  for (const binding of bindings) await kickBinding(deps, binding.id);
+}
+
+/** The job: one run of one binding. */
+export async function runBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
+  const binding = await findBindingById(deps.db, bindingId);
+  if (!binding || binding.status !== 'active' || !binding.container_id) return;
+  const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirst();
+  if (!user?.tenant_id || !user.object_id) return;
+  const calendar = await calendarGraphFor(deps, user.tenant_id, user.object_id);
+  await runCalendarSync({ db: deps.db, binding, now: deps.now }, calendar);
+}
+
+/**
+ * The safety net: every active binding with pending changes, an unfinished first sync, or no successful run for a
+ * while gets a run; subscriptions close to expiry are renewed (or made again).
+ */
+export async function sweepCalendarSync(deps: SyncDependencies): Promise<void> {
+  const now = deps.now();
+  const stale = new Date(now.getTime() - deps.safetyNetSeconds * 1000).toISOString();
+  const bindings = await deps.db.selectFrom('sync_bindings').selectAll().where('kind', '=', 'calendar').where('status', '=', 'active').execute();
+  for (const binding of bindings) {
+    const pending = await deps.db.selectFrom('sync_outbox').select(['id']).where('user_id', '=', binding.user_id).where('kind', '=', 'calendar').limit(1).executeTakeFirst();
+    if (pending || binding.stage === 'initial' || !binding.last_success_at || binding.last_success_at < stale) await kickBinding(deps, binding.id);
+    const expiring = !binding.subscription_expires_at || Date.parse(binding.subscription_expires_at) - now.getTime() < RENEW_WHEN_LEFT_MS;
+    if (expiring && binding.container_id) {
+      try {
+        const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirstOrThrow();
+        await ensureSubscription(deps, binding, await calendarGraphFor(deps, user.tenant_id!, user.object_id!));
+      } catch (error) {
+        deps.logger.warn({ err: error, bindingId: binding.id }, 'subscription renewal failed; the periodic check keeps the sync going');
+      }
+    }
+  }
+  // Outbox rows of users who do not sync have nobody to deliver them.
+  await deps.db.deleteFrom('sync_outbox').where('kind', '=', 'calendar').where('user_id', 'not in', deps.db.selectFrom('sync_bindings').select('user_id').where('kind', '=', 'calendar').where('status', '=', 'active')).execute();
+}
+
+/** Renews the binding's subscription, or creates one when it has none (or Graph forgot it). */
+export async function ensureSubscription(deps: SyncDependencies, binding: SyncBindingRow, calendar: CalendarGraph): Promise<void> {
+  const now = deps.now();
+  try {
+    const subscription = binding.subscription_id
+      ? await renew(calendar.graph, binding.subscription_id, now).catch(() => undefined)
+      : undefined;
+    const current = subscription ?? (await subscribe(calendar.graph, `${calendar.base.slice(1)}/calendars/${binding.container_id}/events`, deps.publicUrl, binding.client_state!, now));
+    await updateBinding(deps.db, binding, { subscription_id: current.id, subscription_expires_at: current.expirationDateTime });
+  } catch (error) {
+    deps.logger.warn({ err: error, bindingId: binding.id }, 'no change notifications for this calendar; the periodic check keeps it in sync');
+    await logSync(deps.db, binding, { direction: 'none', action: 'skipped', reason: 'Microsoft 365 did not accept the change notification subscription; changes arrive with the periodic check instead' }, now);
+  }
+}

@@ -1,0 +1,35 @@
+import { GraphRequestError, type MailboxGraph } from '../graph/mailboxGraph.js';
+
+// Outlook resources allow subscriptions of at most 4,230 minutes (GRAPH.md §8); renew well before the end.
+const SUBSCRIPTION_MINUTES = 4_200;
+export const RENEW_WHEN_LEFT_MS = 24 * 60 * 60 * 1000;
+
+export interface Subscription {
+  id: string;
+  expirationDateTime: string;
+}
+
+/** Subscribes to changes of the synced calendar's events; Graph checks the notification URL first (validation). */
+export function subscribe(graph: MailboxGraph, resource: string, publicUrl: string, clientState: string, now: Date): Promise<Subscription> {
+  return graph.post<Subscription>('/subscriptions', {
+    changeType: 'created,updated,deleted',
+    notificationUrl: `${publicUrl}/api/graph/notifications`,
+    lifecycleNotificationUrl: `${publicUrl}/api/graph/lifecycle`,
+    resource,
+    expirationDateTime: new Date(now.getTime() + SUBSCRIPTION_MINUTES * 60_000).toISOString(),
+    clientState,
+  });
+}
+
+export function renew(graph: MailboxGraph, subscriptionId: string, now: Date): Promise<Subscription> {
+  return graph.patch<Subscription>(`/subscriptions/${subscriptionId}`, { expirationDateTime: new Date(now.getTime() + SUBSCRIPTION_MINUTES * 60_000).toISOString() });
+}
+
+/** Removes a subscription; one that is already gone counts as removed. */
+export async function unsubscribe(graph: MailboxGraph, subscriptionId: string): Promise<void> {
+  try {
+    await graph.delete(`/subscriptions/${subscriptionId}`);
+  } catch (error) {
+    if (!(error instanceof GraphRequestError && error.failure.kind === 'not_found')) throw error;
+  }
+}

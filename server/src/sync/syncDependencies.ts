@@ -1,0 +1,32 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
+import type { OutboundFetch } from '../auth/outboundFetch.js';
+import { connectGraph } from '../graph/graphClient.js';
+import { MailboxGraph } from '../graph/mailboxGraph.js';
+import type { JobQueue } from '../jobs/jobQueue.js';
+import type { MailboxLimiter } from '../jobs/mailboxLimiter.js';
+import type { Database } from '../store/schema.js';
+import { CalendarGraph } from './calendar/calendarGraph.js';
+
+/** What the sync engine needs; built once in service.ts and in the worker. */
+export interface SyncDependencies {
+  db: Kysely<Database>;
+  logger: Logger;
+  tokens: MicrosoftTokens;
+  fetch: OutboundFetch;
+  limiter: MailboxLimiter;
+  queue: JobQueue;
+  graphBaseUrl: string;
+  publicUrl: string;
+  brandName: string;
+  now: () => Date;
+  /** How often every active binding is checked even without a notification (the safety net), in seconds. */
+  safetyNetSeconds: number;
+}
+
+/** The app-only Graph view of one user's mailbox in their tenant. */
+export async function calendarGraphFor(deps: SyncDependencies, tenantId: string, userObjectId: string): Promise<CalendarGraph> {
+  const client = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
+  return new CalendarGraph(new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`), userObjectId);
+}
