@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Agent, fetch } from 'undici';
-import { ensureLocalCertificates } from '../certs/localCertificates.js';
+import { ensureLocalCertificates, type LocalCertificates } from '../certs/localCertificates.js';
 import type { AppRegistration } from '../directory/appRegistration.js';
 import { startDevTenant, type DevTenantOptions, type RunningDevTenant } from '../server.js';
 
@@ -40,6 +40,8 @@ export interface HttpResult {
 export interface TestTenant {
   tenant: RunningDevTenant;
   url: string;
+  /** The local CA and localhost certificate (webhook listeners in tests serve with them). */
+  certs: LocalCertificates;
   request(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpResult>;
   token(tenantSegment: string, params: Record<string, string>, headers?: Record<string, string>): Promise<HttpResult>;
   ropc(upn: string, scope: string, tenantSegment?: string): Promise<string>;
@@ -89,6 +91,7 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
   return {
     tenant,
     url: tenant.url,
+    certs,
     request,
     token,
     ropc,
