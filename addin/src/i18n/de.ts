@@ -126,6 +126,10 @@ export const de: Messages = {
   'requestPending.mailFailed':
     'Ihre Anfrage ist gespeichert, aber die E-Mail hat {count} Administratoren nicht erreicht. Sie sehen die Anfrage trotzdem auf ihrer Seite Benutzer.',
 
+  'requestPending.sentOne': 'Ihre Anfrage wurde an den Administrator von {organisation} gesendet.',
+  'requestPending.mailFailedOne':
+    'Ihre Anfrage ist gespeichert, aber die E-Mail hat einen Administrator nicht erreicht. Er sieht die Anfrage trotzdem auf seiner Seite Benutzer.',
+
   'requestDeclined.title': 'Ihre Anfrage wurde abgelehnt',
   'requestDeclined.body':
     'Ein Administrator von {organisation} hat Ihre Anfrage, {brand} beizutreten, am {date} abgelehnt. Wenn Sie das für einen Irrtum halten, sprechen Sie mit ihm und beantragen Sie die Aufnahme dann erneut.',

@@ -122,6 +122,10 @@ export const en = {
   'requestPending.mailFailed':
     'Your request is recorded, but the e-mail did not reach {count} administrators. They still see it on their Users page.',
 
+  'requestPending.sentOne': 'Your request was sent to the administrator of {organisation}.',
+  'requestPending.mailFailedOne':
+    'Your request is recorded, but the e-mail did not reach one administrator. They still see it on their Users page.',
+
   'requestDeclined.title': 'Your request was declined',
   'requestDeclined.body':
     'An administrator of {organisation} declined your request to join {brand} on {date}. If you think this was a mistake, talk to them, then request access again.',

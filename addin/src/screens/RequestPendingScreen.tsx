@@ -47,16 +47,24 @@ export function RequestPendingScreen({
       <Hero icon={<Clock48Regular />} title={t('requestPending.title')}>
         {t('requestPending.body', { brand, organisation })}
       </Hero>
-      {delivery !== undefined &&
-        (delivery.mailFailed > 0 ? (
-          <MessageBar intent="warning">
-            <MessageBarBody>{t('requestPending.mailFailed', { count: delivery.mailFailed })}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <MessageBar intent="success">
-            <MessageBarBody>{t('requestPending.sent', { count: delivery.notified, organisation })}</MessageBarBody>
-          </MessageBar>
-        ))}
+      {delivery !== undefined && delivery.mailFailed > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {delivery.mailFailed === 1
+              ? t('requestPending.mailFailedOne')
+              : t('requestPending.mailFailed', { count: delivery.mailFailed })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {delivery !== undefined && delivery.mailFailed === 0 && delivery.notified > 0 && (
+        <MessageBar intent="success">
+          <MessageBarBody>
+            {delivery.notified === 1
+              ? t('requestPending.sentOne', { organisation })
+              : t('requestPending.sent', { count: delivery.notified, organisation })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <Section>
         <Body1>{t('common.requestedOn', { date: formatDate(me.request.createdAt, language, true) })}</Body1>
         {stillPending && (

@@ -51,6 +51,8 @@ const useStyles = makeStyles({
   person: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1, paddingTop: tokens.spacingVerticalXS },
   details: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere', paddingLeft: tokens.spacingHorizontalS },
   checkbox: { overflowWrap: 'anywhere' },
+  resultText: { display: 'flex', flexDirection: 'column', minWidth: 0, flexGrow: 1 },
+  resultEmail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   badge: { marginTop: tokens.spacingVerticalS, flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
   count: { color: tokens.colorNeutralForeground2, textAlign: 'end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
@@ -282,11 +284,11 @@ function Outcomes({ outcomes }: { outcomes: InviteOutcome[] }) {
             <span className={isSuccess(outcome.result) ? styles.ok : styles.warn} aria-hidden="true">
               {isSuccess(outcome.result) ? <CheckmarkCircle20Regular /> : <Warning20Regular />}
             </span>
-            <span className={styles.person}>
+            <span className={styles.resultText}>
               <Body1>
                 <strong>{outcome.name}</strong> – {t(`outcome.${outcome.result}`)}
               </Body1>
-              <Caption1 className={styles.details}>{outcome.email}</Caption1>
+              <Caption1 className={styles.resultEmail}>{outcome.email}</Caption1>
             </span>
           </li>
         ))}
