@@ -10,6 +10,7 @@ import { callerOf } from '../middleware/authenticate.js';
 import { nextLinkWithSkip } from '../paging.js';
 import { sendMail } from '../sendMail.js';
 import { parseSendMail } from '../sendMailSchema.js';
+import { parseMimeSendMail } from '../mime.js';
 
 const READ_DELEGATED = ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'];
 const READ_APPLICATION = ['Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
@@ -72,6 +73,13 @@ function postSendMail(ctx: DevTenantContext) {
     const caller = callerOf(res);
     if (!hasPermission(caller, { delegated: ['Mail.Send'], application: ['Mail.Send'] })) throw graphErrors.mailDenied();
     const sender = targetMailbox(ctx, req, res);
+    if (req.is('text/plain')) {
+      // Graph also takes a base64-encoded MIME message with Content-Type: text/plain.
+      const mime = parseMimeSendMail(typeof req.body === 'string' ? req.body : '');
+      sendMail(ctx, sender, mime.input, mime.textBody !== undefined ? { textBody: mime.textBody } : {});
+      res.status(202).end();
+      return;
+    }
     if (!req.is('application/json')) throw new GraphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
     const input = parseSendMail(req.body);
     sendMail(ctx, sender, input);
@@ -90,7 +98,7 @@ export function mailRoutes(ctx: DevTenantContext): Router {
   const router = Router();
   const json = express.json({ limit: '4mb', type: ['application/json', 'application/*+json'] });
   for (const prefix of ['/me', '/users/:user']) {
-    router.post(`${prefix}/sendMail`, json, postSendMail(ctx));
+    router.post(`${prefix}/sendMail`, json, express.text({ limit: '4mb', type: 'text/plain' }), postSendMail(ctx));
     router.get(`${prefix}/messages`, listMessages(ctx, undefined));
     router.get(`${prefix}/messages/:messageId`, getMessage(ctx));
     router.get(`${prefix}/mailFolders/:folder/messages`, (req, res) => listMessages(ctx, folderOf(req))(req, res));
