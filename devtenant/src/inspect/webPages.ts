@@ -13,11 +13,13 @@ nav.tabs a{display:inline-block;padding:6px 14px;margin-right:4px;border:1px sol
 nav.tabs a[aria-current=page]{background:#0f6cbd;color:#fff}
 .unread td{font-weight:600}
 .meta{color:#616161}
+form.event{background:#fff;border:1px solid #d1d1d1;padding:12px;margin:12px 0}form.event label{display:block;margin-top:8px}form.inline{display:inline}
+.error{color:#b10e1c;font-weight:600}
 iframe{width:100%;min-height:60vh;border:1px solid #d1d1d1;background:#fff}
 pre.text{white-space:pre-wrap;background:#fff;border:1px solid #d1d1d1;padding:12px;font-family:inherit}
 `;
 
-function layout(title: string, body: SafeHtml): string {
+export function layout(title: string, body: SafeHtml): string {
   return html`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${title} · devtenant</title><style>${new SafeHtml(STYLE)}</style></head>
 <body><header><a href="/">devtenant</a> — local Microsoft 365 (Entra ID + Graph) for development</header><main>${body}</main></body></html>`.value;
@@ -46,7 +48,7 @@ ${tenants}
 export function mailListPage(p: { title: string; owner: string; baseHref: string; folder: 'inbox' | 'sentitems' | 'external'; messages: StoredMessage[] }): string {
   const tabs = p.folder === 'external'
     ? html``
-    : html`<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}" ${p.folder === 'inbox' ? new SafeHtml('aria-current="page"') : ''}>Inbox</a><a href="${p.baseHref}?folder=sentitems" ${p.folder === 'sentitems' ? new SafeHtml('aria-current="page"') : ''}>Sent Items</a></nav>`;
+    : html`<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}" ${p.folder === 'inbox' ? new SafeHtml('aria-current="page"') : ''}>Inbox</a><a href="${p.baseHref}?folder=sentitems" ${p.folder === 'sentitems' ? new SafeHtml('aria-current="page"') : ''}>Sent Items</a><a href="${p.baseHref}/calendar">Calendar</a></nav>`;
   const sentItems = p.folder === 'sentitems';
   const rows = p.messages.map((m) => html`<tr class="${m.isRead ? '' : 'unread'}"><td>${sentItems || p.folder === 'external' ? m.toRecipients.map((r) => r.emailAddress.address).join(', ') : `${m.from.emailAddress.name ?? ''} <${m.from.emailAddress.address}>`}</td>
 <td><a href="${p.baseHref}/${encodeURIComponent(m.id)}">${m.subject || '(no subject)'}</a></td><td><time datetime="${m.receivedDateTime}">${m.receivedDateTime.replace('T', ' ').replace('Z', ' UTC')}</time></td></tr>`);

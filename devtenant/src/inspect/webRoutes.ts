@@ -1,5 +1,10 @@
-import { Router } from 'express';
+import express, { Router, type Request, type Response } from 'express';
+import { parseEventInput, type EventInput } from '../calendar/eventInput.js';
+import { storedView } from '../calendar/eventView.js';
 import type { DevTenantContext } from '../context.js';
+import type { DirectoryUser } from '../directory/directory.js';
+import { GraphError } from '../graph/graphError.js';
+import { calendarPage, eventPage, VIEW_ZONES, type EventFormValues } from './calendarPages.js';
 import { homePage, mailboxHref, mailListPage, messagePage, notFoundPage } from './webPages.js';
 
 /** The small web view: tenants and people, each mailbox, each message. */
@@ -28,6 +33,8 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
     res.redirect(302, `${mailboxHref(owner.userPrincipalName)}/${encodeURIComponent(found.message.id)}`);
   });
 
+  calendarWebRoutes(ctx, router, send);
+
   router.get('/mail/:upn', (req, res) => {
     const user = ctx.directory.userByUpn(req.params.upn);
     if (!user) return send(res, notFoundPage(`No local mailbox ${req.params.upn}.`), 404);
@@ -49,4 +56,135 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
     send(res, messagePage({ message, backHref: mailboxHref(user.userPrincipalName) + (message.folder === 'sentitems' ? '?folder=sentitems' : ''), backLabel: message.folder === 'sentitems' ? 'Sent Items' : 'Inbox' }));
   });
   return router;
+}
+
+const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+function formValues(body: Record<string, string>): EventFormValues {
+  return {
+    subject: body.subject ?? '', start: body.start ?? '', end: body.end ?? '', allDay: body.allDay === 'on',
+    location: body.location ?? '', attendees: body.attendees ?? '',
+  };
+}
+
+/** The web form as a Graph write body, so it meets exactly the same validation and behaviour. */
+function formInput(v: EventFormValues, zone: string): EventInput {
+  let start = v.start;
+  let end = v.end;
+  if (v.allDay) {
+    const startDate = start.slice(0, 10);
+    let endDate = end.slice(0, 10);
+    if (!endDate || endDate <= startDate) endDate = nextDay(startDate);
+    start = `${startDate}T00:00:00`;
+    end = `${endDate}T00:00:00`;
+  }
+  const attendees = v.attendees.split(',').map((a) => a.trim()).filter(Boolean).map((address) => ({ emailAddress: { address }, type: 'required' }));
+  return parseEventInput({
+    subject: v.subject,
+    start: { dateTime: start, timeZone: zone },
+    end: { dateTime: end, timeZone: zone },
+    isAllDay: v.allDay,
+    location: { displayName: v.location },
+    attendees,
+  });
+}
+
+/** The Calendar tab of a mailbox: calendars, events, and forms that write through the same service as Graph. */
+function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Response, page: string, status?: number) => unknown): void {
+  const form = express.urlencoded({ extended: false });
+  const zoneOf = (req: Request) => {
+    const raw = typeof req.query.tz === 'string' ? req.query.tz : typeof req.body?.tz === 'string' ? req.body.tz : 'UTC';
+    return VIEW_ZONES.includes(raw) ? raw : 'UTC';
+  };
+  const owner = (u: DirectoryUser) => ({ displayName: u.displayName, upn: u.userPrincipalName });
+  const user = (req: Request, res: Response): DirectoryUser | undefined => {
+    const found = ctx.directory.userByUpn(String(req.params.upn));
+    if (!found) send(res, notFoundPage(`No local mailbox ${String(req.params.upn)}.`), 404);
+    return found;
+  };
+  const listPage = (u: DirectoryUser, calendarId: string | undefined, zone: string, extra: { error?: string; values?: EventFormValues } = {}) => {
+    const selected = (calendarId && ctx.calendars.calendar(u, calendarId)) || ctx.calendars.defaultCalendar(u);
+    return calendarPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), calendars: ctx.calendars.calendars(u), selected, events: ctx.calendars.events(u, selected.id), zone, ...extra });
+  };
+  const listHref = (u: DirectoryUser, calendarId: string, zone: string) => `${mailboxHref(u.userPrincipalName)}/calendar?calendar=${encodeURIComponent(calendarId)}&tz=${encodeURIComponent(zone)}`;
+
+  router.get('/mail/:upn/calendar', (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    send(res, listPage(u, typeof req.query.calendar === 'string' ? req.query.calendar : undefined, zoneOf(req)));
+  });
+
+  router.post('/mail/:upn/calendars', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    try {
+      const calendar = ctx.calendar.createCalendar(u, { name: req.body?.name });
+      res.redirect(303, listHref(u, calendar.id, 'UTC'));
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, listPage(u, undefined, 'UTC', { error: err.message }), err.status);
+    }
+  });
+
+  router.post('/mail/:upn/calendars/:calendarId/delete', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    try {
+      ctx.calendar.deleteCalendar(u, String(req.params.calendarId));
+      res.redirect(303, listHref(u, ctx.calendars.defaultCalendar(u).id, 'UTC'));
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, listPage(u, undefined, 'UTC', { error: err.message }), err.status);
+    }
+  });
+
+  router.post('/mail/:upn/calendar/events', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const zone = zoneOf(req);
+    const values = formValues(req.body ?? {});
+    const calendarId = typeof req.body?.calendar === 'string' && ctx.calendars.calendar(u, req.body.calendar) ? req.body.calendar : ctx.calendars.defaultCalendar(u).id;
+    try {
+      ctx.calendar.createEvent(u, calendarId, formInput(values, zone));
+      res.redirect(303, listHref(u, calendarId, zone));
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, listPage(u, calendarId, zone, { error: err.message, values }), err.status);
+    }
+  });
+
+  const eventOf = (u: DirectoryUser, id: string) => ctx.calendars.event(u, id);
+
+  router.get('/mail/:upn/calendar/events/:eventId', (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const event = eventOf(u, String(req.params.eventId));
+    if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
+    send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, zone: zoneOf(req) }));
+  });
+
+  router.post('/mail/:upn/calendar/events/:eventId', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const event = eventOf(u, String(req.params.eventId));
+    if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
+    const zone = zoneOf(req);
+    const values = formValues(req.body ?? {});
+    try {
+      ctx.calendar.updateEvent(u, storedView(event), formInput(values, zone), undefined);
+      res.redirect(303, listHref(u, event.calendarId, zone));
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, zone, error: err.message, values }), err.status);
+    }
+  });
+
+  router.post('/mail/:upn/calendar/events/:eventId/delete', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const event = eventOf(u, String(req.params.eventId));
+    if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
+    ctx.calendar.deleteEvent(u, storedView(event), undefined);
+    res.redirect(303, listHref(u, event.calendarId, zoneOf(req)));
+  });
 }
