@@ -7,3 +7,5 @@ export {
   SEED_TENANTS, DEFAULT_DEV_PASSWORD, GLOBAL_ADMIN_ROLE_TEMPLATE_ID, CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID,
   type SeedTenant, type SeedUser,
 } from './seed/seedTenants.js';
+export type { LifecycleEvent } from './subscriptions/subscriptionService.js';
+export type { RequestCounter } from './graph/middleware/requestCounter.js';

@@ -17,7 +17,7 @@ import { StateFile } from './state/stateFile.js';
 import { CalendarStore } from './state/calendarStore.js';
 import { CalendarService } from './calendar/calendarService.js';
 import { DeltaSyncStore } from './calendar/deltaSync.js';
-import { SubscriptionService } from './subscriptions/subscriptionService.js';
+import { SubscriptionService, type LifecycleEvent } from './subscriptions/subscriptionService.js';
 import { RequestCounter } from './graph/middleware/requestCounter.js';
 
 export interface DevTenantOptions {
@@ -47,6 +47,8 @@ export interface RunningDevTenant {
   expireDeltaTokens(upn?: string): number;
   /** Graph requests served, per mailbox and method (resettable). */
   requestCounts: RequestCounter;
+  /** Sends a lifecycle notification for a subscription (subscriptionRemoved also removes it). */
+  sendLifecycleNotification(subscriptionId: string, event: LifecycleEvent): void;
   close(): Promise<void>;
 }
 
@@ -109,6 +111,9 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
       return ctx.delta.expire(user?.id);
     },
     requestCounts: ctx.requestCounts,
+    sendLifecycleNotification: (id, event) => {
+      ctx.subscriptions.lifecycle(id, event);
+    },
     close: async () => {
       ctx.subscriptions.stop();
       server.closeAllConnections();

@@ -137,7 +137,7 @@ describe('reading messages', () => {
     expect(home.text).toContain('href="/mail/lee.gu%40contoso.onmicrosoft.com"');
     const list = await t.request('/mail/lee.gu%40contoso.onmicrosoft.com');
     expect(list.text).toContain('Invitation to the CRM');
-    const id = /href="\/mail\/lee\.gu%40contoso\.onmicrosoft\.com\/([^"]+)"/.exec(list.text)![1]!;
+    const id = /href="\/mail\/lee\.gu%40contoso\.onmicrosoft\.com\/(AAMk[^"]+)"/.exec(list.text)![1]!;
     const message = await t.request(`/mail/lee.gu%40contoso.onmicrosoft.com/${id}`);
     expect(message.text).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"');
     expect(message.text).toContain('&lt;base target=&quot;_top&quot;&gt;');
