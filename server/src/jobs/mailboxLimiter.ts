@@ -96,7 +96,7 @@ export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMa
         const blocked = await blockedUntil(mailboxKey);
         if (blocked > Date.now()) {
           // Jitter so that the workers waiting on one mailbox do not all call it in the same millisecond.
-          await sleep(blocked - Date.now() + Math.random() * 50, undefined, signal ? { signal } : {});
+          await pause(blocked - Date.now() + Math.random() * 50, signal);
           continue;
         }
         const slot = await tryTake(mailboxKey, leaseId);
@@ -108,7 +108,7 @@ export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMa
           }
           return holding(mailboxKey, slot, leaseId);
         }
-        await sleep(pollMs * (0.5 + Math.random()), undefined, signal ? { signal } : {});
+        await pause(pollMs * (0.5 + Math.random()), signal);
         pollMs = Math.min(maxPollMs, pollMs * 2);
       }
     },
@@ -132,6 +132,16 @@ export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMa
         .execute();
     },
   };
+}
+
+/** Sleeps, or rejects with the signal's own reason once it aborts. */
+async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  try {
+    await sleep(ms, undefined, signal ? { signal } : {});
+  } catch (error) {
+    signal?.throwIfAborted();
+    throw error;
+  }
 }
 
 function shuffle<T>(items: T[]): T[] {

@@ -46,7 +46,12 @@ const EVERY_KEY = '__every';
 /** Prefix of the private key an unkeyed job gets, so that the stately policy never coalesces it. */
 const UNKEYED_PREFIX = '__job:';
 const ABORT_GRACE_MS = 5000;
-const UNIQUE_VIOLATION = '23505';
+/**
+ * Losing a race with another worker's fetch: the stately index refused our update (unique violation), or two
+ * fetches waiting on each other's index entries were cut by PostgreSQL (deadlock). pg-boss's fetch ignores
+ * every error for the same reason; we ignore only these two and report the rest.
+ */
+const LOST_RACE = new Set(['23505', '40P01']);
 
 interface Registration {
   name: string;
@@ -217,11 +222,24 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
   #ensureQueue(name: string): Promise<void> {
     let created = this.#queues.get(name);
     if (!created) {
-      created = this.#boss.createQueue(name, { name, policy: 'stately' });
+      created = this.#createQueue(name);
       created.catch(() => this.#queues.delete(name));
       this.#queues.set(name, created);
     }
     return created;
+  }
+
+  /** pg-boss 10's create_queue is not safe against itself: workers starting together can deadlock; try again. */
+  async #createQueue(name: string): Promise<void> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await this.#boss.createQueue(name, { name, policy: 'stately' });
+        return;
+      } catch (error) {
+        if (attempt >= 5 || !LOST_RACE.has(String((error as { code?: unknown }).code))) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 50 * attempt * Math.random()));
+      }
+    }
   }
 
   /**
@@ -265,9 +283,8 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
       const { rows } = await this.#db.executeQuery<FetchedJob>(CompiledQuery.raw(this.#fetchSql, [name, limit]));
       return rows;
     } catch (error) {
-      // Another worker activated a job of the same key between our check and our update: the stately index said
-      // no. Nothing to do; the next round fetches again.
-      if ((error as { code?: unknown }).code === UNIQUE_VIOLATION) return [];
+      // Nothing to do; the next round fetches again.
+      if (LOST_RACE.has(String((error as { code?: unknown }).code))) return [];
       throw error;
     }
   }
