@@ -214,13 +214,16 @@ export function parseWallTime(value: string): { y: number; mo: number; d: number
 /** The instant of a wall-clock time in a zone (gaps resolve forward, overlaps to the earlier instant). */
 export function wallToUtc(w: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms?: number }, zone: string): number {
   const naive = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms ?? 0);
-  let guess = naive - offsetAt(naive, zone);
-  const second = naive - offsetAt(guess, zone);
-  if (second !== guess) {
-    guess = Math.min(guess, second);
-    if (offsetAt(guess, zone) !== naive - guess) guess = Math.max(naive - offsetAt(naive - 86_400_000, zone), naive - offsetAt(naive + 86_400_000, zone));
-  }
-  return guess;
+  const before = naive - offsetAt(naive - 86_400_000, zone);
+  const after = naive - offsetAt(naive + 86_400_000, zone);
+  const valid = [before, after, naive - offsetAt(naive, zone)].filter((c) => wallMatches(c, zone, naive));
+  // Overlap: the earlier instant; gap: the offset from before the change, which moves the time forward.
+  return valid.length > 0 ? Math.min(...valid) : before;
+}
+
+function wallMatches(ms: number, zone: string, naive: number): boolean {
+  const p = wallParts(ms, zone);
+  return Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s) === Math.floor(naive / 1000) * 1000;
 }
 
 const pad = (n: number, l = 2) => String(n).padStart(l, '0');
