@@ -16,7 +16,11 @@ import { createApp } from './http/app.js';
 import type { ServiceDependencies } from './http/dependencies.js';
 import { createLogger } from './log/logger.js';
 import { createGraphMailer } from './mail/graphMailer.js';
+import { createJobQueue } from './jobs/createJobQueue.js';
+import { registerJobHandlers, schedulePeriodicJobs } from './jobs/handlers.js';
+import { createStoreMailboxLimiter } from './jobs/mailboxLimiter.js';
 import { openStore } from './store/database.js';
+import type { SyncDependencies } from './sync/syncDependencies.js';
 
 const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -32,6 +36,23 @@ export async function buildDependencies(config: Config, logger: Logger = createL
   const store = await openStore(config.databaseUrl);
   const fetch = createOutboundFetch(config.extraCaCertsFile);
   const tokens = createMicrosoftTokens(config, fetch, logger);
+  const queue = createJobQueue(store);
+  const limiter = createStoreMailboxLimiter(store.db);
+  const sync: SyncDependencies = {
+    db: store.db,
+    logger,
+    tokens,
+    fetch,
+    limiter,
+    queue,
+    graphBaseUrl: config.graphBaseUrl,
+    publicUrl: config.publicUrl,
+    brandName: config.brandName,
+    now: () => new Date(),
+    safetyNetSeconds: config.syncSafetyNetSeconds,
+  };
+  queue.on('error', (error) => logger.error({ err: error, cause: error.cause }, error.message));
+  registerJobHandlers(queue, { store, logger, limiter, sync });
   return {
     config,
     store,
@@ -41,6 +62,8 @@ export async function buildDependencies(config: Config, logger: Logger = createL
     directory: createGraphTenantDirectory(config.graphBaseUrl, fetch, tokens),
     mailer: createGraphMailer(config.graphBaseUrl, fetch, tokens),
     appAccess: createAppAccessProbe(config.graphBaseUrl, fetch, tokens),
+    queue,
+    sync,
     now: () => new Date(),
     paths: {
       addinDist: join(repositoryRoot, 'addin', 'dist'),
@@ -61,6 +84,10 @@ export async function startService(config: Config, logger?: Logger): Promise<Run
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
+  if (config.runJobs) {
+    await deps.queue.start();
+    await schedulePeriodicJobs(deps.queue);
+  }
   const { port } = server.address() as AddressInfo;
   deps.logger.info({ config: describeConfig(config), port }, 'service started');
   return {
@@ -70,6 +97,7 @@ export async function startService(config: Config, logger?: Logger): Promise<Run
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.queue.stop();
       await deps.store.close();
     },
   };

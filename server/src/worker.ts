@@ -1,7 +1,6 @@
 import { ConfigError, describeConfig, loadConfig } from './config/config.js';
-import { createJobQueue, createStoreMailboxLimiter, registerJobHandlers } from './jobs/index.js';
-import { createLogger } from './log/logger.js';
-import { openStore } from './store/database.js';
+import { schedulePeriodicJobs } from './jobs/handlers.js';
+import { buildDependencies } from './service.js';
 
 /** A no-op job every minute: its log line shows that this worker takes jobs from the shared queue. */
 const HEARTBEAT_SECONDS = 60;
@@ -12,8 +11,8 @@ const HEARTBEAT_SECONDS = 60;
  */
 try {
   const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
-  const store = await openStore(config.databaseUrl);
+  const deps = await buildDependencies(config);
+  const { store, queue, logger } = deps;
   if (store.dialect !== 'postgres') {
     // The embedded engine keeps its jobs in the service's memory: a second process could not see them, and
     // would run the periodic jobs a second time beside the service.
@@ -21,12 +20,10 @@ try {
     console.error('npm run worker needs DATABASE_URL=postgres://…; with SQLite the jobs run inside the service.');
     process.exit(1);
   }
-  const queue = createJobQueue(store);
-  queue.on('error', (error) => logger.error({ err: error, cause: error.cause, job: error.job && { id: error.job.id, name: error.job.name, attempt: error.job.attempt } }, error.message));
-  registerJobHandlers(queue, { store, logger, limiter: createStoreMailboxLimiter(store.db) });
   queue.register('heartbeat', async (job) => logger.debug({ job: job.id }, 'worker heartbeat'));
-  await queue.every('heartbeat', HEARTBEAT_SECONDS);
   await queue.start();
+  await queue.every('heartbeat', HEARTBEAT_SECONDS);
+  await schedulePeriodicJobs(queue);
   logger.info({ config: describeConfig(config) }, 'worker started');
 
   let stopping = false;

@@ -65,6 +65,7 @@ export async function startStack(options: { databaseUrl?: string } = {}): Promis
   });
   const deps = await buildDependencies(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   server.on('request', createApp(deps));
+  await deps.queue.start();
 
   const tokenFor = async (userPrincipalName: string) => {
     const response = await fetch(`${tenant.url}/organizations/oauth2/v2.0/token`, {
@@ -110,6 +111,7 @@ export async function startStack(options: { databaseUrl?: string } = {}): Promis
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await deps.queue.stop({ graceful: false });
       await deps.store.close();
       await tenant.close();
       await dispatcher.close();

@@ -39,6 +39,8 @@ const schema = z.object({
   EXTRA_CA_CERTS_FILE: optionalFile,
   OFFICE_JS_URL: httpsUrl.optional(),
   NEW_ORGANISATION_EDITION: z.enum(editions).default('professional'),
+  SYNC_SAFETY_NET_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  RUN_JOBS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -61,6 +63,10 @@ export interface Config {
   extraCaCertsFile: string | undefined;
   officeJsUrl: string | undefined;
   newOrganisationEdition: Edition;
+  /** Every active sync is checked at least this often, notifications or not (seconds). */
+  syncSafetyNetSeconds: number;
+  /** Whether this process runs background jobs too (the embedded default); `false` leaves them to `npm run worker`. */
+  runJobs: boolean;
   logLevel: string;
 }
 
@@ -100,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     extraCaCertsFile: values.EXTRA_CA_CERTS_FILE,
     officeJsUrl: values.OFFICE_JS_URL,
     newOrganisationEdition: values.NEW_ORGANISATION_EDITION,
+    syncSafetyNetSeconds: values.SYNC_SAFETY_NET_SECONDS,
+    runJobs: values.RUN_JOBS === 'true',
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -14,6 +14,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
+import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
 import { staticRoutes } from './staticFiles.js';
 
 /** The Express app, without listening: start-up and tests attach it to a server of their own. */
@@ -39,6 +40,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(configRoutes(deps));
   app.use(installRoutes(deps));
   app.use(legalRoutes(deps));
+  app.use(graphWebhookRoutes(deps, deps.sync));
   app.use('/api', requireIdentity(deps.validator));
   app.use(meRoutes(deps));
   app.use(organisationRoutes(deps));
@@ -47,6 +49,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(invitationRoutes(deps));
   app.use(accessRequestRoutes(deps));
   app.use(eventRoutes(deps));
+  app.use(syncRoutes(deps, deps.sync));
   app.use('/api', notFound);
   app.use(staticRoutes(deps));
   app.use(notFound);

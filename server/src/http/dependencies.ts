@@ -6,7 +6,9 @@ import type { CrmContext } from '../crm/context.js';
 import type { Mailer } from '../crm/mailer.js';
 import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import type { AppAccessProbe } from '../graph/appAccess.js';
+import type { JobQueue } from '../jobs/jobQueue.js';
 import type { Store } from '../store/database.js';
+import type { SyncDependencies } from '../sync/syncDependencies.js';
 
 /** Everything the HTTP layer needs, built once at start-up (server/src/service.ts) or by a test. */
 export interface ServiceDependencies {
@@ -18,6 +20,8 @@ export interface ServiceDependencies {
   directory: TenantDirectory;
   mailer: Mailer;
   appAccess: AppAccessProbe;
+  queue: JobQueue;
+  sync: SyncDependencies;
   now: () => Date;
   paths: { addinDist: string; officeJs: string; icons: string };
 }

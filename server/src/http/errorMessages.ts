@@ -118,6 +118,15 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
   internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 };
 
+/** Words that travel as parameters (a request's status) in each language. */
+const PARAMETER_WORDS: Record<Language, Record<string, string>> = {
+  en: { approved: 'approved', declined: 'declined', pending: 'pending' },
+  de: { approved: 'genehmigt', declined: 'abgelehnt', pending: 'offen' },
+};
+
 export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
-  return ERROR_RULES[code][language].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
+  return ERROR_RULES[code][language].replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = String(params[name] ?? '');
+    return PARAMETER_WORDS[language][value] ?? value;
+  });
 }

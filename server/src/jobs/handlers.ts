@@ -1,22 +1,32 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/database.js';
+import { CALENDAR_SYNC_JOB, runBinding, sweepCalendarSync } from '../sync/calendar/calendarSyncCommands.js';
+import type { SyncDependencies } from '../sync/syncDependencies.js';
 import type { JobQueue } from './jobQueue.js';
 import type { MailboxLimiter } from './mailboxLimiter.js';
 
-/** What job handlers may use; grows as handlers are added (the sync engine's dependencies). */
+/** What job handlers may use. */
 export interface JobDependencies {
   store: Store;
   logger: Logger;
   limiter: MailboxLimiter;
+  sync: SyncDependencies;
 }
+
+export const SYNC_SWEEP_JOB = 'sync.sweep';
+// How often the sweep looks at every binding; each binding is synced at least every SYNC_SAFETY_NET_SECONDS.
+const SWEEP_SECONDS = 30;
 
 /**
  * Registers every job handler on the queue: the one place the service and `npm run worker` share, so both run
- * the same jobs. The sync handlers are registered here when they exist.
+ * the same jobs.
  */
 export function registerJobHandlers(queue: JobQueue, deps: JobDependencies): void {
-  // No handler yet besides the worker's own heartbeat; the sync jobs come with the sync engine.
-  return registerNothing(queue, deps);
+  queue.register<{ bindingId: string }>(CALENDAR_SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), { concurrency: 4 });
+  queue.register(SYNC_SWEEP_JOB, () => sweepCalendarSync(deps.sync));
 }
 
-function registerNothing(_queue: JobQueue, _deps: JobDependencies): void {}
+/** Starts the periodic jobs (after start: `every` schedules through the running queue). */
+export async function schedulePeriodicJobs(queue: JobQueue): Promise<void> {
+  await queue.every(SYNC_SWEEP_JOB, SWEEP_SECONDS);
+}

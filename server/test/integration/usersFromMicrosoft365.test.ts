@@ -103,6 +103,8 @@ describe('users from Microsoft 365: invitations, access requests and approvals (
     const twice = await stack.api(`/api/access-requests/${requestId}/decline`, { token: admin, method: 'POST' });
     expect(twice).toMatchObject({ status: 409, body: { error: 'request_already_decided' } });
     expect(String(twice.body.message)).toContain('approved');
+    const inGerman = await stack.api(`/api/access-requests/${requestId}/decline`, { token: admin, method: 'POST', language: 'de' });
+    expect(inGerman.body.message).toBe('Über diese Anfrage wurde bereits entschieden (genehmigt).');
 
     expect((await stack.api('/api/me', { token: lee })).body).toMatchObject({ state: 'member', user: { profile: 'standard' } });
     const [outcome] = await inbox(stack, 'lee.gu@contoso.onmicrosoft.com');

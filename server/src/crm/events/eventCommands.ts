@@ -51,18 +51,19 @@ export async function updateEvent(ctx: EventCommandContext, identity: MicrosoftI
 }
 
 /** Deletes an event (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
-export async function deleteEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string): Promise<void> {
+export async function deleteEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string): Promise<string> {
   const member = await requireMember(ctx.db, identity);
-  await ctx.db.transaction().execute(async (trx) => {
+  return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
     const now = ctx.now().toISOString();
     await trx.updateTable('events').set({ deleted_at: now, updated_at: now, version: current.version + 1 }).where('id', '=', current.id).execute();
     await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
+    return current.owner_user_id;
   });
 }
 
 /** Hands an event to another user: it leaves the old owner's calendar and enters the new owner's. */
-export async function reassignEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, newOwnerId: string): Promise<CrmEvent> {
+export async function reassignEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, newOwnerId: string): Promise<{ event: CrmEvent; previousOwnerId: string }> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
@@ -76,7 +77,8 @@ export async function reassignEvent(ctx: EventCommandContext, identity: Microsof
       .execute();
     await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
     await recordSyncChange(trx, owner.id, 'calendar', current.id, now);
-    return eventFromRow(await trx.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+    const event = eventFromRow(await trx.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+    return { event, previousOwnerId: current.owner_user_id };
   });
 }
 

@@ -5,6 +5,7 @@ import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
 import { eventFromRow } from '../../crm/events/eventRecords.js';
 import { requireMember } from '../../crm/member.js';
+import { kickUsers } from '../../sync/calendar/calendarSyncCommands.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
@@ -25,25 +26,35 @@ export function eventRoutes(deps: ServiceDependencies): Router {
     res.json({ events: (await query.orderBy('start_utc').limit(1000).execute()).map(eventFromRow) });
   });
 
+  // After each change commits, the owners' calendar syncs are asked to run now; the outbox makes sure of it anyway.
+  const kick = (...userIds: string[]) => kickUsers(deps.sync, userIds);
+
   router.post('/api/events', async (req, res) => {
-    res.status(201).json(await createEvent(ctx, identityOf(res), newEventSchema.parse(req.body)));
+    const event = await createEvent(ctx, identityOf(res), newEventSchema.parse(req.body));
+    await kick(event.ownerId);
+    res.status(201).json(event);
   });
 
   router.patch('/api/events/:id', async (req, res) => {
     const { id } = idParam.parse(req.params);
-    res.json(await updateEvent(ctx, identityOf(res), id, eventChangesSchema.parse(req.body)));
+    const event = await updateEvent(ctx, identityOf(res), id, eventChangesSchema.parse(req.body));
+    await kick(event.ownerId);
+    res.json(event);
   });
 
   router.delete('/api/events/:id', async (req, res) => {
     const { id } = idParam.parse(req.params);
-    await deleteEvent(ctx, identityOf(res), id);
+    const ownerId = await deleteEvent(ctx, identityOf(res), id);
+    await kick(ownerId);
     res.status(204).end();
   });
 
   router.post('/api/events/:id/owner', async (req, res) => {
     const { id } = idParam.parse(req.params);
     const { ownerId } = z.object({ ownerId: z.string().uuid() }).strict().parse(req.body);
-    res.json(await reassignEvent(ctx, identityOf(res), id, ownerId));
+    const { event, previousOwnerId } = await reassignEvent(ctx, identityOf(res), id, ownerId);
+    await kick(previousOwnerId, event.ownerId);
+    res.json(event);
   });
 
   router.post('/api/events/import', async (req, res) => {
@@ -53,7 +64,9 @@ export function eventRoutes(deps: ServiceDependencies): Router {
 
   router.post('/api/events/mass-update', async (req, res) => {
     const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: eventChangesSchema }).strict().parse(req.body);
-    res.json({ events: await massUpdateEvents(ctx, identityOf(res), ids, changes) });
+    const events = await massUpdateEvents(ctx, identityOf(res), ids, changes);
+    await kick(...new Set(events.map((event) => event.ownerId)));
+    res.json({ events });
   });
 
   return router;
