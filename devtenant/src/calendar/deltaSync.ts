@@ -38,6 +38,8 @@ export interface DeltaPage {
 const MAX_WINDOW_MS = 5 * 366 * 86_400_000;
 /** Graph keeps only the latest few generations of a chain (GRAPH.md §5.3). */
 const KEPT_GENERATIONS = 3;
+/** Like Outlook's size-bounded sync-state cache: the oldest states are evicted beyond this many. */
+const MAX_STATES = 20_000;
 export const DEFAULT_DELTA_PAGE_SIZE = 10;
 
 export function syncStateNotFound(generation: number, highest: number): GraphError {
@@ -87,6 +89,10 @@ export class DeltaSyncStore {
     if (chain) chain.latest = Math.max(chain.latest, state.generation);
     // Evict what has fallen out of the kept generations.
     for (const [t, s] of this.states) if (s.chain === state.chain && s.generation <= state.generation - KEPT_GENERATIONS) this.states.delete(t);
+    for (const t of this.states.keys()) {
+      if (this.states.size <= MAX_STATES) break;
+      this.states.delete(t);
+    }
     return token;
   }
 

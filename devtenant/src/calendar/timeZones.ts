@@ -235,9 +235,20 @@ export function formatInZone(ms: number, zone: string): string {
   return `${w.y}-${pad(w.mo)}-${pad(w.d)}T${pad(w.h)}:${pad(w.mi)}:${pad(w.s)}.${frac}0000`;
 }
 
-/** `createdDateTime` style: UTC with 7 fractional digits. */
+let lastMs = 0;
+let lastSub = 0;
+
+/** `createdDateTime` style: UTC with 7 fractional digits, strictly increasing within this process. */
 export function utcStamp(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, (_m, f: string) => `.${f}${String(Math.floor(Math.random() * 10000)).padStart(4, '0')}Z`);
+  if (ms > lastMs) {
+    lastMs = ms;
+    lastSub = 0;
+  } else if (lastSub < 9999) lastSub += 1;
+  else {
+    lastMs += 1;
+    lastSub = 0;
+  }
+  return new Date(lastMs).toISOString().replace(/\.(\d{3})Z$/, (_m, f: string) => `.${f}${String(lastSub).padStart(4, '0')}Z`);
 }
 
 /** Date-only helpers (UTC based arithmetic on calendar dates). */
