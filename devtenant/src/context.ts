@@ -28,6 +28,8 @@ export interface DevTenantContext {
   requestCounts: RequestCounter;
   /** PEM of the local CA: trusted for webhook deliveries and $batch's loopback requests. */
   caCertPem?: string;
+  /** PEM of the server's own certificate: without a CA, webhooks presenting exactly this certificate are trusted. */
+  tlsCertPem?: string;
   knobs: DevTenantKnobs;
   signingKey: SigningKey;
   tokens: TokenIssuer;

@@ -74,6 +74,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     subscriptions: undefined as unknown as SubscriptionService,
     requestCounts: new RequestCounter(),
     ...(options.tls.ca ? { caCertPem: options.tls.ca } : {}),
+    tlsCertPem: options.tls.cert,
     knobs,
     signingKey,
     tokens: new TokenIssuer(signingKey),

@@ -1,10 +1,10 @@
-import { Agent, fetch } from 'undici';
 import type { EventChange } from '../calendar/calendarService.js';
 import type { DevTenantContext } from '../context.js';
 import type { GraphCaller } from '../graph/graphCaller.js';
 import { hasPermission } from '../graph/graphCaller.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
 import { newGuid } from '../shared/ids.js';
+import { postWebhook, WebhookTimeout, type WebhookTrust } from './webhookClient.js';
 
 export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
 
@@ -58,11 +58,11 @@ export class SubscriptionService {
   private readonly pending = new Map<string, { items: Record<string, unknown>[]; subscriptionIds: Set<string>; timer: NodeJS.Timeout }>();
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly deliveries: DeliveryRecord[] = [];
-  private readonly agent: Agent;
+  private readonly trust: WebhookTrust;
   private stopped = false;
 
   constructor(private readonly ctx: DevTenantContext) {
-    this.agent = new Agent({ connect: ctx.caCertPem ? { ca: ctx.caCertPem } : {} });
+    this.trust = { ...(ctx.caCertPem ? { caCertPem: ctx.caCertPem } : {}), ...(ctx.tlsCertPem ? { ownCertPem: ctx.tlsCertPem } : {}) };
     ctx.calendar.onChange((c) => this.onChange(c));
   }
 
@@ -71,7 +71,6 @@ export class SubscriptionService {
     for (const t of this.timers) clearTimeout(t);
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
-    void this.agent.close().catch(() => undefined);
   }
 
   private active(s: Subscription): boolean {
@@ -179,16 +178,16 @@ export class SubscriptionService {
     this.deliveries.push(record);
     let response;
     try {
-      response = await fetch(target, { method: 'POST', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '', dispatcher: this.agent, signal: AbortSignal.timeout(VALIDATION_TIMEOUT_MS) });
+      response = await postWebhook(target, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '', timeoutMs: VALIDATION_TIMEOUT_MS }, this.trust);
     } catch (err) {
-      if ((err as Error).name === 'TimeoutError') {
+      if (err instanceof WebhookTimeout) {
         record.status = 'timeout';
         throw invalid('InvalidRequest', 'Subscription validation request timed out.');
       }
       throw invalid('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
     }
     record.status = response.status;
-    const text = await response.text().catch(() => '');
+    const text = response.text;
     if (response.status !== 200) throw invalid('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
     if (text !== token) throw invalid('ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
   }
@@ -273,15 +272,11 @@ export class SubscriptionService {
     if (this.deliveries.length > 1000) this.deliveries.splice(0, this.deliveries.length - 1000);
     let ok = false;
     try {
-      const response = await fetch(url, {
-        method: 'POST', headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body),
-        dispatcher: this.agent, signal: AbortSignal.timeout(DELIVERY_TIMEOUT_MS),
-      });
-      await response.arrayBuffer().catch(() => undefined);
+      const response = await postWebhook(url, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), timeoutMs: DELIVERY_TIMEOUT_MS }, this.trust);
       record.status = response.status;
       ok = response.status >= 200 && response.status < 300;
     } catch (err) {
-      record.status = (err as Error).name === 'TimeoutError' ? 'timeout' : 'error';
+      record.status = err instanceof WebhookTimeout ? 'timeout' : 'error';
     }
     if (ok || this.stopped) return;
     const delays = this.ctx.knobs.notificationRetryDelaysMs;

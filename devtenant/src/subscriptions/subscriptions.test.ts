@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
 import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
 import { startWebhookListener, type WebhookListener } from '../test/webhookListener.js';
+import { postWebhook } from './webhookClient.js';
 
 let t: TestTenant;
 let app: string;
@@ -162,5 +163,17 @@ describe('subscriptions', () => {
     }
     const inspected = (await t.request(`/_devtenant/api/mailboxes/${ADELE}/subscriptions`)).json.value;
     expect(inspected.map((x: { id: string }) => x.id)).toContain(s.id);
+  });
+
+  it('trusts webhooks through the local CA, or (without one) exactly the tenant\'s own certificate', async () => {
+    const init = { headers: { 'content-type': 'application/json' }, body: '{}', timeoutMs: 3000 };
+    expect((await postWebhook(`${hook.url}/notify`, init, { caCertPem: t.certs.caCertPem })).status).toBe(202);
+    expect((await postWebhook(`${hook.url}/notify`, init, { ownCertPem: t.certs.certPem })).status).toBe(202);
+    const other = await startTestTenant();
+    try {
+      await expect(postWebhook(`${hook.url}/notify`, init, { ownCertPem: other.certs.certPem })).rejects.toThrow();
+    } finally {
+      await other.close();
+    }
   });
 });
