@@ -6,8 +6,8 @@ import { classifyGraphFailure, type GraphFailure } from './graphErrors.js';
 
 /** A Graph answer that is not a success, classified (see graphErrors.ts). */
 export class GraphRequestError extends Error {
-  constructor(readonly failure: GraphFailure, readonly method: string, readonly path: string) {
-    super(`${method} ${path} failed: ${failure.status} ${failure.code}`);
+  constructor(readonly failure: GraphFailure, readonly method: string, readonly path: string, graphMessage = '') {
+    super(`${method} ${path} failed: ${failure.status} ${failure.code} ${graphMessage}`.trim());
     this.name = 'GraphRequestError';
   }
 }
@@ -106,7 +106,7 @@ export class MailboxGraph {
       const parsed: unknown = text ? safeJson(text) : undefined;
       if (response.ok) return { status: response.status, body: parsed };
       const failure = classifyGraphFailure(response.status, errorCode(parsed), response.headers.get('retry-after'));
-      if (failure.kind !== 'temporary') throw new GraphRequestError(failure, method, path);
+      if (failure.kind !== 'temporary') throw new GraphRequestError(failure, method, path, errorMessage(parsed));
       await this.throttled(failure.retryAfterSeconds ?? backoffSeconds(round), round);
     }
   }
@@ -125,6 +125,11 @@ function backoffSeconds(round: number): number {
 function errorCode(body: unknown): string {
   const error = (body as { error?: { code?: unknown } } | undefined)?.error;
   return typeof error?.code === 'string' ? error.code : '';
+}
+
+function errorMessage(body: unknown): string {
+  const error = (body as { error?: { message?: unknown } } | undefined)?.error;
+  return typeof error?.message === 'string' ? error.message : '';
 }
 
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
