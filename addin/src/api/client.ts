@@ -2,8 +2,13 @@ import type { Language } from '../host/language';
 import { ApiError, toApiError } from './errors';
 import type {
   AccessRequest,
+  CalendarSyncStatus,
   ClientConfig,
+  CrmEvent,
   DirectoryUser,
+  EventChanges,
+  EventInput,
+  FailingSync,
   InviteOutcome,
   Me,
   RequestAccessResult,
@@ -34,6 +39,16 @@ export interface Api {
   revokeInvitation(id: string): Promise<void>;
   getAccessRequest(id: string): Promise<AccessRequest>;
   decideAccessRequest(id: string, decision: 'approve' | 'decline'): Promise<AccessRequest>;
+  listEvents(): Promise<{ events: CrmEvent[] }>;
+  createEvent(input: EventInput): Promise<CrmEvent>;
+  updateEvent(id: string, changes: EventChanges): Promise<CrmEvent>;
+  deleteEvent(id: string): Promise<void>;
+  importEvents(csv: string): Promise<{ imported: number }>;
+  getCalendarSync(): Promise<CalendarSyncStatus>;
+  enableCalendarSync(): Promise<CalendarSyncStatus>;
+  disableCalendarSync(): Promise<CalendarSyncStatus & { calendarRemoved: boolean }>;
+  /** Administrators: the users whose sync is failing. */
+  listFailingSyncs(): Promise<{ users: FailingSync[] }>;
 }
 
 /** An API client that authenticates every call and retries once with a fresh token on 401. */
@@ -65,6 +80,16 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     getAccessRequest: (id) => call<AccessRequest>('GET', `/api/access-requests/${encodeURIComponent(id)}`),
     decideAccessRequest: (id, decision) =>
       call<AccessRequest>('POST', `/api/access-requests/${encodeURIComponent(id)}/${decision}`),
+    listEvents: () => call<{ events: CrmEvent[] }>('GET', '/api/events'),
+    createEvent: (input) => call<CrmEvent>('POST', '/api/events', input),
+    updateEvent: (id, changes) => call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes),
+    deleteEvent: (id) => call<void>('DELETE', `/api/events/${encodeURIComponent(id)}`, undefined, true),
+    importEvents: (csv) => call<{ imported: number }>('POST', '/api/events/import', { csv }),
+    getCalendarSync: () => call<CalendarSyncStatus>('GET', '/api/sync/calendar'),
+    enableCalendarSync: () => call<CalendarSyncStatus>('POST', '/api/sync/calendar/enable'),
+    disableCalendarSync: () =>
+      call<CalendarSyncStatus & { calendarRemoved: boolean }>('POST', '/api/sync/calendar/disable'),
+    listFailingSyncs: () => call<{ users: FailingSync[] }>('GET', '/api/sync/failing'),
   };
 }
 

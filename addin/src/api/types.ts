@@ -110,3 +110,88 @@ export interface InviteOutcome {
   result: InviteResult;
   invitationId?: string;
 }
+
+export type EventOrigin = 'crm' | 'import' | 'microsoft365';
+export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
+
+export interface EventAttendee {
+  email: string;
+  name?: string;
+  type: 'required' | 'optional';
+}
+
+/** A CRM event (GET /api/events). start and end are wall times ('YYYY-MM-DDTHH:mm:ss') in timeZone (IANA). */
+export interface CrmEvent {
+  id: string;
+  subject: string;
+  description: string;
+  location: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  isAllDay: boolean;
+  attendees: EventAttendee[];
+  reminderMinutes: number | null;
+  showAs: ShowAs | (string & {});
+  recurrence: unknown;
+  iCalUId: string | null;
+  origin: EventOrigin;
+  syncEligible: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  ownerId: string;
+}
+
+/** What the New event dialog sends (POST /api/events); start and end are 'YYYY-MM-DDTHH:mm' in timeZone. */
+export interface EventInput {
+  subject: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  isAllDay: boolean;
+  location: string;
+  description: string;
+  attendees: Array<Pick<EventAttendee, 'email'> & Partial<EventAttendee>>;
+}
+
+/** PATCH /api/events/{id}: only the fields that changed. */
+export type EventChanges = Partial<EventInput>;
+
+export type SyncStatusName = 'active' | 'disabled' | 'failed' | 'reconnect_required';
+export type SyncDirection = 'to_microsoft' | 'from_microsoft' | 'none';
+export type SyncAction = 'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'enabled' | 'disabled';
+
+export interface SyncLogEntry {
+  at: string;
+  direction: SyncDirection;
+  action: SyncAction;
+  subject: string | null;
+  reason: string;
+}
+
+/** GET /api/sync/calendar: the signed-in user's calendar sync. */
+export interface CalendarSyncStatus {
+  kind: 'calendar';
+  calendarName: string;
+  enabled: boolean;
+  status: SyncStatusName;
+  stage: 'initial' | 'incremental' | null;
+  progress: { done: number; total: number } | null;
+  linkedCount: number;
+  lastRunAt: string | null;
+  lastSuccessAt: string | null;
+  lastError: { code: string; at: string | null; message: string } | null;
+  disabledReason: 'user' | 'container_deleted' | null;
+  log: SyncLogEntry[];
+}
+
+/** GET /api/sync/failing (administrators): users whose sync is failing. */
+export interface FailingSync {
+  name: string;
+  email: string;
+  kind: 'calendar' | 'contacts' | (string & {});
+  status: SyncStatusName;
+  failingSince: string | null;
+  message: string | null;
+}

@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import type { CrmEvent } from '../api/types';
+import {
+  allDayUntil,
+  changesBetween,
+  formFromEvent,
+  groupEvents,
+  inputFromForm,
+  newEventForm,
+  splitEmails,
+  timeRange,
+  type EventForm,
+} from './model';
+
+function event(overrides: Partial<CrmEvent>): CrmEvent {
+  return {
+    id: overrides.subject ?? 'e',
+    subject: 'Meeting',
+    description: '',
+    location: '',
+    start: '2026-05-04T09:00:00',
+    end: '2026-05-04T10:00:00',
+    timeZone: 'Europe/Berlin',
+    isAllDay: false,
+    attendees: [],
+    reminderMinutes: 15,
+    showAs: 'busy',
+    recurrence: null,
+    iCalUId: null,
+    origin: 'crm',
+    syncEligible: true,
+    version: 1,
+    createdAt: '2026-01-01T00:00:00Z',
+    updatedAt: '2026-01-01T00:00:00Z',
+    ownerId: 'u1',
+    ...overrides,
+  };
+}
+
+describe('groupEvents', () => {
+  const now = Date.parse('2026-05-04T12:00:00Z'); // 14:00 in Berlin
+
+  it('puts upcoming events first, soonest first, and earlier ones after, most recent first, by day', () => {
+    const events = [
+      event({ subject: 'Past morning', start: '2026-05-04T08:00:00', end: '2026-05-04T09:00:00' }),
+      event({ subject: 'Last week', start: '2026-04-27T08:00:00', end: '2026-04-27T09:00:00' }),
+      event({ subject: 'Tomorrow', start: '2026-05-05T08:00:00', end: '2026-05-05T09:00:00' }),
+      event({ subject: 'Running now', start: '2026-05-04T13:30:00', end: '2026-05-04T15:00:00' }),
+      event({ subject: 'Tonight NY', start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00', timeZone: 'America/New_York' }),
+    ];
+    const { upcoming, earlier } = groupEvents(events, now);
+    expect(upcoming.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
+      ['2026-05-04', ['Running now', 'Tonight NY']],
+      ['2026-05-05', ['Tomorrow']],
+    ]);
+    expect(earlier.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
+      ['2026-05-04', ['Past morning']],
+      ['2026-04-27', ['Last week']],
+    ]);
+  });
+});
+
+describe('time ranges', () => {
+  it('shows the clock in the event zone, the end date when it ends on another day, nothing for all-day', () => {
+    expect(timeRange(event({}), 'en')).toBe('09:00–10:00');
+    expect(timeRange(event({ end: '2026-05-05T01:00:00' }), 'de')).toBe('09:00 – 05.05.2026, 01:00');
+    expect(timeRange(event({ isAllDay: true }), 'en')).toBeNull();
+  });
+
+  it('names the last day of a multi-day all-day event', () => {
+    expect(allDayUntil(event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-05T00:00:00' }))).toBeNull();
+    expect(allDayUntil(event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-07T00:00:00' }))).toBe('2026-05-06');
+  });
+});
+
+describe('the event form', () => {
+  const form: EventForm = {
+    subject: ' Kickoff ',
+    start: '2026-05-04T09:00',
+    end: '2026-05-04T10:00',
+    isAllDay: false,
+    timeZone: 'Europe/Berlin',
+    location: ' Room 1 ',
+    description: 'Agenda',
+    attendees: 'a@example.com, b@example.com;a@example.com',
+  };
+
+  it('starts at the next full hour in the given zone', () => {
+    expect(newEventForm(Date.parse('2026-05-04T07:20:00Z'), 'Europe/Berlin')).toMatchObject({
+      start: '2026-05-04T10:00',
+      end: '2026-05-04T11:00',
+      timeZone: 'Europe/Berlin',
+    });
+    expect(newEventForm(Date.parse('2026-05-04T22:10:00Z'), 'UTC')).toMatchObject({ start: '2026-05-04T23:00', end: '2026-05-05T00:00' });
+    expect(newEventForm(Date.parse('2026-05-04T23:10:00Z'), 'UTC')).toMatchObject({ start: '2026-05-05T00:00', end: '2026-05-05T01:00' });
+  });
+
+  it('turns into the POST body', () => {
+    expect(inputFromForm(form).input).toEqual({
+      subject: 'Kickoff',
+      start: '2026-05-04T09:00',
+      end: '2026-05-04T10:00',
+      timeZone: 'Europe/Berlin',
+      isAllDay: false,
+      location: 'Room 1',
+      description: 'Agenda',
+      attendees: [{ email: 'a@example.com' }, { email: 'b@example.com' }],
+    });
+  });
+
+  it('sends all-day events from midnight to the midnight after the last day', () => {
+    const input = inputFromForm({ ...form, isAllDay: true, start: '2026-05-04T09:00', end: '2026-05-05T10:00' }).input;
+    expect(input).toMatchObject({ start: '2026-05-04T00:00', end: '2026-05-06T00:00', isAllDay: true });
+  });
+
+  it('names what is wrong', () => {
+    const { problems } = inputFromForm({ ...form, subject: ' ', end: '2026-05-04T08:00', attendees: 'a@example.com, nope' });
+    expect(problems).toEqual([
+      { field: 'subject', kind: 'required' },
+      { field: 'end', kind: 'beforeStart' },
+      { field: 'attendees', kind: 'invalidEmail', emails: ['nope'] },
+    ]);
+  });
+
+  it('round-trips an all-day event through Edit', () => {
+    const allDay = event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-06T00:00:00' });
+    const edit = formFromEvent(allDay);
+    expect(edit.end).toBe('2026-05-05T00:00');
+    expect(changesBetween(allDay, inputFromForm(edit).input!)).toEqual({});
+  });
+
+  it('sends only what changed, keeping attendee names', () => {
+    const original = event({ attendees: [{ email: 'A@example.com', name: 'Ann', type: 'optional' }] });
+    const edit = { ...formFromEvent(original), subject: 'Renamed', attendees: 'a@example.com, c@example.com' };
+    expect(changesBetween(original, inputFromForm(edit).input!)).toEqual({
+      subject: 'Renamed',
+      attendees: [{ email: 'A@example.com', name: 'Ann', type: 'optional' }, { email: 'c@example.com' }],
+    });
+  });
+
+  it('sends both times with a new zone', () => {
+    const original = event({});
+    const edit = { ...formFromEvent(original), timeZone: 'Europe/London' };
+    expect(changesBetween(original, inputFromForm(edit).input!)).toEqual({
+      timeZone: 'Europe/London',
+      start: '2026-05-04T09:00',
+      end: '2026-05-04T10:00',
+    });
+  });
+
+  it('splits e-mail lists', () => {
+    expect(splitEmails(' a@x.de ,b@x.de\nA@x.de ')).toEqual(['a@x.de', 'b@x.de']);
+  });
+});

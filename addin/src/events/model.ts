@@ -1,0 +1,210 @@
+import type { CrmEvent, EventAttendee, EventChanges, EventInput } from '../api/types';
+import type { Language } from '../host/language';
+import { isValidEmail } from '../users/model';
+import { addDays, instantOf, wallTimeAt } from './zonedTime';
+
+export interface DayGroup {
+  /** 'YYYY-MM-DD' in the events' own zones. */
+  date: string;
+  events: CrmEvent[];
+}
+
+/**
+ * The events view: upcoming (not yet ended) soonest first, then earlier ones most recent first, each grouped by the
+ * day on which they start in their own zone.
+ */
+export function groupEvents(events: readonly CrmEvent[], now: number): { upcoming: DayGroup[]; earlier: DayGroup[] } {
+  const timed = events.map((event) => ({
+    event,
+    start: instantOf(event.start, event.timeZone),
+    end: instantOf(event.end, event.timeZone),
+  }));
+  const upcoming = timed.filter((e) => !(e.end <= now)).sort((a, b) => a.start - b.start || a.event.subject.localeCompare(b.event.subject));
+  const earlier = timed.filter((e) => e.end <= now).sort((a, b) => b.start - a.start || a.event.subject.localeCompare(b.event.subject));
+  return { upcoming: byDay(upcoming.map((e) => e.event)), earlier: byDay(earlier.map((e) => e.event)) };
+}
+
+function byDay(events: CrmEvent[]): DayGroup[] {
+  const groups: DayGroup[] = [];
+  for (const event of events) {
+    const date = event.start.slice(0, 10);
+    const last = groups[groups.length - 1];
+    if (last && last.date === date) last.events.push(event);
+    else groups.push({ date, events: [event] });
+  }
+  return groups;
+}
+
+function locale(language: Language): string {
+  return language === 'de' ? 'de-DE' : 'en-GB';
+}
+
+/** A day heading: 'Tuesday, 29 March 2026' / 'Dienstag, 29. März 2026'. */
+export function formatDay(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(language), {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** A short date: '29 Mar 2026' / '29.03.2026'. */
+export function formatShortDay(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
+/** The clock time of a wall time, as written (24-hour in both languages): '09:30'. */
+export function clockOf(local: string): string {
+  return local.slice(11, 16);
+}
+
+/**
+ * When an event happens, in its own zone: '09:00–10:00', '09:00 – 2 Apr 2026, 10:00' across days, or null for an
+ * all-day event (the view says 'All day' instead). The last day of an all-day event is its end minus one day.
+ */
+export function timeRange(event: Pick<CrmEvent, 'start' | 'end' | 'isAllDay'>, language: Language): string | null {
+  if (event.isAllDay) return null;
+  const sameDay = event.start.slice(0, 10) === event.end.slice(0, 10);
+  return sameDay
+    ? `${clockOf(event.start)}–${clockOf(event.end)}`
+    : `${clockOf(event.start)} – ${formatShortDay(event.end.slice(0, 10), language)}, ${clockOf(event.end)}`;
+}
+
+/** The last day of an all-day event that spans several days, else null. */
+export function allDayUntil(event: Pick<CrmEvent, 'start' | 'end' | 'isAllDay'>): string | null {
+  if (!event.isAllDay) return null;
+  const last = addDays(event.end.slice(0, 10), -1);
+  return last > event.start.slice(0, 10) ? last : null;
+}
+
+/** The dialog's fields. start and end are 'YYYY-MM-DDTHH:mm'; for an all-day event end is the last day (inclusive). */
+export interface EventForm {
+  subject: string;
+  start: string;
+  end: string;
+  isAllDay: boolean;
+  timeZone: string;
+  location: string;
+  description: string;
+  attendees: string;
+}
+
+export type FormField = 'subject' | 'start' | 'end' | 'timeZone' | 'attendees';
+export type FormProblem =
+  | { field: 'subject'; kind: 'required' }
+  | { field: 'start' | 'end'; kind: 'invalid' }
+  | { field: 'end'; kind: 'beforeStart' }
+  | { field: 'timeZone'; kind: 'required' }
+  | { field: 'attendees'; kind: 'invalidEmail'; emails: string[] };
+
+const WALL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/** A new event's fields: the next full hour for an hour, in the given zone. */
+export function newEventForm(now: number, timeZone: string): EventForm {
+  const wall = wallTimeAt(now, timeZone);
+  const hour = Number(wall.slice(11, 13));
+  const date = wall.slice(0, 10);
+  const startDate = hour >= 23 ? addDays(date, 1) : date;
+  const startHour = (hour + 1) % 24;
+  const endDate = startHour === 23 ? addDays(startDate, 1) : startDate;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return {
+    subject: '',
+    start: `${startDate}T${pad(startHour)}:00`,
+    end: `${endDate}T${pad((startHour + 1) % 24)}:00`,
+    isAllDay: false,
+    timeZone,
+    location: '',
+    description: '',
+    attendees: '',
+  };
+}
+
+/** An existing event's fields for Edit. */
+export function formFromEvent(event: CrmEvent): EventForm {
+  return {
+    subject: event.subject,
+    start: event.start.slice(0, 16),
+    end: event.isAllDay ? `${addDays(event.end.slice(0, 10), -1)}T00:00` : event.end.slice(0, 16),
+    isAllDay: event.isAllDay,
+    timeZone: event.timeZone,
+    location: event.location,
+    description: event.description,
+    attendees: event.attendees.map((a) => a.email).join(', '),
+  };
+}
+
+/** The e-mail addresses in a comma- (or semicolon-, space-) separated list, in order, without repeats. */
+export function splitEmails(text: string): string[] {
+  const seen = new Set<string>();
+  const emails: string[] = [];
+  for (const raw of text.split(/[,;\s]+/)) {
+    const email = raw.trim();
+    if (email === '' || seen.has(email.toLowerCase())) continue;
+    seen.add(email.toLowerCase());
+    emails.push(email);
+  }
+  return emails;
+}
+
+/** The event the form describes, or what is wrong with it. */
+export function inputFromForm(form: EventForm): { input: EventInput; problems: [] } | { input?: undefined; problems: FormProblem[] } {
+  const problems: FormProblem[] = [];
+  if (form.subject.trim() === '') problems.push({ field: 'subject', kind: 'required' });
+  if (form.timeZone.trim() === '') problems.push({ field: 'timeZone', kind: 'required' });
+  const start = form.isAllDay ? `${form.start.slice(0, 10)}T00:00` : form.start;
+  const lastDay = form.end.slice(0, 10);
+  const end = form.isAllDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? `${addDays(lastDay, 1)}T00:00` : form.end;
+  const startValid = WALL.test(start);
+  const endValid = WALL.test(end);
+  if (!startValid) problems.push({ field: 'start', kind: 'invalid' });
+  if (!endValid) problems.push({ field: 'end', kind: 'invalid' });
+  if (startValid && endValid && end <= start) problems.push({ field: 'end', kind: 'beforeStart' });
+  const emails = splitEmails(form.attendees);
+  const bad = emails.filter((email) => !isValidEmail(email));
+  if (bad.length) problems.push({ field: 'attendees', kind: 'invalidEmail', emails: bad });
+  if (problems.length) return { problems };
+  return {
+    problems: [],
+    input: {
+      subject: form.subject.trim(),
+      start,
+      end,
+      timeZone: form.timeZone,
+      isAllDay: form.isAllDay,
+      location: form.location.trim(),
+      description: form.description,
+      attendees: emails.map((email) => ({ email })),
+    },
+  };
+}
+
+/** The attendees to send: names and types of people who were already invited are kept. */
+function mergeAttendees(before: readonly EventAttendee[], emails: readonly { email: string }[]): EventInput['attendees'] {
+  return emails.map(({ email }) => before.find((a) => a.email.toLowerCase() === email.toLowerCase()) ?? { email });
+}
+
+/** Only what Edit changed, for PATCH; empty when nothing did. */
+export function changesBetween(event: CrmEvent, input: EventInput): EventChanges {
+  const changes: EventChanges = {};
+  if (input.subject !== event.subject) changes.subject = input.subject;
+  if (input.start !== event.start.slice(0, 16)) changes.start = input.start;
+  if (input.end !== event.end.slice(0, 16)) changes.end = input.end;
+  if (input.timeZone !== event.timeZone) changes.timeZone = input.timeZone;
+  if (input.isAllDay !== event.isAllDay) changes.isAllDay = input.isAllDay;
+  if (input.location !== event.location) changes.location = input.location;
+  if (input.description !== event.description) changes.description = input.description;
+  const before = event.attendees.map((a) => a.email.toLowerCase()).join(',');
+  const after = input.attendees.map((a) => a.email.toLowerCase()).join(',');
+  if (before !== after) changes.attendees = mergeAttendees(event.attendees, input.attendees);
+  // A changed zone or all-day flag re-reads both times, so they travel with it (the service checks the merged event).
+  if (changes.timeZone !== undefined || changes.isAllDay !== undefined) {
+    changes.start = input.start;
+    changes.end = input.end;
+  }
+  return changes;
+}
