@@ -37,7 +37,7 @@ try {
   const brandName = process.env.BRAND_NAME ?? 'Zoho CRM';
   const tenant = await startDevTenant({
     port: tenantPort,
-    tls: { cert: certificates.certPem, key: certificates.keyPem },
+    tls: { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem },
     apps: [localAppRegistration(publicUrl, secrets.clientSecret, brandName)],
     stateFile: join(dataDir, 'devtenant', 'state.json'),
     signingKeyFile: join(dataDir, 'devtenant', 'signing-key.json'),

@@ -40,6 +40,10 @@ export class Outlook {
     return ((await response.json()) as { value: OutlookEvent[] }).value;
   }
 
+  async instances(eventId: string, start: string, end: string): Promise<OutlookEvent[]> {
+    return ((await this.graph('GET', `/me/events/${eventId}/instances?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`)) as { value: OutlookEvent[] }).value;
+  }
+
   async create(calendarId: string, event: Record<string, unknown>): Promise<OutlookEvent> {
     return (await this.graph('POST', `/me/calendars/${calendarId}/events`, event)) as OutlookEvent;
   }

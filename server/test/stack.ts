@@ -38,9 +38,10 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: { databaseUrl?: string } = {}): Promise<Stack> {
+/** `runJobs: false` leaves background jobs unstarted, so a test decides exactly when a sync runs. */
+export async function startStack(options: { databaseUrl?: string; runJobs?: boolean } = {}): Promise<Stack> {
   const certificates = await ensureLocalCertificates(inject('certificatesDir'));
-  const tls = { cert: certificates.certPem, key: certificates.keyPem };
+  const tls = { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem };
   const dispatcher = new Agent({ connect: { ca: certificates.caCertPem } });
   const fetch = async (url: string, init?: RequestInit) => (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
 
@@ -65,7 +66,7 @@ export async function startStack(options: { databaseUrl?: string } = {}): Promis
   });
   const deps = await buildDependencies(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   server.on('request', createApp(deps));
-  await deps.queue.start();
+  if (options.runJobs !== false) await deps.queue.start();
 
   const tokenFor = async (userPrincipalName: string) => {
     const response = await fetch(`${tenant.url}/organizations/oauth2/v2.0/token`, {

@@ -25,7 +25,8 @@ export function createMicrosoftTokens(config: Config, fetch: OutboundFetch, logg
     system: {
       networkClient: networkClientOver(fetch),
       loggerOptions: {
-        logLevel: LogLevel.Warning,
+        // Warnings include routine notes (no client_info on app-only tokens); errors reach us as thrown errors anyway.
+        logLevel: LogLevel.Error,
         piiLoggingEnabled: false,
         loggerCallback: (_level, message) => logger.warn({ msal: message }, 'msal'),
       },

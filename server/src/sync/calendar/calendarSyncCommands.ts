@@ -7,7 +7,7 @@ import { calendarGraphFor, type SyncDependencies } from '../syncDependencies.js'
 import { logSync } from '../syncLog.js';
 import { RENEW_WHEN_LEFT_MS, renew, subscribe, unsubscribe } from '../subscriptions.js';
 import type { CalendarGraph } from './calendarGraph.js';
-import { runCalendarSync } from './runCalendarSync.js';
+import { recordFailure, runCalendarSync } from './runCalendarSync.js';
 
 export const CALENDAR_SYNC_JOB = 'sync.calendar';
 
@@ -78,8 +78,16 @@ export async function runBinding(deps: SyncDependencies, bindingId: string): Pro
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
   const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirst();
   if (!user?.tenant_id || !user.object_id) return;
-  const calendar = await calendarGraphFor(deps, user.tenant_id, user.object_id);
-  await runCalendarSync({ db: deps.db, binding, now: deps.now }, calendar);
+  const run = { db: deps.db, binding, now: deps.now };
+  let calendar: CalendarGraph;
+  try {
+    calendar = await calendarGraphFor(deps, user.tenant_id, user.object_id);
+  } catch (error) {
+    // No token for the tenant (consent withdrawn) is a failure of this binding the user must see.
+    await recordFailure(run, error);
+    throw error;
+  }
+  await runCalendarSync(run, calendar);
 }
 
 /**

@@ -84,7 +84,7 @@ async function pushOutbox(run: SyncRun, calendar: CalendarGraph): Promise<void> 
 }
 
 /** Failures a user must act on become a reconnect prompt; others are counted and retried. */
-async function recordFailure(run: SyncRun, error: unknown): Promise<void> {
+export async function recordFailure(run: SyncRun, error: unknown): Promise<void> {
   const at = run.now();
   const code = failureCode(error);
   const reconnect = code === 'consent_revoked';
