@@ -7,6 +7,7 @@ import {
   groupEvents,
   inputFromForm,
   newEventForm,
+  shiftEnd,
   splitEmails,
   timeRange,
   type EventForm,
@@ -146,6 +147,11 @@ describe('the event form', () => {
       start: '2026-05-04T09:00',
       end: '2026-05-04T10:00',
     });
+  });
+
+  it('keeps the length when the start moves', () => {
+    expect(shiftEnd('2026-05-04T09:00', '2026-05-04T23:30', '2026-05-04T10:00')).toBe('2026-05-05T00:30');
+    expect(shiftEnd('', '2026-05-04T09:00', '2026-05-04T10:00')).toBe('2026-05-04T10:00');
   });
 
   it('splits e-mail lists', () => {

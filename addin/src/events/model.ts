@@ -208,3 +208,13 @@ export function changesBetween(event: CrmEvent, input: EventInput): EventChanges
   }
   return changes;
 }
+
+/** Moving the start moves the end with it, so the event keeps its length; invalid times leave the end alone. */
+export function shiftEnd(previousStart: string, nextStart: string, end: string): string {
+  const asUtc = (wall: string) => (WALL.test(wall) ? Date.parse(`${wall}:00Z`) : Number.NaN);
+  const from = asUtc(previousStart);
+  const to = asUtc(nextStart);
+  const until = asUtc(end);
+  if (Number.isNaN(from) || Number.isNaN(to) || Number.isNaN(until)) return end;
+  return new Date(until + (to - from)).toISOString().slice(0, 16);
+}

@@ -1,0 +1,220 @@
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  Input,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import type { Api } from '../../api/client';
+import { userMessageOf } from '../../api/errors';
+import type { CrmEvent } from '../../api/types';
+import {
+  changesBetween,
+  formFromEvent,
+  inputFromForm,
+  newEventForm,
+  shiftEnd,
+  type EventForm,
+  type FormProblem,
+} from '../../events/model';
+import { timeZoneChoices, zoneLabel } from '../../events/zonedTime';
+import type { MessageKey } from '../../i18n/en';
+import { useI18n } from '../../i18n/I18nContext';
+
+export type EventDialogMode = { kind: 'new' } | { kind: 'edit'; event: CrmEvent };
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(520px, calc(100vw - 32px))' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  times: {
+    display: 'grid',
+    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
+    gap: tokens.spacingVerticalM,
+  },
+});
+
+/** New event and Edit: the same fields; Edit sends only what changed. Refusals stay in the dialog. */
+export function EventDialog({
+  mode,
+  api,
+  defaultTimeZone,
+  onCancel,
+  onSaved,
+}: {
+  mode: EventDialogMode | undefined;
+  api: Api;
+  /** The browser's zone: a new event's default. */
+  defaultTimeZone: string;
+  onCancel: () => void;
+  onSaved: (event: CrmEvent, mode: EventDialogMode) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [form, setForm] = useState<EventForm>(() => newEventForm(Date.now(), defaultTimeZone));
+  const [submitted, setSubmitted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => {
+    if (mode === undefined) return;
+    setForm(mode.kind === 'edit' ? formFromEvent(mode.event) : newEventForm(Date.now(), defaultTimeZone));
+    setSubmitted(false);
+    setBusy(false);
+    setProblem(undefined);
+  }, [mode, defaultTimeZone]);
+
+  const zones = useMemo(() => timeZoneChoices(defaultTimeZone, form.timeZone), [defaultTimeZone, form.timeZone]);
+  const problems = submitted ? inputFromForm(form).problems : [];
+  const messageFor = (field: FormProblem['field']): string | undefined => {
+    const found = problems.find((p) => p.field === field);
+    if (!found) return undefined;
+    if (found.kind === 'invalidEmail') return t('eventDialog.invalidEmails', { emails: found.emails.join(', ') });
+    const keys: Record<Exclude<FormProblem['kind'], 'invalidEmail'>, MessageKey> = {
+      required: found.field === 'subject' ? 'eventDialog.subjectRequired' : 'eventDialog.timeZoneRequired',
+      invalid: form.isAllDay ? 'eventDialog.invalidDate' : 'eventDialog.invalidTime',
+      beforeStart: form.isAllDay ? 'eventDialog.endBeforeStartAllDay' : 'eventDialog.endBeforeStart',
+    };
+    return t(keys[found.kind]);
+  };
+  const fieldState = (field: FormProblem['field']) => {
+    const message = messageFor(field);
+    return { validationState: message ? ('error' as const) : ('none' as const), validationMessage: message };
+  };
+
+  const update = (changes: Partial<EventForm>) => setForm((current) => ({ ...current, ...changes }));
+  const setStart = (start: string) =>
+    setForm((current) => ({ ...current, start, end: current.isAllDay ? current.end : shiftEnd(current.start, start, current.end) }));
+  // A date input gives 'YYYY-MM-DD': the time of day is kept, for when All day is turned off again.
+  const withDate = (current: string, date: string) => (date === '' ? '' : `${date}${current.slice(10) || 'T00:00'}`);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (mode === undefined) return;
+    setSubmitted(true);
+    const { input } = inputFromForm(form);
+    if (!input) return;
+    let request: Promise<CrmEvent>;
+    if (mode.kind === 'new') request = api.createEvent(input);
+    else {
+      const changes = changesBetween(mode.event, input);
+      if (Object.keys(changes).length === 0) {
+        onCancel();
+        return;
+      }
+      request = api.updateEvent(mode.event.id, changes);
+    }
+    setBusy(true);
+    setProblem(undefined);
+    request
+      .then((saved) => {
+        setBusy(false);
+        onSaved(saved, mode);
+      })
+      .catch((error: unknown) => {
+        setBusy(false);
+        setProblem(userMessageOf(error, t('error.generic')));
+      });
+  };
+
+  const dateType = form.isAllDay ? 'date' : 'datetime-local';
+  return (
+    <Dialog open={mode !== undefined} onOpenChange={(_event, data) => !busy && !data.open && onCancel()} modalType="modal">
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{t(mode?.kind === 'edit' ? 'eventDialog.editTitle' : 'eventDialog.newTitle')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              {problem !== undefined && (
+                <MessageBar intent="error" role="alert" layout="multiline">
+                  <MessageBarBody>{problem}</MessageBarBody>
+                </MessageBar>
+              )}
+              <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
+                <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
+              </Field>
+              <Checkbox
+                label={t('eventDialog.allDay')}
+                checked={form.isAllDay}
+                onChange={(_e, data) => update({ isAllDay: data.checked === true })}
+                disabled={busy}
+              />
+              <div className={styles.times}>
+                <Field label={t('eventDialog.start')} required {...fieldState('start')}>
+                  <Input
+                    type={dateType}
+                    value={form.isAllDay ? form.start.slice(0, 10) : form.start}
+                    onChange={(_e, data) => setStart(form.isAllDay ? withDate(form.start, data.value) : data.value)}
+                    disabled={busy}
+                  />
+                </Field>
+                <Field
+                  label={t('eventDialog.end')}
+                  required
+                  hint={form.isAllDay ? t('eventDialog.allDayHint') : undefined}
+                  {...fieldState('end')}
+                >
+                  <Input
+                    type={dateType}
+                    value={form.isAllDay ? form.end.slice(0, 10) : form.end}
+                    onChange={(_e, data) => update({ end: form.isAllDay ? withDate(form.end, data.value) : data.value })}
+                    disabled={busy}
+                  />
+                </Field>
+              </div>
+              <Field label={t('eventDialog.timeZone')} required {...fieldState('timeZone')}>
+                <Select value={form.timeZone} onChange={(_e, data) => update({ timeZone: data.value })} disabled={busy}>
+                  {zones.map((zone) => (
+                    <option key={zone} value={zone}>
+                      {zone === defaultTimeZone ? t('eventDialog.thisDevice', { zone: zoneLabel(zone) }) : zoneLabel(zone)}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+              <Field label={t('eventDialog.location')}>
+                <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
+              </Field>
+              <Field label={t('eventDialog.description')}>
+                <Textarea
+                  value={form.description}
+                  onChange={(_e, data) => update({ description: data.value })}
+                  resize="vertical"
+                  disabled={busy}
+                />
+              </Field>
+              <Field label={t('eventDialog.attendees')} hint={t('eventDialog.attendeesHint')} {...fieldState('attendees')}>
+                <Input
+                  value={form.attendees}
+                  onChange={(_e, data) => update({ attendees: data.value })}
+                  autoComplete="off"
+                  inputMode="email"
+                  disabled={busy}
+                />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+                {t('eventDialog.save')}
+              </Button>
+              <Button onClick={onCancel} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}

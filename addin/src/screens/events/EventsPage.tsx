@@ -1,0 +1,211 @@
+import {
+  Body1,
+  Button,
+  makeStyles,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  Spinner,
+  Subtitle1,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
+import { Add20Regular, ArrowClockwise20Regular, ArrowImport20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { useMemo, useState } from 'react';
+import type { Api } from '../../api/client';
+import { userMessageOf } from '../../api/errors';
+import type { CrmEvent } from '../../api/types';
+import { formatDay, groupEvents, type DayGroup } from '../../events/model';
+import { addDays, browserTimeZone, wallTimeAt } from '../../events/zonedTime';
+import { useI18n } from '../../i18n/I18nContext';
+import { Section } from '../../ui/Page';
+import { DeleteEventDialog } from './DeleteEventDialog';
+import { EventDialog, type EventDialogMode } from './EventDialog';
+import { EventRow } from './EventRow';
+import { ImportEventsDialog } from './ImportEventsDialog';
+import { useEvents } from './useEvents';
+
+const useStyles = makeStyles({
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2, margin: 0 },
+  toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
+  spacer: { flexGrow: 1 },
+  center: { display: 'grid', placeItems: 'center', minHeight: '160px' },
+  day: { display: 'flex', flexDirection: 'column' },
+  dayHeading: { margin: 0, paddingBottom: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
+  list: { listStyle: 'none', margin: 0, padding: 0 },
+});
+
+type Notice = { intent: 'success' | 'error'; text: string };
+
+/** Events: the user's own CRM events by day, with New event, Edit, Delete, Import CSV and Refresh. */
+export function EventsPage({ brand, api }: { brand: string; api: Api }) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const [state, reload] = useEvents(api);
+  const [dialog, setDialog] = useState<EventDialogMode>();
+  const [deleting, setDeleting] = useState<CrmEvent>();
+  const [importOpen, setImportOpen] = useState(false);
+  const [notice, setNotice] = useState<Notice>();
+  const zone = useMemo(() => browserTimeZone(), []);
+  const now = state.status === 'ready' ? Date.now() : 0;
+  const groups = useMemo(
+    () => (state.status === 'ready' ? groupEvents(state.events, now) : { upcoming: [], earlier: [] }),
+    [state, now],
+  );
+  const today = wallTimeAt(now || Date.now(), zone).slice(0, 10);
+
+  const dayLabel = (date: string) => {
+    const long = formatDay(date, language);
+    if (date === today) return t('events.todayHeading', { date: long });
+    if (date === addDays(today, 1)) return t('events.tomorrowHeading', { date: long });
+    return long;
+  };
+
+  const saved = (event: CrmEvent, mode: EventDialogMode) => {
+    setDialog(undefined);
+    setNotice({ intent: 'success', text: t(mode.kind === 'new' ? 'events.created' : 'events.saved', { subject: event.subject }) });
+    void reload();
+  };
+
+  const remove = async (event: CrmEvent) => {
+    await api.deleteEvent(event.id);
+    setDeleting(undefined);
+    setNotice({ intent: 'success', text: t('events.deleted', { subject: event.subject }) });
+    void reload();
+  };
+
+  const imported = (count: number) => {
+    setImportOpen(false);
+    setNotice({ intent: 'success', text: count === 1 ? t('events.importDoneOne') : t('events.importDone', { count }) });
+    void reload();
+  };
+
+  const days = (list: DayGroup[]) =>
+    list.map((group) => {
+      const label = dayLabel(group.date);
+      return (
+        <div key={group.date} className={styles.day}>
+          <Subtitle2 as="h3" className={styles.dayHeading}>
+            {label}
+          </Subtitle2>
+          <ul className={styles.list} aria-label={t('events.dayLabel', { date: label })}>
+            {group.events.map((event) => (
+              <EventRow
+                key={event.id}
+                event={event}
+                browserZone={zone}
+                dayLabel={label}
+                onEdit={(e) => setDialog({ kind: 'edit', event: e })}
+                onDelete={setDeleting}
+              />
+            ))}
+          </ul>
+        </div>
+      );
+    });
+
+  const refreshing = state.status === 'ready' && state.refreshing;
+  return (
+    <>
+      <Section>
+        <Subtitle1 as="h1" className={styles.heading}>
+          {t('events.title')}
+        </Subtitle1>
+        <Body1 as="p" className={styles.muted}>
+          {t('events.intro', { brand })}
+        </Body1>
+        <div className={styles.toolbar}>
+          <Button appearance="primary" icon={<Add20Regular />} onClick={() => setDialog({ kind: 'new' })}>
+            {t('events.new')}
+          </Button>
+          <Button icon={<ArrowImport20Regular />} onClick={() => setImportOpen(true)}>
+            {t('events.import')}
+          </Button>
+          <span className={styles.spacer} />
+          <Button
+            appearance="subtle"
+            icon={refreshing || state.status === 'loading' ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+            disabled={refreshing || state.status === 'loading'}
+            onClick={() => void reload()}
+          >
+            {t('events.refresh')}
+          </Button>
+        </div>
+        {notice !== undefined && (
+          <MessageBar intent={notice.intent} role={notice.intent === 'error' ? 'alert' : 'status'} layout="multiline">
+            <MessageBarBody>{notice.text}</MessageBarBody>
+            <MessageBarActions
+              containerAction={
+                <Button
+                  appearance="transparent"
+                  icon={<Dismiss20Regular />}
+                  aria-label={t('common.close')}
+                  onClick={() => setNotice(undefined)}
+                />
+              }
+            />
+          </MessageBar>
+        )}
+      </Section>
+
+      {state.status === 'loading' && (
+        <Section>
+          <div className={styles.center}>
+            <Spinner size="small" label={t('events.loading')} />
+          </div>
+        </Section>
+      )}
+
+      {state.status === 'error' && (
+        <Section>
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>{userMessageOf(state.error, t('error.generic'))}</MessageBarBody>
+          </MessageBar>
+          <div>
+            <Button icon={<ArrowClockwise20Regular />} onClick={() => void reload()}>
+              {t('error.retry')}
+            </Button>
+          </div>
+        </Section>
+      )}
+
+      {state.status === 'ready' && state.events.length === 0 && (
+        <Section>
+          <Body1 as="p" className={styles.muted}>
+            {t('events.empty', { brand })}
+          </Body1>
+        </Section>
+      )}
+
+      {state.status === 'ready' && state.events.length > 0 && (
+        <>
+          <Section label={t('events.upcoming')}>
+            <Subtitle2 as="h2" className={styles.heading}>
+              {t('events.upcoming')}
+            </Subtitle2>
+            {groups.upcoming.length === 0 ? (
+              <Body1 as="p" className={styles.muted}>
+                {t('events.noUpcoming')}
+              </Body1>
+            ) : (
+              days(groups.upcoming)
+            )}
+          </Section>
+          {groups.earlier.length > 0 && (
+            <Section label={t('events.earlier')}>
+              <Subtitle2 as="h2" className={styles.heading}>
+                {t('events.earlier')}
+              </Subtitle2>
+              {days(groups.earlier)}
+            </Section>
+          )}
+        </>
+      )}
+
+      <EventDialog mode={dialog} api={api} defaultTimeZone={zone} onCancel={() => setDialog(undefined)} onSaved={saved} />
+      <DeleteEventDialog brand={brand} event={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
+      <ImportEventsDialog api={api} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
+    </>
+  );
+}
