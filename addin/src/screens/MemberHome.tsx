@@ -6,22 +6,27 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  Spinner,
   Subtitle1,
   Tab,
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { Home20Regular, Settings20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { CalendarLtr20Regular, Home20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
 import { ProfileBadge } from '../ui/ProfileBadge';
+import { CalendarSyncCard } from './CalendarSyncCard';
 import { SettingsPage, type SettingsView } from './SettingsPage';
 
+// Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
+const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
+
 type Member = Extract<Me, { state: 'member' }>;
-type View = 'home' | SettingsView;
+type View = 'home' | 'events' | SettingsView;
 
 const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -77,17 +82,20 @@ export function MemberHome({
   const styles = useStyles();
   const { t } = useI18n();
   const [view, setView] = useState<View>(reviewRequestId !== undefined ? 'settings/users' : 'home');
-  const tab = view === 'home' ? 'home' : 'settings';
+  const tab = view === 'home' || view === 'events' ? view : 'settings';
 
   return (
     <Page brand={brand} wide headerEnd={<Caption1 className={styles.headerOrg}>{me.organisation.name}</Caption1>}>
       <nav aria-label={t('home.nav')} className={styles.nav}>
         <TabList
           selectedValue={tab}
-          onTabSelect={(_event, data) => setView(data.value === 'settings' ? 'settings' : 'home')}
+          onTabSelect={(_event, data) => setView(data.value === 'settings' || data.value === 'events' ? data.value : 'home')}
         >
           <Tab value="home" icon={<Home20Regular />}>
             {t('home.tabHome')}
+          </Tab>
+          <Tab value="events" icon={<CalendarLtr20Regular />}>
+            {t('home.tabEvents')}
           </Tab>
           <Tab value="settings" icon={<Settings20Regular />}>
             {t('home.tabSettings')}
@@ -133,7 +141,17 @@ export function MemberHome({
               <dd>{me.user.email}</dd>
             </dl>
           </Section>
+          <CalendarSyncCard
+            brand={brand}
+            api={api}
+            onOpenSettings={() => setView('settings/microsoft')}
+            onOpenEvents={() => setView('events')}
+          />
         </>
+      ) : view === 'events' ? (
+        <Suspense fallback={<Spinner size="small" label={t('events.loading')} />}>
+          <EventsPage brand={brand} api={api} />
+        </Suspense>
       ) : (
         <SettingsPage
           brand={brand}
@@ -141,6 +159,7 @@ export function MemberHome({
           onNavigate={setView}
           api={api}
           currentUserId={me.user.id}
+          profile={me.user.profile}
           reviewRequestId={reviewRequestId}
           onReviewClosed={onReviewClosed}
         />

@@ -1,5 +1,4 @@
 import {
-  Body1,
   Breadcrumb,
   BreadcrumbButton,
   BreadcrumbDivider,
@@ -7,15 +6,19 @@ import {
   Button,
   Caption1,
   makeStyles,
+  Spinner,
   tokens,
 } from '@fluentui/react-components';
 import { ChevronRight20Regular, CloudSync24Regular, People24Regular } from '@fluentui/react-icons';
-import { Fragment, useId, type ReactNode } from 'react';
+import { Fragment, lazy, Suspense, useId, type ReactNode } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
 import type { Api } from '../api/client';
-import { Section } from '../ui/Page';
+import type { Profile } from '../api/types';
 import { UsersPage } from './users/UsersPage';
+
+// Loaded on first visit: not needed for the first screen, and it keeps the entry chunk small.
+const MicrosoftPage = lazy(() => import('./microsoft/MicrosoftPage').then((m) => ({ default: m.MicrosoftPage })));
 
 export type SettingsView = 'settings' | 'settings/users' | 'settings/microsoft';
 
@@ -67,13 +70,14 @@ const useStyles = makeStyles({
   },
 });
 
-/** Settings and its two Setup pages: Users (invitations and access requests) and Microsoft (sync, to come). */
+/** Settings and its two Setup pages: Users (invitations and access requests) and Microsoft (calendar and contact sync). */
 export function SettingsPage({
   brand,
   view,
   onNavigate,
   api,
   currentUserId,
+  profile,
   reviewRequestId,
   onReviewClosed,
 }: {
@@ -82,6 +86,8 @@ export function SettingsPage({
   onNavigate: (view: SettingsView) => void;
   api: Api;
   currentUserId: string;
+  /** The signed-in user's profile: administrators also see whose sync is failing. */
+  profile: Profile;
   /** An approval link's request: Users opens Add New User for it. */
   reviewRequestId?: string;
   onReviewClosed?: () => void;
@@ -127,13 +133,9 @@ export function SettingsPage({
           onReviewClosed={onReviewClosed}
         />
       ) : (
-        <Section>
-          <Body1 className={styles.muted}>{t(entry.body, { brand })}</Body1>
-          <Body1>{t('home.comingSoon')}</Body1>
-          <div>
-            <Button onClick={() => onNavigate('settings')}>{t('settings.back')}</Button>
-          </div>
-        </Section>
+        <Suspense fallback={<Spinner size="small" label={t('calendarSync.loading')} />}>
+          <MicrosoftPage brand={brand} api={api} profile={profile} />
+        </Suspense>
       )}
     </>
   );

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { Api } from '../../api/client';
+import type { CalendarSyncStatus } from '../../api/types';
+import { POLL_IDLE_MS, pollDelay } from '../../sync/model';
+
+export interface CalendarSync {
+  /** The latest status; kept while a later poll fails, so the page does not flicker on a hiccup. */
+  data: CalendarSyncStatus | undefined;
+  /** Why the status could not be loaded (only while there is none to show). */
+  loadError: unknown;
+  busy: 'enable' | 'disable' | undefined;
+  /** The refusal of the last Enable or Disable, in the service's words. */
+  actionError: unknown;
+  /** Set by a Disable this visit: whether the calendar was removed from Outlook then. */
+  disabled: { calendarRemoved: boolean } | undefined;
+  enable: () => Promise<void>;
+  disable: () => Promise<void>;
+}
+
+/**
+ * GET /api/sync/calendar, kept fresh: 'page' polls every second while the first sync runs and every 10 s otherwise;
+ * 'glance' (the Home card) polls only while the first sync runs. Polling stops when the component unmounts.
+ */
+export function useCalendarSync(api: Api, mode: 'page' | 'glance'): CalendarSync {
+  const [data, setData] = useState<CalendarSyncStatus>();
+  const [loadError, setLoadError] = useState<unknown>();
+  const [busy, setBusy] = useState<'enable' | 'disable'>();
+  const [actionError, setActionError] = useState<unknown>();
+  const [disabled, setDisabled] = useState<{ calendarRemoved: boolean }>();
+  // Answers are applied in the order the requests were made: a poll sent before Disable must not undo its answer.
+  const sent = useRef(0);
+  const applied = useRef(0);
+  // Bumped by Enable and Disable, so polling restarts at the pace the new status asks for.
+  const [wake, setWake] = useState(0);
+
+  const apply = useCallback((ticket: number, status: CalendarSyncStatus): boolean => {
+    if (ticket < applied.current) return false;
+    applied.current = ticket;
+    setData(status);
+    setLoadError(undefined);
+    return true;
+  }, []);
+
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let latest: CalendarSyncStatus | undefined;
+    const tick = async () => {
+      const ticket = ++sent.current;
+      try {
+        const status = await api.getCalendarSync();
+        if (stopped) return;
+        if (apply(ticket, status)) latest = status;
+      } catch (error) {
+        if (stopped) return;
+        if (ticket >= applied.current) setLoadError(error);
+      }
+      const delay = pollDelay(latest);
+      if (mode === 'glance' && delay === POLL_IDLE_MS) return;
+      timer = setTimeout(() => void tick(), delay);
+    };
+    void tick();
+    return () => {
+      stopped = true;
+      if (timer !== undefined) clearTimeout(timer);
+    };
+  }, [api, mode, apply, wake]);
+
+  const enable = useCallback(async () => {
+    setBusy('enable');
+    setActionError(undefined);
+    const ticket = ++sent.current;
+    try {
+      apply(ticket, await api.enableCalendarSync());
+      setDisabled(undefined);
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(undefined);
+      setWake((n) => n + 1);
+    }
+  }, [api, apply]);
+
+  const disable = useCallback(async () => {
+    setBusy('disable');
+    setActionError(undefined);
+    const ticket = ++sent.current;
+    try {
+      const { calendarRemoved, ...status } = await api.disableCalendarSync();
+      apply(ticket, status);
+      setDisabled({ calendarRemoved });
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setBusy(undefined);
+      setWake((n) => n + 1);
+    }
+  }, [api, apply]);
+
+  return { data, loadError: data === undefined ? loadError : undefined, busy, actionError, disabled, enable, disable };
+}
