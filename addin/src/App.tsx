@@ -1,4 +1,4 @@
-import { FluentProvider, makeStyles } from '@fluentui/react-components';
+import { FluentProvider } from '@fluentui/react-components';
 import { useCallback, useEffect, useState } from 'react';
 import type { Me } from './api/types';
 import { chooseLanguage } from './host/language';
@@ -19,11 +19,8 @@ import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
 import { fluentThemes, isDarkTheme } from './ui/themes';
 
-const useStyles = makeStyles({ provider: { minHeight: '100vh' } });
-
 /** The app once the host is known: theme and language from the host, then one screen per session state. */
 export function App({ host }: { host: Host }) {
-  const styles = useStyles();
   const [theme, setTheme] = useState(host.theme);
   const [language] = useState(() =>
     chooseLanguage(new URLSearchParams(window.location.search).get('locale'), host.locale),
@@ -43,7 +40,7 @@ export function App({ host }: { host: Host }) {
   }, []);
 
   return (
-    <FluentProvider theme={fluentThemes[theme]} className={styles.provider} data-host={host.kind} data-theme={theme}>
+    <FluentProvider theme={fluentThemes[theme]} data-host={host.kind} data-theme={theme}>
       <I18nProvider language={language}>
         <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} />
       </I18nProvider>
