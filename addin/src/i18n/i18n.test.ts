@@ -34,6 +34,15 @@ describe('message catalogs', () => {
       ['access.request', 'Aufnahme beantragen', 'Request Access'],
       ['review.approve', 'Genehmigen & Hinzufügen', 'Approve & Add'],
       ['review.title', 'Neuen Benutzer hinzufügen', 'Add New User'],
+      ['calendarSync.enable', 'Aktivieren', 'Enable'],
+      ['calendarSync.disable', 'Deaktivieren', 'Disable'],
+      ['calendarSync.heading', 'Kalender', 'Calendar'],
+      ['contactsSync.heading', 'Kontakte', 'Contacts'],
+      ['settings.marketplace', 'Marketplace', 'Marketplace'],
+      ['settings.microsoft', 'Microsoft', 'Microsoft'],
+      ['calendarSync.reconnect', 'Erneut verbinden', 'Reconnect'],
+      ['syncLog.heading', 'Synchronisierungsprotokoll', 'Sync log'],
+      ['home.tabEvents', 'Ereignisse', 'Events'],
     ];
     for (const [key, german, english] of labels) {
       expect(de[key], key).toBe(german);

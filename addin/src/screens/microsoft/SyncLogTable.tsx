@@ -28,6 +28,7 @@ const useStyles = makeStyles({
   direction: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, whiteSpace: 'nowrap' },
   stacked: { flexDirection: 'column', gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
   text: { overflowWrap: 'anywhere' },
+  subject: { color: tokens.colorNeutralForeground1, overflowWrap: 'anywhere' },
   error: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
@@ -75,7 +76,7 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
                 {action}
                 <Caption1 as="span" className={mergeClasses(styles.narrowOnly, styles.stacked)}>
                   {direction}
-                  {entry.subject && <span className={styles.text}>{entry.subject}</span>}
+                  {entry.subject && <span className={styles.subject}>{entry.subject}</span>}
                   <span className={styles.text}>{entry.reason}</span>
                 </Caption1>
               </TableCell>
