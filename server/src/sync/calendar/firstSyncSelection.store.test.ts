@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { aUser, anOrganisation } from '../../../test/builders.js';
+import { storeKinds } from '../../../test/stores.js';
+import { contentColumns } from '../../crm/events/eventRecords.js';
+import type { Store } from '../../store/database.js';
+import type { SyncBindingRow } from '../../store/schema.js';
+import { FIRST_SYNC_LIMIT, firstSyncSelection } from './runCalendarSync.js';
+
+const kinds = await storeKinds();
+const now = new Date('2026-11-27T12:00:00Z');
+
+describe.each(kinds)('first sync selection on $name', (kind) => {
+  let store: Store;
+  beforeEach(async () => {
+    if (kind.available) store = await kind.open();
+  });
+  afterEach(async () => {
+    if (kind.available) await store.close();
+  });
+
+  it.skipIf(!kind.available)('takes at most 5,000 of the owner’s own synced events: upcoming soonest first, then ended latest first', async () => {
+    const organisation = await anOrganisation(store);
+    const owner = await aUser(store, organisation.id);
+    const colleague = await aUser(store, organisation.id);
+    const rows = [];
+    // 3,000 upcoming (hour by hour from now) and 2,003 ended (hour by hour back), inserted in shuffled order.
+    for (let i = 0; i < 5003; i += 1) {
+      const offsetHours = i < 3000 ? i + 1 : -(i - 2999);
+      const start = new Date(now.getTime() + offsetHours * 3_600_000).toISOString().slice(0, 16);
+      const end = new Date(now.getTime() + offsetHours * 3_600_000 + 1_800_000).toISOString().slice(0, 16);
+      rows.push({ offsetHours, start, end });
+    }
+    rows.sort(() => 0.5 - Math.random());
+    const at = now.toISOString();
+    const base = { organisation_id: organisation.id, ical_uid: null, sync_eligible: 1, version: 1, created_at: at, updated_at: at, deleted_at: null, origin: 'crm' as const };
+    const content = (subject: string, start: string, end: string) => contentColumns({ subject, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: null, showAs: 'busy', recurrence: null });
+    await store.db.transaction().execute(async (trx) => {
+      for (const row of rows) await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: owner.id, ...content(`at ${row.offsetHours}`, row.start, row.end) }).execute();
+      await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: owner.id, origin: 'import', sync_eligible: 0, ...content('imported', '2026-11-28T09:00', '2026-11-28T10:00') }).execute();
+      await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: owner.id, deleted_at: at, ...content('deleted', '2026-11-28T09:00', '2026-11-28T10:00') }).execute();
+      await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: colleague.id, ...content('not mine', '2026-11-28T09:00', '2026-11-28T10:00') }).execute();
+    });
+
+    const binding = { id: 'b', user_id: owner.id } as SyncBindingRow;
+    const ids = await firstSyncSelection({ db: store.db, binding, now: () => now });
+    expect(ids).toHaveLength(FIRST_SYNC_LIMIT);
+    const subjects = new Map((await store.db.selectFrom('events').select(['id', 'subject']).execute()).map((row) => [row.id, row.subject]));
+    const chosen = ids.map((id) => subjects.get(id)!);
+    expect(chosen.slice(0, 3)).toEqual(['at 1', 'at 2', 'at 3']);
+    expect(chosen[2999]).toBe('at 3000');
+    expect(chosen.slice(3000, 3002)).toEqual(['at -1', 'at -2']);
+    expect(chosen.at(-1)).toBe('at -2000');
+    expect(chosen).not.toContain('imported');
+    expect(chosen).not.toContain('deleted');
+    expect(chosen).not.toContain('not mine');
+  });
+});
