@@ -32,6 +32,10 @@ const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
   // Three tabs with icons overflow a 320–400 px pane in German ("Einstellungen"); the words alone fit.
   tabIcon: { '@media (max-width: 419px)': { display: 'none' } },
+  // …and at 320 px they need a little less padding too.
+  tab: {
+    '@media (max-width: 359px)': { paddingLeft: tokens.spacingHorizontalSNudge, paddingRight: tokens.spacingHorizontalSNudge },
+  },
   person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
   personText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   name: { margin: 0, overflowWrap: 'anywhere' },
@@ -93,13 +97,13 @@ export function MemberHome({
           selectedValue={tab}
           onTabSelect={(_event, data) => setView(data.value === 'settings' || data.value === 'events' ? data.value : 'home')}
         >
-          <Tab value="home" icon={{ children: <Home20Regular />, className: styles.tabIcon }}>
+          <Tab className={styles.tab} value="home" icon={{ children: <Home20Regular />, className: styles.tabIcon }}>
             {t('home.tabHome')}
           </Tab>
-          <Tab value="events" icon={{ children: <CalendarLtr20Regular />, className: styles.tabIcon }}>
+          <Tab className={styles.tab} value="events" icon={{ children: <CalendarLtr20Regular />, className: styles.tabIcon }}>
             {t('home.tabEvents')}
           </Tab>
-          <Tab value="settings" icon={{ children: <Settings20Regular />, className: styles.tabIcon }}>
+          <Tab className={styles.tab} value="settings" icon={{ children: <Settings20Regular />, className: styles.tabIcon }}>
             {t('home.tabSettings')}
           </Tab>
         </TabList>
