@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Both cores: the long suites (convergence halves, crash test, PostgreSQL) then run side by side.
+    maxWorkers: 2,
     globalSetup: ['server/test/globalSetup.ts'],
   },
 });
