@@ -39,7 +39,7 @@ export interface Stack {
 }
 
 /** `runJobs: false` leaves background jobs unstarted, so a test decides exactly when a sync runs. */
-export async function startStack(options: { databaseUrl?: string; runJobs?: boolean } = {}): Promise<Stack> {
+export async function startStack(options: { databaseUrl?: string; databaseSchema?: string; runJobs?: boolean } = {}): Promise<Stack> {
   const certificates = await ensureLocalCertificates(inject('certificatesDir'));
   const tls = { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem };
   const dispatcher = new Agent({ connect: { ca: certificates.caCertPem } });
@@ -57,6 +57,7 @@ export async function startStack(options: { databaseUrl?: string; runJobs?: bool
     PORT: String((server.address() as AddressInfo).port),
     PUBLIC_URL: serviceUrl,
     DATABASE_URL: options.databaseUrl ?? 'sqlite::memory:',
+    ...(options.databaseSchema ? { DATABASE_SCHEMA: options.databaseSchema } : {}),
     AUTHORITY_HOST: tenant.url,
     GRAPH_BASE_URL: `${tenant.url}/v1.0`,
     CLIENT_ID: LOCAL_CLIENT_ID,

@@ -25,6 +25,7 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
     .default('sqlite:.local/crm.sqlite'),
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name').optional(),
   AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
   GRAPH_BASE_URL: httpsUrl
     .refine((value) => /\/v1\.0$|\/beta$/.test(value), 'must end with the Graph version, e.g. /v1.0')
@@ -51,6 +52,8 @@ export interface Config {
   host: string;
   publicUrl: string;
   databaseUrl: string;
+  /** PostgreSQL only: the schema that holds the tables (created if missing); the default schema when unset. */
+  databaseSchema: string | undefined;
   authorityHost: string;
   graphBaseUrl: string;
   clientId: string;
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(variable, problem);
   }
   const values = parsed.data;
+  if (values.DATABASE_SCHEMA && values.DATABASE_URL.startsWith('sqlite:')) throw new ConfigError('DATABASE_SCHEMA', 'applies to PostgreSQL only');
   if (Boolean(values.TLS_CERT_FILE) !== Boolean(values.TLS_KEY_FILE)) {
     throw new ConfigError(values.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE must be set together');
   }
@@ -94,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     host: values.HOST,
     publicUrl,
     databaseUrl: values.DATABASE_URL,
+    databaseSchema: values.DATABASE_SCHEMA,
     authorityHost: values.AUTHORITY_HOST,
     graphBaseUrl: values.GRAPH_BASE_URL,
     clientId: values.CLIENT_ID.toLowerCase(),

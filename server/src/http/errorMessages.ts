@@ -102,6 +102,7 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
   },
   event_not_found: { status: 404, en: 'This event does not exist or was deleted.', de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.' },
+  contact_not_found: { status: 404, en: 'This contact does not exist or was deleted.', de: 'Diesen Kontakt gibt es nicht oder er wurde gelöscht.' },
   owner_not_member: {
     status: 400,
     en: 'The new owner must be an active user of your CRM account.',

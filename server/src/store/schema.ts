@@ -9,6 +9,7 @@ export interface Database {
   invitations: InvitationsTable;
   access_requests: AccessRequestsTable;
   events: EventsTable;
+  contacts: ContactsTable;
   sync_bindings: SyncBindingsTable;
   sync_links: SyncLinksTable;
   sync_outbox: SyncOutboxTable;
@@ -124,6 +125,56 @@ export interface EventsTable {
   deleted_at: string | null;
 }
 
+/** A CRM contact. Empty text fields are '' (never null); only the date of birth may be missing. */
+export interface ContactsTable {
+  id: string;
+  organisation_id: string;
+  owner_user_id: string;
+  salutation: string;
+  first_name: string;
+  last_name: string;
+  middle_name: string;
+  /** The job title; Graph's `title` is the form of address (the CRM's salutation). */
+  title: string;
+  department: string;
+  account_name: string;
+  email: string;
+  secondary_email: string;
+  tertiary_email: string;
+  phone: string;
+  other_phone: string;
+  mobile: string;
+  home_phone: string;
+  fax: string;
+  assistant: string;
+  asst_phone: string;
+  /** YYYY-MM-DD. */
+  date_of_birth: string | null;
+  mailing_street: string;
+  mailing_city: string;
+  mailing_state: string;
+  mailing_zip: string;
+  mailing_country: string;
+  other_street: string;
+  other_city: string;
+  other_state: string;
+  other_zip: string;
+  other_country: string;
+  description: string;
+  website: string;
+  skype_id: string;
+  twitter: string;
+  email_opt_out: number;
+  lead_source: string;
+  origin: 'crm' | 'import' | 'migration' | 'microsoft365';
+  /** 0 for imported and migrated contacts until someone edits or mass-updates them. */
+  sync_eligible: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
 export type SyncKind = 'calendar' | 'contacts';
 export type SyncStatus = 'active' | 'disabled' | 'failed' | 'reconnect_required';
 
@@ -189,6 +240,7 @@ export interface SyncLogTable {
 }
 
 export type EventRow = Selectable<EventsTable>;
+export type ContactRow = Selectable<ContactsTable>;
 export type SyncBindingRow = Selectable<SyncBindingsTable>;
 export type SyncLinkRow = Selectable<SyncLinksTable>;
 /** A job the embedded engine gave up on; `data` is its JSON, `error` the last error's message. */

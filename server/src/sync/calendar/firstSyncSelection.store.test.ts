@@ -23,7 +23,7 @@ describe.each(kinds)('first sync selection on $name', (kind) => {
     const organisation = await anOrganisation(store);
     const owner = await aUser(store, organisation.id);
     const colleague = await aUser(store, organisation.id);
-    const rows = [];
+    const rows: { offsetHours: number; start: string; end: string }[] = [];
     // 3,000 upcoming (hour by hour from now) and 2,003 ended (hour by hour back), inserted in shuffled order.
     for (let i = 0; i < 5003; i += 1) {
       const offsetHours = i < 3000 ? i + 1 : -(i - 2999);
