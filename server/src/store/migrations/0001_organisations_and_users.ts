@@ -1,12 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
+import { autoIncrementKey } from './columns.js';
 
 /** Organisations, their users, Microsoft 365 tenant installations, and failed account-link attempts. */
 export function organisationsAndUsers(dialect: Dialect) {
-  // The one dialect difference here: an auto-numbered key is `serial` in PostgreSQL, `integer autoincrement` in SQLite.
-  const autoId = dialect === 'postgres' ? 'serial' : 'integer';
-  const autoIdConstraints = <T extends { primaryKey(): T; autoIncrement(): T }>(col: T): T =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const [autoId, autoIdConstraints] = autoIncrementKey(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema

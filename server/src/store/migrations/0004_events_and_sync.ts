@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.js';
+import { autoIncrementKey } from './columns.js';
 
 /**
  * CRM events, and the sync state per synced container (binding), per item (link), the outbox of CRM changes
  * still to push, and the per-user sync log.
  */
 export function eventsAndSync(dialect: Dialect) {
-  const autoId = dialect === 'postgres' ? 'serial' : 'integer';
-  const autoIdConstraints = <T extends { primaryKey(): T; autoIncrement(): T }>(col: T): T =>
-    dialect === 'postgres' ? col.primaryKey() : col.primaryKey().autoIncrement();
+  const [autoId, autoIdConstraints] = autoIncrementKey(dialect);
   return {
     async up(db: Kysely<unknown>): Promise<void> {
       await db.schema
