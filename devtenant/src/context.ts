@@ -5,6 +5,8 @@ import type { ConsentStore } from './state/consentStore.js';
 import type { MailboxStore } from './state/mailboxStore.js';
 import type { CalendarStore } from './state/calendarStore.js';
 import type { CalendarService } from './calendar/calendarService.js';
+import type { ContactStore } from './state/contactStore.js';
+import type { ContactService } from './contacts/contactService.js';
 import type { DeltaSyncStore } from './calendar/deltaSync.js';
 import type { SubscriptionService } from './subscriptions/subscriptionService.js';
 import type { RequestCounter } from './graph/middleware/requestCounter.js';
@@ -23,6 +25,10 @@ export interface DevTenantContext {
   calendars: CalendarStore;
   /** Every calendar write goes through here (Graph, $batch, web view). */
   calendar: CalendarService;
+  contacts: ContactStore;
+  /** Every contact write goes through here (Graph, $batch, web view). */
+  contact: ContactService;
+  /** Delta tokens of calendarView/delta and contacts/delta. */
   delta: DeltaSyncStore;
   subscriptions: SubscriptionService;
   requestCounts: RequestCounter;

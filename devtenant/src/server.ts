@@ -17,6 +17,8 @@ import { StateFile } from './state/stateFile.js';
 import { CalendarStore } from './state/calendarStore.js';
 import { CalendarService } from './calendar/calendarService.js';
 import { DeltaSyncStore } from './calendar/deltaSync.js';
+import { ContactStore } from './state/contactStore.js';
+import { ContactService } from './contacts/contactService.js';
 import { SubscriptionService, type LifecycleEvent } from './subscriptions/subscriptionService.js';
 import { RequestCounter } from './graph/middleware/requestCounter.js';
 
@@ -43,7 +45,7 @@ export interface RunningDevTenant {
   /** Adds or replaces an app registration by client id. */
   registerApp(app: AppRegistration): void;
   knobs: DevTenantKnobs;
-  /** Invalidates every calendarView/delta token of one mailbox (by UPN) or of all; returns how many. */
+  /** Invalidates every calendarView/delta and contacts/delta token of one mailbox (by UPN) or of all; returns how many. */
   expireDeltaTokens(upn?: string): number;
   /** Graph requests served, per mailbox and method (resettable). */
   requestCounts: RequestCounter;
@@ -70,6 +72,8 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     mailboxes,
     calendars: new CalendarStore(mailboxes),
     calendar: undefined as unknown as CalendarService,
+    contacts: new ContactStore(mailboxes),
+    contact: undefined as unknown as ContactService,
     delta: new DeltaSyncStore(knobs),
     subscriptions: undefined as unknown as SubscriptionService,
     requestCounts: new RequestCounter(),
@@ -83,6 +87,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     interactions: new InteractionStore(),
   };
   ctx.calendar = new CalendarService(ctx);
+  ctx.contact = new ContactService(ctx);
   knobs.expireDeltaTokens = (upn) => {
     const user = upn === '*' ? undefined : directory.userByUpn(upn);
     if (upn !== '*' && !user) return;

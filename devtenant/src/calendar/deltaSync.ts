@@ -5,6 +5,8 @@ import type { StoredEvent, EventTombstone } from '../state/calendarStore.js';
 import { windowViews } from './eventView.js';
 
 export type DeltaEntry = { id: string; removed: boolean };
+/** An item of a non-windowed collection (contacts of a folder): its id, change key and last write sequence. */
+export type DeltaItem = { id: string; changeKey: string };
 
 interface Snapshot {
   /** id → changeKey of every item of the window at the end of the round. */
@@ -47,7 +49,10 @@ export function syncStateNotFound(generation: number, highest: number): GraphErr
   return new GraphError(410, 'SyncStateNotFound', `The sync state generation is not found; generation=${generation};[highest=${highest}]${kept}.`);
 }
 
-/** calendarView/delta rounds over one calendar: opaque tokens bound to mailbox, calendar, window and generation. */
+/**
+ * Delta rounds: calendarView/delta over one calendar (opaque tokens bound to mailbox, calendar, window and generation),
+ * and windowless collections such as a contact folder's contacts (scope id instead of a calendar, no window).
+ */
 export class DeltaSyncStore {
   private readonly states = new Map<string, SyncState>();
   private readonly chains = new Map<string, { latest: number; userId: string }>();
@@ -147,6 +152,42 @@ export class DeltaSyncStore {
     }
     for (const t of p.tombstones) {
       if (t.calendarId === p.calendarId && t.seq > prev.seq && !seen.has(t.id)) {
+        entries.push({ id: t.id, removed: true });
+        seen.add(t.id);
+      }
+    }
+    return this.pageOf(state, entries, this.emptyFirstPage ? -1 : 0, final, pageSize);
+  }
+
+  /** The first page of a round over a windowless collection (`scopeId` names it, e.g. `contacts:{folderId}`). */
+  initialItems(p: { userId: string; scopeId: string; items: DeltaItem[]; seq: number; select?: string[]; maxPageSize?: number }): DeltaPage {
+    const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
+    const chain = randomBytes(8).toString('hex');
+    this.chains.set(chain, { latest: 0, userId: p.userId });
+    const entries = p.items.map((i) => ({ id: i.id, removed: false }));
+    const base: SyncState = { userId: p.userId, calendarId: p.scopeId, from: 0, to: 0, chain, generation: 0, ...(p.select ? { select: p.select } : {}), ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}) };
+    return this.pageOf(base, entries, this.emptyFirstPage ? -1 : 0, final, p.maxPageSize);
+  }
+
+  /** Follows a `$skiptoken` or `$deltatoken` of a windowless round; `tombstones` are the scope's deletions. */
+  followItems(p: { token: string; kind: 'skip' | 'delta'; userId: string; scopeId: string; items: DeltaItem[]; tombstones: { id: string; seq: number }[]; seq: number; maxPageSize?: number }): DeltaPage {
+    const state = this.lookup(p.token, p.userId, p.scopeId);
+    const pageSize = p.maxPageSize ?? state.maxPageSize;
+    if (state.page && p.kind === 'skip') return this.pageOf(state, state.page.entries, state.page.offset, state.page.final, pageSize);
+    if (!state.snapshot || p.kind !== 'delta') throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
+    const prev = state.snapshot;
+    const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
+    const entries: DeltaEntry[] = [];
+    for (const [id, changeKey] of Object.entries(final.items)) if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
+    const seen = new Set(entries.map((e) => e.id));
+    for (const id of Object.keys(prev.items)) {
+      if (!(id in final.items)) {
+        entries.push({ id, removed: true });
+        seen.add(id);
+      }
+    }
+    for (const t of p.tombstones) {
+      if (t.seq > prev.seq && !seen.has(t.id)) {
         entries.push({ id: t.id, removed: true });
         seen.add(t.id);
       }

@@ -20,7 +20,7 @@ function compare(op: string, actual: string, expected: string, caseInsensitive: 
 }
 
 /** Splits on top-level ` and ` (outside parentheses and quotes). */
-function splitAnd(text: string): string[] {
+export function splitAnd(text: string): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quoted = false;
@@ -42,7 +42,7 @@ function splitAnd(text: string): string[] {
 }
 
 /** One condition on an extended property inside any(): `ep/id eq '...'`, `ep/value eq '...'`, `contains(ep/value,'...')`. */
-function extendedCondition(alias: string, clause: string): (p: { id: string; value: string }) => boolean {
+export function extendedCondition(alias: string, clause: string): (p: { id: string; value: string }) => boolean {
   const a = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let m = new RegExp(`^${a}/(id|value)\\s+(eq|ne)\\s+'((?:[^']|'')*)'$`, 'i').exec(clause);
   if (m) {

@@ -162,14 +162,20 @@ export function parseEventInput(body: unknown): EventInput {
   if ('transactionId' in b && b.transactionId !== null) out.transactionId = String(b.transactionId);
   if ('singleValueExtendedProperties' in b) {
     if (!Array.isArray(b.singleValueExtendedProperties)) throw bad("The property 'singleValueExtendedProperties' must be an array.", 'RequestBodyRead');
-    out.extendedProperties = b.singleValueExtendedProperties.map((p: { id?: unknown; value?: unknown }) => {
-      if (typeof p?.id !== 'string' || !/^(String|Integer|Boolean|Long|Double|SystemTime|Guid|Binary)\s+(\{[0-9a-f-]{36}\}\s+(Name|Id)\s+\S.*|0x[0-9a-f]{4,8})$/i.test(p.id.trim())) {
-        throw bad(`The extended property id '${String(p?.id)}' is not valid.`, 'ErrorInvalidProperty');
-      }
-      return { id: p.id.trim(), value: p.value === null || p.value === undefined ? '' : String(p.value) };
-    });
+    out.extendedProperties = parseExtendedProperties(b.singleValueExtendedProperties);
   }
   return out;
+}
+
+/** `singleValueExtendedProperties` of a write body (events and contacts): `{id, value}` with a valid property id. */
+export function parseExtendedProperties(list: unknown[]): ExtendedProperty[] {
+  return list.map((raw) => {
+    const p = raw as { id?: unknown; value?: unknown } | null;
+    if (typeof p?.id !== 'string' || !/^(String|Integer|Boolean|Long|Double|SystemTime|Guid|Binary)\s+(\{[0-9a-f-]{36}\}\s+(Name|Id)\s+\S.*|0x[0-9a-f]{4,8})$/i.test(p.id.trim())) {
+      throw bad(`The extended property id '${String(p?.id)}' is not valid.`, 'ErrorInvalidProperty');
+    }
+    return { id: p.id.trim(), value: p.value === null || p.value === undefined ? '' : String(p.value) };
+  });
 }
 
 /** Checks the merged result of a write: end after start, all-day boundaries (midnight in the item's own zone, at least a day). */

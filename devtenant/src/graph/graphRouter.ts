@@ -10,6 +10,7 @@ import { mailRoutes } from './routes/mailRoutes.js';
 import { organizationRoutes } from './routes/organizationRoutes.js';
 import { userRoutes } from './routes/userRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
+import { contactRoutes } from './routes/contactRoutes.js';
 import { subscriptionRoutes } from './routes/subscriptionRoutes.js';
 import { batchRoutes } from './routes/batchRoutes.js';
 import { requestCounter } from './middleware/requestCounter.js';
@@ -32,6 +33,7 @@ export function graphRouter(ctx: DevTenantContext): Router {
   router.use(organizationRoutes(ctx));
   router.use(mailRoutes(ctx));
   router.use(calendarRoutes(ctx));
+  router.use(contactRoutes(ctx));
   router.use(subscriptionRoutes(ctx));
   router.use((req: Request) => {
     throw graphErrors.noRoute(req.path.split('/').filter(Boolean).pop() ?? '');

@@ -1,5 +1,6 @@
 import type { DirectoryUser } from '../directory/directory.js';
 import type { CalendarSection } from './calendarStore.js';
+import type { ContactSection } from './contactStore.js';
 
 export interface EmailAddress { name?: string; address: string }
 export interface Recipient { emailAddress: EmailAddress }
@@ -45,6 +46,8 @@ export interface MailboxData {
   mailFolders: Record<MailFolderName, StoredMessage[]>;
   /** Calendars, events and their change sequence (state/calendarStore.ts); created on first use. */
   calendar?: CalendarSection;
+  /** Contact folders, contacts and their change sequence (state/contactStore.ts); created on first use. */
+  contacts?: ContactSection;
 }
 
 /** Per-user mailboxes (keyed by object id) and the catch-all for mail to addresses no local tenant owns. */
