@@ -98,11 +98,15 @@ export function EventRow({
         {(event.origin === 'import' || event.origin === 'microsoft365') && (
           <div className={styles.badges}>
             {event.origin === 'import' && (
-              <Tooltip content={t('events.badgeImportedHint')} relationship="description">
-                <Badge appearance="tint" color="warning" shape="rounded" icon={<ArrowImport16Regular />}>
-                  {t('events.badgeImported')}
-                </Badge>
-              </Tooltip>
+              <Badge
+                appearance="tint"
+                color="warning"
+                shape="rounded"
+                icon={<ArrowImport16Regular />}
+                title={t('events.badgeImportedHint')}
+              >
+                {t('events.badgeImported')}
+              </Badge>
             )}
             {event.origin === 'microsoft365' && (
               <Badge appearance="tint" color="brand" shape="rounded" icon={<CalendarLtr16Regular />}>
@@ -113,21 +117,12 @@ export function EventRow({
         )}
       </div>
       <div className={styles.actions}>
-        <Tooltip content={t('events.edit')} relationship="description">
-          <Button
-            appearance="subtle"
-            icon={<Edit20Regular />}
-            aria-label={t('events.editLabel', { subject: event.subject })}
-            onClick={() => onEdit(event)}
-          />
+        {/* A label tooltip mounts only while shown (a description one would stay mounted for every row). */}
+        <Tooltip content={t('events.editLabel', { subject: event.subject })} relationship="label">
+          <Button appearance="subtle" icon={<Edit20Regular />} onClick={() => onEdit(event)} />
         </Tooltip>
-        <Tooltip content={t('events.delete')} relationship="description">
-          <Button
-            appearance="subtle"
-            icon={<Delete20Regular />}
-            aria-label={t('events.deleteLabel', { subject: event.subject })}
-            onClick={() => onDelete(event)}
-          />
+        <Tooltip content={t('events.deleteLabel', { subject: event.subject })} relationship="label">
+          <Button appearance="subtle" icon={<Delete20Regular />} onClick={() => onDelete(event)} />
         </Tooltip>
       </div>
     </li>
