@@ -1,0 +1,73 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { contactChangesSchema, newContactSchema } from '../../crm/contacts/contactInput.js';
+import { createContact, deleteContact, importContacts, massUpdateContacts, migrateContacts, reassignContact, updateContact } from '../../crm/contacts/contactCommands.js';
+import { findContactByEmail, listOwnContacts } from '../../crm/contacts/contactQueries.js';
+import { parseCsv } from '../../crm/events/csv.js';
+import { requireMember } from '../../crm/member.js';
+import { identityOf } from '../authenticate.js';
+import type { ServiceDependencies } from '../dependencies.js';
+
+const idParam = z.object({ id: z.string().uuid() });
+const listQuery = z.object({ q: z.string().max(200).optional() });
+const lookupQuery = z.object({ email: z.string().trim().max(320).pipe(z.email('must be an e-mail address like name@example.com')) });
+const csvBody = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
+
+/** The caller's CRM contacts: list, look up by e-mail, create, edit, delete, reassign, import, migrate (CSV) and mass update. */
+export function contactRoutes(deps: ServiceDependencies): Router {
+  const router = Router();
+  const ctx = { db: deps.store.db, now: deps.now };
+
+  router.get('/api/contacts', async (req, res) => {
+    const { q } = listQuery.parse(req.query);
+    const { user } = await requireMember(ctx.db, identityOf(res));
+    res.json({ contacts: await listOwnContacts(ctx.db, user.id, q) });
+  });
+
+  router.get('/api/contacts/lookup', async (req, res) => {
+    const { email } = lookupQuery.parse(req.query);
+    const { user, organisation } = await requireMember(ctx.db, identityOf(res));
+    res.json({ contact: await findContactByEmail(ctx.db, organisation.id, user.id, email) });
+  });
+
+  // Contact sync does not exist yet: once it does, each route below asks the owners' contact syncs to run after commit.
+
+  router.post('/api/contacts', async (req, res) => {
+    res.status(201).json(await createContact(ctx, identityOf(res), newContactSchema.parse(req.body)));
+  });
+
+  router.patch('/api/contacts/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    res.json(await updateContact(ctx, identityOf(res), id, contactChangesSchema.parse(req.body)));
+  });
+
+  router.delete('/api/contacts/:id', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    await deleteContact(ctx, identityOf(res), id);
+    res.status(204).end();
+  });
+
+  router.post('/api/contacts/:id/owner', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    const { ownerId } = z.object({ ownerId: z.string().uuid() }).strict().parse(req.body);
+    const { contact } = await reassignContact(ctx, identityOf(res), id, ownerId);
+    res.json(contact);
+  });
+
+  router.post('/api/contacts/import', async (req, res) => {
+    const { csv } = csvBody.parse(req.body);
+    res.status(201).json({ imported: await importContacts(ctx, identityOf(res), parseCsv(csv)) });
+  });
+
+  router.post('/api/contacts/migrate', async (req, res) => {
+    const { csv } = csvBody.parse(req.body);
+    res.status(201).json({ migrated: await migrateContacts(ctx, identityOf(res), parseCsv(csv)) });
+  });
+
+  router.post('/api/contacts/mass-update', async (req, res) => {
+    const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: contactChangesSchema }).strict().parse(req.body);
+    res.json({ contacts: await massUpdateContacts(ctx, identityOf(res), ids, changes) });
+  });
+
+  return router;
+}
