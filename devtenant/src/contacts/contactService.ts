@@ -29,7 +29,7 @@ function emptyFields(): ContactFields {
   };
 }
 
-const NAME_FIELDS: (keyof ContactFields)[] = ['givenName', 'middleName', 'surname', 'companyName', 'emailAddresses'];
+const NAME_FIELDS: (keyof ContactFields)[] = ['givenName', 'middleName', 'surname'];
 
 function conflict(): GraphError {
   return new GraphError(412, 'ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');

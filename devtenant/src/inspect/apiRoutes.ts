@@ -8,6 +8,7 @@ import { eventResource } from '../calendar/eventResource.js';
 import { storedView } from '../calendar/eventView.js';
 import { calendarResource } from '../calendar/eventResource.js';
 import type { LifecycleEvent } from '../subscriptions/subscriptionService.js';
+import { contactFolderResource, contactResource } from '../contacts/contactResource.js';
 
 function withPreview(m: StoredMessage) {
   return { ...m, bodyPreview: bodyPreview(m) };
@@ -75,6 +76,32 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
         exceptionKeys: Object.keys(e.exceptions),
         cancelledOccurrences: e.cancelledOccurrences,
       })),
+    });
+  });
+
+  /** Every contact folder, the default "Contacts" folder included (isDefault), with its number of contacts. */
+  router.get('/mailboxes/:upn/contactFolders', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    res.json({
+      mailbox: user.userPrincipalName,
+      value: ctx.contacts.folders(user).map((f) => ({ ...contactFolderResource(f), isDefault: f.isDefault, contactCount: ctx.contacts.contacts(user, f.id).length })),
+    });
+  });
+
+  /** Stored contacts of a folder (`default` = the Contacts folder) as Graph renders them, with their extended properties. */
+  router.get('/mailboxes/:upn/contactFolders/:folderId/contacts', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    const folder = req.params.folderId === 'default' ? ctx.contacts.defaultFolder(user) : ctx.contacts.folder(user, req.params.folderId);
+    if (!folder) {
+      res.status(404).json({ error: 'folder_not_found', message: 'No such contact folder in this mailbox.' });
+      return;
+    }
+    res.json({
+      mailbox: user.userPrincipalName,
+      folder: { id: folder.id, displayName: folder.displayName },
+      value: ctx.contacts.contacts(user, folder.id).map((c) => ({ ...contactResource(c), singleValueExtendedProperties: c.extendedProperties })),
     });
   });
 

@@ -62,7 +62,7 @@ export function calendarPage(p: {
   const now = Date.now();
   const values = p.values ?? { subject: '', start: local(now + 3_600_000 - (now % 3_600_000), p.zone), end: local(now + 7_200_000 - (now % 3_600_000), p.zone), allDay: false, location: '', attendees: '' };
   return layout(`Calendar of ${p.owner.displayName}`, html`<h1>Calendar of ${p.owner.displayName}</h1><p class="meta">${p.owner.upn}</p>
-<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}">Inbox</a><a href="${p.baseHref}?folder=sentitems">Sent Items</a><a href="${p.baseHref}/calendar" aria-current="page">Calendar</a></nav>
+<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}">Inbox</a><a href="${p.baseHref}?folder=sentitems">Sent Items</a><a href="${p.baseHref}/calendar" aria-current="page">Calendar</a><a href="${p.baseHref}/contacts">Contacts</a></nav>
 <h2>Calendars</h2><ul>${calendars}</ul>
 <form method="get" action="${p.baseHref}/calendar"><input type="hidden" name="calendar" value="${p.selected.id}">
 <label for="tz">Time zone</label> <select id="tz" name="tz">${zoneOptions}</select> <button type="submit">Show</button></form>

@@ -48,7 +48,7 @@ ${tenants}
 export function mailListPage(p: { title: string; owner: string; baseHref: string; folder: 'inbox' | 'sentitems' | 'external'; messages: StoredMessage[] }): string {
   const tabs = p.folder === 'external'
     ? html``
-    : html`<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}" ${p.folder === 'inbox' ? new SafeHtml('aria-current="page"') : ''}>Inbox</a><a href="${p.baseHref}?folder=sentitems" ${p.folder === 'sentitems' ? new SafeHtml('aria-current="page"') : ''}>Sent Items</a><a href="${p.baseHref}/calendar">Calendar</a></nav>`;
+    : html`<nav class="tabs" aria-label="Folders"><a href="${p.baseHref}" ${p.folder === 'inbox' ? new SafeHtml('aria-current="page"') : ''}>Inbox</a><a href="${p.baseHref}?folder=sentitems" ${p.folder === 'sentitems' ? new SafeHtml('aria-current="page"') : ''}>Sent Items</a><a href="${p.baseHref}/calendar">Calendar</a><a href="${p.baseHref}/contacts">Contacts</a></nav>`;
   const sentItems = p.folder === 'sentitems';
   const rows = p.messages.map((m) => html`<tr class="${m.isRead ? '' : 'unread'}"><td>${sentItems || p.folder === 'external' ? m.toRecipients.map((r) => r.emailAddress.address).join(', ') : `${m.from.emailAddress.name ?? ''} <${m.from.emailAddress.address}>`}</td>
 <td><a href="${p.baseHref}/${encodeURIComponent(m.id)}">${m.subject || '(no subject)'}</a></td><td><time datetime="${m.receivedDateTime}">${m.receivedDateTime.replace('T', ' ').replace('Z', ' UTC')}</time></td></tr>`);

@@ -5,6 +5,9 @@ import type { DevTenantContext } from '../context.js';
 import type { DirectoryUser } from '../directory/directory.js';
 import { GraphError } from '../graph/graphError.js';
 import { calendarPage, eventPage, VIEW_ZONES, type EventFormValues } from './calendarPages.js';
+import { parseContactInput, type ContactInput } from '../contacts/contactInput.js';
+import type { StoredContact } from '../state/contactStore.js';
+import { contactPage, contactsPage, type ContactFormValues } from './contactPages.js';
 import { homePage, mailboxHref, mailListPage, messagePage, notFoundPage } from './webPages.js';
 
 /** The small web view: tenants and people, each mailbox, each message. */
@@ -34,6 +37,7 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
   });
 
   calendarWebRoutes(ctx, router, send);
+  contactWebRoutes(ctx, router, send);
 
   router.get('/mail/:upn', (req, res) => {
     const user = ctx.directory.userByUpn(req.params.upn);
@@ -186,5 +190,118 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
     if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
     ctx.calendar.deleteEvent(u, storedView(event), undefined);
     res.redirect(303, listHref(u, event.calendarId, zoneOf(req)));
+  });
+}
+
+function contactFormValuesOf(body: Record<string, string>): ContactFormValues {
+  const v = (k: string) => (body[k] ?? '').trim();
+  return { givenName: v('givenName'), surname: v('surname'), email: v('email'), businessPhone: v('businessPhone'), companyName: v('companyName'), jobTitle: v('jobTitle') };
+}
+
+/** The contact form as a Graph write body; on edit the first e-mail and business phone are replaced, further ones kept. */
+function contactInputOf(v: ContactFormValues, existing?: StoredContact): ContactInput {
+  const orNull = (s: string) => (s ? s : null);
+  const emails = existing ? existing.emailAddresses.slice(1) : [];
+  const phones = existing ? existing.businessPhones.slice(1) : [];
+  const firstEmailName = existing?.emailAddresses[0]?.address === v.email ? existing.emailAddresses[0]?.name : undefined;
+  return parseContactInput({
+    givenName: orNull(v.givenName),
+    surname: orNull(v.surname),
+    emailAddresses: v.email ? [{ address: v.email, name: firstEmailName ?? v.email }, ...emails] : emails,
+    businessPhones: v.businessPhone ? [v.businessPhone, ...phones] : phones,
+    companyName: orNull(v.companyName),
+    jobTitle: orNull(v.jobTitle),
+  });
+}
+
+/** The Contacts tab of a mailbox: folders, contacts, and forms that write through the same service as Graph. */
+function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Response, page: string, status?: number) => unknown): void {
+  const form = express.urlencoded({ extended: false });
+  const owner = (u: DirectoryUser) => ({ displayName: u.displayName, upn: u.userPrincipalName });
+  const user = (req: Request, res: Response): DirectoryUser | undefined => {
+    const found = ctx.directory.userByUpn(String(req.params.upn));
+    if (!found) send(res, notFoundPage(`No local mailbox ${String(req.params.upn)}.`), 404);
+    return found;
+  };
+  const listPage = (u: DirectoryUser, folderId: string | undefined, extra: { error?: string; values?: ContactFormValues } = {}) => {
+    const selected = (folderId && ctx.contacts.folder(u, folderId)) || ctx.contacts.defaultFolder(u);
+    return contactsPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), folders: ctx.contacts.folders(u), selected, contacts: ctx.contacts.contacts(u, selected.id), ...extra });
+  };
+  const listHref = (u: DirectoryUser, folderId: string) => `${mailboxHref(u.userPrincipalName)}/contacts?folder=${encodeURIComponent(folderId)}`;
+  const fail = (res: Response, err: unknown, page: () => string) => {
+    if (!(err instanceof GraphError)) throw err;
+    send(res, page(), err.status);
+  };
+
+  router.get('/mail/:upn/contacts', (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    send(res, listPage(u, typeof req.query.folder === 'string' ? req.query.folder : undefined));
+  });
+
+  router.post('/mail/:upn/contactFolders', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    try {
+      const folder = ctx.contact.createFolder(u, { displayName: req.body?.displayName });
+      res.redirect(303, listHref(u, folder.id));
+    } catch (err) {
+      fail(res, err, () => listPage(u, undefined, { error: (err as Error).message }));
+    }
+  });
+
+  router.post('/mail/:upn/contactFolders/:folderId/delete', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    try {
+      ctx.contact.deleteFolder(u, String(req.params.folderId));
+      res.redirect(303, listHref(u, ctx.contacts.defaultFolder(u).id));
+    } catch (err) {
+      fail(res, err, () => listPage(u, undefined, { error: (err as Error).message }));
+    }
+  });
+
+  router.post('/mail/:upn/contacts', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const values = contactFormValuesOf(req.body ?? {});
+    const folderId = typeof req.body?.folder === 'string' && ctx.contacts.folder(u, req.body.folder) ? req.body.folder : ctx.contacts.defaultFolder(u).id;
+    try {
+      ctx.contact.createContact(u, folderId, contactInputOf(values));
+      res.redirect(303, listHref(u, folderId));
+    } catch (err) {
+      fail(res, err, () => listPage(u, folderId, { error: (err as Error).message, values }));
+    }
+  });
+
+  router.get('/mail/:upn/contacts/:contactId', (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const contact = ctx.contacts.contact(u, String(req.params.contactId));
+    if (!contact) return send(res, notFoundPage('That contact is not in this mailbox.'), 404);
+    send(res, contactPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), contact, folder: ctx.contacts.folder(u, contact.parentFolderId)! }));
+  });
+
+  router.post('/mail/:upn/contacts/:contactId', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const contact = ctx.contacts.contact(u, String(req.params.contactId));
+    if (!contact) return send(res, notFoundPage('That contact is not in this mailbox.'), 404);
+    const values = contactFormValuesOf(req.body ?? {});
+    try {
+      ctx.contact.updateContact(u, contact, contactInputOf(values, contact), undefined);
+      res.redirect(303, listHref(u, contact.parentFolderId));
+    } catch (err) {
+      fail(res, err, () => contactPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), contact, folder: ctx.contacts.folder(u, contact.parentFolderId)!, error: (err as Error).message, values }));
+    }
+  });
+
+  router.post('/mail/:upn/contacts/:contactId/delete', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const contact = ctx.contacts.contact(u, String(req.params.contactId));
+    if (!contact) return send(res, notFoundPage('That contact is not in this mailbox.'), 404);
+    ctx.contact.deleteContact(u, contact, undefined);
+    res.redirect(303, listHref(u, contact.parentFolderId));
   });
 }

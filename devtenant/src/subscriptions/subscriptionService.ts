@@ -1,4 +1,5 @@
 import type { EventChange } from '../calendar/calendarService.js';
+import type { ContactChange } from '../contacts/contactService.js';
 import type { DevTenantContext } from '../context.js';
 import type { GraphCaller } from '../graph/graphCaller.js';
 import { hasPermission } from '../graph/graphCaller.js';
@@ -19,9 +20,11 @@ export interface Subscription {
   applicationId: string;
   creatorId: string;
   tenantId: string;
-  /** The mailbox and (optionally) the one calendar it watches. */
+  /** What it watches: events (optionally of one calendar) or contacts (optionally of one contact folder) of a mailbox. */
+  kind: 'events' | 'contacts';
   userId: string;
   calendarId?: string;
+  folderId?: string;
   /** After reauthorizationRequired: nothing is delivered until reauthorize or a renewing PATCH. */
   paused: boolean;
 }
@@ -37,6 +40,9 @@ export interface DeliveryRecord {
 }
 
 const READ = { delegated: ['Calendars.Read', 'Calendars.ReadWrite'], application: ['Calendars.Read', 'Calendars.ReadWrite'] };
+const CONTACTS_READ = { delegated: ['Contacts.Read', 'Contacts.ReadWrite'], application: ['Contacts.Read', 'Contacts.ReadWrite'] };
+/** `me/contacts`, `users/{id}/contacts`, `…/contactFolders/{id}/contacts`. */
+const CONTACT_RESOURCE = /^(me|users\/([^/]+))\/(contacts|contactFolders\/([^/]+)\/contacts)$/i;
 const VALIDATION_TIMEOUT_MS = 10_000;
 const DELIVERY_TIMEOUT_MS = 3_000;
 
@@ -64,6 +70,7 @@ export class SubscriptionService {
   constructor(private readonly ctx: DevTenantContext) {
     this.trust = { ...(ctx.caCertPem ? { caCertPem: ctx.caCertPem } : {}), ...(ctx.tlsCertPem ? { ownCertPem: ctx.tlsCertPem } : {}) };
     ctx.calendar.onChange((c) => this.onChange(c));
+    ctx.contact.onChange((c) => this.onContactChange(c));
   }
 
   stop(): void {
@@ -100,11 +107,16 @@ export class SubscriptionService {
     return this.all().filter((s) => s.tenantId === caller.tenant.id && s.applicationId === caller.appId && (!caller.user || s.creatorId === caller.user.id));
   }
 
-  /** Which mailbox and calendar a resource names; only Outlook event collections are accepted here. */
-  private parseResource(caller: GraphCaller, resource: string): { userId: string; calendarId?: string } {
-    const path = resource.trim().replace(/^\/+/, '').replace(/^v1\.0\//i, '');
+  private static path(resource: string): string {
+    return resource.trim().replace(/^\/+/, '').replace(/^v1\.0\//i, '');
+  }
+
+  /** Which mailbox and calendar or contact folder a resource names; Outlook event and contact collections are accepted. */
+  private parseResource(caller: GraphCaller, resource: string): { kind: 'events' | 'contacts'; userId: string; calendarId?: string; folderId?: string } {
+    const path = SubscriptionService.path(resource);
     const unsupported = () => invalid('ExtensionError', `The value '${resource}' of parameter 'Resource' is not supported.`);
-    const m = /^(me|users\/([^/]+))\/(events|calendar\/events|calendars\/([^/]+)\/events)$/i.exec(path);
+    const contacts = CONTACT_RESOURCE.exec(path);
+    const m = contacts ?? /^(me|users\/([^/]+))\/(events|calendar\/events|calendars\/([^/]+)\/events)$/i.exec(path);
     if (!m) throw unsupported();
     let userId: string;
     if (m[1]!.toLowerCase() === 'me') {
@@ -118,11 +130,17 @@ export class SubscriptionService {
     if (caller.user && caller.user.id !== userId) throw graphErrors.mailDenied();
     const user = this.ctx.directory.userById(userId)!;
     const target = m[3]!.toLowerCase();
-    if (target === 'events') return { userId };
-    if (target === 'calendar/events') return { userId, calendarId: this.ctx.calendars.defaultCalendar(user).id };
+    if (contacts) {
+      if (target === 'contacts') return { kind: 'contacts', userId };
+      const folder = this.ctx.contacts.folder(user, decodeURIComponent(m[4]!));
+      if (!folder) throw graphErrors.itemNotFound();
+      return { kind: 'contacts', userId, folderId: folder.id };
+    }
+    if (target === 'events') return { kind: 'events', userId };
+    if (target === 'calendar/events') return { kind: 'events', userId, calendarId: this.ctx.calendars.defaultCalendar(user).id };
     const calendar = this.ctx.calendars.calendar(user, decodeURIComponent(m[4]!));
     if (!calendar) throw graphErrors.itemNotFound();
-    return { userId, calendarId: calendar.id };
+    return { kind: 'events', userId, calendarId: calendar.id };
   }
 
   private checkExpiration(raw: unknown): number {
@@ -148,7 +166,8 @@ export class SubscriptionService {
   }
 
   async create(caller: GraphCaller, body: Record<string, unknown>): Promise<Subscription> {
-    if (!hasPermission(caller, READ)) throw graphErrors.mailDenied();
+    const wantsContacts = typeof body.resource === 'string' && CONTACT_RESOURCE.test(SubscriptionService.path(body.resource));
+    if (!hasPermission(caller, wantsContacts ? CONTACTS_READ : READ)) throw graphErrors.mailDenied();
     const changeTypes = typeof body.changeType === 'string' ? body.changeType.split(',').map((s) => s.trim()) : [];
     if (changeTypes.length === 0 || changeTypes.some((c) => !['created', 'updated', 'deleted'].includes(c))) {
       throw invalid('InvalidRequest', "The property 'changeType' must be a comma-separated list of 'created', 'updated' and 'deleted'.");
@@ -225,7 +244,7 @@ export class SubscriptionService {
   private onChange(change: EventChange): void {
     if (this.stopped) return;
     for (const s of this.forMailbox(change.userId)) {
-      if (s.paused || (s.calendarId && s.calendarId !== change.calendarId)) continue;
+      if (s.kind !== 'events' || s.paused || (s.calendarId && s.calendarId !== change.calendarId)) continue;
       if (!s.changeType.split(',').includes(change.changeType)) continue;
       if (this.ctx.knobs.dropNextNotifications > 0) {
         this.ctx.knobs.dropNextNotifications -= 1;
@@ -239,6 +258,29 @@ export class SubscriptionService {
         changeType: change.changeType,
         resource,
         resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': resource, '@odata.etag': `W/"${change.changeKey}"`, id: change.eventId },
+        clientState: s.clientState,
+        tenantId: s.tenantId,
+      });
+    }
+  }
+
+  private onContactChange(change: ContactChange): void {
+    if (this.stopped) return;
+    for (const s of this.forMailbox(change.userId)) {
+      if (s.kind !== 'contacts' || s.paused || (s.folderId && s.folderId !== change.folderId)) continue;
+      if (!s.changeType.split(',').includes(change.changeType)) continue;
+      if (this.ctx.knobs.dropNextNotifications > 0) {
+        this.ctx.knobs.dropNextNotifications -= 1;
+        this.deliveries.push({ at: new Date().toISOString(), url: s.notificationUrl, kind: 'change', subscriptionIds: [s.id], attempt: 0, status: 'dropped', items: 1 });
+        continue;
+      }
+      const resource = `Users/${change.userId}/Contacts/${change.contactId}`;
+      this.enqueue(s.notificationUrl, s.id, {
+        subscriptionId: s.id,
+        subscriptionExpirationDateTime: stamp(s.expiresAt),
+        changeType: change.changeType,
+        resource,
+        resourceData: { '@odata.type': '#Microsoft.Graph.Contact', '@odata.id': resource, '@odata.etag': `W/"${change.changeKey}"`, id: change.contactId },
         clientState: s.clientState,
         tenantId: s.tenantId,
       });
