@@ -132,6 +132,26 @@ describe('contacts', () => {
   });
 });
 
+describe('delegated contacts', () => {
+  it('reaches the signed-in mailbox through /me with Contacts.ReadWrite, nobody else\'s; me/contacts subscriptions notify', async () => {
+    const token = await t.ropc(MEGAN, 'https://graph.microsoft.com/Contacts.ReadWrite');
+    const folder = await t.graph('/me/contactFolders', token, { body: { displayName: 'Mine' } });
+    expect(folder.status).toBe(201);
+    const contact = await t.graph('/me/contacts', token, { body: { givenName: 'Default', surname: 'Folder' } });
+    expect(contact.status).toBe(201);
+    expect(contact.json.parentFolderId).toBe(folder.json.parentFolderId);
+    expect((await t.graph(`/me/contacts/${contact.json.id}`, token)).json.displayName).toBe('Default Folder');
+    expect((await t.graph('/users/lee.gu@contoso.onmicrosoft.com/contactFolders', token)).status).toBe(403);
+    const sub = await t.graph('/subscriptions', token, {
+      body: { changeType: 'updated', notificationUrl: `${hook.url}/mine`, resource: 'me/contacts', expirationDateTime: new Date(Date.now() + 3_600_000).toISOString() },
+    });
+    expect(sub.status).toBe(201);
+    await t.graph(`/me/contacts/${contact.json.id}`, token, { method: 'PATCH', body: { jobTitle: 'Owner' } });
+    await hook.waitFor(() => hook.notifications('/mine').length >= 1);
+    expect(hook.notifications('/mine')[0]).toMatchObject({ changeType: 'updated', resource: `Users/${(await t.graph(`/users/${MEGAN}`, app)).json.id}/Contacts/${contact.json.id}` });
+  });
+});
+
 describe('contacts/delta', () => {
   it('pages the initial round with $select, then returns changes and @removed; expired tokens are 410', async () => {
     const folder = await newFolder('Delta');
