@@ -128,12 +128,14 @@ export function contactRoutes(ctx: DevTenantContext): Router {
       const section = ctx.contacts.section(user);
       const scopeId = `contacts:${folder.id}`;
       const size = prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {};
+      // Like the other query options, $select is read on the first request only and then lives in the tokens.
+      const select = skipToken || deltaToken ? undefined : parseContactSelect(q(req, '$select'));
       const page = skipToken || deltaToken
         ? ctx.delta.followItems({
           token: (skipToken ?? deltaToken)!, kind: skipToken ? 'skip' : 'delta', userId: user.id, scopeId, items,
           tombstones: section.tombstones.filter((t) => t.folderId === folder.id), seq: section.seq, ...size,
         })
-        : ctx.delta.initialItems({ userId: user.id, scopeId, items, seq: section.seq, ...size, ...(parseContactSelect(q(req, '$select')) ? { select: parseContactSelect(q(req, '$select'))! } : {}) });
+        : ctx.delta.initialItems({ userId: user.id, scopeId, items, seq: section.seq, ...size, ...(select ? { select } : {}) });
       const opts: ContactRenderOptions = page.state.select ? { select: page.state.select } : {};
       const value = page.entries.map((entry) => {
         const contact = entry.removed ? undefined : contacts.find((c) => c.id === entry.id);
