@@ -12,13 +12,15 @@ export type Language = 'en' | 'de';
 /** A person at their own browser: a fresh context in their language, so sessions never mix. */
 export async function personBrowsing(browser: Browser, language: Language): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US' });
+  // A script error in the add-in fails loudly in the test output instead of showing as a blank page.
+  context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
   return { context, page: await context.newPage() };
 }
 
 /** Saves what the person sees as e2e/screenshots/<language>/<name>.png. */
-export async function snap(page: Page, language: Language, name: string): Promise<void> {
+export async function snap(page: Page, language: Language, name: string, fullPage = true): Promise<void> {
   mkdirSync(join(screenshotDir, language), { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, language, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(screenshotDir, language, `${name}.png`), fullPage });
 }
 
 /** Signs in through the local tenant's account picker in the popup that MSAL opens. */
@@ -45,4 +47,25 @@ export async function installFromPopup(page: Page, installLabel: RegExp, languag
   await expect(popup.getByRole('heading', { level: 1 })).toBeVisible();
   await snap(popup, language, `${screenshotPrefix}-installed`);
   await popup.close();
+}
+
+/** The service's API as an automated client (resource-owner password grant), for preparing data quickly. */
+export async function apiAs(upn: string): Promise<(path: string, method?: string, body?: unknown) => Promise<Response>> {
+  const { readFileSync } = await import('node:fs');
+  const { DATA_DIR, SERVICE_PORT } = await import('./playwright.config.js');
+  const { clientSecret } = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8')) as { clientSecret: string };
+  const clientId = '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08';
+  const tokenResponse = await fetch(`${TENANT_URL}/organizations/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username: upn, password: PASSWORD, scope: `api://localhost:${SERVICE_PORT}/${clientId}/access_as_user` }).toString(),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  return (path, method = 'GET', body) =>
+    fetch(`https://localhost:${SERVICE_PORT}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+}
+
+/** Sets the local tenant's test knobs (e.g. Graph latency). */
+export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void> {
+  await fetch(`${TENANT_URL}/_devtenant/api/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
 }

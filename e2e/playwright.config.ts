@@ -6,7 +6,10 @@ import { join } from 'node:path';
 /** The product as `npm start` runs it, on its own ports and a fresh data folder, driven in Debian's Chromium. */
 export const SERVICE_PORT = Number(process.env.E2E_PORT ?? 3100);
 export const TENANT_PORT = Number(process.env.E2E_DEVTENANT_PORT ?? 3101);
-const dataDir = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+// Made once by the runner and handed to the test workers (they load this file again) through the environment.
+process.env.E2E_DATA_DIR ??= mkdtempSync(join(tmpdir(), 'crm-e2e-'));
+export const DATA_DIR = process.env.E2E_DATA_DIR;
+const dataDir = DATA_DIR;
 
 export default defineConfig({
   testDir: '.',
