@@ -8,6 +8,7 @@ export interface SyncLogEntry {
   action: SyncLogTable['action'];
   entityId?: string | null;
   subject?: string | null;
+  /** A reason code (see syncLogReasons.ts), optionally `code|detail`. */
   reason: string;
 }
 

@@ -49,6 +49,8 @@ describe('calendar sync rules (PRODUCT.md §4, §7, §8), one run at a time', ()
     expect((await crmEvents()).map((e) => e.subject)).toEqual(['Kick-off (Outlook, later)']);
     expect(await subjectsInOutlook()).toEqual(['Kick-off (Outlook, later)']);
     expect((await log()).some((entry) => entry.action === 'conflict' && entry.reason.includes('Outlook change was later'))).toBe(true);
+    const inGerman = await stack.api<{ log: { reason: string }[] }>('/api/sync/calendar', { token: admin, language: 'de' });
+    expect(inGerman.body.log.some((entry) => entry.reason === 'auf beiden Seiten geändert; die Änderung in Outlook war später und gilt')).toBe(true);
 
     await outlook.update(inOutlook.id, { subject: 'Kick-off (Outlook)' });
     await pause(20);

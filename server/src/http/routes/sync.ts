@@ -8,6 +8,7 @@ import { findBinding } from '../../sync/bindings.js';
 import { disableCalendarSync, enableCalendarSync, ensureSubscription, kickBinding } from '../../sync/calendar/calendarSyncCommands.js';
 import { calendarGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
+import { describeSyncReason } from '../../sync/syncLogReasons.js';
 import { syncErrorMessage } from '../../sync/syncMessages.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
@@ -131,7 +132,7 @@ async function presentStatus(deps: ServiceDependencies, userId: string, binding:
     lastSuccessAt: binding?.last_success_at ?? null,
     lastError: binding?.last_error_code ? { code: binding.last_error_code, at: binding.last_error_at, message: syncErrorMessage(binding.last_error_code, language) } : null,
     disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
-    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: entry.reason })),
+    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: describeSyncReason(entry.reason, language, { calendarName: deps.config.brandName }) })),
   };
 }
 

@@ -35,7 +35,7 @@ export async function enableCalendarSync(deps: SyncDependencies, identity: Micro
     await stopBinding(deps.db, binding, 'user', deps.now());
     throw error;
   }
-  await logSync(deps.db, binding, { direction: 'none', action: 'enabled', reason: `calendar sync turned on; the calendar "${deps.brandName}" was created in Outlook` }, deps.now());
+  await logSync(deps.db, binding, { direction: 'none', action: 'enabled', reason: 'enabled' }, deps.now());
   await kickBinding(deps, binding.id);
   return (await findBindingById(deps.db, binding.id))!;
 }
@@ -55,7 +55,7 @@ export async function disableCalendarSync(deps: SyncDependencies, identity: Micr
   await logSync(deps.db, binding, {
     direction: 'none',
     action: 'disabled',
-    reason: calendarRemoved ? 'calendar sync turned off; the calendar was removed from Outlook; every event stays in the CRM' : 'calendar sync turned off; the calendar had already been removed from Outlook; every event stays in the CRM',
+    reason: calendarRemoved ? 'disabled_removed' : 'disabled_already_gone',
   }, deps.now());
   return { calendarRemoved };
 }
@@ -126,6 +126,6 @@ export async function ensureSubscription(deps: SyncDependencies, binding: SyncBi
     await updateBinding(deps.db, binding, { subscription_id: current.id, subscription_expires_at: current.expirationDateTime });
   } catch (error) {
     deps.logger.warn({ err: error, bindingId: binding.id }, 'no change notifications for this calendar; the periodic check keeps it in sync');
-    await logSync(deps.db, binding, { direction: 'none', action: 'skipped', reason: 'Microsoft 365 did not accept the change notification subscription; changes arrive with the periodic check instead' }, now);
+    await logSync(deps.db, binding, { direction: 'none', action: 'skipped', reason: 'no_subscription' }, now);
   }
 }

@@ -37,7 +37,7 @@ export async function pullEvents(run: SyncRun, calendar: CalendarGraph): Promise
     } catch (error) {
       if (!(error instanceof GraphRequestError)) throw error;
       if (error.failure.kind === 'cursor_expired' && !fresh) {
-        await logSync(run.db, run.binding, { direction: 'none', action: 'skipped', reason: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole calendar again' }, run.now());
+        await logSync(run.db, run.binding, { direction: 'none', action: 'skipped', reason: 'resync' }, run.now());
         url = calendar.firstDeltaUrl(calendarId, run.now());
         fresh = true;
         seen.clear();
@@ -81,7 +81,7 @@ async function applyItem(trx: Transaction<Database>, run: SyncRun, item: GraphEv
   }
   if (item.type === 'occurrence') return;
   if (item.type === 'exception') {
-    await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'skipped', subject: item.subject ?? null, reason: 'a change to one occurrence of a series stays in Outlook' }, at);
+    await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'skipped', subject: item.subject ?? null, reason: 'occurrence_stays' }, at);
     return;
   }
   const link = (await linkByGraphId(run, item.id, trx)) ?? (item.transactionId ? await linkByTransactionId(run, item.transactionId, trx) : undefined);
@@ -110,7 +110,7 @@ async function updateFromOutlook(trx: Transaction<Database>, run: SyncRun, link:
       action: 'conflict',
       entityId: event.id,
       subject: event.subject,
-      reason: outlookLater ? 'changed on both sides; the Outlook change was later and wins' : 'changed on both sides; the CRM change was later and wins',
+      reason: outlookLater ? 'conflict_outlook_later' : 'conflict_crm_later',
     }, at);
     if (!outlookLater) return;
   }
@@ -118,7 +118,7 @@ async function updateFromOutlook(trx: Transaction<Database>, run: SyncRun, link:
   const version = event.version + 1;
   await trx.updateTable('events').set({ ...contentColumns(content), version, updated_at: at.toISOString(), sync_eligible: 1 }).where('id', '=', event.id).execute();
   await links.set({ graph_change_key: item.changeKey ?? null, entity_version: version, synced_at: at.toISOString() }).execute();
-  await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: event.id, subject: content.subject, reason: 'changed in Outlook' }, at);
+  await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: event.id, subject: content.subject, reason: 'changed_in_outlook' }, at);
 }
 
 async function createFromOutlook(trx: Transaction<Database>, run: SyncRun, item: GraphEvent, at: Date): Promise<void> {
@@ -131,7 +131,7 @@ async function createFromOutlook(trx: Transaction<Database>, run: SyncRun, item:
   if (sameMeeting) {
     // One meeting is one CRM event, however many synced mailboxes hold a copy (matched by iCalUId).
     if (sameMeeting.owner_user_id !== run.binding.user_id) {
-      await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'skipped', entityId: sameMeeting.id, subject: content.subject, reason: 'this meeting is already in the CRM as another user’s event' }, at);
+      await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'skipped', entityId: sameMeeting.id, subject: content.subject, reason: 'meeting_of_other_user' }, at);
       return;
     }
     entityId = sameMeeting.id;
@@ -149,7 +149,7 @@ async function createFromOutlook(trx: Transaction<Database>, run: SyncRun, item:
     .values({ binding_id: run.binding.id, entity_id: entityId, graph_id: item.id, transaction_id: `outlook-${item.id}`, entity_version: version, graph_change_key: item.changeKey ?? null, ical_uid: item.iCalUId ?? null, synced_at: at.toISOString() })
     .onConflict((conflict) => conflict.columns(['binding_id', 'entity_id']).doUpdateSet({ graph_id: item.id, graph_change_key: item.changeKey ?? null, entity_version: version }))
     .execute();
-  await logSync(trx, run.binding, { direction: 'from_microsoft', action: sameMeeting ? 'skipped' : 'created', entityId, subject: content.subject, reason: sameMeeting ? 'already in the CRM; linked' : 'new in Outlook' }, at);
+  await logSync(trx, run.binding, { direction: 'from_microsoft', action: sameMeeting ? 'skipped' : 'created', entityId, subject: content.subject, reason: sameMeeting ? 'already_linked' : 'new_in_outlook' }, at);
 }
 
 async function deleteFromOutlook(trx: Transaction<Database>, run: SyncRun, graphId: string, at: Date): Promise<void> {
@@ -158,7 +158,7 @@ async function deleteFromOutlook(trx: Transaction<Database>, run: SyncRun, graph
   const event = await trx.selectFrom('events').selectAll().where('id', '=', link.entity_id).executeTakeFirst();
   if (event && !event.deleted_at && event.owner_user_id === run.binding.user_id) {
     await trx.updateTable('events').set({ deleted_at: at.toISOString(), updated_at: at.toISOString(), version: event.version + 1 }).where('id', '=', event.id).execute();
-    await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'deleted', entityId: event.id, subject: event.subject, reason: 'deleted in Outlook' }, at);
+    await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'deleted', entityId: event.id, subject: event.subject, reason: 'deleted_in_outlook' }, at);
   }
   await trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', link.entity_id).execute();
 }

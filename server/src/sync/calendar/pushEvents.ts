@@ -69,9 +69,9 @@ async function plan(run: SyncRun, ids: string[]): Promise<Operation[]> {
 
 /** Why an event must not (or no longer) be in this user's calendar; undefined when it belongs there. */
 function leaveReason(run: SyncRun, row: EventRow | undefined): string | undefined {
-  if (!row || row.deleted_at) return 'deleted in the CRM';
-  if (row.owner_user_id !== run.binding.user_id) return 'given to another owner in the CRM';
-  if (row.sync_eligible !== 1) return 'imported events are not synced';
+  if (!row || row.deleted_at) return 'deleted_in_crm';
+  if (row.owner_user_id !== run.binding.user_id) return 'owner_changed';
+  if (row.sync_eligible !== 1) return 'imported_not_synced';
   return undefined;
 }
 
@@ -123,10 +123,10 @@ async function applyResult(trx: Transaction<Database>, run: SyncRun, operation: 
       if (ok && body?.id) {
         await linkKey(event.id).set({ graph_id: body.id, graph_change_key: body.changeKey ?? null, ical_uid: body.iCalUId ?? null, entity_version: event.version, synced_at: at.toISOString() }).execute();
         if (!event.iCalUId && body.iCalUId) await trx.updateTable('events').set({ ical_uid: body.iCalUId }).where('id', '=', event.id).execute();
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'created', entityId: event.id, subject: event.subject, reason: 'new in the CRM' }, at);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'created', entityId: event.id, subject: event.subject, reason: 'new_in_crm' }, at);
       } else {
         await trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', event.id).execute();
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: event.id, subject: event.subject, reason: `Microsoft 365 refused the event (${response.status} ${errorCode(response.body)})` }, at);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: event.id, subject: event.subject, reason: `refused_create|${response.status} ${errorCode(response.body)}` }, at);
       }
       return;
     }
@@ -134,14 +134,14 @@ async function applyResult(trx: Transaction<Database>, run: SyncRun, operation: 
       const { event } = operation;
       if (ok && body) {
         await linkKey(event.id).set({ graph_change_key: body.changeKey ?? null, entity_version: event.version, synced_at: at.toISOString() }).execute();
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'updated', entityId: event.id, subject: event.subject, reason: 'changed in the CRM' }, at);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'updated', entityId: event.id, subject: event.subject, reason: 'changed_in_crm' }, at);
       } else if (response.status === 404) {
         // Deleted in Outlook while it was being changed in the CRM: the deletion wins.
         await trx.updateTable('events').set({ deleted_at: at.toISOString(), updated_at: at.toISOString(), version: event.version + 1 }).where('id', '=', event.id).execute();
         await trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', event.id).execute();
-        await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'deleted', entityId: event.id, subject: event.subject, reason: 'deleted in Outlook; a deletion wins over an edit' }, at);
+        await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'deleted', entityId: event.id, subject: event.subject, reason: 'deletion_wins' }, at);
       } else {
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: event.id, subject: event.subject, reason: `Microsoft 365 refused the change (${response.status} ${errorCode(response.body)})` }, at);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: event.id, subject: event.subject, reason: `refused_change|${response.status} ${errorCode(response.body)}` }, at);
       }
       return;
     }
@@ -150,7 +150,7 @@ async function applyResult(trx: Transaction<Database>, run: SyncRun, operation: 
         await trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', operation.entityId).execute();
         await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'deleted', entityId: operation.entityId, subject: operation.subject, reason: operation.reason }, at);
       } else {
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: operation.entityId, subject: operation.subject, reason: `Microsoft 365 refused the deletion (${response.status} ${errorCode(response.body)})` }, at);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: operation.entityId, subject: operation.subject, reason: `refused_delete|${response.status} ${errorCode(response.body)}` }, at);
       }
     }
   }

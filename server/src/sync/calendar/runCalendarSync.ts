@@ -28,7 +28,7 @@ export async function runCalendarSync(run: SyncRun, calendar: CalendarGraph): Pr
     if (error instanceof BindingChanged) return;
     if (error instanceof ContainerGone) {
       await stopBinding(run.db, run.binding, 'container_deleted', run.now());
-      await logSync(run.db, run.binding, { direction: 'none', action: 'disabled', reason: 'the calendar was deleted in Outlook, so the sync was turned off; every event stays in the CRM' }, run.now());
+      await logSync(run.db, run.binding, { direction: 'none', action: 'disabled', reason: 'container_deleted' }, run.now());
       return;
     }
     if (error instanceof RetryLater) throw error;
@@ -94,7 +94,7 @@ export async function recordFailure(run: SyncRun, error: unknown): Promise<void>
     consecutive_failures: run.binding.consecutive_failures + 1,
     ...(reconnect ? { status: 'reconnect_required' as const } : {}),
   });
-  await logSync(run.db, run.binding, { direction: 'none', action: 'error', reason: code }, at);
+  await logSync(run.db, run.binding, { direction: 'none', action: 'error', reason: `failed|${code}` }, at);
 }
 
 export function failureCode(error: unknown): string {

@@ -1,0 +1,55 @@
+import type { Language } from '../http/language.js';
+
+/**
+ * Why the sync did something, as stored in the sync log: a stable code, optionally `code|detail`. The log is
+ * shown in the reader's language, so the words live here, not in the rows.
+ */
+const REASONS: Record<string, Record<Language, string>> = {
+  new_in_crm: { en: 'new in the CRM', de: 'neu im CRM' },
+  changed_in_crm: { en: 'changed in the CRM', de: 'im CRM geändert' },
+  deleted_in_crm: { en: 'deleted in the CRM', de: 'im CRM gelöscht' },
+  owner_changed: { en: 'given to another owner in the CRM', de: 'im CRM einem anderen Besitzer übergeben' },
+  imported_not_synced: { en: 'imported events are not synced', de: 'importierte Ereignisse werden nicht synchronisiert' },
+  refused_create: { en: 'Microsoft 365 refused the event ({detail})', de: 'Microsoft 365 hat das Ereignis abgelehnt ({detail})' },
+  refused_change: { en: 'Microsoft 365 refused the change ({detail})', de: 'Microsoft 365 hat die Änderung abgelehnt ({detail})' },
+  refused_delete: { en: 'Microsoft 365 refused the deletion ({detail})', de: 'Microsoft 365 hat das Löschen abgelehnt ({detail})' },
+  deletion_wins: { en: 'deleted in Outlook; a deletion wins over an edit', de: 'in Outlook gelöscht; Löschen hat Vorrang vor einer Änderung' },
+  changed_in_outlook: { en: 'changed in Outlook', de: 'in Outlook geändert' },
+  new_in_outlook: { en: 'new in Outlook', de: 'neu in Outlook' },
+  deleted_in_outlook: { en: 'deleted in Outlook', de: 'in Outlook gelöscht' },
+  already_linked: { en: 'already in the CRM; linked', de: 'bereits im CRM; verknüpft' },
+  meeting_of_other_user: { en: 'this meeting is already in the CRM as another user’s event', de: 'diese Besprechung ist im CRM bereits das Ereignis eines anderen Benutzers' },
+  occurrence_stays: { en: 'a change to one occurrence of a series stays in Outlook', de: 'die Änderung eines einzelnen Termins einer Serie bleibt in Outlook' },
+  conflict_outlook_later: { en: 'changed on both sides; the Outlook change was later and wins', de: 'auf beiden Seiten geändert; die Änderung in Outlook war später und gilt' },
+  conflict_crm_later: { en: 'changed on both sides; the CRM change was later and wins', de: 'auf beiden Seiten geändert; die Änderung im CRM war später und gilt' },
+  resync: {
+    en: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole calendar again',
+    de: 'Microsoft 365 wusste nicht mehr, wo die letzte Synchronisierung stand; der ganze Kalender wird neu gelesen',
+  },
+  enabled: { en: 'calendar sync turned on; the calendar "{calendarName}" was created in Outlook', de: 'Kalendersynchronisierung aktiviert; der Kalender „{calendarName}“ wurde in Outlook angelegt' },
+  disabled_removed: {
+    en: 'calendar sync turned off; the calendar was removed from Outlook; every event stays in the CRM',
+    de: 'Kalendersynchronisierung deaktiviert; der Kalender wurde aus Outlook entfernt; alle Ereignisse bleiben im CRM',
+  },
+  disabled_already_gone: {
+    en: 'calendar sync turned off; the calendar had already been removed from Outlook; every event stays in the CRM',
+    de: 'Kalendersynchronisierung deaktiviert; der Kalender war in Outlook bereits entfernt; alle Ereignisse bleiben im CRM',
+  },
+  container_deleted: {
+    en: 'the calendar was deleted in Outlook, so the sync was turned off; every event stays in the CRM',
+    de: 'der Kalender wurde in Outlook gelöscht, daher wurde die Synchronisierung deaktiviert; alle Ereignisse bleiben im CRM',
+  },
+  no_subscription: {
+    en: 'Microsoft 365 did not accept the change notification subscription; changes arrive with the periodic check instead',
+    de: 'Microsoft 365 hat das Abonnement für Änderungsbenachrichtigungen nicht angenommen; Änderungen kommen mit der regelmäßigen Prüfung',
+  },
+  failed: { en: 'the sync failed ({detail}); it tries again by itself', de: 'die Synchronisierung ist fehlgeschlagen ({detail}); sie versucht es von selbst erneut' },
+};
+
+/** A stored reason (`code` or `code|detail`) in words. */
+export function describeSyncReason(stored: string, language: Language, params: Record<string, string>): string {
+  const [code = '', detail = ''] = stored.split('|');
+  const template = REASONS[code]?.[language];
+  if (!template) return stored;
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'detail' ? detail : (params[name] ?? '')));
+}
