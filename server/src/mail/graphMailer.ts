@@ -4,21 +4,19 @@ import type { Mailer } from '../crm/mailer.js';
 import { AppError } from '../errors.js';
 import { connectGraph } from '../graph/graphClient.js';
 import { graphFailureOf } from '../graph/graphErrors.js';
+import { buildMimeMessage } from './mime.js';
 
-/** Sends from the signed-in user's mailbox with Graph `POST /me/sendMail` on their behalf (Mail.Send). */
+/**
+ * Sends from the signed-in user's mailbox with Graph `POST /me/sendMail` on their behalf (Mail.Send), as a MIME
+ * message so that it carries both a plain-text and an HTML body (Graph's JSON form takes only one).
+ */
 export function createGraphMailer(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): Mailer {
   return {
     async send(from, mail) {
       try {
         const client = await connectGraph(graphBaseUrl, fetch, () => tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']));
-        await client.api('/me/sendMail').post({
-          message: {
-            subject: mail.subject,
-            body: { contentType: 'HTML', content: mail.html },
-            toRecipients: mail.to.map((recipient) => ({ emailAddress: { address: recipient.address, ...(recipient.name ? { name: recipient.name } : {}) } })),
-          },
-          saveToSentItems: true,
-        });
+        const mime = Buffer.from(buildMimeMessage(mail), 'utf8').toString('base64');
+        await client.api('/me/sendMail').header('Content-Type', 'text/plain').post(mime);
       } catch (error) {
         if (error instanceof AppError) throw error;
         const failure = graphFailureOf(error);

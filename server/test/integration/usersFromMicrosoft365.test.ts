@@ -40,6 +40,9 @@ describe('users from Microsoft 365: invitations, access requests and approvals (
     const [diegoMail] = await inbox(stack, 'diego.siciliani@contoso.onmicrosoft.com');
     expect(meganMail).toMatchObject({ subject: expect.stringContaining('invited you'), from: { emailAddress: { address: 'admin@contoso.onmicrosoft.com' } } });
     expect(diegoMail!.subject).toContain('lädt Sie');
+    // Plain text and HTML both arrive (a MIME multipart/alternative message).
+    expect((meganMail as unknown as { textBody: string }).textBody).toContain('Accept invitation: https://');
+    expect(meganMail!.body.content).toContain('<a href=');
     expect(linkWith(meganMail!, 'invitation').origin).toBe(stack.serviceUrl);
 
     const again = await stack.api<{ outcomes: { result: string }[] }>('/api/invitations', { token: admin, method: 'POST', body: { directoryUserIds: [MEGAN_ID] } });
