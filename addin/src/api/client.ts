@@ -4,12 +4,16 @@ import type {
   AccessRequest,
   CalendarSyncStatus,
   ClientConfig,
+  Contact,
+  ContactChanges,
+  ContactInput,
   CrmEvent,
   DirectoryUser,
   EventChanges,
   EventInput,
   FailingSync,
   InviteOutcome,
+  LookedUpContact,
   Me,
   RequestAccessResult,
   UsersOverview,
@@ -44,6 +48,14 @@ export interface Api {
   updateEvent(id: string, changes: EventChanges): Promise<CrmEvent>;
   deleteEvent(id: string): Promise<void>;
   importEvents(csv: string): Promise<{ imported: number }>;
+  /** The caller's own contacts, filtered by the service when q is not empty. */
+  listContacts(q?: string): Promise<{ contacts: Contact[] }>;
+  /** Any contact of the organisation with this address as one of its e-mails, or null. */
+  lookupContact(email: string): Promise<{ contact: LookedUpContact | null }>;
+  createContact(input: ContactInput): Promise<Contact>;
+  updateContact(id: string, changes: ContactChanges): Promise<Contact>;
+  deleteContact(id: string): Promise<void>;
+  importContacts(csv: string): Promise<{ imported: number }>;
   getCalendarSync(): Promise<CalendarSyncStatus>;
   enableCalendarSync(): Promise<CalendarSyncStatus>;
   disableCalendarSync(): Promise<CalendarSyncStatus & { calendarRemoved: boolean }>;
@@ -85,6 +97,14 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     updateEvent: (id, changes) => call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes),
     deleteEvent: (id) => call<void>('DELETE', `/api/events/${encodeURIComponent(id)}`, undefined, true),
     importEvents: (csv) => call<{ imported: number }>('POST', '/api/events/import', { csv }),
+    listContacts: (q) =>
+      call<{ contacts: Contact[] }>('GET', q ? `/api/contacts?q=${encodeURIComponent(q)}` : '/api/contacts'),
+    lookupContact: (email) =>
+      call<{ contact: LookedUpContact | null }>('GET', `/api/contacts/lookup?email=${encodeURIComponent(email)}`),
+    createContact: (input) => call<Contact>('POST', '/api/contacts', input),
+    updateContact: (id, changes) => call<Contact>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, changes),
+    deleteContact: (id) => call<void>('DELETE', `/api/contacts/${encodeURIComponent(id)}`, undefined, true),
+    importContacts: (csv) => call<{ imported: number }>('POST', '/api/contacts/import', { csv }),
     getCalendarSync: () => call<CalendarSyncStatus>('GET', '/api/sync/calendar'),
     enableCalendarSync: () => call<CalendarSyncStatus>('POST', '/api/sync/calendar/enable'),
     disableCalendarSync: () =>

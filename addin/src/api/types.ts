@@ -195,3 +195,62 @@ export interface FailingSync {
   failingSince: string | null;
   message: string | null;
 }
+
+export type ContactOrigin = 'crm' | 'import' | 'migration' | 'microsoft365';
+
+/** A CRM contact (GET /api/contacts). Empty text fields are ''. */
+export interface Contact {
+  id: string;
+  ownerId: string;
+  salutation: string;
+  firstName: string;
+  lastName: string;
+  middleName: string;
+  title: string;
+  department: string;
+  accountName: string;
+  email: string;
+  secondaryEmail: string;
+  tertiaryEmail: string;
+  phone: string;
+  otherPhone: string;
+  mobile: string;
+  homePhone: string;
+  fax: string;
+  assistant: string;
+  asstPhone: string;
+  /** 'YYYY-MM-DD' or null. */
+  dateOfBirth: string | null;
+  mailingStreet: string;
+  mailingCity: string;
+  mailingState: string;
+  mailingZip: string;
+  mailingCountry: string;
+  otherStreet: string;
+  otherCity: string;
+  otherState: string;
+  otherZip: string;
+  otherCountry: string;
+  description: string;
+  website: string;
+  skypeId: string;
+  twitter: string;
+  emailOptOut: boolean;
+  leadSource: string;
+  origin: ContactOrigin | (string & {});
+  syncEligible: boolean;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** GET /api/contacts/lookup: any contact of the organisation, with its owner's name. */
+export type LookedUpContact = Contact & { ownerName: string };
+
+type ContactFieldName = Exclude<keyof Contact, 'id' | 'ownerId' | 'origin' | 'syncEligible' | 'version' | 'createdAt' | 'updatedAt'>;
+
+/** POST /api/contacts: a last name at least, every other field optional. */
+export type ContactInput = Partial<Pick<Contact, ContactFieldName>> & { lastName: string };
+
+/** PATCH /api/contacts/{id}: only the fields that changed. */
+export type ContactChanges = Partial<Pick<Contact, ContactFieldName>>;

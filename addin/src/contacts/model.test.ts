@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact, CrmEvent } from '../api/types';
+import {
+  changesFromForm,
+  contactName,
+  emptyContactForm,
+  fieldProblemsIn,
+  formFromContact,
+  formProblems,
+  inputFromForm,
+  notSyncedYet,
+  splitDisplayName,
+  upcomingEventsWith,
+} from './model';
+
+const contact = (over: Partial<Contact> = {}): Contact => ({
+  id: 'c1', ownerId: 'u1', salutation: '', firstName: 'Anna', lastName: 'Müller', middleName: '', title: '', department: '',
+  accountName: 'Contoso', email: 'anna@contoso.com', secondaryEmail: '', tertiaryEmail: '', phone: '', otherPhone: '',
+  mobile: '', homePhone: '', fax: '', assistant: '', asstPhone: '', dateOfBirth: null, mailingStreet: '', mailingCity: '',
+  mailingState: '', mailingZip: '', mailingCountry: '', otherStreet: '', otherCity: '', otherState: '', otherZip: '',
+  otherCountry: '', description: '', website: '', skypeId: '', twitter: '', emailOptOut: false, leadSource: '',
+  origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ...over,
+});
+
+describe('splitDisplayName', () => {
+  it.each([
+    ['Anna Müller', 'Anna', 'Müller'],
+    ['Anna Maria Müller', 'Anna Maria', 'Müller'],
+    ['Müller, Anna', 'Anna', 'Müller'],
+    ['"Anna Müller"', 'Anna', 'Müller'],
+    ['Contoso', '', 'Contoso'],
+    ['anna@contoso.com', '', ''],
+    ['', '', ''],
+  ])('%s → %s / %s', (display, first, last) => {
+    expect(splitDisplayName(display, 'anna@contoso.com')).toEqual({ firstName: first, lastName: last });
+  });
+});
+
+describe('contact form', () => {
+  it('needs a last name and a real date', () => {
+    expect(formProblems(emptyContactForm({ dateOfBirth: '1980-1-1' }))).toEqual([
+      { field: 'lastName', kind: 'required' },
+      { field: 'dateOfBirth', kind: 'invalid' },
+    ]);
+    expect(formProblems(emptyContactForm({ lastName: 'X' }))).toEqual([]);
+  });
+
+  it('sends only filled fields for a new contact', () => {
+    expect(inputFromForm(emptyContactForm({ lastName: ' Müller ', email: 'a@b.de ' }))).toEqual({ lastName: 'Müller', email: 'a@b.de' });
+  });
+
+  it('sends only what changed, with an emptied date as null', () => {
+    const before = contact({ dateOfBirth: '1980-04-23' });
+    const form = { ...formFromContact(before), mobile: '+49 1', dateOfBirth: '' };
+    expect(changesFromForm(before, form)).toEqual({ mobile: '+49 1', dateOfBirth: null });
+    expect(changesFromForm(before, formFromContact(before))).toEqual({});
+  });
+});
+
+describe('fieldProblemsIn', () => {
+  it('finds the fields the service names', () => {
+    expect(
+      fieldProblemsIn('The request was not understood: email: must be an e-mail address like name@example.com; website: must be a web address'),
+    ).toEqual({ email: 'must be an e-mail address like name@example.com', website: 'must be a web address' });
+    expect(fieldProblemsIn('Die Anfrage war nicht verständlich: lastName: is required')).toEqual({ lastName: 'is required' });
+    expect(fieldProblemsIn('Something else went wrong.')).toEqual({});
+  });
+});
+
+describe('names and badges', () => {
+  it('names a contact', () => {
+    expect(contactName(contact())).toBe('Anna Müller');
+    expect(contactName(contact({ firstName: '', lastName: '' }))).toBe('anna@contoso.com');
+  });
+  it('says imported and migrated contacts are not synced until edited', () => {
+    expect(notSyncedYet(contact({ origin: 'import', syncEligible: false }))).toBe(true);
+    expect(notSyncedYet(contact({ origin: 'migration', syncEligible: false }))).toBe(true);
+    expect(notSyncedYet(contact({ origin: 'import', syncEligible: true }))).toBe(false);
+    expect(notSyncedYet(contact({ origin: 'crm', syncEligible: true }))).toBe(false);
+  });
+});
+
+describe('upcomingEventsWith', () => {
+  const event = (id: string, start: string, end: string, emails: string[]): CrmEvent => ({
+    id, subject: id, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false,
+    attendees: emails.map((email) => ({ email, type: 'required' as const })), reminderMinutes: null, showAs: 'busy',
+    recurrence: null, iCalUId: null, origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ownerId: 'u1',
+  });
+  const now = Date.UTC(2026, 5, 1, 12);
+  it('keeps future events with the address, soonest first, at most max', () => {
+    const events = [
+      event('past', '2026-05-01T10:00:00', '2026-05-01T11:00:00', ['anna@contoso.com']),
+      event('later', '2026-07-01T10:00:00', '2026-07-01T11:00:00', ['Anna@Contoso.com']),
+      event('soon', '2026-06-02T10:00:00', '2026-06-02T11:00:00', ['anna@contoso.com']),
+      event('running', '2026-06-01T11:00:00', '2026-06-01T13:00:00', ['anna@contoso.com']),
+      event('other', '2026-06-03T10:00:00', '2026-06-03T11:00:00', ['bob@contoso.com']),
+    ];
+    expect(upcomingEventsWith(events, ['anna@contoso.com'], now).map((e) => e.id)).toEqual(['running', 'soon', 'later']);
+    expect(upcomingEventsWith(events, ['anna@contoso.com'], now, 2).map((e) => e.id)).toEqual(['running', 'soon']);
+    expect(upcomingEventsWith(events, [], now)).toEqual([]);
+  });
+});
