@@ -1,8 +1,12 @@
 import { GraphRequestError, type MailboxGraph } from '../graph/mailboxGraph.js';
 
-// Outlook resources allow subscriptions of at most 4,230 minutes (GRAPH.md §8); renew well before the end.
+// Outlook resources allow subscriptions of at most 4,230 minutes (GRAPH.md §8).
 const SUBSCRIPTION_MINUTES = 4_200;
-export const RENEW_WHEN_LEFT_MS = 24 * 60 * 60 * 1000;
+/**
+ * Renewed once an hour: long before expiry, and often enough that a subscription Graph dropped without a lifecycle
+ * notification (the renewal then fails and a new one is made) costs at most an hour of notifications.
+ */
+export const RENEW_WHEN_LEFT_MS = (SUBSCRIPTION_MINUTES - 60) * 60 * 1000;
 
 export interface Subscription {
   id: string;
