@@ -12,7 +12,7 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarLtr20Regular, Home20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { CalendarLtr20Regular, ContactCard20Regular, Home20Regular, Settings20Regular } from '@fluentui/react-icons';
 import { lazy, Suspense, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Me } from '../api/types';
@@ -24,9 +24,10 @@ import { SettingsPage, type SettingsView } from './SettingsPage';
 
 // Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
 const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
+const ContactsPage = lazy(() => import('./contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
 
 type Member = Extract<Me, { state: 'member' }>;
-type View = 'home' | 'events' | SettingsView;
+type View = 'home' | 'events' | 'contacts' | SettingsView;
 
 const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -88,20 +89,25 @@ export function MemberHome({
   const styles = useStyles();
   const { t } = useI18n();
   const [view, setView] = useState<View>(reviewRequestId !== undefined ? 'settings/users' : 'home');
-  const tab = view === 'home' || view === 'events' ? view : 'settings';
+  const tab = view === 'home' || view === 'events' || view === 'contacts' ? view : 'settings';
 
   return (
     <Page brand={brand} wide headerEnd={<Caption1 className={styles.headerOrg}>{me.organisation.name}</Caption1>}>
       <nav aria-label={t('home.nav')} className={styles.nav}>
         <TabList
           selectedValue={tab}
-          onTabSelect={(_event, data) => setView(data.value === 'settings' || data.value === 'events' ? data.value : 'home')}
+          onTabSelect={(_event, data) =>
+            setView(data.value === 'settings' || data.value === 'events' || data.value === 'contacts' ? data.value : 'home')
+          }
         >
           <Tab className={styles.tab} value="home" icon={{ children: <Home20Regular />, className: styles.tabIcon }}>
             {t('home.tabHome')}
           </Tab>
           <Tab className={styles.tab} value="events" icon={{ children: <CalendarLtr20Regular />, className: styles.tabIcon }}>
             {t('home.tabEvents')}
+          </Tab>
+          <Tab className={styles.tab} value="contacts" icon={{ children: <ContactCard20Regular />, className: styles.tabIcon }}>
+            {t('home.tabContacts')}
           </Tab>
           <Tab className={styles.tab} value="settings" icon={{ children: <Settings20Regular />, className: styles.tabIcon }}>
             {t('home.tabSettings')}
@@ -157,6 +163,10 @@ export function MemberHome({
       ) : view === 'events' ? (
         <Suspense fallback={<Spinner size="small" label={t('events.loading')} />}>
           <EventsPage brand={brand} api={api} />
+        </Suspense>
+      ) : view === 'contacts' ? (
+        <Suspense fallback={<Spinner size="small" label={t('contacts.loading')} />}>
+          <ContactsPage brand={brand} api={api} />
         </Suspense>
       ) : (
         <SettingsPage

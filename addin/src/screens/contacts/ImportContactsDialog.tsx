@@ -1,0 +1,143 @@
+import {
+  Button,
+  Caption1,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Textarea,
+  tokens,
+} from '@fluentui/react-components';
+import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import type { Api } from '../../api/client';
+import { userMessageOf } from '../../api/errors';
+import { useI18n } from '../../i18n/I18nContext';
+
+const useStyles = makeStyles({
+  surface: { maxWidth: 'min(560px, calc(100vw - 32px))' },
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  body: { margin: 0, color: tokens.colorNeutralForeground2 },
+  file: { maxWidth: '100%', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
+  csv: { fontFamily: tokens.fontFamilyMonospace },
+  loaded: { color: tokens.colorNeutralForeground3 },
+});
+
+/** Import CSV (contacts): a file or pasted text goes to the service as is; its refusal names the line and stays here. */
+export function ImportContactsDialog({
+  api,
+  open,
+  onOpenChange,
+  onImported,
+}: {
+  api: Api;
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+  onImported: (count: number) => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const [csv, setCsv] = useState('');
+  const [loaded, setLoaded] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+
+  useEffect(() => {
+    if (!open) return;
+    setCsv('');
+    setLoaded(undefined);
+    setBusy(false);
+    setProblem(undefined);
+  }, [open]);
+
+  const readFile = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    setProblem(undefined);
+    file
+      .text()
+      .then((text) => {
+        setCsv(text);
+        setLoaded(t('importEvents.fileLoaded', { name: file.name }));
+      })
+      .catch(() => setProblem(t('importEvents.fileError')));
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (csv.trim() === '') {
+      setProblem(t('importEvents.required'));
+      return;
+    }
+    setBusy(true);
+    setProblem(undefined);
+    api
+      .importContacts(csv)
+      .then(({ imported }) => {
+        setBusy(false);
+        onImported(imported);
+      })
+      .catch((error: unknown) => {
+        setBusy(false);
+        setProblem(userMessageOf(error, t('error.generic')));
+      });
+  };
+
+  return (
+    <Dialog open={open} onOpenChange={(_e, data) => !busy && onOpenChange(data.open)} modalType="modal">
+      <DialogSurface className={styles.surface}>
+        <form onSubmit={submit} noValidate>
+          <DialogBody>
+            <DialogTitle>{t('importContacts.title')}</DialogTitle>
+            <DialogContent className={styles.form}>
+              <p className={styles.body}>{t('importContacts.body')}</p>
+              <p className={styles.body}>{t('importContacts.note')}</p>
+              {problem !== undefined && (
+                <MessageBar intent="error" role="alert" layout="multiline">
+                  <MessageBarBody>{problem}</MessageBarBody>
+                </MessageBar>
+              )}
+              <Field label={t('importEvents.file')}>
+                {(fieldProps) => (
+                  <input
+                    {...fieldProps}
+                    type="file"
+                    accept=".csv,text/csv,text/plain"
+                    className={styles.file}
+                    onChange={readFile}
+                    disabled={busy}
+                  />
+                )}
+              </Field>
+              {loaded !== undefined && <Caption1 className={styles.loaded}>{loaded}</Caption1>}
+              <Field label={t('importEvents.paste')} hint={t('importEvents.pasteHint')}>
+                <Textarea
+                  className={styles.csv}
+                  value={csv}
+                  onChange={(_e, data) => setCsv(data.value)}
+                  rows={6}
+                  resize="vertical"
+                  disabled={busy}
+                />
+              </Field>
+            </DialogContent>
+            <DialogActions>
+              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
+                {t('importEvents.submit')}
+              </Button>
+              <Button onClick={() => onOpenChange(false)} disabled={busy}>
+                {t('common.cancel')}
+              </Button>
+            </DialogActions>
+          </DialogBody>
+        </form>
+      </DialogSurface>
+    </Dialog>
+  );
+}
