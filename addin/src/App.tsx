@@ -42,7 +42,7 @@ export function App({ host }: { host: Host }) {
   return (
     <FluentProvider theme={fluentThemes[theme]} data-host={host.kind} data-theme={theme}>
       <I18nProvider language={language}>
-        <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} />
+        <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} hostKind={host.kind} />
       </I18nProvider>
     </FluentProvider>
   );
@@ -53,7 +53,9 @@ function Screen({
   actions,
   deepLink,
   onLinkDone,
+  hostKind,
 }: {
+  hostKind: Host['kind'];
   session: Session;
   actions: SessionActions;
   deepLink: DeepLink | undefined;
@@ -176,6 +178,7 @@ function Screen({
               reviewRequestId={approval ?? (deepLink?.kind === 'accessRequest' ? deepLink.requestId : undefined)}
               onReviewClosed={() => setApproval(undefined)}
               notice={notice}
+              hostKind={hostKind}
             />
           );
         default:

@@ -12,10 +12,12 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarLtr20Regular, ContactCard20Regular, Home20Regular, Settings20Regular } from '@fluentui/react-icons';
-import { lazy, Suspense, useState } from 'react';
+import { CalendarLtr20Regular, ContactCard20Regular, Home20Regular, Mail20Regular, Settings20Regular } from '@fluentui/react-icons';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Me } from '../api/types';
+import { onItemChanged, readCurrentMessage, type CurrentMessage } from '../host/outlookItem';
+import type { HostKind } from '../host/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
 import { ProfileBadge } from '../ui/ProfileBadge';
@@ -24,13 +26,20 @@ import { SettingsPage, type SettingsView } from './SettingsPage';
 
 // Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
 const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
+const ThisEmailView = lazy(() => import('./mail/ThisEmailView').then((m) => ({ default: m.ThisEmailView })));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
 
 type Member = Extract<Me, { state: 'member' }>;
-type View = 'home' | 'events' | 'contacts' | SettingsView;
+type View = 'mail' | 'home' | 'events' | 'contacts' | SettingsView;
+const TABS = ['mail', 'home', 'events', 'contacts', 'settings'] as const;
+
+/** The Outlook reading pane's message: absent outside Outlook read mode, then followed as the selection changes. */
+type MailState = { shown: false } | { shown: true; message: CurrentMessage | undefined; key: number };
 
 const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  // Five tabs (with This e-mail in Outlook) do not fit a 320–400 px pane on one line: they wrap.
+  tabList: { flexWrap: 'wrap' },
   // Three tabs with icons overflow a 320–400 px pane in German ("Einstellungen"); the words alone fit.
   tabIcon: { '@media (max-width: 419px)': { display: 'none' } },
   // …and at 320 px they need a little less padding too.
@@ -76,6 +85,7 @@ export function MemberHome({
   reviewRequestId,
   onReviewClosed,
   notice,
+  hostKind = 'browser',
 }: {
   brand: string;
   me: Member;
@@ -85,21 +95,55 @@ export function MemberHome({
   onReviewClosed?: () => void;
   /** A one-off note on arrival (e.g. an invitation link that was not needed). */
   notice?: string;
+  /** In Outlook, a message in read mode opens on This e-mail. */
+  hostKind?: HostKind;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
   const [view, setView] = useState<View>(reviewRequestId !== undefined ? 'settings/users' : 'home');
-  const tab = view === 'home' || view === 'events' || view === 'contacts' ? view : 'settings';
+  const tab = view === 'mail' || view === 'home' || view === 'events' || view === 'contacts' ? view : 'settings';
+  const [mail, setMail] = useState<MailState>({ shown: false });
+  const navigated = useRef(reviewRequestId !== undefined);
+
+  useEffect(() => {
+    if (hostKind !== 'outlook') return;
+    let active = true;
+    let generation = 0;
+    const read = () => {
+      const mine = ++generation;
+      void readCurrentMessage().then((message) => {
+        if (!active || mine !== generation) return;
+        // The view appears only for a message in read mode; once there, a pinned pane keeps it and follows the selection.
+        setMail((current) => (current.shown || message ? { shown: true, message, key: generation } : current));
+        if (message && !navigated.current) {
+          navigated.current = true;
+          setView('mail');
+        }
+      });
+    };
+    read();
+    const stop = onItemChanged(read);
+    return () => {
+      active = false;
+      stop();
+    };
+  }, [hostKind]);
+
+  const selectTab = (value: unknown) => {
+    navigated.current = true;
+    const next = TABS.find((candidate) => candidate === value) ?? 'home';
+    setView(next);
+  };
 
   return (
     <Page brand={brand} wide headerEnd={<Caption1 className={styles.headerOrg}>{me.organisation.name}</Caption1>}>
       <nav aria-label={t('home.nav')} className={styles.nav}>
-        <TabList
-          selectedValue={tab}
-          onTabSelect={(_event, data) =>
-            setView(data.value === 'settings' || data.value === 'events' || data.value === 'contacts' ? data.value : 'home')
-          }
-        >
+        <TabList className={styles.tabList} selectedValue={tab} onTabSelect={(_event, data) => selectTab(data.value)}>
+          {mail.shown && (
+            <Tab className={styles.tab} value="mail" icon={{ children: <Mail20Regular />, className: styles.tabIcon }}>
+              {t('home.tabMail')}
+            </Tab>
+          )}
           <Tab className={styles.tab} value="home" icon={{ children: <Home20Regular />, className: styles.tabIcon }}>
             {t('home.tabHome')}
           </Tab>
@@ -121,7 +165,18 @@ export function MemberHome({
         </MessageBar>
       )}
 
-      {view === 'home' ? (
+      {view === 'mail' && mail.shown ? (
+        <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
+          <ThisEmailView
+            key={mail.key}
+            brand={brand}
+            api={api}
+            message={mail.message}
+            myEmail={me.user.email}
+            myUserId={me.user.id}
+          />
+        </Suspense>
+      ) : view === 'home' || view === 'mail' ? (
         <>
           <Section>
             <div className={styles.person}>

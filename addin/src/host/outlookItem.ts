@@ -1,0 +1,96 @@
+/** A person in a mail header, as Outlook gives it. */
+export interface MailAddress {
+  displayName: string;
+  emailAddress: string;
+}
+
+/** The message open in Outlook's reading pane. */
+export interface CurrentMessage {
+  /** item.from, else item.sender; undefined when neither is there. */
+  from: MailAddress | undefined;
+  to: MailAddress[];
+  cc: MailAddress[];
+  subject: string;
+}
+
+/**
+ * The message Outlook shows in read mode, or undefined: outside Outlook, with nothing selected, in compose mode
+ * (where from/to are objects with getAsync, not values), or for an appointment. Never rejects.
+ */
+export async function readCurrentMessage(): Promise<CurrentMessage | undefined> {
+  try {
+    const item = currentItem();
+    if (item === undefined) return undefined;
+    // Office.MailboxEnums.ItemType.Message is the string "message".
+    if (item.itemType !== 'message') return undefined;
+    // Read mode gives arrays; compose mode gives Recipients objects (getAsync).
+    if (!Array.isArray(item.to)) return undefined;
+    return {
+      from: addressOf(item.from) ?? addressOf(item.sender),
+      to: addressesOf(item.to),
+      cc: addressesOf(item.cc),
+      subject: typeof item.subject === 'string' ? item.subject : '',
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Calls back whenever the user selects another item in a pinned task pane (ItemChanged); returns the unsubscribe
+ * function. Does nothing where Office.js or the event is not there.
+ */
+export function onItemChanged(listener: () => void): () => void {
+  let active = true;
+  let registered = false;
+  try {
+    const mailbox = typeof Office === 'undefined' ? undefined : Office.context?.mailbox;
+    const eventType = typeof Office === 'undefined' ? undefined : Office.EventType?.ItemChanged;
+    if (mailbox && eventType && typeof mailbox.addHandlerAsync === 'function') {
+      mailbox.addHandlerAsync(eventType, () => {
+        if (active) listener();
+      });
+      registered = true;
+    }
+  } catch {
+    // not supported by this client (the pane then shows the item it opened with)
+  }
+  return () => {
+    active = false;
+    if (!registered) return;
+    try {
+      Office.context.mailbox.removeHandlerAsync(Office.EventType.ItemChanged);
+    } catch {
+      // not supported by this client
+    }
+  };
+}
+
+/** The raw item, read loosely: its shape differs between read and compose mode. */
+interface LooseItem {
+  itemType?: unknown;
+  from?: unknown;
+  sender?: unknown;
+  to?: unknown;
+  cc?: unknown;
+  subject?: unknown;
+}
+
+function currentItem(): LooseItem | undefined {
+  if (typeof Office === 'undefined') return undefined;
+  const item: unknown = Office.context?.mailbox?.item;
+  return typeof item === 'object' && item !== null ? (item as LooseItem) : undefined;
+}
+
+function addressOf(value: unknown): MailAddress | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const record = value as Record<string, unknown>;
+  const emailAddress = typeof record.emailAddress === 'string' ? record.emailAddress.trim() : '';
+  if (emailAddress === '') return undefined;
+  const displayName = typeof record.displayName === 'string' ? record.displayName.trim() : '';
+  return { displayName, emailAddress };
+}
+
+function addressesOf(value: unknown): MailAddress[] {
+  return Array.isArray(value) ? value.map(addressOf).filter((a): a is MailAddress => a !== undefined) : [];
+}
