@@ -49,23 +49,33 @@ export async function installFromPopup(page: Page, installLabel: RegExp, languag
   await popup.close();
 }
 
+/** fetch from the test process, trusting the CA that `npm start` made for this run. */
+async function trustedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  const { readFileSync } = await import('node:fs');
+  const { Agent, fetch: undiciFetch } = await import('undici');
+  const { DATA_DIR } = await import('./playwright.config.js');
+  trustedAgent ??= new Agent({ connect: { ca: readFileSync(join(DATA_DIR, 'certs', 'devtenant-ca.pem'), 'utf8') } });
+  return (await undiciFetch(url, { ...(init as object), dispatcher: trustedAgent })) as unknown as Response;
+}
+let trustedAgent: import('undici').Agent | undefined;
+
 /** The service's API as an automated client (resource-owner password grant), for preparing data quickly. */
 export async function apiAs(upn: string): Promise<(path: string, method?: string, body?: unknown) => Promise<Response>> {
   const { readFileSync } = await import('node:fs');
   const { DATA_DIR, SERVICE_PORT } = await import('./playwright.config.js');
   const { clientSecret } = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8')) as { clientSecret: string };
   const clientId = '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08';
-  const tokenResponse = await fetch(`${TENANT_URL}/organizations/oauth2/v2.0/token`, {
+  const tokenResponse = await trustedFetch(`${TENANT_URL}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username: upn, password: PASSWORD, scope: `api://localhost:${SERVICE_PORT}/${clientId}/access_as_user` }).toString(),
   });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   return (path, method = 'GET', body) =>
-    fetch(`https://localhost:${SERVICE_PORT}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    trustedFetch(`https://localhost:${SERVICE_PORT}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
 }
 
 /** Sets the local tenant's test knobs (e.g. Graph latency). */
 export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void> {
-  await fetch(`${TENANT_URL}/_devtenant/api/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
+  await trustedFetch(`${TENANT_URL}/_devtenant/api/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
 }
