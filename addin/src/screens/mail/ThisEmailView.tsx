@@ -4,6 +4,7 @@ import {
   Body1Strong,
   Button,
   Caption1,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -287,7 +288,7 @@ function PersonCard({
               <div key={label} style={{ display: 'contents' }}>
                 <dt>{t(label)}</dt>
                 <dd>
-                  <a href={`tel:${value.replace(/[^+0-9]/g, '')}`}>{value}</a>
+                  <Link href={`tel:${value.replace(/[^+0-9]/g, '')}`}>{value}</Link>
                 </dd>
               </div>
             ))}
