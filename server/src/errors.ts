@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     readonly detail?: string,
     readonly params: Record<string, string | number> = {},
+    /** Per-item problems a form shows next to its fields (already in both languages). */
+    readonly problems?: readonly { row: number; code: string; message: Record<'en' | 'de', string> }[],
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'AppError';
@@ -49,4 +51,5 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'sync_not_possible'
   | 'sync_not_enabled'
+  | 'mapping_invalid'
   | 'internal';

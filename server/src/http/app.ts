@@ -6,6 +6,7 @@ import { errorHandler, notFound } from './errorHandler.js';
 import { accessRequestRoutes } from './routes/accessRequests.js';
 import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
+import { contactMappingRoutes } from './routes/contactMapping.js';
 import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
@@ -52,6 +53,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(eventRoutes(deps));
   app.use(contactRoutes(deps));
   app.use(syncRoutes(deps, deps.sync));
+  app.use(contactMappingRoutes(deps));
   app.use('/api', notFound);
   app.use(staticRoutes(deps));
   app.use(notFound);

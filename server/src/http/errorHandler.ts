@@ -15,7 +15,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     else logger.info({ code: appError.code, detail: appError.detail, path: req.path }, 'request refused');
     if (res.headersSent) return;
     if (status === 401) res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
-    res.status(status).json({ error: appError.code, message: errorMessage(appError.code, language, appError.params) });
+    res.status(status).json({
+      error: appError.code,
+      message: errorMessage(appError.code, language, appError.params),
+      ...(appError.problems ? { problems: appError.problems.map((problem) => ({ row: problem.row, code: problem.code, message: problem.message[language] })) } : {}),
+    });
   };
 }
 

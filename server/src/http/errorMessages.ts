@@ -116,6 +116,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     de: 'Die Synchronisierung braucht ein Microsoft 365-Konto; dieses CRM-Konto ist mit keinem verknüpft.',
   },
   sync_not_enabled: { status: 409, en: 'Calendar sync is not turned on.', de: 'Die Kalendersynchronisierung ist nicht aktiviert.' },
+  mapping_invalid: {
+    status: 400,
+    en: 'The field mapping cannot be saved; see the marked rows.',
+    de: 'Die Feldzuordnung kann nicht gespeichert werden; siehe die markierten Zeilen.',
+  },
   internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
 };
 

@@ -14,6 +14,7 @@ export interface Database {
   sync_links: SyncLinksTable;
   sync_outbox: SyncOutboxTable;
   sync_log: SyncLogTable;
+  contact_field_mappings: ContactFieldMappingsTable;
   job_failures: JobFailuresTable;
   mailbox_leases: MailboxLeasesTable;
   mailbox_blocks: MailboxBlocksTable;
@@ -237,6 +238,13 @@ export interface SyncLogTable {
   entity_id: string | null;
   subject: string | null;
   reason: string;
+}
+
+export interface ContactFieldMappingsTable {
+  user_id: string;
+  /** JSON array of { crmField, graph: { property, position? } }. */
+  mapping: string;
+  updated_at: string;
 }
 
 export type EventRow = Selectable<EventsTable>;

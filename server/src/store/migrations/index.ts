@@ -4,6 +4,7 @@ import { organisationsAndUsers } from './0001_organisations_and_users.js';
 import { invitationsAndAccessRequests } from './0002_invitations_and_access_requests.js';
 import { jobsAndMailboxLimits } from './0003_jobs_and_mailbox_limits.js';
 import { eventsAndSync } from './0004_events_and_sync.js';
+import { contactFieldMappings } from './0006_contact_field_mappings.js';
 import { contacts } from './0005_contacts.js';
 
 /** Every migration in order; names are permanent once released. */
@@ -14,5 +15,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0003_jobs_and_mailbox_limits': jobsAndMailboxLimits(),
     '0004_events_and_sync': eventsAndSync(dialect),
     '0005_contacts': contacts(),
+    '0006_contact_field_mappings': contactFieldMappings(),
   };
 }
