@@ -1,5 +1,5 @@
 import { findBinding } from '../src/sync/bindings.js';
-import { runBinding } from '../src/sync/calendar/calendarSyncCommands.js';
+import { runBinding } from '../src/sync/syncCommands.js';
 import type { Stack } from './stack.js';
 
 export interface CalendarSyncHandle {

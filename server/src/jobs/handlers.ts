@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Store } from '../store/database.js';
-import { CALENDAR_SYNC_JOB, runBinding, sweepCalendarSync } from '../sync/calendar/calendarSyncCommands.js';
+import { runBinding, sweepSync, SYNC_JOB } from '../sync/syncCommands.js';
 import type { SyncDependencies } from '../sync/syncDependencies.js';
 import type { JobQueue } from './jobQueue.js';
 import type { MailboxLimiter } from './mailboxLimiter.js';
@@ -22,8 +22,8 @@ const SWEEP_SECONDS = 30;
  * the same jobs.
  */
 export function registerJobHandlers(queue: JobQueue, deps: JobDependencies): void {
-  queue.register<{ bindingId: string }>(CALENDAR_SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), { concurrency: 4 });
-  queue.register(SYNC_SWEEP_JOB, () => sweepCalendarSync(deps.sync));
+  queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), { concurrency: 4 });
+  queue.register(SYNC_SWEEP_JOB, () => sweepSync(deps.sync));
 }
 
 /** Starts the periodic jobs (after start: `every` schedules through the running queue). */

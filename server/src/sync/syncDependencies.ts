@@ -6,8 +6,8 @@ import { connectGraph } from '../graph/graphClient.js';
 import { MailboxGraph } from '../graph/mailboxGraph.js';
 import type { JobQueue } from '../jobs/jobQueue.js';
 import type { MailboxLimiter } from '../jobs/mailboxLimiter.js';
-import type { Database } from '../store/schema.js';
-import { CalendarGraph } from './calendar/calendarGraph.js';
+import type { Database, SyncKind } from '../store/schema.js';
+import { CALENDAR_SHAPE, CONTACTS_SHAPE, ContainerGraph } from './engine/containerGraph.js';
 
 /** What the sync engine needs; built once in service.ts and in the worker. */
 export interface SyncDependencies {
@@ -25,8 +25,8 @@ export interface SyncDependencies {
   safetyNetSeconds: number;
 }
 
-/** The app-only Graph view of one user's mailbox in their tenant. */
-export async function calendarGraphFor(deps: SyncDependencies, tenantId: string, userObjectId: string): Promise<CalendarGraph> {
+/** The app-only Graph view of one user's mailbox in their tenant, for one kind of container. */
+export async function containerGraphFor(deps: SyncDependencies, tenantId: string, userObjectId: string, kind: SyncKind): Promise<ContainerGraph> {
   const client = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
-  return new CalendarGraph(new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`), userObjectId);
+  return new ContainerGraph(new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`), userObjectId, kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE);
 }

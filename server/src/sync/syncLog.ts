@@ -20,6 +20,7 @@ export async function logSync(db: Db, binding: Pick<SyncBindingRow, 'id' | 'user
     .execute();
 }
 
-export function recentSyncLog(db: Db, userId: string, limit = 50) {
-  return db.selectFrom('sync_log').selectAll().where('user_id', '=', userId).orderBy('id', 'desc').limit(limit).execute();
+/** The newest entries of one binding's log (one user and kind). */
+export function recentSyncLog(db: Db, userId: string, bindingId: string, limit = 50) {
+  return db.selectFrom('sync_log').selectAll().where('user_id', '=', userId).where('binding_id', '=', bindingId).orderBy('id', 'desc').limit(limit).execute();
 }

@@ -26,6 +26,10 @@ const REASONS: Record<string, Record<Language, string>> = {
     en: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole calendar again',
     de: 'Microsoft 365 wusste nicht mehr, wo die letzte Synchronisierung stand; der ganze Kalender wird neu gelesen',
   },
+  enabled_contacts: {
+    en: 'contact sync turned on; the contact folder "{calendarName}" was created in Outlook',
+    de: 'Kontaktsynchronisierung aktiviert; der Kontaktordner „{calendarName}“ wurde in Outlook angelegt',
+  },
   enabled: { en: 'calendar sync turned on; the calendar "{calendarName}" was created in Outlook', de: 'Kalendersynchronisierung aktiviert; der Kalender „{calendarName}“ wurde in Outlook angelegt' },
   disabled_removed: {
     en: 'calendar sync turned off; the calendar was removed from Outlook; every event stays in the CRM',

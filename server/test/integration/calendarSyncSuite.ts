@@ -116,7 +116,7 @@ describe.skipIf(!available)(`two-way calendar sync with the local Microsoft 365 
     const crmBefore = await crmEvents();
     await stack.fetch(`${stack.tenant.url}/_devtenant/api/request-counts/reset`, { method: 'POST' });
     const binding = await stack.store.db.selectFrom('sync_bindings').selectAll().executeTakeFirstOrThrow();
-    await stack.deps.queue.enqueue('sync.calendar', { bindingId: binding.id }, { singletonKey: binding.id });
+    await stack.deps.queue.enqueue('sync.run', { bindingId: binding.id }, { singletonKey: binding.id });
     await eventually(async () => ((await status()).lastSuccessAt! > binding.last_success_at! ? true : undefined), 10_000, 'another run');
     const counts = (await (await stack.fetch(`${stack.tenant.url}/_devtenant/api/request-counts`)).json()) as { byMethod?: Record<string, number> };
     expect(counts.byMethod?.POST ?? 0).toBe(0);

@@ -5,7 +5,7 @@ import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
 import { eventFromRow } from '../../crm/events/eventRecords.js';
 import { requireMember } from '../../crm/member.js';
-import { kickUsers } from '../../sync/calendar/calendarSyncCommands.js';
+import { kickUsers } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 

@@ -5,8 +5,8 @@ import { requireMember } from '../../crm/member.js';
 import { requirePermission } from '../../crm/permissions.js';
 import type { SyncBindingRow } from '../../store/schema.js';
 import { findBinding } from '../../sync/bindings.js';
-import { disableCalendarSync, enableCalendarSync, ensureSubscription, kickBinding } from '../../sync/calendar/calendarSyncCommands.js';
-import { calendarGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
+import { disableSync, enableSync, ensureSubscription, kickBinding } from '../../sync/syncCommands.js';
+import { containerGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
 import { describeSyncReason } from '../../sync/syncLogReasons.js';
 import { syncErrorMessage } from '../../sync/syncMessages.js';
@@ -31,22 +31,25 @@ const notificationBody = z.object({
 export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
   const router = Router();
 
-  router.get('/api/sync/calendar', async (req, res) => {
-    const { user } = await requireMember(deps.store.db, identityOf(res));
-    res.json(await presentStatus(deps, user.id, await findBinding(deps.store.db, user.id, 'calendar'), languageFromAcceptLanguage(req.headers['accept-language'])));
-  });
+  for (const kind of ['calendar', 'contacts'] as const) {
+    router.get(`/api/sync/${kind}`, async (req, res) => {
+      const { user } = await requireMember(deps.store.db, identityOf(res));
+      res.json(await presentStatus(deps, kind, user.id, await findBinding(deps.store.db, user.id, kind), languageFromAcceptLanguage(req.headers['accept-language'])));
+    });
 
-  router.post('/api/sync/calendar/enable', async (req, res) => {
-    const binding = await enableCalendarSync(sync, identityOf(res));
-    res.json(await presentStatus(deps, binding.user_id, binding, languageFromAcceptLanguage(req.headers['accept-language'])));
-  });
+    router.post(`/api/sync/${kind}/enable`, async (req, res) => {
+      const binding = await enableSync(sync, identityOf(res), kind);
+      res.json(await presentStatus(deps, kind, binding.user_id, binding, languageFromAcceptLanguage(req.headers['accept-language'])));
+    });
 
-  router.post('/api/sync/calendar/disable', async (req, res) => {
-    const identity = identityOf(res);
-    const { calendarRemoved } = await disableCalendarSync(sync, identity);
-    const { user } = await requireMember(deps.store.db, identity);
-    res.json({ ...(await presentStatus(deps, user.id, await findBinding(deps.store.db, user.id, 'calendar'), languageFromAcceptLanguage(req.headers['accept-language']))), calendarRemoved });
-  });
+    router.post(`/api/sync/${kind}/disable`, async (req, res) => {
+      const identity = identityOf(res);
+      const { containerRemoved } = await disableSync(sync, identity, kind);
+      const { user } = await requireMember(deps.store.db, identity);
+      const status = await presentStatus(deps, kind, user.id, await findBinding(deps.store.db, user.id, kind), languageFromAcceptLanguage(req.headers['accept-language']));
+      res.json({ ...status, ...(kind === 'calendar' ? { calendarRemoved: containerRemoved } : { folderRemoved: containerRemoved }) });
+    });
+  }
 
   router.get('/api/sync/failing', async (req, res) => {
     const { user, organisation } = await requireMember(deps.store.db, identityOf(res));
@@ -93,7 +96,7 @@ export function graphWebhookRoutes(deps: ServiceDependencies, sync: SyncDependen
         if (notification.lifecycleEvent === 'reauthorizationRequired' || notification.lifecycleEvent === 'subscriptionRemoved') {
           const user = await deps.store.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirstOrThrow();
           const fresh = notification.lifecycleEvent === 'subscriptionRemoved' ? { ...binding, subscription_id: null } : binding;
-          await ensureSubscription(sync, fresh, await calendarGraphFor(sync, user.tenant_id!, user.object_id!));
+          await ensureSubscription(sync, fresh, await containerGraphFor(sync, user.tenant_id!, user.object_id!, binding.kind));
         }
         await kickBinding(sync, binding.id);
       }
@@ -115,14 +118,15 @@ function sameSecret(expected: string | null, actual: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function presentStatus(deps: ServiceDependencies, userId: string, binding: SyncBindingRow | undefined, language: Language) {
-  const log = await recentSyncLog(deps.store.db, userId);
+async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['kind'], userId: string, binding: SyncBindingRow | undefined, language: Language) {
+  const log = binding ? await recentSyncLog(deps.store.db, userId, binding.id) : [];
   const linked = binding
     ? Number((await deps.store.db.selectFrom('sync_links').select((eb) => eb.fn.countAll<number>().as('n')).where('binding_id', '=', binding.id).where('graph_id', 'is not', null).executeTakeFirstOrThrow()).n)
     : 0;
   return {
-    kind: 'calendar',
+    kind,
     calendarName: deps.config.brandName,
+    containerName: deps.config.brandName,
     enabled: binding !== undefined && binding.status !== 'disabled',
     status: binding?.status ?? 'disabled',
     stage: binding?.stage ?? null,

@@ -5,7 +5,7 @@ import { storeKinds } from '../../../test/stores.js';
 import { contentColumns } from '../../crm/events/eventRecords.js';
 import type { Store } from '../../store/database.js';
 import type { SyncBindingRow } from '../../store/schema.js';
-import { FIRST_SYNC_LIMIT, firstSyncSelection } from './runCalendarSync.js';
+import { eventAdapter, FIRST_SYNC_LIMIT } from './eventAdapter.js';
 
 const kinds = await storeKinds();
 const now = new Date('2026-11-27T12:00:00Z');
@@ -43,7 +43,8 @@ describe.each(kinds)('first sync selection on $name', (kind) => {
     });
 
     const binding = { id: 'b', user_id: owner.id } as SyncBindingRow;
-    const ids = await firstSyncSelection({ db: store.db, binding, now: () => now });
+    const run = { db: store.db, binding, now: () => now };
+    const ids = await eventAdapter(run).firstSyncSelection(run);
     expect(ids).toHaveLength(FIRST_SYNC_LIMIT);
     const subjects = new Map((await store.db.selectFrom('events').select(['id', 'subject']).execute()).map((row) => [row.id, row.subject]));
     const chosen = ids.map((id) => subjects.get(id)!);

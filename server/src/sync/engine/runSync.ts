@@ -4,25 +4,23 @@ import { RetryLater } from '../../jobs/jobQueue.js';
 import { stopBinding, updateBinding } from '../bindings.js';
 import { logSync } from '../syncLog.js';
 import { BindingChanged, type SyncRun } from '../syncRun.js';
-import type { CalendarGraph } from './calendarGraph.js';
-import { ContainerGone, pullEvents } from './pullEvents.js';
-import { pushEvents } from './pushEvents.js';
+import type { ContainerGraph } from './containerGraph.js';
+import type { ItemAdapter } from './itemAdapter.js';
+import { ContainerGone, pullItems } from './pullItems.js';
+import { pushItems } from './pushItems.js';
 
-// The first sync takes at most this many events (PRODUCT.md §4).
-export const FIRST_SYNC_LIMIT = 5000;
 const OUTBOX_BATCH = 500;
 
 /**
- * One run of a user's calendar sync: the first sync while it is unfinished, then Outlook's changes (pulled
- * first, so that a change made on both sides is seen as a conflict), then the CRM's changes from the outbox.
+ * One run of a user's sync of one kind: the first sync while it is unfinished, then Microsoft 365's changes
+ * (pulled first, so that a change made on both sides is seen as a conflict), then the CRM's changes from the outbox.
  */
-export async function runCalendarSync(run: SyncRun, calendar: CalendarGraph): Promise<void> {
-  const started = run.now();
-  await updateBinding(run.db, run.binding, { last_run_at: started.toISOString() });
+export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+  await updateBinding(run.db, run.binding, { last_run_at: run.now().toISOString() });
   try {
-    if (run.binding.stage === 'initial') await firstSync(run, calendar);
-    await pullEvents(run, calendar);
-    await pushOutbox(run, calendar);
+    if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
+    await pullItems(run, graph, adapter);
+    await pushOutbox(run, graph, adapter);
     await updateBinding(run.db, run.binding, { last_success_at: run.now().toISOString(), consecutive_failures: 0, last_error_code: null, last_error_at: null, status: 'active' });
   } catch (error) {
     if (error instanceof BindingChanged) return;
@@ -37,8 +35,8 @@ export async function runCalendarSync(run: SyncRun, calendar: CalendarGraph): Pr
   }
 }
 
-async function firstSync(run: SyncRun, calendar: CalendarGraph): Promise<void> {
-  const ids = await firstSyncSelection(run);
+async function firstSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+  const ids = await adapter.firstSyncSelection(run);
   await updateBinding(run.db, run.binding, { initial_total: ids.length });
   const linked = new Set(
     (await run.db.selectFrom('sync_links').select(['entity_id']).where('binding_id', '=', run.binding.id).where('graph_id', 'is not', null).execute()).map((link) => link.entity_id),
@@ -46,39 +44,23 @@ async function firstSync(run: SyncRun, calendar: CalendarGraph): Promise<void> {
   const remaining = ids.filter((id) => !linked.has(id));
   const alreadyDone = ids.length - remaining.length;
   await updateBinding(run.db, run.binding, { initial_done: alreadyDone });
-  await pushEvents(run, calendar, remaining, 'initial', async (done) => {
+  await pushItems(run, graph, adapter, remaining, 'initial', async (done) => {
     await updateBinding(run.db, run.binding, { initial_done: alreadyDone + done });
   });
   await updateBinding(run.db, run.binding, { stage: 'incremental' });
   run.binding = { ...run.binding, stage: 'incremental' };
 }
 
-/**
- * The user's own, non-imported events: those still to come, soonest first, then those that ended, latest first,
- * at most 5,000 in all.
- */
-export async function firstSyncSelection(run: SyncRun): Promise<string[]> {
-  const nowIso = run.now().toISOString();
-  const eligible = run.db
-    .selectFrom('events')
-    .select(['id'])
-    .where('owner_user_id', '=', run.binding.user_id)
-    .where('deleted_at', 'is', null)
-    .where('sync_eligible', '=', 1);
-  const upcoming = await eligible.where('end_utc', '>=', nowIso).orderBy('start_utc', 'asc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute();
-  const ended = await eligible.where('end_utc', '<', nowIso).orderBy('end_utc', 'desc').orderBy('id').limit(FIRST_SYNC_LIMIT - upcoming.length).execute();
-  return [...upcoming, ...ended].map((row) => row.id);
-}
-
-/** Pushes the outbox: each changed event once, as it is now; rows are removed once their push committed. */
-async function pushOutbox(run: SyncRun, calendar: CalendarGraph): Promise<void> {
+/** Pushes the outbox: each changed item once, as it is now; rows are removed once their push committed. */
+async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+  const { user_id: userId, kind } = run.binding;
   for (;;) {
-    const rows = await run.db.selectFrom('sync_outbox').select(['id', 'entity_id']).where('user_id', '=', run.binding.user_id).where('kind', '=', 'calendar').orderBy('id').limit(OUTBOX_BATCH).execute();
+    const rows = await run.db.selectFrom('sync_outbox').select(['id', 'entity_id']).where('user_id', '=', userId).where('kind', '=', kind).orderBy('id').limit(OUTBOX_BATCH).execute();
     if (!rows.length) return;
     const ids = [...new Set(rows.map((row) => row.entity_id))];
-    await pushEvents(run, calendar, ids, 'changes');
+    await pushItems(run, graph, adapter, ids, 'changes');
     const lastId = rows[rows.length - 1]!.id;
-    await run.db.deleteFrom('sync_outbox').where('user_id', '=', run.binding.user_id).where('kind', '=', 'calendar').where('id', '<=', lastId).where('entity_id', 'in', ids).execute();
+    await run.db.deleteFrom('sync_outbox').where('user_id', '=', userId).where('kind', '=', kind).where('id', '<=', lastId).where('entity_id', 'in', ids).execute();
     if (rows.length < OUTBOX_BATCH) return;
   }
 }
@@ -87,12 +69,11 @@ async function pushOutbox(run: SyncRun, calendar: CalendarGraph): Promise<void> 
 export async function recordFailure(run: SyncRun, error: unknown): Promise<void> {
   const at = run.now();
   const code = failureCode(error);
-  const reconnect = code === 'consent_revoked';
   await updateBinding(run.db, run.binding, {
     last_error_code: code,
     last_error_at: at.toISOString(),
     consecutive_failures: run.binding.consecutive_failures + 1,
-    ...(reconnect ? { status: 'reconnect_required' as const } : {}),
+    ...(code === 'consent_revoked' ? { status: 'reconnect_required' as const } : {}),
   });
   await logSync(run.db, run.binding, { direction: 'none', action: 'error', reason: `failed|${code}` }, at);
 }

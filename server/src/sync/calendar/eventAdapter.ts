@@ -1,0 +1,68 @@
+import { randomUUID } from 'node:crypto';
+import { contentColumns, eventFromRow } from '../../crm/events/eventRecords.js';
+import type { EventRow } from '../../store/schema.js';
+import type { ItemAdapter } from '../engine/itemAdapter.js';
+import type { SyncRun } from '../syncRun.js';
+import { fromGraphEvent, toGraphEvent } from './eventMapping.js';
+import { CRM_EVENT_ID_PROPERTY, type GraphEvent } from './graphEvent.js';
+
+// The first sync takes at most this many events (PRODUCT.md §4).
+export const FIRST_SYNC_LIMIT = 5000;
+
+/** CRM events in the engine: the brand calendar's items. */
+export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, GraphEvent & { id: string }> {
+  return {
+    kind: 'calendar',
+    stampProperty: CRM_EVENT_ID_PROPERTY,
+    loadRows: (db, ids) => (ids.length ? db.selectFrom('events').selectAll().where('id', 'in', ids).execute() : Promise.resolve([])),
+    label: (row) => row.subject,
+    toGraph(row, { mode, create }) {
+      const event = eventFromRow(row);
+      // Attendees make Exchange mail meeting requests: only events created after sync was enabled carry them
+      // (as Outlook would have mailed them); the first sync, history, never mails anyone.
+      const includeAttendees = mode === 'changes' && run.binding.enabled_at !== null && event.createdAt >= run.binding.enabled_at;
+      return toGraphEvent(event, { includeAttendees, ...(create ? { transactionId: create.transactionId } : {}) });
+    },
+    async afterCreate(trx, row, created) {
+      if (!row.ical_uid && created.iCalUId) await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
+    },
+    skipReason(item) {
+      if (item.type === 'occurrence') return 'silent';
+      if (item.type === 'exception') return 'occurrence_stays';
+      return undefined;
+    },
+    async softDelete(trx, row, at) {
+      await trx.updateTable('events').set({ deleted_at: at.toISOString(), updated_at: at.toISOString(), version: row.version + 1 }).where('id', '=', row.id).execute();
+    },
+    async applyGraph(trx, row, item, at) {
+      const version = row.version + 1;
+      await trx.updateTable('events').set({ ...contentColumns(fromGraphEvent(item, row.time_zone)), version, updated_at: at.toISOString(), sync_eligible: 1 }).where('id', '=', row.id).execute();
+      return version;
+    },
+    async arrive(trx, runNow, item, at) {
+      const content = fromGraphEvent(item, undefined);
+      const sameMeeting = item.iCalUId
+        ? await trx.selectFrom('events').selectAll().where('organisation_id', '=', runNow.binding.organisation_id).where('ical_uid', '=', item.iCalUId).where('deleted_at', 'is', null).executeTakeFirst()
+        : undefined;
+      if (sameMeeting) {
+        // One meeting is one CRM event, however many synced mailboxes hold a copy (matched by iCalUId).
+        if (sameMeeting.owner_user_id !== runNow.binding.user_id) return { skipped: 'meeting_of_other_user', entityId: sameMeeting.id, label: content.subject };
+        return { entityId: sameMeeting.id, version: sameMeeting.version, label: content.subject, linked: 'matched' };
+      }
+      const entityId = randomUUID();
+      await trx
+        .insertInto('events')
+        .values({ id: entityId, organisation_id: runNow.binding.organisation_id, owner_user_id: runNow.binding.user_id, ...contentColumns(content), ical_uid: item.iCalUId ?? null, origin: 'microsoft365', sync_eligible: 1, version: 1, created_at: at.toISOString(), updated_at: at.toISOString(), deleted_at: null })
+        .execute();
+      return { entityId, version: 1, label: content.subject, linked: 'created' };
+    },
+    async firstSyncSelection(runNow) {
+      // Upcoming events soonest first, then ended ones latest first (PRODUCT.md §4).
+      const nowIso = runNow.now().toISOString();
+      const eligible = runNow.db.selectFrom('events').select(['id']).where('owner_user_id', '=', runNow.binding.user_id).where('deleted_at', 'is', null).where('sync_eligible', '=', 1);
+      const upcoming = await eligible.where('end_utc', '>=', nowIso).orderBy('start_utc', 'asc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute();
+      const ended = await eligible.where('end_utc', '<', nowIso).orderBy('end_utc', 'desc').orderBy('id').limit(FIRST_SYNC_LIMIT - upcoming.length).execute();
+      return [...upcoming, ...ended].map((row) => row.id);
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { GraphRequestError, type BatchRequest, type BatchResponse, type MailboxGraph } from '../../graph/mailboxGraph.js';
+
+export interface Page<T> {
+  value: T[];
+  '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
+}
+
+/** A Graph item as the engine sees it, whatever its kind. */
+export interface GraphItem {
+  id: string;
+  '@removed'?: { reason: string };
+  changeKey?: string;
+  lastModifiedDateTime?: string;
+  transactionId?: string | null;
+}
+
+/** How a kind's container and items are addressed in Graph (calendars/events, contactFolders/contacts). */
+export interface ContainerShape {
+  collection: 'calendars' | 'contactFolders';
+  items: 'events' | 'contacts';
+  /** The property that names a container: `name` for calendars, `displayName` for contact folders. */
+  nameProperty: 'name' | 'displayName';
+  /** The first request of a fresh delta round. */
+  firstDeltaPath(containerPath: string, now: Date): string;
+  deltaPrefer: string;
+}
+
+/** The Graph requests of a sync for one user's mailbox and one kind, app-only (`/users/{id}`, never `/me`). */
+export class ContainerGraph {
+  readonly base: string;
+
+  constructor(readonly graph: MailboxGraph, mailboxUserId: string, readonly shape: ContainerShape) {
+    this.base = `/users/${encodeURIComponent(mailboxUserId)}`;
+  }
+
+  /** Creates the brand-named container, or finds it when one of that name already exists (409). */
+  async createContainer(name: string): Promise<string> {
+    const { collection, nameProperty } = this.shape;
+    try {
+      return (await this.graph.post<{ id: string }>(`${this.base}/${collection}`, { [nameProperty]: name })).id;
+    } catch (error) {
+      if (!(error instanceof GraphRequestError) || error.failure.status !== 409) throw error;
+      const existing = await this.graph.get<Page<Record<string, string>>>(`${this.base}/${collection}?$select=id,${nameProperty}&$top=100`);
+      const match = existing.value.find((container) => container[nameProperty] === name);
+      if (!match?.id) throw error;
+      return match.id;
+    }
+  }
+
+  /** True when the container still exists. */
+  async containerExists(containerId: string): Promise<boolean> {
+    try {
+      await this.graph.get(`${this.base}/${this.shape.collection}/${containerId}?$select=id`);
+      return true;
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return false;
+      throw error;
+    }
+  }
+
+  /** Deletes the container with its items; false when it was already gone. */
+  async deleteContainer(containerId: string): Promise<boolean> {
+    try {
+      await this.graph.delete(`${this.base}/${this.shape.collection}/${containerId}`);
+      return true;
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return false;
+      throw error;
+    }
+  }
+
+  /** The item, or undefined when Microsoft 365 no longer has it. */
+  async findItem(itemId: string): Promise<GraphItem | undefined> {
+    try {
+      return await this.graph.get<GraphItem>(`${this.base}/${this.shape.items}/${itemId}?$select=id,changeKey`);
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
+      throw error;
+    }
+  }
+
+  /** Items of the container carrying a single-value extended property with this value (our stamp). */
+  async findStamped(containerId: string, propertyId: string, value: string): Promise<GraphItem[]> {
+    const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${propertyId}' and ep/value eq '${value}')`;
+    return (await this.graph.get<Page<GraphItem>>(`${this.containerPath(containerId)}/${this.shape.items}?$filter=${encodeURIComponent(filter)}&$select=id`)).value;
+  }
+
+  /** The subscription resource for the container's items, as Graph wants it (no leading slash). */
+  subscriptionResource(containerId: string): string {
+    return `${this.containerPath(containerId).slice(1)}/${this.shape.items}`;
+  }
+
+  createRequest(containerId: string, id: string, body: unknown): BatchRequest {
+    return { id, method: 'POST', url: `${this.containerPath(containerId)}/${this.shape.items}`, body, headers: { 'Content-Type': 'application/json' } };
+  }
+
+  updateRequest(id: string, itemId: string, body: unknown): BatchRequest {
+    return { id, method: 'PATCH', url: `${this.base}/${this.shape.items}/${itemId}`, body, headers: { 'Content-Type': 'application/json' } };
+  }
+
+  deleteRequest(id: string, itemId: string): BatchRequest {
+    return { id, method: 'DELETE', url: `${this.base}/${this.shape.items}/${itemId}` };
+  }
+
+  batch(requests: BatchRequest[]): Promise<Map<string, BatchResponse>> {
+    return this.graph.batch(requests);
+  }
+
+  firstDeltaUrl(containerId: string, now: Date): string {
+    return this.shape.firstDeltaPath(this.containerPath(containerId), now);
+  }
+
+  deltaPage<T extends GraphItem>(url: string): Promise<Page<T>> {
+    return this.graph.get<Page<T>>(url, { Prefer: this.shape.deltaPrefer });
+  }
+
+  private containerPath(containerId: string): string {
+    return `${this.base}/${this.shape.collection}/${containerId}`;
+  }
+}
+
+// calendarView/delta needs a window of at most 5 years (GRAPH.md §3, §5.1): a year back and three ahead.
+const WINDOW_PAST_DAYS = 365;
+const WINDOW_FUTURE_DAYS = 3 * 365;
+
+export const CALENDAR_SHAPE: ContainerShape = {
+  collection: 'calendars',
+  items: 'events',
+  nameProperty: 'name',
+  firstDeltaPath(containerPath, now) {
+    const start = new Date(now.getTime() - WINDOW_PAST_DAYS * 86_400_000).toISOString();
+    const end = new Date(now.getTime() + WINDOW_FUTURE_DAYS * 86_400_000).toISOString();
+    return `${containerPath}/calendarView/delta?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`;
+  },
+  deltaPrefer: 'odata.maxpagesize=100, outlook.body-content-type="text"',
+};
+
+export const CONTACTS_SHAPE: ContainerShape = {
+  collection: 'contactFolders',
+  items: 'contacts',
+  nameProperty: 'displayName',
+  firstDeltaPath: (containerPath) => `${containerPath}/contacts/delta`,
+  deltaPrefer: 'odata.maxpagesize=100',
+};

@@ -1,0 +1,46 @@
+import type { Transaction } from 'kysely';
+import type { Database, SyncKind } from '../../store/schema.js';
+import type { SyncRun } from '../syncRun.js';
+import type { GraphItem } from './containerGraph.js';
+
+/** The bookkeeping columns every synced CRM table has (events, contacts). */
+export interface SyncedRow {
+  id: string;
+  owner_user_id: string;
+  deleted_at: string | null;
+  sync_eligible: number;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** What happened to an item that came from Microsoft 365 and had no link yet. */
+export type Arrival = { entityId: string; version: number; label: string; linked: 'created' | 'matched' } | { skipped: string; label: string; entityId?: string };
+
+/**
+ * What the one sync engine needs to know about a kind of item (events, contacts): where its rows are, how a row
+ * becomes a Graph item and back, and its first-sync rules. Everything else (batching, echo, conflicts, deletions,
+ * cursors, crashes) is the engine's.
+ */
+export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends GraphItem = GraphItem> {
+  kind: SyncKind;
+  /** The single-value extended property that stamps the CRM id on the Graph item. */
+  stampProperty: string;
+  loadRows(db: SyncRun['db'] | Transaction<Database>, ids: string[]): Promise<Row[]>;
+  /** How the item is named in the sync log. */
+  label(row: Row): string;
+  /** The Graph body for a create (with `transactionId` and the stamp) or an update. */
+  toGraph(row: Row, options: { mode: 'initial' | 'changes'; create?: { transactionId: string } }): Record<string, unknown>;
+  /** After our create went through (e.g. remember the event's iCalUId). */
+  afterCreate?(trx: Transaction<Database>, row: Row, created: Item): Promise<void>;
+  /** A reason code when a Graph item is not synced on its own (an occurrence of a series); `silent` logs nothing. */
+  skipReason?(item: Item): string | undefined;
+  /** Marks the CRM row deleted (a tombstone, version bumped), without recording it for the outbox. */
+  softDelete(trx: Transaction<Database>, row: Row, at: Date): Promise<void>;
+  /** Applies a Graph item's content to its CRM row; returns the row's new version. */
+  applyGraph(trx: Transaction<Database>, row: Row, item: Item, at: Date): Promise<number>;
+  /** A Graph item with no link: a new CRM row, or an existing one it matches, or a reason to skip it. */
+  arrive(trx: Transaction<Database>, run: SyncRun, item: Item, at: Date): Promise<Arrival>;
+  /** The ids of the first sync, in order, at most the kind's limit. */
+  firstSyncSelection(run: SyncRun): Promise<string[]>;
+}

@@ -1,0 +1,157 @@
+import type { Transaction } from 'kysely';
+import type { BatchRequest, BatchResponse } from '../../graph/mailboxGraph.js';
+import type { Database, SyncLinkRow } from '../../store/schema.js';
+import { logSync } from '../syncLog.js';
+import { assertStillActive, type SyncRun } from '../syncRun.js';
+import type { ContainerGraph, GraphItem } from './containerGraph.js';
+import type { ItemAdapter, SyncedRow } from './itemAdapter.js';
+
+type Operation<Row> =
+  | { kind: 'create'; row: Row; transactionId: string }
+  | { kind: 'update'; row: Row; link: SyncLinkRow }
+  | { kind: 'delete'; entityId: string; link: SyncLinkRow; label: string | null; reason: string };
+
+const CHUNK = 20;
+
+/** The transaction id of an item's create in this round: a retry after a crash returns the same Graph item. */
+export function transactionIdFor(run: SyncRun, entityId: string): string {
+  return `crm-${run.binding.id.slice(0, 8)}-${run.binding.generation}-${entityId}`;
+}
+
+/**
+ * Makes the user's Microsoft 365 container match the CRM for the given items: creates, updates or deletes each as
+ * the CRM now has it (so several changes cost one request), 20 per $batch.
+ */
+export async function pushItems<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, entityIds: string[], mode: 'initial' | 'changes', onProgress?: (done: number) => Promise<void>): Promise<void> {
+  let done = 0;
+  for (let start = 0; start < entityIds.length; start += CHUNK) {
+    await assertStillActive(run);
+    const ids = entityIds.slice(start, start + CHUNK);
+    const operations = await plan(run, adapter, ids);
+    await resolveUnconfirmedDeletes(run, graph, adapter, operations);
+    await recordPendingCreates(run, operations);
+    const requests = operations.map((operation, index) => request(run, graph, adapter, operation, mode, String(index)));
+    const responses = await graph.batch(requests.filter((r): r is BatchRequest => r !== undefined));
+    await run.db.transaction().execute(async (trx) => {
+      for (const [index, operation] of operations.entries()) {
+        // A delete of a create that never reached Microsoft 365 has nothing to send: it just forgets the link.
+        const response = responses.get(String(index)) ?? (operation.kind === 'delete' ? { id: String(index), status: 204, body: undefined, headers: {} } : undefined);
+        if (response) await applyResult(trx, run, adapter, operation, response);
+      }
+    });
+    done += ids.length;
+    if (onProgress) await onProgress(done);
+  }
+}
+
+async function plan<Row extends SyncedRow>(run: SyncRun, adapter: ItemAdapter<Row>, ids: string[]): Promise<Operation<Row>[]> {
+  const { db, binding } = run;
+  const rows = new Map((await adapter.loadRows(db, ids)).map((row) => [row.id, row]));
+  const links = new Map((await db.selectFrom('sync_links').selectAll().where('binding_id', '=', binding.id).where('entity_id', 'in', ids).execute()).map((link) => [link.entity_id, link]));
+  const operations: Operation<Row>[] = [];
+  for (const id of ids) {
+    const row = rows.get(id);
+    const link = links.get(id);
+    const reason = leaveReason(run, row);
+    if (reason) {
+      if (link) operations.push({ kind: 'delete', entityId: id, link, label: row ? adapter.label(row) : null, reason });
+      continue;
+    }
+    if (!link || link.graph_id === null) operations.push({ kind: 'create', row: row!, transactionId: link?.transaction_id ?? transactionIdFor(run, id) });
+    else if (link.entity_version < row!.version) operations.push({ kind: 'update', row: row!, link });
+  }
+  return operations;
+}
+
+/** Why a CRM item must not (or no longer) be in this user's container; undefined when it belongs there. */
+function leaveReason(run: SyncRun, row: SyncedRow | undefined): string | undefined {
+  if (!row || row.deleted_at) return 'deleted_in_crm';
+  if (row.owner_user_id !== run.binding.user_id) return 'owner_changed';
+  if (row.sync_eligible !== 1) return 'imported_not_synced';
+  return undefined;
+}
+
+/** A create whose confirmation was lost (crash) may have reached Microsoft 365: find it by our stamp before deleting. */
+async function resolveUnconfirmedDeletes<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operations: Operation<Row>[]): Promise<void> {
+  for (const operation of operations) {
+    if (operation.kind !== 'delete' || operation.link.graph_id !== null) continue;
+    const found = await graph.findStamped(run.binding.container_id!, adapter.stampProperty, operation.entityId);
+    operation.link = { ...operation.link, graph_id: found[0]?.id ?? null };
+  }
+}
+
+async function recordPendingCreates<Row extends SyncedRow>(run: SyncRun, operations: Operation<Row>[]): Promise<void> {
+  const creates = operations.filter((o): o is Extract<Operation<Row>, { kind: 'create' }> => o.kind === 'create');
+  if (!creates.length) return;
+  const at = run.now().toISOString();
+  await run.db.transaction().execute(async (trx) => {
+    for (const create of creates) {
+      await trx
+        .insertInto('sync_links')
+        .values({ binding_id: run.binding.id, entity_id: create.row.id, graph_id: null, transaction_id: create.transactionId, entity_version: 0, graph_change_key: null, ical_uid: null, synced_at: at })
+        .onConflict((conflict) => conflict.columns(['binding_id', 'entity_id']).doNothing())
+        .execute();
+    }
+  });
+}
+
+function request<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operation: Operation<Row>, mode: 'initial' | 'changes', id: string): BatchRequest | undefined {
+  switch (operation.kind) {
+    case 'create':
+      return graph.createRequest(run.binding.container_id!, id, adapter.toGraph(operation.row, { mode, create: { transactionId: operation.transactionId } }));
+    case 'update':
+      return graph.updateRequest(id, operation.link.graph_id!, adapter.toGraph(operation.row, { mode }));
+    case 'delete':
+      return operation.link.graph_id ? graph.deleteRequest(id, operation.link.graph_id) : undefined;
+  }
+}
+
+async function applyResult<Row extends SyncedRow>(trx: Transaction<Database>, run: SyncRun, adapter: ItemAdapter<Row>, operation: Operation<Row>, response: BatchResponse): Promise<void> {
+  const at = run.now();
+  const ok = response.status >= 200 && response.status < 300;
+  const body = response.body as (GraphItem & { iCalUId?: string }) | undefined;
+  const refused = `${response.status} ${errorCode(response.body)}`;
+  const forget = (entityId: string) => trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId).execute();
+  const link = (entityId: string) => trx.updateTable('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId);
+  switch (operation.kind) {
+    case 'create': {
+      const { row } = operation;
+      if (ok && body?.id) {
+        await link(row.id).set({ graph_id: body.id, graph_change_key: body.changeKey ?? null, ical_uid: body.iCalUId ?? null, entity_version: row.version, synced_at: at.toISOString() }).execute();
+        await adapter.afterCreate?.(trx, row, body);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'created', entityId: row.id, subject: adapter.label(row), reason: 'new_in_crm' }, at);
+      } else {
+        await forget(row.id);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: adapter.label(row), reason: `refused_create|${refused}` }, at);
+      }
+      return;
+    }
+    case 'update': {
+      const { row } = operation;
+      if (ok && body) {
+        await link(row.id).set({ graph_change_key: body.changeKey ?? null, entity_version: row.version, synced_at: at.toISOString() }).execute();
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'updated', entityId: row.id, subject: adapter.label(row), reason: 'changed_in_crm' }, at);
+      } else if (response.status === 404) {
+        // Deleted in Microsoft 365 while it was being changed in the CRM: the deletion wins.
+        await adapter.softDelete(trx, row, at);
+        await forget(row.id);
+        await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'deleted', entityId: row.id, subject: adapter.label(row), reason: 'deletion_wins' }, at);
+      } else {
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: adapter.label(row), reason: `refused_change|${refused}` }, at);
+      }
+      return;
+    }
+    case 'delete': {
+      if (ok || response.status === 404 || response.status === 410) {
+        await forget(operation.entityId);
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'deleted', entityId: operation.entityId, subject: operation.label, reason: operation.reason }, at);
+      } else {
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: operation.entityId, subject: operation.label, reason: `refused_delete|${refused}` }, at);
+      }
+    }
+  }
+}
+
+function errorCode(body: unknown): string {
+  return (body as { error?: { code?: string } } | undefined)?.error?.code ?? 'unknown';
+}
