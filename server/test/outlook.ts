@@ -44,6 +44,32 @@ export class Outlook {
     return ((await this.graph('GET', `/me/events/${eventId}/instances?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`)) as { value: OutlookEvent[] }).value;
   }
 
+  async contactFolderNamed(name: string): Promise<{ id: string; displayName: string } | undefined> {
+    return ((await this.graph('GET', `/me/contactFolders?$top=100`)) as { value: { id: string; displayName: string }[] }).value.find((folder) => folder.displayName === name);
+  }
+
+  /** Every stored contact of a folder, through the local tenant's inspection API. */
+  async contacts(folderId: string): Promise<Record<string, unknown>[]> {
+    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/contactFolders/${folderId}/contacts`);
+    return ((await response.json()) as { value: Record<string, unknown>[] }).value;
+  }
+
+  async createContact(folderId: string, contact: Record<string, unknown>): Promise<{ id: string }> {
+    return (await this.graph('POST', `/me/contactFolders/${folderId}/contacts`, contact)) as { id: string };
+  }
+
+  async updateContact(contactId: string, changes: Record<string, unknown>): Promise<void> {
+    await this.graph('PATCH', `/me/contacts/${contactId}`, changes);
+  }
+
+  async deleteContact(contactId: string): Promise<void> {
+    await this.graph('DELETE', `/me/contacts/${contactId}`);
+  }
+
+  async deleteContactFolder(folderId: string): Promise<void> {
+    await this.graph('DELETE', `/me/contactFolders/${folderId}`);
+  }
+
   async create(calendarId: string, event: Record<string, unknown>): Promise<OutlookEvent> {
     return (await this.graph('POST', `/me/calendars/${calendarId}/events`, event)) as OutlookEvent;
   }
@@ -89,7 +115,7 @@ export class Outlook {
         client_secret: this.stack.clientSecret,
         username: this.upn,
         password: this.stack.tenant.password,
-        scope: 'https://graph.microsoft.com/Calendars.ReadWrite',
+        scope: 'https://graph.microsoft.com/Calendars.ReadWrite https://graph.microsoft.com/Contacts.ReadWrite',
       }).toString(),
     });
     const json = (await response.json()) as { access_token?: string };

@@ -1,13 +1,18 @@
+import { contactMappingFor } from '../crm/contacts/contactMappingStore.js';
 import { eventAdapter } from './calendar/eventAdapter.js';
+import { contactAdapter } from './contacts/contactAdapter.js';
+import type { ContainerGraph } from './engine/containerGraph.js';
 import type { ItemAdapter } from './engine/itemAdapter.js';
 import type { SyncRun } from './syncRun.js';
 
-/** The engine's adapter for the binding's kind. */
-export async function adapterFor(run: SyncRun): Promise<ItemAdapter> {
+/** The engine's adapter for the binding's kind (contacts go through the user's field mapping). */
+export async function adapterFor(run: SyncRun, graph: ContainerGraph): Promise<ItemAdapter> {
   switch (run.binding.kind) {
     case 'calendar':
       return eventAdapter(run) as unknown as ItemAdapter;
-    case 'contacts':
-      throw new Error('contact sync is not available yet');
+    case 'contacts': {
+      const { mapping } = await contactMappingFor(run.db, run.binding.user_id);
+      return contactAdapter(run, graph, mapping) as unknown as ItemAdapter;
+    }
   }
 }

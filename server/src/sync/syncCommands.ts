@@ -85,7 +85,7 @@ export async function runBinding(deps: SyncDependencies, bindingId: string): Pro
     await recordFailure(run, error);
     throw error;
   }
-  await runSync(run, graph, await adapterFor(run));
+  await runSync(run, graph, await adapterFor(run, graph));
 }
 
 /**

@@ -5,6 +5,7 @@ import { createContact, deleteContact, importContacts, massUpdateContacts, migra
 import { findContactByEmail, listOwnContacts } from '../../crm/contacts/contactQueries.js';
 import { parseCsv } from '../../crm/events/csv.js';
 import { requireMember } from '../../crm/member.js';
+import { kickUsers } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
@@ -30,27 +31,33 @@ export function contactRoutes(deps: ServiceDependencies): Router {
     res.json({ contact: await findContactByEmail(ctx.db, organisation.id, user.id, email) });
   });
 
-  // Contact sync does not exist yet: once it does, each route below asks the owners' contact syncs to run after commit.
+  // After each change commits, the owners' contact syncs are asked to run now; the outbox makes sure of it anyway.
+  const kick = (...userIds: string[]) => kickUsers(deps.sync, userIds, 'contacts');
 
   router.post('/api/contacts', async (req, res) => {
-    res.status(201).json(await createContact(ctx, identityOf(res), newContactSchema.parse(req.body)));
+    const contact = await createContact(ctx, identityOf(res), newContactSchema.parse(req.body));
+    await kick(contact.ownerId);
+    res.status(201).json(contact);
   });
 
   router.patch('/api/contacts/:id', async (req, res) => {
     const { id } = idParam.parse(req.params);
-    res.json(await updateContact(ctx, identityOf(res), id, contactChangesSchema.parse(req.body)));
+    const contact = await updateContact(ctx, identityOf(res), id, contactChangesSchema.parse(req.body));
+    await kick(contact.ownerId);
+    res.json(contact);
   });
 
   router.delete('/api/contacts/:id', async (req, res) => {
     const { id } = idParam.parse(req.params);
-    await deleteContact(ctx, identityOf(res), id);
+    await kick(await deleteContact(ctx, identityOf(res), id));
     res.status(204).end();
   });
 
   router.post('/api/contacts/:id/owner', async (req, res) => {
     const { id } = idParam.parse(req.params);
     const { ownerId } = z.object({ ownerId: z.string().uuid() }).strict().parse(req.body);
-    const { contact } = await reassignContact(ctx, identityOf(res), id, ownerId);
+    const { contact, previousOwnerId } = await reassignContact(ctx, identityOf(res), id, ownerId);
+    await kick(previousOwnerId, contact.ownerId);
     res.json(contact);
   });
 
@@ -66,7 +73,9 @@ export function contactRoutes(deps: ServiceDependencies): Router {
 
   router.post('/api/contacts/mass-update', async (req, res) => {
     const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: contactChangesSchema }).strict().parse(req.body);
-    res.json({ contacts: await massUpdateContacts(ctx, identityOf(res), ids, changes) });
+    const contacts = await massUpdateContacts(ctx, identityOf(res), ids, changes);
+    await kick(...new Set(contacts.map((contact) => contact.ownerId)));
+    res.json({ contacts });
   });
 
   return router;

@@ -7,7 +7,7 @@ import type { ContainerGraph, GraphItem } from './containerGraph.js';
 import type { ItemAdapter, SyncedRow } from './itemAdapter.js';
 
 type Operation<Row> =
-  | { kind: 'create'; row: Row; transactionId: string }
+  | { kind: 'create'; row: Row; transactionId: string; pending: boolean }
   | { kind: 'update'; row: Row; link: SyncLinkRow }
   | { kind: 'delete'; entityId: string; link: SyncLinkRow; label: string | null; reason: string };
 
@@ -28,7 +28,7 @@ export async function pushItems<Row extends SyncedRow>(run: SyncRun, graph: Cont
     await assertStillActive(run);
     const ids = entityIds.slice(start, start + CHUNK);
     const operations = await plan(run, adapter, ids);
-    await resolveUnconfirmedDeletes(run, graph, adapter, operations);
+    await resolveUnconfirmed(run, graph, adapter, operations);
     await recordPendingCreates(run, operations);
     const requests = operations.map((operation, index) => request(run, graph, adapter, operation, mode, String(index)));
     const responses = await graph.batch(requests.filter((r): r is BatchRequest => r !== undefined));
@@ -57,7 +57,7 @@ async function plan<Row extends SyncedRow>(run: SyncRun, adapter: ItemAdapter<Ro
       if (link) operations.push({ kind: 'delete', entityId: id, link, label: row ? adapter.label(row) : null, reason });
       continue;
     }
-    if (!link || link.graph_id === null) operations.push({ kind: 'create', row: row!, transactionId: link?.transaction_id ?? transactionIdFor(run, id) });
+    if (!link || link.graph_id === null) operations.push({ kind: 'create', row: row!, transactionId: link?.transaction_id ?? transactionIdFor(run, id), pending: link !== undefined });
     else if (link.entity_version < row!.version) operations.push({ kind: 'update', row: row!, link });
   }
   return operations;
@@ -71,12 +71,22 @@ function leaveReason(run: SyncRun, row: SyncedRow | undefined): string | undefin
   return undefined;
 }
 
-/** A create whose confirmation was lost (crash) may have reached Microsoft 365: find it by our stamp before deleting. */
-async function resolveUnconfirmedDeletes<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operations: Operation<Row>[]): Promise<void> {
-  for (const operation of operations) {
-    if (operation.kind !== 'delete' || operation.link.graph_id !== null) continue;
-    const found = await graph.findStamped(run.binding.container_id!, adapter.stampProperty, operation.entityId);
-    operation.link = { ...operation.link, graph_id: found[0]?.id ?? null };
+/**
+ * A create whose confirmation was lost (a crash between Graph's answer and our commit) may have reached Microsoft
+ * 365: look for our stamp before creating it again (not every kind has Graph's transactionId) or deleting it.
+ */
+async function resolveUnconfirmed<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operations: Operation<Row>[]): Promise<void> {
+  for (const [index, operation] of operations.entries()) {
+    const unconfirmed = (operation.kind === 'delete' && operation.link.graph_id === null) || (operation.kind === 'create' && operation.pending);
+    if (!unconfirmed) continue;
+    const entityId = operation.kind === 'delete' ? operation.entityId : operation.row.id;
+    const found = (await graph.findStamped(run.binding.container_id!, adapter.stampProperty, entityId))[0]?.id ?? null;
+    if (operation.kind === 'delete') operation.link = { ...operation.link, graph_id: found };
+    else if (found) {
+      const link = (await run.db.selectFrom('sync_links').selectAll().where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId).executeTakeFirstOrThrow());
+      operations[index] = { kind: 'update', row: operation.row, link: { ...link, graph_id: found } };
+      await run.db.updateTable('sync_links').set({ graph_id: found }).where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId).execute();
+    }
   }
 }
 
