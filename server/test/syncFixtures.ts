@@ -8,12 +8,12 @@ export interface CalendarSyncHandle {
   userId: string;
 }
 
-/** Enables calendar sync for the token's user and returns where it syncs to. */
-export async function enableCalendarSync(stack: Stack, token: string): Promise<CalendarSyncHandle> {
-  const enabled = await stack.api('/api/sync/calendar/enable', { token, method: 'POST' });
+/** Enables calendar (or contact) sync for the token's user and returns where it syncs to. */
+export async function enableCalendarSync(stack: Stack, token: string, kind: 'calendar' | 'contacts' = 'calendar'): Promise<CalendarSyncHandle> {
+  const enabled = await stack.api(`/api/sync/${kind}/enable`, { token, method: 'POST' });
   if (enabled.status !== 200) throw new Error(`enable failed: ${JSON.stringify(enabled.body)}`);
   const me = await stack.api<{ user: { id: string } }>('/api/me', { token });
-  const binding = (await findBinding(stack.store.db, me.body.user.id, 'calendar'))!;
+  const binding = (await findBinding(stack.store.db, me.body.user.id, kind))!;
   return { bindingId: binding.id, calendarId: binding.container_id!, userId: me.body.user.id };
 }
 

@@ -1,0 +1,3 @@
+import { calendarConvergenceSuite } from './convergenceSuite.js';
+
+calendarConvergenceSuite(101, 100, 'contacts');
