@@ -2,11 +2,12 @@ import type { Language } from '../host/language';
 import { ApiError, toApiError } from './errors';
 import type {
   AccessRequest,
-  CalendarSyncStatus,
   ClientConfig,
   Contact,
   ContactChanges,
   ContactInput,
+  ContactMappingOffer,
+  ContactMappingRow,
   CrmEvent,
   DirectoryUser,
   EventChanges,
@@ -16,6 +17,8 @@ import type {
   LookedUpContact,
   Me,
   RequestAccessResult,
+  SyncKind,
+  SyncStatus,
   UsersOverview,
 } from './types';
 
@@ -56,9 +59,13 @@ export interface Api {
   updateContact(id: string, changes: ContactChanges): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
   importContacts(csv: string): Promise<{ imported: number }>;
-  getCalendarSync(): Promise<CalendarSyncStatus>;
-  enableCalendarSync(): Promise<CalendarSyncStatus>;
-  disableCalendarSync(): Promise<CalendarSyncStatus & { calendarRemoved: boolean }>;
+  getSync(kind: SyncKind): Promise<SyncStatus>;
+  enableSync(kind: SyncKind): Promise<SyncStatus>;
+  /** containerRemoved: whether the calendar or contact folder was removed from Outlook now (false: already gone). */
+  disableSync(kind: SyncKind): Promise<{ status: SyncStatus; containerRemoved: boolean }>;
+  getContactMapping(): Promise<ContactMappingOffer>;
+  /** Refused with 400 mapping_invalid and `problems` row by row; nothing is saved then. */
+  saveContactMapping(mapping: ContactMappingRow[]): Promise<{ mapping: ContactMappingRow[]; isDefault: boolean }>;
   /** Administrators: the users whose sync is failing. */
   listFailingSyncs(): Promise<{ users: FailingSync[] }>;
 }
@@ -105,10 +112,17 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     updateContact: (id, changes) => call<Contact>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, changes),
     deleteContact: (id) => call<void>('DELETE', `/api/contacts/${encodeURIComponent(id)}`, undefined, true),
     importContacts: (csv) => call<{ imported: number }>('POST', '/api/contacts/import', { csv }),
-    getCalendarSync: () => call<CalendarSyncStatus>('GET', '/api/sync/calendar'),
-    enableCalendarSync: () => call<CalendarSyncStatus>('POST', '/api/sync/calendar/enable'),
-    disableCalendarSync: () =>
-      call<CalendarSyncStatus & { calendarRemoved: boolean }>('POST', '/api/sync/calendar/disable'),
+    getSync: (kind) => call<SyncStatus>('GET', `/api/sync/${kind}`),
+    enableSync: (kind) => call<SyncStatus>('POST', `/api/sync/${kind}/enable`),
+    disableSync: async (kind) => {
+      const { calendarRemoved, folderRemoved, ...status } = await call<
+        SyncStatus & { calendarRemoved?: boolean; folderRemoved?: boolean }
+      >('POST', `/api/sync/${kind}/disable`);
+      return { status, containerRemoved: (kind === 'calendar' ? calendarRemoved : folderRemoved) === true };
+    },
+    getContactMapping: () => call<ContactMappingOffer>('GET', '/api/sync/contacts/mapping'),
+    saveContactMapping: (mapping) =>
+      call<{ mapping: ContactMappingRow[]; isDefault: boolean }>('PUT', '/api/sync/contacts/mapping', { mapping }),
     listFailingSyncs: () => call<{ users: FailingSync[] }>('GET', '/api/sync/failing'),
   };
 }

@@ -43,6 +43,16 @@ describe('toApiError', () => {
     expect(toApiError(403, { error: 'forbidden', message: 'm' }).isAuthentication).toBe(false);
   });
 
+  it('keeps the row problems of a refusal and drops malformed ones', () => {
+    const error = toApiError(400, {
+      error: 'mapping_invalid',
+      message: '1 problem(s)',
+      problems: [{ row: 2, code: 'graph_target_taken', message: 'Taken.' }, { row: 'x', message: 'bad' }, null],
+    });
+    expect(error.problems).toEqual([{ row: 2, code: 'graph_target_taken', message: 'Taken.' }]);
+    expect(toApiError(400, { error: 'x' }).problems).toEqual([]);
+  });
+
   it('maps no response to network_error', () => {
     expect(codeForStatus(0)).toBe('network_error');
   });

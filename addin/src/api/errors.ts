@@ -25,6 +25,14 @@ export type KnownErrorCode =
   | 'network_error'
   | 'bad_response';
 
+/** One row-level problem of a refused request (PUT /api/sync/contacts/mapping): row = index in the sent list. */
+export interface RowProblem {
+  row: number;
+  code: string;
+  /** In the user's language. */
+  message: string;
+}
+
 /** A failed API call: HTTP status (0 when nothing came back), stable code, and the user's message if the service sent one. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -33,6 +41,8 @@ export class ApiError extends Error {
     readonly code: KnownErrorCode | (string & {}),
     /** Already in the user's language (the request sent Accept-Language); absent when the body had none. */
     readonly userMessage: string | undefined,
+    /** Row-level problems, when the service named them. */
+    readonly problems: RowProblem[] = [],
   ) {
     super(userMessage ?? `${code} (HTTP ${status})`);
   }
@@ -54,7 +64,18 @@ export function toApiError(status: number, body: unknown): ApiError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
   const code = typeof record.error === 'string' && record.error !== '' ? record.error : codeForStatus(status);
   const message = typeof record.message === 'string' && record.message.trim() !== '' ? record.message : undefined;
-  return new ApiError(status, code, message);
+  return new ApiError(status, code, message, rowProblemsOf(record.problems));
+}
+
+/** The well-formed entries of a body's `problems` list; anything else is dropped. */
+function rowProblemsOf(value: unknown): RowProblem[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { row, code, message } = entry as Record<string, unknown>;
+    if (typeof row !== 'number' || !Number.isInteger(row) || typeof message !== 'string') return [];
+    return [{ row, code: typeof code === 'string' ? code : '', message }];
+  });
 }
 
 /** The code for a response whose body did not name one. */

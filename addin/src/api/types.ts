@@ -170,20 +170,58 @@ export interface SyncLogEntry {
   reason: string;
 }
 
-/** GET /api/sync/calendar: the signed-in user's calendar sync. */
-export interface CalendarSyncStatus {
-  kind: 'calendar';
-  calendarName: string;
+/** What a sync keeps in step: the user's events with a calendar, or the user's contacts with a contact folder. */
+export type SyncKind = 'calendar' | 'contacts';
+
+/** GET /api/sync/{kind}: the signed-in user's sync of one kind. */
+export interface SyncStatus {
+  kind: SyncKind;
+  /** The calendar or contact folder in the user's mailbox (named after the brand). */
+  containerName: string;
   enabled: boolean;
   status: SyncStatusName;
   stage: 'initial' | 'incremental' | null;
   progress: { done: number; total: number } | null;
+  /** Synced events or contacts. */
   linkedCount: number;
   lastRunAt: string | null;
   lastSuccessAt: string | null;
   lastError: { code: string; at: string | null; message: string } | null;
   disabledReason: 'user' | 'container_deleted' | null;
   log: SyncLogEntry[];
+}
+
+/** GET /api/sync/calendar: the signed-in user's calendar sync. */
+export interface CalendarSyncStatus extends SyncStatus {
+  kind: 'calendar';
+  calendarName: string;
+}
+
+/** GET /api/sync/contacts: the signed-in user's contact sync. */
+export interface ContactsSyncStatus extends SyncStatus {
+  kind: 'contacts';
+}
+
+/** One Graph contact value: a property, and for a multi-valued one the position (0-based) of the value. */
+export interface GraphTarget {
+  property: string;
+  position?: number;
+}
+
+export interface ContactMappingRow {
+  crmField: string;
+  graph: GraphTarget;
+}
+
+/** GET /api/sync/contacts/mapping: the Configuration dialog's content. */
+export interface ContactMappingOffer {
+  mapping: ContactMappingRow[];
+  isDefault: boolean;
+  /** The CRM fields that can be mapped, each with the Graph values it may go to; labels in the user's language. */
+  fields: Array<{ field: string; type: string; label: string; targets: GraphTarget[] }>;
+  /** Fields Microsoft 365 cannot hold: never mapped, they stay in the CRM. */
+  crmOnlyFields: Array<{ field: string; label: string }>;
+  graphProperties: Array<{ property: string; type: string; maxValues?: number }>;
 }
 
 /** GET /api/sync/failing (administrators): users whose sync is failing. */

@@ -2,10 +2,10 @@ import { Body1, Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-co
 import { CalendarSync20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
 import type { Api } from '../api/client';
 import { useI18n } from '../i18n/I18nContext';
-import { formatCount, syncState } from '../sync/model';
+import { containerNameOf, formatCount, syncState } from '../sync/model';
 import { Section } from '../ui/Page';
 import { SyncStatusBadge } from './microsoft/SyncStatusBadge';
-import { useCalendarSync } from './microsoft/useCalendarSync';
+import { useSync } from './microsoft/useSync';
 
 const useStyles = makeStyles({
   header: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -29,9 +29,9 @@ export function CalendarSyncCard({
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { data } = useCalendarSync(api, 'glance');
+  const { data } = useSync(api, 'calendar', 'glance');
   const state = data ? syncState(data) : undefined;
-  const calendarName = data?.calendarName || brand;
+  const calendarName = data ? containerNameOf(data, brand) : brand;
 
   let text = '';
   if (data && state) {

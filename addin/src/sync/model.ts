@@ -1,4 +1,4 @@
-import type { CalendarSyncStatus, Profile } from '../api/types';
+import type { Profile, SyncStatus } from '../api/types';
 import type { Language } from '../host/language';
 
 /** While the first sync runs the page follows it every second; otherwise a glance every 10 s is enough. */
@@ -6,12 +6,12 @@ export const POLL_RUNNING_MS = 1_000;
 export const POLL_IDLE_MS = 10_000;
 
 /** Whether a first sync is under way (the progress bar shows). */
-export function isFirstSyncRunning(status: Pick<CalendarSyncStatus, 'enabled' | 'stage' | 'progress'>): boolean {
+export function isFirstSyncRunning(status: Pick<SyncStatus, 'enabled' | 'stage' | 'progress'>): boolean {
   return status.progress !== null || (status.enabled && status.stage === 'initial');
 }
 
-/** How long to wait before asking GET /api/sync/calendar again. */
-export function pollDelay(status: Pick<CalendarSyncStatus, 'enabled' | 'stage' | 'progress'> | undefined): number {
+/** How long to wait before asking GET /api/sync/{kind} again. */
+export function pollDelay(status: Pick<SyncStatus, 'enabled' | 'stage' | 'progress'> | undefined): number {
   return status !== undefined && isFirstSyncRunning(status) ? POLL_RUNNING_MS : POLL_IDLE_MS;
 }
 
@@ -24,11 +24,16 @@ export function progressFraction(progress: { done: number; total: number }): num
 /** One word for the sync's state, as the status badge and the Home card show it. */
 export type SyncState = 'off' | 'firstSync' | 'on' | 'failed' | 'reconnect';
 
-export function syncState(status: Pick<CalendarSyncStatus, 'enabled' | 'status' | 'stage' | 'progress'>): SyncState {
+export function syncState(status: Pick<SyncStatus, 'enabled' | 'status' | 'stage' | 'progress'>): SyncState {
   if (!status.enabled || status.status === 'disabled') return 'off';
   if (status.status === 'reconnect_required') return 'reconnect';
   if (status.status === 'failed') return 'failed';
   return isFirstSyncRunning(status) ? 'firstSync' : 'on';
+}
+
+/** The calendar's or contact folder's name in Outlook; the brand when the service named none. */
+export function containerNameOf(status: Pick<SyncStatus, 'containerName'> & { calendarName?: string }, brand: string): string {
+  return status.containerName || status.calendarName || brand;
 }
 
 /** The administrators' view of failing syncs is for the profiles that manage users. */

@@ -12,15 +12,17 @@ import { useI18n } from '../../i18n/I18nContext';
 
 const useStyles = makeStyles({ surface: { maxWidth: 'min(440px, calc(100vw - 32px))' } });
 
-/** Disable asks first: the calendar leaves Outlook (the events stay in the CRM). */
+/** Disable asks first: the calendar or contact folder leaves Outlook (the events or contacts stay in the CRM). */
 export function DisableSyncDialog({
   open,
-  calendarName,
+  title,
+  body,
   onCancel,
   onConfirm,
 }: {
   open: boolean;
-  calendarName: string;
+  title: string;
+  body: string;
   onCancel: () => void;
   onConfirm: () => void;
 }) {
@@ -30,8 +32,8 @@ export function DisableSyncDialog({
     <Dialog open={open} onOpenChange={(_e, data) => !data.open && onCancel()} modalType="alert">
       <DialogSurface className={styles.surface}>
         <DialogBody>
-          <DialogTitle>{t('disableSync.title')}</DialogTitle>
-          <DialogContent>{t('disableSync.body', { calendarName })}</DialogContent>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent>{body}</DialogContent>
           <DialogActions>
             <Button appearance="primary" onClick={onConfirm}>
               {t('disableSync.confirm')}

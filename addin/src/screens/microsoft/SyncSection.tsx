@@ -12,18 +12,62 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarSync20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { CalendarSync20Regular, PeopleSync20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
+import { useState, type ReactElement, type ReactNode } from 'react';
+import type { SyncKind } from '../../api/types';
 import { userMessageOf } from '../../api/errors';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatCount, formatInstant, isFirstSyncRunning, progressFraction, relativeTime, syncState } from '../../sync/model';
+import type { MessageKey } from '../../i18n/translate';
+import { containerNameOf, formatCount, formatInstant, isFirstSyncRunning, progressFraction, relativeTime, syncState } from '../../sync/model';
 import { Section } from '../../ui/Page';
 import { DisableSyncDialog } from './DisableSyncDialog';
 import { SyncStatusBadge } from './SyncStatusBadge';
-import type { CalendarSync } from './useCalendarSync';
+import type { SyncHandle } from './useSync';
 
-/** The seed's limit of the first sync. */
-const FIRST_SYNC_MAX = 5000;
+/** What differs between the calendar's section and the contacts' section; the rest is one. */
+interface KindLook {
+  icon: ReactElement;
+  /** The seed's limit of the first sync. */
+  firstSyncMax: number;
+  heading: MessageKey;
+  what: MessageKey;
+  loading: MessageKey;
+  linked: MessageKey;
+  turnedOff: MessageKey;
+  turnedOffAlreadyGone: MessageKey;
+  containerDeleted: MessageKey;
+  disableTitle: MessageKey;
+  disableBody: MessageKey;
+}
+
+export const kindLooks: Record<SyncKind, KindLook> = {
+  calendar: {
+    icon: <CalendarSync20Regular />,
+    firstSyncMax: 5000,
+    heading: 'calendarSync.heading',
+    what: 'calendarSync.what',
+    loading: 'calendarSync.loading',
+    linked: 'calendarSync.linked',
+    turnedOff: 'calendarSync.turnedOff',
+    turnedOffAlreadyGone: 'calendarSync.turnedOffAlreadyGone',
+    containerDeleted: 'calendarSync.calendarDeleted',
+    disableTitle: 'disableSync.title',
+    disableBody: 'disableSync.body',
+  },
+  contacts: {
+    icon: <PeopleSync20Regular />,
+    firstSyncMax: 10000,
+    heading: 'contactsSync.heading',
+    what: 'contactsSync.what',
+    loading: 'contactsSync.loading',
+    linked: 'contactsSync.linked',
+    turnedOff: 'contactsSync.turnedOff',
+    turnedOffAlreadyGone: 'contactsSync.turnedOffAlreadyGone',
+    containerDeleted: 'contactsSync.folderDeleted',
+    disableTitle: 'contactsSync.disableTitle',
+    disableBody: 'contactsSync.disableBody',
+  },
+};
 
 const useStyles = makeStyles({
   heading: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -49,24 +93,43 @@ const useStyles = makeStyles({
   center: { display: 'grid', placeItems: 'center', minHeight: '120px' },
 });
 
-/** Settings > Setup > Marketplace > Microsoft, section Calendar: what the sync does, Enable/Disable, state, errors. */
-export function CalendarSyncSection({ brand, sync }: { brand: string; sync: CalendarSync }) {
+/**
+ * Settings > Setup > Marketplace > Microsoft, section Calendar or Contacts: what the sync does, Enable/Disable,
+ * state, first-sync progress, errors. `onEnable` replaces a plain Enable (contacts open their Configuration first);
+ * `actions` adds buttons while the sync is on, `notice` a message above the facts, `children` dialogs.
+ */
+export function SyncSection({
+  brand,
+  sync,
+  onEnable,
+  actions,
+  notice,
+  children,
+}: {
+  brand: string;
+  sync: SyncHandle;
+  onEnable?: () => void;
+  actions?: ReactNode;
+  notice?: ReactNode;
+  children?: ReactNode;
+}) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const [confirming, setConfirming] = useState(false);
   const { data, busy } = sync;
+  const look = kindLooks[sync.kind];
   const heading = (
     <Subtitle2 as="h2" className={styles.heading}>
       <span className={styles.headingIcon} aria-hidden="true">
-        <CalendarSync20Regular />
+        {look.icon}
       </span>
-      {t('calendarSync.heading')}
+      {t(look.heading)}
     </Subtitle2>
   );
 
   if (data === undefined) {
     return (
-      <Section label={t('calendarSync.heading')}>
+      <Section label={t(look.heading)}>
         {heading}
         {sync.loadError !== undefined ? (
           <MessageBar intent="error" role="alert" layout="multiline">
@@ -74,7 +137,7 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
           </MessageBar>
         ) : (
           <div className={styles.center}>
-            <Spinner size="small" label={t('calendarSync.loading')} />
+            <Spinner size="small" label={t(look.loading)} />
           </div>
         )}
       </Section>
@@ -82,7 +145,9 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
   }
 
   const state = syncState(data);
-  const calendarName = data.calendarName || brand;
+  const containerName = containerNameOf(data, brand);
+  // Calendar messages name it {calendarName}, contact messages {folderName}.
+  const names = { calendarName: containerName, folderName: containerName };
   const when = (iso: string | null) =>
     iso ? t('calendarSync.when', { relative: relativeTime(iso, Date.now(), language), absolute: formatInstant(iso, language) }) : t('calendarSync.never');
   const running = isFirstSyncRunning(data) && data.enabled;
@@ -90,23 +155,23 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
   const reconnect = data.status === 'reconnect_required';
 
   return (
-    <Section label={t('calendarSync.heading')}>
+    <Section label={t(look.heading)}>
       {heading}
       <Body1 as="p" className={styles.muted}>
-        {t('calendarSync.what', { brand, calendarName, max: formatCount(FIRST_SYNC_MAX, language) })}
+        {t(look.what, { brand, ...names, max: formatCount(look.firstSyncMax, language) })}
       </Body1>
 
       {sync.disabled !== undefined && !data.enabled && (
         <MessageBar intent="success" role="status" layout="multiline">
           <MessageBarBody>
-            {t(sync.disabled.calendarRemoved ? 'calendarSync.turnedOff' : 'calendarSync.turnedOffAlreadyGone', { calendarName })}
+            {t(sync.disabled.containerRemoved ? look.turnedOff : look.turnedOffAlreadyGone, names)}
           </MessageBarBody>
         </MessageBar>
       )}
       {sync.disabled === undefined && !data.enabled && data.disabledReason === 'container_deleted' && (
         <MessageBar intent="warning" role="status" layout="multiline">
           <MessageBarBody>
-            {t('calendarSync.calendarDeleted', { calendarName })} {t('calendarSync.enableAgain')}
+            {t(look.containerDeleted, names)} {t('calendarSync.enableAgain')}
           </MessageBarBody>
         </MessageBar>
       )}
@@ -139,6 +204,8 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
           <MessageBarBody>{userMessageOf(sync.actionError, t('error.generic'))}</MessageBarBody>
         </MessageBar>
       )}
+
+      {notice}
 
       {running && (
         <Field
@@ -175,25 +242,28 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
             <dd>{when(data.lastSuccessAt)}</dd>
           </>
         )}
-        <dt>{t('calendarSync.linked')}</dt>
+        <dt>{t(look.linked)}</dt>
         <dd>{formatCount(data.linkedCount, language)}</dd>
       </dl>
 
       <div className={styles.actions}>
         {data.enabled ? (
-          <Button
-            icon={busy === 'disable' ? <Spinner size="tiny" /> : undefined}
-            disabled={busy !== undefined}
-            onClick={() => setConfirming(true)}
-          >
-            {t('calendarSync.disable')}
-          </Button>
+          <>
+            {actions}
+            <Button
+              icon={busy === 'disable' ? <Spinner size="tiny" /> : undefined}
+              disabled={busy !== undefined}
+              onClick={() => setConfirming(true)}
+            >
+              {t('calendarSync.disable')}
+            </Button>
+          </>
         ) : (
           <Button
             appearance="primary"
             icon={busy === 'enable' ? <Spinner size="tiny" /> : undefined}
             disabled={busy !== undefined}
-            onClick={() => void sync.enable()}
+            onClick={() => (onEnable ? onEnable() : void sync.enable())}
           >
             {t('calendarSync.enable')}
           </Button>
@@ -202,13 +272,15 @@ export function CalendarSyncSection({ brand, sync }: { brand: string; sync: Cale
 
       <DisableSyncDialog
         open={confirming}
-        calendarName={calendarName}
+        title={t(look.disableTitle)}
+        body={t(look.disableBody, names)}
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
           setConfirming(false);
           void sync.disable();
         }}
       />
+      {children}
     </Section>
   );
 }

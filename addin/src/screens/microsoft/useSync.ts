@@ -1,39 +1,40 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../api/client';
-import type { CalendarSyncStatus } from '../../api/types';
+import type { SyncKind, SyncStatus } from '../../api/types';
 import { POLL_IDLE_MS, pollDelay } from '../../sync/model';
 
-export interface CalendarSync {
+export interface SyncHandle {
+  kind: SyncKind;
   /** The latest status; kept while a later poll fails, so the page does not flicker on a hiccup. */
-  data: CalendarSyncStatus | undefined;
+  data: SyncStatus | undefined;
   /** Why the status could not be loaded (only while there is none to show). */
   loadError: unknown;
   busy: 'enable' | 'disable' | undefined;
   /** The refusal of the last Enable or Disable, in the service's words. */
   actionError: unknown;
-  /** Set by a Disable this visit: whether the calendar was removed from Outlook then. */
-  disabled: { calendarRemoved: boolean } | undefined;
+  /** Set by a Disable this visit: whether the calendar or contact folder was removed from Outlook then. */
+  disabled: { containerRemoved: boolean } | undefined;
   enable: () => Promise<void>;
   disable: () => Promise<void>;
 }
 
 /**
- * GET /api/sync/calendar, kept fresh: 'page' polls every second while the first sync runs and every 10 s otherwise;
+ * GET /api/sync/{kind}, kept fresh: 'page' polls every second while the first sync runs and every 10 s otherwise;
  * 'glance' (the Home card) polls only while the first sync runs. Polling stops when the component unmounts.
  */
-export function useCalendarSync(api: Api, mode: 'page' | 'glance'): CalendarSync {
-  const [data, setData] = useState<CalendarSyncStatus>();
+export function useSync(api: Api, kind: SyncKind, mode: 'page' | 'glance'): SyncHandle {
+  const [data, setData] = useState<SyncStatus>();
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState<'enable' | 'disable'>();
   const [actionError, setActionError] = useState<unknown>();
-  const [disabled, setDisabled] = useState<{ calendarRemoved: boolean }>();
+  const [disabled, setDisabled] = useState<{ containerRemoved: boolean }>();
   // Answers are applied in the order the requests were made: a poll sent before Disable must not undo its answer.
   const sent = useRef(0);
   const applied = useRef(0);
   // Bumped by Enable and Disable, so polling restarts at the pace the new status asks for.
   const [wake, setWake] = useState(0);
 
-  const apply = useCallback((ticket: number, status: CalendarSyncStatus): boolean => {
+  const apply = useCallback((ticket: number, status: SyncStatus): boolean => {
     if (ticket < applied.current) return false;
     applied.current = ticket;
     setData(status);
@@ -44,11 +45,11 @@ export function useCalendarSync(api: Api, mode: 'page' | 'glance'): CalendarSync
   useEffect(() => {
     let stopped = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let latest: CalendarSyncStatus | undefined;
+    let latest: SyncStatus | undefined;
     const tick = async () => {
       const ticket = ++sent.current;
       try {
-        const status = await api.getCalendarSync();
+        const status = await api.getSync(kind);
         if (stopped) return;
         if (apply(ticket, status)) latest = status;
       } catch (error) {
@@ -64,14 +65,14 @@ export function useCalendarSync(api: Api, mode: 'page' | 'glance'): CalendarSync
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [api, mode, apply, wake]);
+  }, [api, kind, mode, apply, wake]);
 
   const enable = useCallback(async () => {
     setBusy('enable');
     setActionError(undefined);
     const ticket = ++sent.current;
     try {
-      apply(ticket, await api.enableCalendarSync());
+      apply(ticket, await api.enableSync(kind));
       setDisabled(undefined);
     } catch (error) {
       setActionError(error);
@@ -79,23 +80,23 @@ export function useCalendarSync(api: Api, mode: 'page' | 'glance'): CalendarSync
       setBusy(undefined);
       setWake((n) => n + 1);
     }
-  }, [api, apply]);
+  }, [api, kind, apply]);
 
   const disable = useCallback(async () => {
     setBusy('disable');
     setActionError(undefined);
     const ticket = ++sent.current;
     try {
-      const { calendarRemoved, ...status } = await api.disableCalendarSync();
+      const { status, containerRemoved } = await api.disableSync(kind);
       apply(ticket, status);
-      setDisabled({ calendarRemoved });
+      setDisabled({ containerRemoved });
     } catch (error) {
       setActionError(error);
     } finally {
       setBusy(undefined);
       setWake((n) => n + 1);
     }
-  }, [api, apply]);
+  }, [api, kind, apply]);
 
-  return { data, loadError: data === undefined ? loadError : undefined, busy, actionError, disabled, enable, disable };
+  return { kind, data, loadError: data === undefined ? loadError : undefined, busy, actionError, disabled, enable, disable };
 }
