@@ -6,17 +6,20 @@ import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ensureLocalCertificates, startDevTenant } from '../devtenant/src/index.js';
 import { loadConfig } from '../server/src/config/config.js';
+import { EMPTY_CONTACT } from '../server/src/crm/contacts/contactInput.js';
+import { contentColumns as contactColumns } from '../server/src/crm/contacts/contactRecords.js';
 import { contentColumns } from '../server/src/crm/events/eventRecords.js';
 import { startService } from '../server/src/service.js';
 import { FormBrowser } from '../server/test/formBrowser.js';
 import { LOCAL_CLIENT_ID, localAppRegistration } from './localAppRegistration.js';
 
 /**
- * `npx tsx scripts/bench-calendar-sync.ts`: measures what issue "Two-way calendar sync" asks for, against the local
- * tenant with 50 ms latency per Graph request: the Graph requests and the time of a first sync of 5,000 events,
- * and the seconds from a change on one side to its arrival on the other (p50, p95) over 100 changes each way.
+ * `npx tsx scripts/bench-sync.ts` (or with BENCH_KIND=contacts): measures, against the local tenant with
+ * 50 ms latency per Graph request, the Graph requests and the time of a first sync (5,000 events or 10,000
+ * contacts), and the seconds from a change on one side to its arrival on the other (p50, p95) over 100 changes each way.
  */
-const EVENTS = Number(process.env.BENCH_EVENTS ?? 5000);
+const KIND = (process.env.BENCH_KIND ?? 'calendar') as 'calendar' | 'contacts';
+const EVENTS = Number(process.env.BENCH_EVENTS ?? (KIND === 'calendar' ? 5000 : 10_000));
 const CHANGES = Number(process.env.BENCH_CHANGES ?? 100);
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 
@@ -52,25 +55,29 @@ const browser = new FormBrowser(fetch);
 await (await (await browser.open(String((await api('/api/me')).installUrl))).submit('login', 'admin@contoso.onmicrosoft.com')).submit('passwd', tenant.password);
 await browser.submit('decision', 'accept');
 const member = (await api('/api/organisations', 'POST', { acceptTerms: true })) as { user: { id: string }; organisation: { id: string } };
-await seedEvents(member.organisation.id, member.user.id);
+if (KIND === 'calendar') await seedEvents(member.organisation.id, member.user.id);
+else await seedContacts(member.organisation.id, member.user.id);
 // The person's own Outlook token (delegated), for making changes "in Outlook"; needs the consent given above.
-const graphToken = await token('admin@contoso.onmicrosoft.com', 'https://graph.microsoft.com/Calendars.ReadWrite');
+const graphToken = await token('admin@contoso.onmicrosoft.com', 'https://graph.microsoft.com/Calendars.ReadWrite https://graph.microsoft.com/Contacts.ReadWrite');
 
 tenant.knobs.update({ latencyMs: LATENCY_MS });
 await fetch(`${tenant.url}/_devtenant/api/request-counts/reset`, { method: 'POST' });
 const started = performance.now();
-await api('/api/sync/calendar/enable', 'POST');
-let binding = await db.selectFrom('sync_bindings').selectAll().executeTakeFirstOrThrow();
+await api(`/api/sync/${KIND}/enable`, 'POST');
+let binding = await db.selectFrom('sync_bindings').selectAll().where('kind', '=', KIND).executeTakeFirstOrThrow();
 while (binding.stage !== 'incremental' || !binding.last_success_at) {
   await sleep(50);
-  binding = await db.selectFrom('sync_bindings').selectAll().executeTakeFirstOrThrow();
+  binding = await db.selectFrom('sync_bindings').selectAll().where('kind', '=', KIND).executeTakeFirstOrThrow();
 }
 const firstSyncSeconds = (performance.now() - started) / 1000;
 const counts = (await (await fetch(`${tenant.url}/_devtenant/api/request-counts`)).json()) as { total: number; batchRequests: number; mailboxes: Record<string, Record<string, number>> };
 const calendarId = binding.container_id!;
-const inOutlook = ((await (await fetch(`${tenant.url}/_devtenant/api/mailboxes/admin%40contoso.onmicrosoft.com/calendars/${calendarId}/events`)).json()) as { value: unknown[] }).value.length;
+const itemsPath = KIND === 'calendar' ? `calendars/${calendarId}/events` : `contactFolders/${calendarId}/contacts`;
+const outlookItems = async () => ((await (await fetch(`${tenant.url}/_devtenant/api/mailboxes/admin%40contoso.onmicrosoft.com/${itemsPath}`)).json()) as { value: { subject?: string; surname?: string }[] }).value;
+const inOutlook = (await outlookItems()).length;
+const noun = KIND === 'calendar' ? 'events' : 'contacts';
 
-console.log(`First sync of ${EVENTS} events at ${LATENCY_MS} ms Graph latency: ${firstSyncSeconds.toFixed(1)} s, ${inOutlook} events in Outlook`);
+console.log(`First sync of ${EVENTS} ${noun} at ${LATENCY_MS} ms Graph latency: ${firstSyncSeconds.toFixed(1)} s, ${inOutlook} ${noun} in Outlook`);
 const inner = Object.values(counts.mailboxes).reduce((sum, byMethod) => sum + (byMethod.total ?? 0), 0);
 const batched = Math.min(inner, counts.batchRequests * 20);
 console.log(`  Graph requests: ${counts.batchRequests} $batch requests carrying the creates, plus ${counts.total - batched} single requests (calendar, subscription, delta pages, token-free reads); per method inside the mailbox: ${JSON.stringify(counts.mailboxes)}`);
@@ -79,10 +86,10 @@ const crmToOutlook: number[] = [];
 for (let i = 0; i < CHANGES; i += 1) {
   const subject = `CRM change ${i}`;
   const begun = performance.now();
-  await api('/api/events', 'POST', { subject, start: '2027-02-01T09:00', end: '2027-02-01T10:00', timeZone: 'Europe/Berlin' });
+  if (KIND === 'calendar') await api('/api/events', 'POST', { subject, start: '2027-02-01T09:00', end: '2027-02-01T10:00', timeZone: 'Europe/Berlin' });
+  else await api('/api/contacts', 'POST', { lastName: subject });
   for (;;) {
-    const events = ((await (await fetch(`${tenant.url}/_devtenant/api/mailboxes/admin%40contoso.onmicrosoft.com/calendars/${calendarId}/events`)).json()) as { value: { subject: string }[] }).value;
-    if (events.some((event) => event.subject === subject)) break;
+    if ((await outlookItems()).some((item) => (item.subject ?? item.surname) === subject)) break;
     await sleep(10);
   }
   crmToOutlook.push((performance.now() - begun) / 1000);
@@ -92,9 +99,11 @@ const outlookToCrm: number[] = [];
 for (let i = 0; i < CHANGES; i += 1) {
   const subject = `Outlook change ${i}`;
   const begun = performance.now();
-  await graph(`/me/calendars/${calendarId}/events`, { subject, start: { dateTime: '2027-02-02T09:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2027-02-02T10:00', timeZone: 'Europe/Berlin' } });
+  if (KIND === 'calendar') await graph(`/me/calendars/${calendarId}/events`, { subject, start: { dateTime: '2027-02-02T09:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2027-02-02T10:00', timeZone: 'Europe/Berlin' } });
+  else await graph(`/me/contactFolders/${calendarId}/contacts`, { surname: subject });
   for (;;) {
-    if (await db.selectFrom('events').select('id').where('subject', '=', subject).executeTakeFirst()) break;
+    const arrived = KIND === 'calendar' ? await db.selectFrom('events').select('id').where('subject', '=', subject).executeTakeFirst() : await db.selectFrom('contacts').select('id').where('last_name', '=', subject).executeTakeFirst();
+    if (arrived) break;
     await sleep(10);
   }
   outlookToCrm.push((performance.now() - begun) / 1000);
@@ -106,6 +115,18 @@ console.log(`  Outlook → CRM: p50 ${percentile(outlookToCrm, 50).toFixed(2)} s
 await service.close();
 await tenant.close();
 await dispatcher.close();
+
+async function seedContacts(organisationId: string, ownerId: string): Promise<void> {
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    for (let i = 0; i < EVENTS; i += 1) {
+      await trx
+        .insertInto('contacts')
+        .values({ id: randomUUID(), organisation_id: organisationId, owner_user_id: ownerId, ...contactColumns({ ...EMPTY_CONTACT, firstName: 'Person', lastName: `Contact ${i}`, email: `contact${i}@example.com`, accountName: 'Fabrikam', mobile: '+49 170 555 0100' }), origin: 'crm', sync_eligible: 1, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .execute();
+    }
+  });
+}
 
 async function seedEvents(organisationId: string, ownerId: string): Promise<void> {
   const now = new Date().toISOString();
