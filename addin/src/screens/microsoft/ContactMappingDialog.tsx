@@ -36,12 +36,14 @@ import {
   type MappingChoices,
 } from '../../sync/contactMapping';
 
+const NARROW = '@media (max-width: 479px)';
+
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(760px, calc(100vw - 32px))', width: '100%' },
+  surface: { maxWidth: 'min(760px, calc(100vw - 32px))', width: '100%', [NARROW]: { paddingLeft: '12px', paddingRight: '12px' } },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
   table: { tableLayout: 'auto', width: '100%' },
-  labelCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere', width: '38%' },
+  labelCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere', width: '38%', [NARROW]: { width: '30%', paddingLeft: 0 } },
   targetCell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   select: { minWidth: 0, width: '100%' },
   center: { display: 'grid', placeItems: 'center', minHeight: '120px' },
