@@ -35,7 +35,8 @@ test('calendar sync in the pane: enable with progress, both directions, disable,
 
   await openMicrosoftSettings(page);
   await snap(page, 'en', '31-microsoft-sync-off');
-  await page.getByRole('button', { name: 'Enable' }).click();
+  const calendar = page.getByRole('region', { name: 'Calendar' });
+  await calendar.getByRole('button', { name: 'Enable' }).click();
   await expect(page.getByRole('progressbar', { name: 'First sync progress' })).toBeVisible({ timeout: 15_000 });
   await snap(page, 'en', '32-first-sync-progress');
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 90_000 });
@@ -62,12 +63,12 @@ test('calendar sync in the pane: enable with progress, both directions, disable,
   await snap(page, 'en', '35-event-from-outlook', false);
 
   await openMicrosoftSettings(page);
-  await page.getByRole('button', { name: 'Disable' }).click();
+  await calendar.getByRole('button', { name: 'Disable' }).click();
   await page.getByRole('alertdialog', { name: 'Disable calendar sync?' }).getByRole('button', { name: 'Disable' }).click();
   await expect(page.getByText('Sync turned off. The Zoho CRM calendar was removed from Outlook; your events stay in the CRM.')).toBeVisible();
   await snap(page, 'en', '36-disabled');
 
-  await page.getByRole('button', { name: 'Enable' }).click();
+  await calendar.getByRole('button', { name: 'Enable' }).click();
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
   await tenant.goto(`${TENANT_URL}/mail/admin%40contoso.onmicrosoft.com/calendar`);
   await tenant.getByRole('button', { name: 'Delete calendar Zoho CRM' }).click();
@@ -85,8 +86,9 @@ test('the Microsoft settings in German', async ({ browser }) => {
   await signIn(page, 'megan.bowen@contoso.onmicrosoft.com', /^Anmelden$/, 'de');
   await openMicrosoftSettings(page, true);
   await snap(page, 'de', '31-microsoft-aus');
-  await page.getByRole('button', { name: 'Aktivieren' }).click();
-  await expect(page.getByRole('button', { name: 'Deaktivieren' })).toBeVisible({ timeout: 15_000 });
+  const kalender = page.getByRole('region', { name: 'Kalender' });
+  await kalender.getByRole('button', { name: 'Aktivieren' }).click();
+  await expect(kalender.getByRole('button', { name: 'Deaktivieren' })).toBeVisible({ timeout: 15_000 });
   await snap(page, 'de', '33-synchronisierung-an');
   await page.getByRole('tab', { name: 'Ereignisse' }).click();
   await snap(page, 'de', '30-ereignisse', false);
