@@ -79,3 +79,8 @@ export async function apiAs(upn: string): Promise<(path: string, method?: string
 export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void> {
   await trustedFetch(`${TENANT_URL}/_devtenant/api/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
 }
+
+/** Reads the local tenant's inspection API (what a mailbox holds). */
+export async function tenantInspect<T>(path: string): Promise<T> {
+  return (await (await trustedFetch(`${TENANT_URL}/_devtenant/api/${path}`)).json()) as T;
+}
