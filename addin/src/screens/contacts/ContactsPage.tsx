@@ -23,7 +23,7 @@ import { Section } from '../../ui/Page';
 import { ContactDialog, type ContactDialogMode } from './ContactDialog';
 import { ContactRow } from './ContactRow';
 import { DeleteContactDialog } from './DeleteContactDialog';
-import { ImportContactsDialog } from './ImportContactsDialog';
+import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useContacts } from './useContacts';
 
 const useStyles = makeStyles({
@@ -163,7 +163,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
 
       <ContactDialog mode={dialog} api={api} onCancel={() => setDialog(undefined)} onSaved={saved} />
       <DeleteContactDialog brand={brand} contact={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
-      <ImportContactsDialog api={api} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
+      <ImportCsvDialog kind={{ title: 'importContacts.title', body: 'importContacts.body', note: 'importContacts.note', importCsv: (csv) => api.importContacts(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
     </>
   );
 }

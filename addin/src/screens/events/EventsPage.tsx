@@ -22,7 +22,7 @@ import { Section } from '../../ui/Page';
 import { DeleteEventDialog } from './DeleteEventDialog';
 import { EventDialog, type EventDialogMode } from './EventDialog';
 import { EventRow } from './EventRow';
-import { ImportEventsDialog } from './ImportEventsDialog';
+import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useEvents } from './useEvents';
 
 const useStyles = makeStyles({
@@ -205,7 +205,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
 
       <EventDialog mode={dialog} api={api} defaultTimeZone={zone} onCancel={() => setDialog(undefined)} onSaved={saved} />
       <DeleteEventDialog brand={brand} event={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
-      <ImportEventsDialog api={api} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
+      <ImportCsvDialog kind={{ title: 'importEvents.title', body: 'importEvents.body', note: 'importEvents.note', importCsv: (csv) => api.importEvents(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
     </>
   );
 }

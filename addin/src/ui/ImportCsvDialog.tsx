@@ -16,9 +16,9 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
-import type { Api } from '../../api/client';
-import { userMessageOf } from '../../api/errors';
-import { useI18n } from '../../i18n/I18nContext';
+import type { MessageKey } from '../i18n/en';
+import { userMessageOf } from '../api/errors';
+import { useI18n } from '../i18n/I18nContext';
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(560px, calc(100vw - 32px))' },
@@ -29,14 +29,25 @@ const useStyles = makeStyles({
   loaded: { color: tokens.colorNeutralForeground3 },
 });
 
-/** Import CSV: a file or pasted text goes to the service as is; its refusal names the line and stays here. */
-export function ImportEventsDialog({
-  api,
+/** What an import dialog imports: its texts and the service call that takes the CSV. */
+export interface CsvImport {
+  title: MessageKey;
+  body: MessageKey;
+  note: MessageKey;
+  importCsv: (csv: string) => Promise<{ imported: number }>;
+}
+
+/**
+ * Import CSV (events or contacts): a file or pasted text goes to the service as is; its refusal names the line and
+ * stays here.
+ */
+export function ImportCsvDialog({
+  kind,
   open,
   onOpenChange,
   onImported,
 }: {
-  api: Api;
+  kind: CsvImport;
   open: boolean;
   onOpenChange: (open: boolean) => void;
   onImported: (count: number) => void;
@@ -77,8 +88,8 @@ export function ImportEventsDialog({
     }
     setBusy(true);
     setProblem(undefined);
-    api
-      .importEvents(csv)
+    kind
+      .importCsv(csv)
       .then(({ imported }) => {
         setBusy(false);
         onImported(imported);
@@ -94,10 +105,10 @@ export function ImportEventsDialog({
       <DialogSurface className={styles.surface}>
         <form onSubmit={submit} noValidate>
           <DialogBody>
-            <DialogTitle>{t('importEvents.title')}</DialogTitle>
+            <DialogTitle>{t(kind.title)}</DialogTitle>
             <DialogContent className={styles.form}>
-              <p className={styles.body}>{t('importEvents.body')}</p>
-              <p className={styles.body}>{t('importEvents.note')}</p>
+              <p className={styles.body}>{t(kind.body)}</p>
+              <p className={styles.body}>{t(kind.note)}</p>
               {problem !== undefined && (
                 <MessageBar intent="error" role="alert" layout="multiline">
                   <MessageBarBody>{problem}</MessageBarBody>
