@@ -137,7 +137,7 @@ async function seedEvents(organisationId: string, ownerId: string): Promise<void
       const end = new Date(Date.now() + (i - 1000) * 3_600_000 + 1_800_000).toISOString().slice(0, 16);
       await trx
         .insertInto('events')
-        .values({ id: randomUUID(), organisation_id: organisationId, owner_user_id: ownerId, ...contentColumns({ subject: `Event ${i}`, description: 'Seeded for the benchmark', location: 'Room 1', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: 15, showAs: 'busy', recurrence: null }), ical_uid: null, origin: 'crm', sync_eligible: 1, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .values({ id: randomUUID(), organisation_id: organisationId, owner_user_id: ownerId, ...contentColumns({ subject: `Event ${i}`, description: 'Seeded for the benchmark', location: 'Room 1', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: 15, showAs: 'busy', recurrence: null, exceptions: [] }), ical_uid: null, origin: 'crm', sync_eligible: 1, version: 1, created_at: now, updated_at: now, deleted_at: null })
         .execute();
     }
   });

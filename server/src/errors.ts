@@ -45,6 +45,7 @@ export type ErrorCode =
   | 'request_not_found'
   | 'request_already_decided'
   | 'event_not_found'
+  | 'occurrence_not_found'
   | 'contact_not_found'
   | 'owner_not_member'
   | 'import_invalid'

@@ -101,6 +101,7 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'This request has already been decided ({status}).',
     de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
   },
+  occurrence_not_found: { status: 404, en: 'This event has no occurrence on that day, or it was cancelled.', de: 'Dieses Ereignis hat an diesem Tag keinen Termin, oder er wurde abgesagt.' },
   event_not_found: { status: 404, en: 'This event does not exist or was deleted.', de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.' },
   contact_not_found: { status: 404, en: 'This contact does not exist or was deleted.', de: 'Diesen Kontakt gibt es nicht oder er wurde gelöscht.' },
   owner_not_member: {

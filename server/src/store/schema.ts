@@ -116,6 +116,8 @@ export interface EventsTable {
   show_as: string;
   /** JSON recurrence { pattern, range } as Graph's patternedRecurrence, with IANA recurrenceTimeZone; null for single events. */
   recurrence: string | null;
+  /** JSON array of a series' exceptions ({ date, cancelled } or { date, ...overrides }), sorted by date; [] otherwise. */
+  exceptions: string;
   ical_uid: string | null;
   origin: 'crm' | 'import' | 'microsoft365';
   /** 0 for imported events until someone edits or mass-updates them. */

@@ -19,7 +19,11 @@ const REASONS: Record<string, Record<Language, string>> = {
   deleted_in_outlook: { en: 'deleted in Outlook', de: 'in Outlook gelöscht' },
   already_linked: { en: 'already in the CRM; linked', de: 'bereits im CRM; verknüpft' },
   meeting_of_other_user: { en: 'this meeting is already in the CRM as another user’s event', de: 'diese Besprechung ist im CRM bereits das Ereignis eines anderen Benutzers' },
-  occurrence_stays: { en: 'a change to one occurrence of a series stays in Outlook', de: 'die Änderung eines einzelnen Termins einer Serie bleibt in Outlook' },
+  occurrence_cancelled_in_outlook: {
+    en: 'an occurrence of this series was cancelled in Outlook ({detail}); a cancellation wins over an edit',
+    de: 'ein Termin dieser Serie wurde in Outlook abgesagt ({detail}); eine Absage hat Vorrang vor einer Änderung',
+  },
+  refused_occurrence: { en: 'Microsoft 365 refused the change to the occurrence on {detail}', de: 'Microsoft 365 hat die Änderung des Termins am {detail} abgelehnt' },
   conflict_outlook_later: { en: 'changed on both sides; the Outlook change was later and wins', de: 'auf beiden Seiten geändert; die Änderung in Outlook war später und gilt' },
   conflict_crm_later: { en: 'changed on both sides; the CRM change was later and wins', de: 'auf beiden Seiten geändert; die Änderung im CRM war später und gilt' },
   resync: {

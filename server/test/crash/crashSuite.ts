@@ -105,7 +105,7 @@ describe(`a first sync of ${count} ${noun} survives SIGKILL at random points`, (
             id: randomUUID(),
             organisation_id: member.organisation.id,
             owner_user_id: member.user.id,
-            ...contentColumns({ subject: `Event ${i}`, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: 15, showAs: 'busy', recurrence: null }),
+            ...contentColumns({ subject: `Event ${i}`, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: 15, showAs: 'busy', recurrence: null, exceptions: [] }),
             ical_uid: null,
             origin: 'crm',
             sync_eligible: 1,

@@ -7,8 +7,9 @@ import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember, type Member } from '../member.js';
 import { hasPermission } from '../permissions.js';
 import { recordSyncChange } from '../syncOutbox.js';
-import { newEventSchema, timeProblems, type EventChanges, type NewEvent } from './eventInput.js';
+import { eventProblems, newEventSchema, type EventChanges, type NewEvent } from './eventInput.js';
 import { contentColumns, contentOf, eventFromRow, type CrmEvent } from './eventRecords.js';
+import { seriesMoved } from './seriesExceptions.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -140,16 +141,19 @@ export async function importEvents(ctx: EventCommandContext, identity: Microsoft
   return events.length;
 }
 
-async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+export async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
   const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!event) throw new AppError('event_not_found');
   if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('permission_denied');
   return event;
 }
 
-async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
-  const merged = { ...contentOf(eventFromRow(current)), ...changes } as NewEvent;
-  const problems = timeProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);
+export async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
+  const before = contentOf(eventFromRow(current));
+  const merged = { ...before, ...changes } as NewEvent;
+  // As in Outlook, moving a series or changing its pattern drops its exceptions (unless new ones come along).
+  if (changes.exceptions === undefined && seriesMoved(before, merged)) merged.exceptions = [];
+  const problems = eventProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);
   if (problems.length) throw new AppError('invalid_request', problems.join('; '), { detail: problems.join('; ') });
   const now = at.toISOString();
   await db

@@ -1,6 +1,7 @@
 import type { EventRow } from '../../store/schema.js';
 import { localToUtc } from '../time/zonedTime.js';
 import type { Attendee, NewEvent, Recurrence } from './eventInput.js';
+import { canonicalExceptions, type SeriesException } from './seriesExceptions.js';
 
 /** An event as the API, the add-in and the sync engine see it. */
 export interface CrmEvent {
@@ -17,6 +18,8 @@ export interface CrmEvent {
   reminderMinutes: number | null;
   showAs: string;
   recurrence: Recurrence | null;
+  /** A series' cancelled and changed occurrences, in canonical form (see seriesExceptions.ts). */
+  exceptions: SeriesException[];
   iCalUId: string | null;
   origin: EventRow['origin'];
   syncEligible: boolean;
@@ -40,6 +43,7 @@ export function eventFromRow(row: EventRow): CrmEvent {
     reminderMinutes: row.reminder_minutes,
     showAs: row.show_as,
     recurrence: row.recurrence ? (JSON.parse(row.recurrence) as Recurrence) : null,
+    exceptions: JSON.parse(row.exceptions) as SeriesException[],
     iCalUId: row.ical_uid,
     origin: row.origin,
     syncEligible: row.sync_eligible === 1,
@@ -65,6 +69,7 @@ export function contentColumns(event: NewEvent) {
     reminder_minutes: event.reminderMinutes,
     show_as: event.showAs,
     recurrence: event.recurrence ? JSON.stringify(event.recurrence) : null,
+    exceptions: JSON.stringify(event.recurrence ? canonicalExceptions(event, event.exceptions) : []),
   };
 }
 
@@ -82,5 +87,6 @@ export function contentOf(event: CrmEvent): NewEvent {
     reminderMinutes: event.reminderMinutes,
     showAs: event.showAs as NewEvent['showAs'],
     recurrence: event.recurrence,
+    exceptions: event.exceptions,
   };
 }

@@ -4,12 +4,19 @@ import { parseCsv } from '../../crm/events/csv.js';
 import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent, updateEvent } from '../../crm/events/eventCommands.js';
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
 import { eventFromRow } from '../../crm/events/eventRecords.js';
+import { changeOccurrence } from '../../crm/events/occurrenceCommands.js';
+import { occurrencesBetween, seriesExceptionSchema } from '../../crm/events/seriesExceptions.js';
 import { requireMember } from '../../crm/member.js';
+import { AppError } from '../../errors.js';
 import { kickUsers } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
 const idParam = z.object({ id: z.string().uuid() });
+const occurrenceParams = z.object({ id: z.string().uuid(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29') });
+const occurrenceChanges = seriesExceptionSchema.omit({ date: true, cancelled: true }).strict();
+const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
+const occurrencesQuery = z.object({ from: dateQuery, to: dateQuery }).refine((q) => q.from <= q.to, 'from must not be after to');
 const listQuery = z.object({ from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() });
 
 /** The caller's CRM events: list, create, edit, delete, reassign, import (CSV) and mass update. */
@@ -54,6 +61,31 @@ export function eventRoutes(deps: ServiceDependencies): Router {
     const { ownerId } = z.object({ ownerId: z.string().uuid() }).strict().parse(req.body);
     const { event, previousOwnerId } = await reassignEvent(ctx, identityOf(res), id, ownerId);
     await kick(previousOwnerId, event.ownerId);
+    res.json(event);
+  });
+
+  // A series' occurrences in a span of days, with its exceptions applied (cancelled ones included and marked).
+  router.get('/api/events/:id/occurrences', async (req, res) => {
+    const { id } = idParam.parse(req.params);
+    const { from, to } = occurrencesQuery.parse(req.query);
+    const { user } = await requireMember(ctx.db, identityOf(res));
+    const row = await ctx.db.selectFrom('events').selectAll().where('id', '=', id).where('organisation_id', '=', user.organisation_id).where('deleted_at', 'is', null).executeTakeFirst();
+    if (!row) throw new AppError('event_not_found');
+    const event = eventFromRow(row);
+    res.json({ occurrences: occurrencesBetween(event, event.exceptions, from, to).slice(0, 1000) });
+  });
+
+  router.patch('/api/events/:id/occurrences/:date', async (req, res) => {
+    const { id, date } = occurrenceParams.parse(req.params);
+    const event = await changeOccurrence(ctx, identityOf(res), id, date, occurrenceChanges.parse(req.body));
+    await kick(event.ownerId);
+    res.json(event);
+  });
+
+  router.delete('/api/events/:id/occurrences/:date', async (req, res) => {
+    const { id, date } = occurrenceParams.parse(req.params);
+    const event = await changeOccurrence(ctx, identityOf(res), id, date, 'cancel');
+    await kick(event.ownerId);
     res.json(event);
   });
 

@@ -6,6 +6,7 @@ import { jobsAndMailboxLimits } from './0003_jobs_and_mailbox_limits.js';
 import { eventsAndSync } from './0004_events_and_sync.js';
 import { contactFieldMappings } from './0006_contact_field_mappings.js';
 import { contacts } from './0005_contacts.js';
+import { eventExceptions } from './0007_event_exceptions.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -16,5 +17,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0004_events_and_sync': eventsAndSync(dialect),
     '0005_contacts': contacts(),
     '0006_contact_field_mappings': contactFieldMappings(),
+    '0007_event_exceptions': eventExceptions(),
   };
 }

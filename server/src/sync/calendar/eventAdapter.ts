@@ -4,13 +4,14 @@ import type { EventRow } from '../../store/schema.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
 import type { SyncRun } from '../syncRun.js';
 import { fromGraphEvent, toGraphEvent } from './eventMapping.js';
-import { CRM_EVENT_ID_PROPERTY, type GraphEvent } from './graphEvent.js';
+import { CRM_EVENT_ID_PROPERTY } from './graphEvent.js';
+import { completeSeriesWrite, prepareSeries, withSeriesExceptions, type IncomingEvent } from './seriesSync.js';
 
 // The first sync takes at most this many events (PRODUCT.md §4).
 export const FIRST_SYNC_LIMIT = 5000;
 
 /** CRM events in the engine: the brand calendar's items. */
-export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, GraphEvent & { id: string }> {
+export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent> {
   return {
     kind: 'calendar',
     stampProperty: CRM_EVENT_ID_PROPERTY,
@@ -26,9 +27,11 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, GraphEvent & {
     async afterCreate(trx, row, created) {
       if (!row.ical_uid && created.iCalUId) await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
     },
+    completeWrite: completeSeriesWrite,
+    prepareIncoming: prepareSeries,
     skipReason(item) {
-      if (item.type === 'occurrence') return 'silent';
-      if (item.type === 'exception') return 'occurrence_stays';
+      // A series' occurrences and exceptions arrive through their master (read with its instances).
+      if (item.type === 'occurrence' || item.type === 'exception') return 'silent';
       return undefined;
     },
     async softDelete(trx, row, at) {
@@ -36,11 +39,12 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, GraphEvent & {
     },
     async applyGraph(trx, row, item, at) {
       const version = row.version + 1;
-      await trx.updateTable('events').set({ ...contentColumns(fromGraphEvent(item, row.time_zone)), version, updated_at: at.toISOString(), sync_eligible: 1 }).where('id', '=', row.id).execute();
+      const content = withSeriesExceptions(fromGraphEvent(item, row.time_zone), item, eventFromRow(row));
+      await trx.updateTable('events').set({ ...contentColumns(content), version, updated_at: at.toISOString(), sync_eligible: 1 }).where('id', '=', row.id).execute();
       return version;
     },
     async arrive(trx, runNow, item, at) {
-      const content = fromGraphEvent(item, undefined);
+      const content = withSeriesExceptions(fromGraphEvent(item, undefined), item, undefined);
       const sameMeeting = item.iCalUId
         ? await trx.selectFrom('events').selectAll().where('organisation_id', '=', runNow.binding.organisation_id).where('ical_uid', '=', item.iCalUId).where('deleted_at', 'is', null).executeTakeFirst()
         : undefined;

@@ -16,6 +16,7 @@ const event: CrmEvent = {
   reminderMinutes: 10,
   showAs: 'busy',
   recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] }, range: { type: 'numbered', startDate: '2026-03-26', numberOfOccurrences: 6 } },
+  exceptions: [],
   iCalUId: null,
   origin: 'crm',
   syncEligible: true,

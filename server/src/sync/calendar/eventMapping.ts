@@ -59,6 +59,8 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
     reminderMinutes: item.isReminderOn ? (item.reminderMinutesBeforeStart ?? 15) : null,
     showAs: (SHOW_AS as readonly string[]).includes(item.showAs ?? '') ? (item.showAs as NewEvent['showAs']) : 'busy',
     recurrence: item.recurrence ? recurrenceFrom(item.recurrence) : null,
+    // A series' exceptions come from its instances (seriesSync.ts), not from the master itself.
+    exceptions: [],
   };
 }
 

@@ -34,7 +34,7 @@ describe.each(kinds)('first sync selection on $name', (kind) => {
     rows.sort(() => 0.5 - Math.random());
     const at = now.toISOString();
     const base = { organisation_id: organisation.id, ical_uid: null, sync_eligible: 1, version: 1, created_at: at, updated_at: at, deleted_at: null, origin: 'crm' as const };
-    const content = (subject: string, start: string, end: string) => contentColumns({ subject, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: null, showAs: 'busy', recurrence: null });
+    const content = (subject: string, start: string, end: string) => contentColumns({ subject, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: null, showAs: 'busy', recurrence: null, exceptions: [] });
     await store.db.transaction().execute(async (trx) => {
       for (const row of rows) await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: owner.id, ...content(`at ${row.offsetHours}`, row.start, row.end) }).execute();
       await trx.insertInto('events').values({ ...base, id: randomUUID(), owner_user_id: owner.id, origin: 'import', sync_eligible: 0, ...content('imported', '2026-11-28T09:00', '2026-11-28T10:00') }).execute();

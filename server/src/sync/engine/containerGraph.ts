@@ -1,3 +1,4 @@
+import { calendarWindow } from '../calendar/calendarWindow.js';
 import { GraphRequestError, type BatchRequest, type BatchResponse, type MailboxGraph } from '../../graph/mailboxGraph.js';
 
 export interface Page<T> {
@@ -120,18 +121,13 @@ export class ContainerGraph {
   }
 }
 
-// calendarView/delta needs a window of at most 5 years (GRAPH.md §3, §5.1): a year back and three ahead.
-const WINDOW_PAST_DAYS = 365;
-const WINDOW_FUTURE_DAYS = 3 * 365;
-
 export const CALENDAR_SHAPE: ContainerShape = {
   collection: 'calendars',
   items: 'events',
   nameProperty: 'name',
   firstDeltaPath(containerPath, now) {
-    const start = new Date(now.getTime() - WINDOW_PAST_DAYS * 86_400_000).toISOString();
-    const end = new Date(now.getTime() + WINDOW_FUTURE_DAYS * 86_400_000).toISOString();
-    return `${containerPath}/calendarView/delta?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`;
+    const { start, end } = calendarWindow(now);
+    return `${containerPath}/calendarView/delta?startDateTime=${encodeURIComponent(start.toISOString())}&endDateTime=${encodeURIComponent(end.toISOString())}`;
   },
   deltaPrefer: 'odata.maxpagesize=100, outlook.body-content-type="text"',
 };

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, SyncKind } from '../../store/schema.js';
 import type { SyncRun } from '../syncRun.js';
-import type { GraphItem } from './containerGraph.js';
+import type { ContainerGraph, GraphItem } from './containerGraph.js';
 
 /** The bookkeeping columns every synced CRM table has (events, contacts). */
 export interface SyncedRow {
@@ -16,6 +16,14 @@ export interface SyncedRow {
 
 /** What happened to an item that came from Microsoft 365 and had no link yet. */
 export type Arrival = { entityId: string; version: number; label: string; linked: 'created' | 'matched' } | { skipped: string; label: string; entityId?: string };
+
+/** What an adapter did beyond an item's own create or update (a series' exceptions), before its result commits. */
+export interface WriteCompletion<Row> {
+  /** The item's change key after that work, so that its echo is recognised. */
+  changeKey?: string;
+  /** CRM writes that follow from what it found in Microsoft 365; returns the row's version to record as synced. */
+  applyToRow?(trx: Transaction<Database>, row: Row, at: Date): Promise<number>;
+}
 
 /**
  * What the one sync engine needs to know about a kind of item (events, contacts): where its rows are, how a row
@@ -33,6 +41,10 @@ export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends Gra
   toGraph(row: Row, options: { mode: 'initial' | 'changes'; create?: { transactionId: string } }): Record<string, unknown>;
   /** After our create went through (e.g. remember the event's iCalUId). */
   afterCreate?(trx: Transaction<Database>, row: Row, created: Item): Promise<void>;
+  /** Work an item needs after its own create or update went through (Graph requests; no CRM writes yet). */
+  completeWrite?(run: SyncRun, graph: ContainerGraph, row: Row, graphId: string, created: boolean): Promise<WriteCompletion<Row> | undefined>;
+  /** Reads what a page's items need beyond themselves (a series' instances), before the page's CRM writes. */
+  prepareIncoming?(run: SyncRun, graph: ContainerGraph, items: Item[]): Promise<void>;
   /** A reason code when a Graph item is not synced on its own (an occurrence of a series); `silent` logs nothing. */
   skipReason?(item: Item): string | undefined;
   /** Marks the CRM row deleted (a tombstone, version bumped), without recording it for the outbox. */

@@ -43,6 +43,7 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(r
       if (error.failure.kind === 'not_found' && !(await graph.containerExists(containerId))) throw new ContainerGone();
       throw error;
     }
+    await adapter.prepareIncoming?.(run, graph, page.value);
     const gone = await removalsConfirmed(run, graph, page.value);
     const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
     await run.db.transaction().execute(async (trx) => {

@@ -4,7 +4,7 @@ import type { Database, SyncLinkRow } from '../../store/schema.js';
 import { logSync } from '../syncLog.js';
 import { assertStillActive, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph, GraphItem } from './containerGraph.js';
-import type { ItemAdapter, SyncedRow } from './itemAdapter.js';
+import type { ItemAdapter, SyncedRow, WriteCompletion } from './itemAdapter.js';
 
 type Operation<Row> =
   | { kind: 'create'; row: Row; transactionId: string; pending: boolean }
@@ -32,11 +32,12 @@ export async function pushItems<Row extends SyncedRow>(run: SyncRun, graph: Cont
     await recordPendingCreates(run, operations);
     const requests = operations.map((operation, index) => request(run, graph, adapter, operation, mode, String(index)));
     const responses = await graph.batch(requests.filter((r): r is BatchRequest => r !== undefined));
+    const completions = await completeWrites(run, graph, adapter, operations, responses);
     await run.db.transaction().execute(async (trx) => {
       for (const [index, operation] of operations.entries()) {
         // A delete of a create that never reached Microsoft 365 has nothing to send: it just forgets the link.
         const response = responses.get(String(index)) ?? (operation.kind === 'delete' ? { id: String(index), status: 204, body: undefined, headers: {} } : undefined);
-        if (response) await applyResult(trx, run, adapter, operation, response);
+        if (response) await applyResult(trx, run, adapter, operation, response, completions.get(index));
       }
     });
     done += ids.length;
@@ -105,6 +106,24 @@ async function recordPendingCreates<Row extends SyncedRow>(run: SyncRun, operati
   });
 }
 
+/**
+ * The adapter's further work for items written successfully. It runs before the results commit: a crash in
+ * between repeats the item's write (found by its stamp) and this work, which only ever sets what is missing.
+ */
+async function completeWrites<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operations: Operation<Row>[], responses: Map<string, BatchResponse>): Promise<Map<number, WriteCompletion<Row>>> {
+  const completions = new Map<number, WriteCompletion<Row>>();
+  if (!adapter.completeWrite) return completions;
+  for (const [index, operation] of operations.entries()) {
+    if (operation.kind === 'delete') continue;
+    const response = responses.get(String(index));
+    const graphId = (response?.body as GraphItem | undefined)?.id;
+    if (!response || response.status >= 300 || !graphId) continue;
+    const completion = await adapter.completeWrite(run, graph, operation.row, graphId, operation.kind === 'create');
+    if (completion) completions.set(index, completion);
+  }
+  return completions;
+}
+
 function request<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, operation: Operation<Row>, mode: 'initial' | 'changes', id: string): BatchRequest | undefined {
   switch (operation.kind) {
     case 'create':
@@ -116,7 +135,7 @@ function request<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, ada
   }
 }
 
-async function applyResult<Row extends SyncedRow>(trx: Transaction<Database>, run: SyncRun, adapter: ItemAdapter<Row>, operation: Operation<Row>, response: BatchResponse): Promise<void> {
+async function applyResult<Row extends SyncedRow>(trx: Transaction<Database>, run: SyncRun, adapter: ItemAdapter<Row>, operation: Operation<Row>, response: BatchResponse, completion: WriteCompletion<Row> | undefined): Promise<void> {
   const at = run.now();
   const ok = response.status >= 200 && response.status < 300;
   const body = response.body as (GraphItem & { iCalUId?: string }) | undefined;
@@ -127,7 +146,8 @@ async function applyResult<Row extends SyncedRow>(trx: Transaction<Database>, ru
     case 'create': {
       const { row } = operation;
       if (ok && body?.id) {
-        await link(row.id).set({ graph_id: body.id, graph_change_key: body.changeKey ?? null, ical_uid: body.iCalUId ?? null, entity_version: row.version, synced_at: at.toISOString() }).execute();
+        const version = completion?.applyToRow ? await completion.applyToRow(trx, row, at) : row.version;
+        await link(row.id).set({ graph_id: body.id, graph_change_key: completion?.changeKey ?? body.changeKey ?? null, ical_uid: body.iCalUId ?? null, entity_version: version, synced_at: at.toISOString() }).execute();
         await adapter.afterCreate?.(trx, row, body);
         await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'created', entityId: row.id, subject: adapter.label(row), reason: 'new_in_crm' }, at);
       } else {
@@ -139,7 +159,8 @@ async function applyResult<Row extends SyncedRow>(trx: Transaction<Database>, ru
     case 'update': {
       const { row } = operation;
       if (ok && body) {
-        await link(row.id).set({ graph_change_key: body.changeKey ?? null, entity_version: row.version, synced_at: at.toISOString() }).execute();
+        const version = completion?.applyToRow ? await completion.applyToRow(trx, row, at) : row.version;
+        await link(row.id).set({ graph_change_key: completion?.changeKey ?? body.changeKey ?? null, entity_version: version, synced_at: at.toISOString() }).execute();
         await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'updated', entityId: row.id, subject: adapter.label(row), reason: 'changed_in_crm' }, at);
       } else if (response.status === 404) {
         // Deleted in Microsoft 365 while it was being changed in the CRM: the deletion wins.

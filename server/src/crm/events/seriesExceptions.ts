@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { isLocalDateTime, localToUtc, normalizeLocal, utcToLocal } from '../time/zonedTime.js';
+import type { Recurrence } from './eventInput.js';
+import { dateOfDay, dayNumber, seriesDates } from './seriesDates.js';
+
+const localDateTime = z.string().refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00').transform(normalizeLocal);
+
+/**
+ * One occurrence of a series that differs from what the pattern makes of it: cancelled, or with its own subject,
+ * description, location or times (Outlook's "exception"). `date` is the occurrence's original date in the event's
+ * zone; the overrides hold only what differs from the series.
+ */
+export const seriesExceptionSchema = z
+  .object({
+    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29'),
+    cancelled: z.literal(true).optional(),
+    subject: z.string().trim().min(1).max(255).optional(),
+    description: z.string().max(32_000).optional(),
+    location: z.string().trim().max(255).optional(),
+    start: localDateTime.optional(),
+    end: localDateTime.optional(),
+  })
+  .strict();
+export type SeriesException = z.infer<typeof seriesExceptionSchema>;
+export type OccurrenceOverrides = Omit<SeriesException, 'date' | 'cancelled'>;
+
+/** What a series needs to place its occurrences. */
+export interface SeriesShape {
+  subject: string;
+  description: string;
+  location: string;
+  start: string;
+  end: string;
+  timeZone: string;
+  isAllDay: boolean;
+  recurrence: Recurrence | null;
+}
+
+export interface Occurrence {
+  date: string;
+  start: string;
+  end: string;
+  subject: string;
+  description: string;
+  location: string;
+  cancelled: boolean;
+  /** True when this occurrence has its own values (an exception that is not a cancellation). */
+  changed: boolean;
+}
+
+/** True when a change moves the series or changes its pattern, which drops its exceptions (as Outlook does). */
+export function seriesMoved(before: SeriesShape, after: SeriesShape): boolean {
+  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+}
+
+/** The start and end the pattern gives the occurrence on `date` (same wall-clock time, same length). */
+export function baseTimes(series: SeriesShape, date: string): { start: string; end: string } {
+  const start = `${date}T${series.start.slice(11)}`;
+  if (series.isAllDay) {
+    const days = dayNumber(series.end.slice(0, 10)) - dayNumber(series.start.slice(0, 10));
+    return { start, end: `${dateOfDay(dayNumber(date) + days)}T00:00:00` };
+  }
+  const length = Date.parse(localToUtc(series.end, series.timeZone)) - Date.parse(localToUtc(series.start, series.timeZone));
+  const startUtc = Date.parse(localToUtc(start, series.timeZone));
+  return { start, end: utcToLocal(new Date(startUtc + length).toISOString(), series.timeZone) };
+}
+
+/**
+ * The exceptions in their one canonical form: sorted by date, overrides that equal the series' own values left
+ * out, and entries with nothing left dropped. Both sides of the sync compare exceptions in this form.
+ */
+export function canonicalExceptions(series: SeriesShape, exceptions: SeriesException[]): SeriesException[] {
+  const out: SeriesException[] = [];
+  for (const exception of [...exceptions].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (exception.cancelled) {
+      out.push({ date: exception.date, cancelled: true });
+      continue;
+    }
+    const base = baseTimes(series, exception.date);
+    const kept: SeriesException = { date: exception.date };
+    for (const field of ['subject', 'description', 'location'] as const) {
+      if (exception[field] !== undefined && exception[field] !== series[field]) kept[field] = exception[field];
+    }
+    const start = exception.start ?? base.start;
+    const end = exception.end ?? base.end;
+    if (start !== base.start || end !== base.end) Object.assign(kept, { start, end });
+    if (Object.keys(kept).length > 1) out.push(kept);
+  }
+  return out;
+}
+
+/** What is wrong with a series' exceptions, if anything: dates that are no occurrence, times out of order or past a neighbour. */
+export function exceptionProblems(series: SeriesShape, exceptions: SeriesException[]): string[] {
+  if (exceptions.length === 0) return [];
+  if (!series.recurrence) return ['only a recurring event has exceptions'];
+  const problems: string[] = [];
+  const latest = exceptions.reduce((max, e) => (e.date > max ? e.date : max), exceptions[0]!.date);
+  // Far enough past the latest exception to know the occurrence after it, whatever the pattern.
+  const dates = seriesDates(series.recurrence, dateOfDay(dayNumber(latest) + 800));
+  const byDate = new Map(exceptions.map((e) => [e.date, e]));
+  if (byDate.size !== exceptions.length) problems.push('each date can have one exception only');
+  for (const exception of exceptions) {
+    const index = dates.indexOf(exception.date);
+    if (index < 0) {
+      problems.push(`the series has no occurrence on ${exception.date}`);
+      continue;
+    }
+    if (exception.cancelled) {
+      if (Object.keys(exception).length > 2) problems.push(`the cancelled occurrence on ${exception.date} cannot have other changes`);
+      continue;
+    }
+    if ((exception.start === undefined) !== (exception.end === undefined)) {
+      problems.push(`the occurrence on ${exception.date} needs both start and end`);
+      continue;
+    }
+    if (exception.start === undefined || exception.end === undefined) continue;
+    if (localToUtc(exception.end, series.timeZone) <= localToUtc(exception.start, series.timeZone)) {
+      problems.push(`the occurrence on ${exception.date} must end after it starts`);
+      continue;
+    }
+    // Outlook refuses to move an occurrence onto or past the day of the occurrence before or after it.
+    const dayOf = (date: string | undefined) => (date === undefined ? undefined : (byDate.get(date)?.start ?? date).slice(0, 10));
+    const previous = dayOf(dates[index - 1]);
+    const next = dayOf(dates[index + 1]);
+    const day = exception.start.slice(0, 10);
+    if ((previous !== undefined && day <= previous) || (next !== undefined && day >= next)) {
+      problems.push(`the occurrence on ${exception.date} cannot move onto or past the day of the occurrence before or after it`);
+    }
+  }
+  return problems;
+}
+
+/** The series' occurrences starting in [from, to] (dates), with their exceptions applied; cancelled ones included and marked. */
+export function occurrencesBetween(series: SeriesShape, exceptions: SeriesException[], from: string, to: string): Occurrence[] {
+  if (!series.recurrence) return [];
+  const byDate = new Map(exceptions.map((e) => [e.date, e]));
+  return seriesDates(series.recurrence, to)
+    .filter((date) => date >= from)
+    .map((date) => {
+      const exception = byDate.get(date);
+      const base = baseTimes(series, date);
+      return {
+        date,
+        start: exception?.start ?? base.start,
+        end: exception?.end ?? base.end,
+        subject: exception?.subject ?? series.subject,
+        description: exception?.description ?? series.description,
+        location: exception?.location ?? series.location,
+        cancelled: exception?.cancelled === true,
+        changed: exception !== undefined && !exception.cancelled,
+      };
+    });
+}

@@ -1,0 +1,113 @@
+import { canonicalExceptions, baseTimes, type SeriesException, type SeriesShape } from '../../crm/events/seriesExceptions.js';
+import { dateOfDay, dayNumber, seriesDates } from '../../crm/events/seriesDates.js';
+import { utcToLocal } from '../../crm/time/zonedTime.js';
+import type { BatchRequest } from '../../graph/mailboxGraph.js';
+import type { ContainerGraph, Page } from '../engine/containerGraph.js';
+import type { CalendarWindow } from './calendarWindow.js';
+import { fromGraphEvent } from './eventMapping.js';
+import type { GraphEvent } from './graphEvent.js';
+
+/** An occurrence or exception of a series as `/events/{id}/instances` returns it. */
+export interface GraphInstance extends GraphEvent {
+  originalStart?: string;
+}
+
+const INSTANCE_FIELDS = 'id,type,originalStart,originalStartTimeZone,start,end,isAllDay,subject,body,location,changeKey';
+
+/** The series' instances in the window (Graph leaves cancelled occurrences out), all pages. */
+export async function listInstances(graph: ContainerGraph, masterId: string, window: CalendarWindow): Promise<GraphInstance[]> {
+  const range = `startDateTime=${encodeURIComponent(window.start.toISOString())}&endDateTime=${encodeURIComponent(window.end.toISOString())}`;
+  let url: string | undefined = `${graph.base}/events/${encodeURIComponent(masterId)}/instances?${range}&$select=${INSTANCE_FIELDS}`;
+  const instances: GraphInstance[] = [];
+  while (url) {
+    const page: Page<GraphInstance> = await graph.graph.get<Page<GraphInstance>>(url, { Prefer: 'odata.maxpagesize=200, outlook.body-content-type="text"' });
+    instances.push(...page.value);
+    url = page['@odata.nextLink'];
+  }
+  return instances;
+}
+
+/**
+ * The occurrence dates the sync judges: those the pattern places inside the window, a day in from each edge, so
+ * that an occurrence Graph leaves out at an edge is never taken for a cancelled one.
+ */
+export function judgedDates(series: SeriesShape, window: CalendarWindow): string[] {
+  if (!series.recurrence) return [];
+  const first = dateOfDay(dayNumber(window.start.toISOString().slice(0, 10)) + 1);
+  const last = dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) - 1);
+  return seriesDates(series.recurrence, last).filter((date) => date >= first);
+}
+
+/** The occurrence date (in the series' zone) an instance stands for. */
+function originalDate(series: SeriesShape, instance: GraphInstance): string | undefined {
+  if (!instance.originalStart) return undefined;
+  const utc = instance.originalStart.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(instance.originalStart) ? instance.originalStart : `${instance.originalStart}Z`;
+  // All-day occurrences are floating dates: their date is the date as written.
+  return series.isAllDay ? utc.slice(0, 10) : utcToLocal(utc, series.timeZone).slice(0, 10);
+}
+
+/** Instances by their occurrence date. */
+export function instancesByDate(series: SeriesShape, instances: GraphInstance[]): Map<string, GraphInstance> {
+  const byDate = new Map<string, GraphInstance>();
+  for (const instance of instances) {
+    const date = originalDate(series, instance);
+    if (date) byDate.set(date, instance);
+  }
+  return byDate;
+}
+
+/** The exceptions Outlook has for the judged dates: occurrences it left out are cancelled, the others differ or not. */
+export function exceptionsInOutlook(series: SeriesShape, instances: Map<string, GraphInstance>, dates: string[]): SeriesException[] {
+  const exceptions: SeriesException[] = [];
+  for (const date of dates) {
+    const instance = instances.get(date);
+    if (!instance) {
+      exceptions.push({ date, cancelled: true });
+      continue;
+    }
+    const content = fromGraphEvent(instance, series.timeZone);
+    exceptions.push({ date, subject: content.subject, description: content.description, location: content.location, start: content.start, end: content.end });
+  }
+  return canonicalExceptions(series, exceptions);
+}
+
+export interface InstancePlan {
+  requests: BatchRequest[];
+  /** Dates the CRM has as occurrences (changed or not) that Outlook has cancelled: a cancellation cannot be undone through Graph. */
+  cancelledInOutlook: string[];
+}
+
+/** The instance requests that give Outlook the CRM's exceptions for the judged dates. */
+export function planInstanceWrites(graph: ContainerGraph, series: SeriesShape, wanted: SeriesException[], instances: Map<string, GraphInstance>, dates: string[]): InstancePlan {
+  const inOutlook = new Map(exceptionsInOutlook(series, instances, dates).map((e) => [e.date, e]));
+  const inCrm = new Map(wanted.map((e) => [e.date, e]));
+  const plan: InstancePlan = { requests: [], cancelledInOutlook: [] };
+  for (const date of dates) {
+    const want = inCrm.get(date);
+    const have = inOutlook.get(date);
+    const instance = instances.get(date);
+    if (!instance) {
+      if (!want?.cancelled) plan.cancelledInOutlook.push(date);
+      continue;
+    }
+    const id = `occurrence-${date}`;
+    if (want?.cancelled) {
+      plan.requests.push(graph.deleteRequest(id, instance.id));
+    } else if (JSON.stringify(want ?? null) !== JSON.stringify(have ?? null)) {
+      plan.requests.push(graph.updateRequest(id, instance.id, occurrenceBody(series, want ?? { date })));
+    }
+  }
+  return plan;
+}
+
+/** The whole occurrence as the CRM has it, so that values Outlook changed on its own are set back too. */
+function occurrenceBody(series: SeriesShape, exception: SeriesException): Record<string, unknown> {
+  const base = baseTimes(series, exception.date);
+  return {
+    subject: exception.subject ?? series.subject,
+    body: { contentType: 'text', content: exception.description ?? series.description },
+    location: { displayName: exception.location ?? series.location },
+    start: { dateTime: exception.start ?? base.start, timeZone: series.timeZone },
+    end: { dateTime: exception.end ?? base.end, timeZone: series.timeZone },
+  };
+}

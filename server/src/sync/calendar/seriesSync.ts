@@ -1,0 +1,94 @@
+import type { NewEvent } from '../../crm/events/eventInput.js';
+import { contentOf, eventFromRow, type CrmEvent } from '../../crm/events/eventRecords.js';
+import { canonicalExceptions, seriesMoved, type SeriesException } from '../../crm/events/seriesExceptions.js';
+import type { EventRow } from '../../store/schema.js';
+import type { ContainerGraph } from '../engine/containerGraph.js';
+import type { WriteCompletion } from '../engine/itemAdapter.js';
+import { logSync } from '../syncLog.js';
+import type { SyncRun } from '../syncRun.js';
+import { calendarWindow } from './calendarWindow.js';
+import { fromGraphEvent } from './eventMapping.js';
+import type { GraphEvent } from './graphEvent.js';
+import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, planInstanceWrites } from './seriesInstances.js';
+
+/** A Graph event as the calendar sync receives it; a changed series master carries its exceptions as Outlook has them. */
+export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { dates: string[]; exceptions: SeriesException[] } };
+
+/**
+ * Reads the instances of every series master on the page that changed in Outlook (not our own write), because a
+ * change to one occurrence shows only as a change of its master. Expansion stays inside the sync window.
+ */
+export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
+  const window = calendarWindow(run.now());
+  for (const item of items) {
+    if (item['@removed'] || item.type !== 'seriesMaster' || !item.recurrence) continue;
+    const link = await run.db.selectFrom('sync_links').select(['entity_id', 'graph_change_key']).where('binding_id', '=', run.binding.id).where('graph_id', '=', item.id).executeTakeFirst();
+    if (link && item.changeKey && link.graph_change_key === item.changeKey) continue;
+    const row = link ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst() : undefined;
+    const series = fromGraphEvent(item, row?.time_zone);
+    const dates = judgedDates(series, window);
+    const instances = instancesByDate(series, await listInstances(graph, item.id, window));
+    item.seriesExceptions = { dates, exceptions: exceptionsInOutlook(series, instances, dates) };
+  }
+}
+
+/**
+ * The event's content with its exceptions: Outlook's for the dates read from its instances, the CRM's for dates
+ * outside the window. A series moved or re-patterned in Outlook has dropped its exceptions, so the CRM drops them too.
+ */
+export function withSeriesExceptions(content: NewEvent, item: IncomingEvent, existing: CrmEvent | undefined): NewEvent {
+  if (!content.recurrence) return { ...content, exceptions: [] };
+  const kept = existing && !seriesMoved(contentOf(existing), content) ? existing.exceptions : [];
+  const fromOutlook = item.seriesExceptions;
+  if (!fromOutlook) return { ...content, exceptions: kept };
+  const judged = new Set(fromOutlook.dates);
+  return { ...content, exceptions: [...kept.filter((exception) => !judged.has(exception.date)), ...fromOutlook.exceptions] };
+}
+
+/**
+ * After a series master was written: gives its instances the CRM's exceptions (cancel, change, or set back).
+ * An occurrence Outlook has cancelled cannot come back through Graph, so the CRM takes the cancellation over.
+ */
+export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, row: EventRow, graphId: string, created: boolean): Promise<WriteCompletion<EventRow> | undefined> {
+  const event = eventFromRow(row);
+  if (!event.recurrence || (created && event.exceptions.length === 0)) return undefined;
+  const window = calendarWindow(run.now());
+  const dates = judgedDates(event, window);
+  const instances = instancesByDate(event, await listInstances(graph, graphId, window));
+  const plan = planInstanceWrites(graph, event, event.exceptions, instances, dates);
+  const cancelled = [...plan.cancelledInOutlook];
+  const refused: string[] = [];
+  if (plan.requests.length) {
+    const responses = await graph.batch(plan.requests);
+    for (const request of plan.requests) {
+      const date = request.id.replace('occurrence-', '');
+      const status = responses.get(request.id)?.status ?? 0;
+      if (status === 404 && request.method !== 'DELETE') cancelled.push(date);
+      else if (status >= 300 && status !== 404) refused.push(date);
+    }
+  }
+  if (!plan.requests.length && !cancelled.length) return undefined;
+  // Each instance write changed the master: remember its change key now, so that the echo is known as ours.
+  const changeKey = plan.requests.length ? (await graph.findItem(graphId))?.changeKey : undefined;
+  return {
+    ...(changeKey ? { changeKey } : {}),
+    async applyToRow(trx, current, at) {
+      for (const date of refused) {
+        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: row.subject, reason: `refused_occurrence|${date}` }, at);
+      }
+      if (!cancelled.length) return current.version;
+      const exceptions = [...event.exceptions.filter((e) => !cancelled.includes(e.date)), ...cancelled.map((date): SeriesException => ({ date, cancelled: true }))];
+      const version = current.version + 1;
+      const updated = await trx
+        .updateTable('events')
+        .set({ exceptions: JSON.stringify(canonicalExceptions(event, exceptions)), version, updated_at: at.toISOString() })
+        .where('id', '=', row.id)
+        .where('version', '=', current.version)
+        .executeTakeFirst();
+      // Changed in the CRM meanwhile: that change is pushed next and meets the cancellation again.
+      if (Number(updated.numUpdatedRows) === 0) return current.version;
+      await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: row.id, subject: row.subject, reason: `occurrence_cancelled_in_outlook|${cancelled.sort().join(', ')}` }, at);
+      return version;
+    },
+  };
+}
