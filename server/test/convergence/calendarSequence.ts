@@ -1,4 +1,5 @@
 import { contentColumns } from '../../src/crm/events/eventRecords.js';
+import { localToUtc } from '../../src/crm/time/zonedTime.js';
 import { fromGraphEvent } from '../../src/sync/calendar/eventMapping.js';
 import { installTenant, joinByInvitation } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';
@@ -17,7 +18,11 @@ interface Person {
 const ZONES = ['Europe/Berlin', 'America/New_York', 'Asia/Tokyo', 'UTC'] as const;
 
 /** The fields both sides must agree on, per event, keyed by subject (subjects are unique within a sequence). */
-type Comparable = Record<string, { start: string; end: string; timeZone: string; isAllDay: boolean; location: string; description: string }>;
+type Comparable = Record<string, { start: string; end: string; timeZone: string; isAllDay: boolean; location: string; description: string; occurrences: string }>;
+
+/** The span in which a series' occurrences are compared (every sequence's dates fall inside it). */
+const SPAN = { from: '2027-01-01', to: '2027-07-01' };
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 
 /** Two colleagues who both sync their calendars; reused across sequences (each sequence starts from empty). */
 export async function preparePeople(stack: Stack): Promise<Person[]> {
@@ -60,7 +65,8 @@ export async function runCalendarSequence(stack: Stack, people: Person[], seed: 
     const hour = 7 + random.int(10);
     return { start: `${d}T${String(hour).padStart(2, '0')}:00`, end: `${d}T${String(hour + 1).padStart(2, '0')}:30` };
   };
-  const crmEvents = async (person: Person) => (await stack.api<{ events: { id: string; subject: string; ownerId: string }[] }>('/api/events', { token: person.token })).body.events;
+  const crmEvents = async (person: Person) => (await stack.api<{ events: { id: string; subject: string; ownerId: string; start: string; recurrence: unknown }[] }>('/api/events', { token: person.token })).body.events;
+  const sameDay = (dateTime: string, hour: number) => ({ start: `${dateTime.slice(0, 10)}T${String(hour).padStart(2, '0')}:00`, end: `${dateTime.slice(0, 10)}T${String(hour + 1).padStart(2, '0')}:30` });
   const outlookEvents = (person: Person) => person.outlook.events(person.sync.calendarId);
 
   for (let step = 0; step < steps; step += 1) {
@@ -71,7 +77,7 @@ export async function runCalendarSequence(stack: Stack, people: Person[], seed: 
       stack.tenant.knobs.injectFault({ status: random.chance(0.5) ? 429 : 503, retryAfterSeconds: 0.05, times: 1 + random.int(3), pathContains: '/users/' });
     }
     if (random.chance(0.05)) await stack.fetch(`${stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(person.upn)}/expire-delta-tokens`, { method: 'POST' });
-    const action = random.int(9);
+    const action = random.int(12);
     switch (action) {
       case 0:
       case 1: {
@@ -82,7 +88,9 @@ export async function runCalendarSequence(stack: Stack, people: Person[], seed: 
       }
       case 2: {
         const event = random.pick(await crmEvents(person));
-        if (event) await stack.api(`/api/events/${event.id}`, { token: person.token, method: 'PATCH', body: random.chance(0.5) ? { location: `Edited ${random.int(99)}` } : timed() });
+        // A series keeps its first date when it moves, so that its pattern still fits.
+        const moved = () => (event?.recurrence ? sameDay(event.start, 7 + random.int(10)) : timed());
+        if (event) await stack.api(`/api/events/${event.id}`, { token: person.token, method: 'PATCH', body: random.chance(0.5) ? { location: `Edited ${random.int(99)}` } : moved() });
         break;
       }
       case 3: {
@@ -119,6 +127,48 @@ export async function runCalendarSequence(stack: Stack, people: Person[], seed: 
         }
         break;
       }
+      case 9: {
+        // A weekly series, created in the CRM or in Outlook.
+        counter += 1;
+        const { start, end } = timed();
+        const zone = random.pick(ZONES)!;
+        const recurrence = { pattern: { type: 'weekly', interval: 1, daysOfWeek: [WEEKDAYS[new Date(`${start.slice(0, 10)}T12:00:00Z`).getUTCDay()]] }, range: { type: 'numbered', startDate: start.slice(0, 10), numberOfOccurrences: 3 + random.int(6) } };
+        if (random.chance(0.5)) {
+          await stack.api('/api/events', { token: person.token, method: 'POST', body: { subject: `crm series ${seed}-${counter}`, start, end, timeZone: zone, location: `Room ${random.int(9)}`, recurrence } });
+        } else {
+          await person.outlook.create(person.sync.calendarId, { subject: `outlook series ${seed}-${counter}`, start: { dateTime: start, timeZone: zone }, end: { dateTime: end, timeZone: zone }, location: { displayName: `Desk ${random.int(9)}` }, recurrence });
+          await notifications(stack, random, person);
+        }
+        break;
+      }
+      case 10: {
+        // One occurrence of a CRM series cancelled, moved within its day, or given another place.
+        const event = random.pick((await crmEvents(person)).filter((e) => e.recurrence));
+        if (!event) break;
+        const occurrence = random.pick((await stack.api<{ occurrences: { date: string; cancelled: boolean }[] }>(`/api/events/${event.id}/occurrences?from=${SPAN.from}&to=${SPAN.to}`, { token: person.token })).body.occurrences.filter((o) => !o.cancelled));
+        if (!occurrence) break;
+        const path = `/api/events/${event.id}/occurrences/${occurrence.date}`;
+        const roll = random.int(3);
+        if (roll === 0) await stack.api(path, { token: person.token, method: 'DELETE' });
+        else await stack.api(path, { token: person.token, method: 'PATCH', body: roll === 1 ? sameDay(occurrence.date, 7 + random.int(10)) : { location: `Occurrence ${random.int(99)}` } });
+        break;
+      }
+      case 11: {
+        // The same in Outlook, on an instance of a series in the synced calendar.
+        const master = random.pick((await outlookEvents(person)).filter((e) => e.type === 'seriesMaster'));
+        if (!master) break;
+        const instance = random.pick(await person.outlook.instances(master.id, `${SPAN.from}T00:00:00Z`, `${SPAN.to}T00:00:00Z`)) as (OutlookEvent & { originalStart: string }) | undefined;
+        if (!instance) break;
+        const roll = random.int(3);
+        if (roll === 0) await person.outlook.delete(instance.id);
+        else if (roll === 1) {
+          // Moved within its UTC day, which never crosses a neighbour a week away in any zone.
+          const { start, end } = sameDay(instance.start.dateTime.slice(0, 10), 7 + random.int(10));
+          await person.outlook.update(instance.id, { start: { dateTime: start, timeZone: 'UTC' }, end: { dateTime: end, timeZone: 'UTC' } });
+        } else await person.outlook.update(instance.id, { location: { displayName: `Outlook occurrence ${random.int(99)}` } });
+        await notifications(stack, random, person);
+        break;
+      }
       default:
         await syncNow(stack, person.sync).catch(ignoreRetryLater);
     }
@@ -129,7 +179,7 @@ export async function runCalendarSequence(stack: Stack, people: Person[], seed: 
 
   for (const person of people) {
     const crm = await comparableCrm(stack, person);
-    const outlook = comparableOutlook(await outlookEvents(person), crm);
+    const outlook = await comparableOutlook(person, await outlookEvents(person), crm);
     const difference = diff(crm, outlook);
     if (difference) return `${person.upn}: ${difference}`;
   }
@@ -154,17 +204,36 @@ function ignoreRetryLater(error: unknown): void {
 
 async function comparableCrm(stack: Stack, person: Person): Promise<Comparable> {
   const rows = await stack.store.db.selectFrom('events').selectAll().where('owner_user_id', '=', person.userId).where('deleted_at', 'is', null).where('sync_eligible', '=', 1).execute();
-  return Object.fromEntries(rows.map((row) => [row.subject, { start: row.start_local, end: row.end_local, timeZone: row.time_zone, isAllDay: row.is_all_day === 1, location: row.location, description: row.description }]));
+  const result: Comparable = {};
+  for (const row of rows) {
+    let occurrences = '';
+    if (row.recurrence) {
+      const listed = await stack.api<{ occurrences: { start: string; end: string; location: string; cancelled: boolean }[] }>(`/api/events/${row.id}/occurrences?from=${SPAN.from}&to=${SPAN.to}`, { token: person.token });
+      occurrences = listed.body.occurrences.filter((o) => !o.cancelled).map((o) => occurrenceLine(localToUtc(o.start, row.time_zone), localToUtc(o.end, row.time_zone), o.location)).join('; ');
+    }
+    result[row.subject] = { start: row.start_local, end: row.end_local, timeZone: row.time_zone, isAllDay: row.is_all_day === 1, location: row.location, description: row.description, occurrences };
+  }
+  return result;
 }
 
-/** Outlook's events read the way the sync reads them, in the zone the CRM has for the same subject. */
-function comparableOutlook(events: OutlookEvent[], crm: Comparable): Comparable {
+/** One occurrence as both sides are compared: its instants in UTC and its place. */
+function occurrenceLine(startUtc: string, endUtc: string, location: string): string {
+  return `${startUtc.slice(0, 16)}–${endUtc.slice(0, 16)} @ ${location}`;
+}
+
+/** Outlook's events read the way the sync reads them, in the zone the CRM has for the same subject; a series with its instances. */
+async function comparableOutlook(person: Person, events: OutlookEvent[], crm: Comparable): Promise<Comparable> {
   const result: Comparable = {};
   for (const event of events) {
     const content = fromGraphEvent(event as never, crm[event.subject]?.timeZone);
     const columns = contentColumns(content);
     if (result[event.subject]) return { [`${event.subject} (twice)`]: result[event.subject]! };
-    result[event.subject] = { start: columns.start_local, end: columns.end_local, timeZone: content.timeZone, isAllDay: content.isAllDay, location: content.location, description: content.description };
+    let occurrences = '';
+    if (event.type === 'seriesMaster') {
+      const instances = await person.outlook.instances(event.id, `${SPAN.from}T00:00:00Z`, `${SPAN.to}T00:00:00Z`);
+      occurrences = instances.map((i) => occurrenceLine(`${i.start.dateTime.slice(0, 16)}Z`, `${i.end.dateTime.slice(0, 16)}Z`, i.location.displayName)).join('; ');
+    }
+    result[event.subject] = { start: columns.start_local, end: columns.end_local, timeZone: content.timeZone, isAllDay: content.isAllDay, location: content.location, description: content.description, occurrences };
   }
   return result;
 }

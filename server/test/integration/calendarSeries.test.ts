@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { utcToLocal } from '../../src/crm/time/zonedTime.js';
 import { installTenant } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
@@ -102,11 +103,15 @@ describe('recurring series keep their exceptions both ways (PRODUCT.md §8)', ()
   it('brings an occurrence changed or deleted in Outlook into the CRM as an exception of the series', async () => {
     await outlook.update((await instanceOn(thursday(3)))!.id, { subject: 'Stand-up with the board', start: { dateTime: `${thursday(3)}T10:00:00`, timeZone: 'Europe/Berlin' }, end: { dateTime: `${thursday(3)}T10:15:00`, timeZone: 'Europe/Berlin' } });
     await outlook.delete((await instanceOn(thursday(4)))!.id);
+    // Moved by someone who wrote the time in UTC: the CRM keeps it in the series' zone.
+    await outlook.update((await instanceOn(thursday(5)))!.id, { start: { dateTime: `${thursday(5)}T12:00:00`, timeZone: 'UTC' }, end: { dateTime: `${thursday(5)}T12:15:00`, timeZone: 'UTC' } });
     await syncNow(stack, sync);
 
+    const inBerlin = (time: string) => utcToLocal(`${thursday(5)}T${time}Z`, 'Europe/Berlin');
     expect((await event()).exceptions).toEqual([
       { date: thursday(3), subject: 'Stand-up with the board', start: `${thursday(3)}T10:00:00`, end: `${thursday(3)}T10:15:00` },
       { date: thursday(4), cancelled: true },
+      { date: thursday(5), start: inBerlin('12:00:00'), end: inBerlin('12:15:00') },
     ]);
     expect((await occurrences()).map((o) => [o.date, o.start.slice(11, 16), o.subject, o.cancelled])).toEqual([
       [thursday(0), '09:00', 'Weekly stand-up', false],
@@ -114,7 +119,7 @@ describe('recurring series keep their exceptions both ways (PRODUCT.md §8)', ()
       [thursday(2), '09:00', 'Weekly stand-up', false],
       [thursday(3), '10:00', 'Stand-up with the board', false],
       [thursday(4), '09:00', 'Weekly stand-up', true],
-      [thursday(5), '09:00', 'Weekly stand-up', false],
+      [thursday(5), inBerlin('12:00:00').slice(11, 16), 'Weekly stand-up', false],
     ]);
     expect((await stack.api<{ events: ApiEvent[] }>('/api/events', { token: admin })).body.events).toHaveLength(1);
     expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });

@@ -65,7 +65,8 @@ export function exceptionsInOutlook(series: SeriesShape, instances: Map<string, 
       exceptions.push({ date, cancelled: true });
       continue;
     }
-    const content = fromGraphEvent(instance, series.timeZone);
+    // Read in the series' zone: a moved occurrence may name the zone it was moved in, which is not the series'.
+    const content = fromGraphEvent({ ...instance, originalStartTimeZone: null }, series.timeZone);
     exceptions.push({ date, subject: content.subject, description: content.description, location: content.location, start: content.start, end: content.end });
   }
   return canonicalExceptions(series, exceptions);
