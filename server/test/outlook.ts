@@ -82,6 +82,21 @@ export class Outlook {
     await this.graph('DELETE', `/me/events/${eventId}`);
   }
 
+  /**
+   * Outlook's "Move to" another calendar of this mailbox (`default` = the default calendar). Graph v1.0 has no move
+   * for events, so this goes through the local tenant's inspection API. The item gets a new id there, keeps its iCalUId.
+   */
+  async move(eventId: string, calendarId: string): Promise<OutlookEvent> {
+    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/events/${encodeURIComponent(eventId)}/move`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ calendarId }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`move ${eventId} → ${calendarId}: ${response.status} ${text}`);
+    return JSON.parse(text) as OutlookEvent;
+  }
+
   async deleteCalendar(calendarId: string): Promise<void> {
     await this.graph('DELETE', `/me/calendars/${calendarId}`);
   }

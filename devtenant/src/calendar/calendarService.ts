@@ -294,6 +294,36 @@ export class CalendarService {
     }
   }
 
+  /**
+   * Outlook's "Move to" another calendar of the same mailbox (Graph v1.0 has no such call for events; only a person
+   * does this, through the web view or the inspection API). Exchange makes a new item in the target calendar: a new
+   * id and change key, the same iCalUId, content, organizer, response and extended properties; the old id is gone.
+   * The source calendar's delta reports the old id removed and the target's a new item; notifications: `deleted` in
+   * the source, `created` in the target. Nobody gets meeting mail. A series moves whole (an occurrence id is refused).
+   */
+  moveEvent(user: DirectoryUser, eventId: string, targetCalendarId: string): StoredEvent {
+    const view = this.view(user, eventId);
+    const target = this.calendar(user, targetCalendarId);
+    if (view.type === 'occurrence' || view.type === 'exception') {
+      throw new GraphError(400, 'ErrorInvalidRequest', 'An occurrence cannot be moved to another calendar on its own; move the series.');
+    }
+    const source = view.master;
+    if (source.calendarId === target.id) return source;
+    this.store.removeEvent(user, source);
+    const moved: StoredEvent = {
+      ...structuredClone(source),
+      id: outlookItemId(),
+      calendarId: target.id,
+      changeKey: newChangeKey(),
+      lastModifiedDateTime: utcStamp(Date.now()),
+      seq: this.store.nextSeq(user),
+    };
+    this.store.addEvent(user, moved);
+    this.emit({ userId: user.id, calendarId: source.calendarId, eventId: source.id, changeType: 'deleted', changeKey: source.changeKey });
+    this.emit({ userId: user.id, calendarId: target.id, eventId: moved.id, changeType: 'created', changeKey: moved.changeKey });
+    return moved;
+  }
+
   // ---- meetings ----
 
   private meetingMail(organizer: DirectoryUser, event: StoredEvent, to: StoredAttendee[], type: 'meetingRequest' | 'meetingCancelled', occurrenceKey: string | undefined): void {
@@ -321,12 +351,16 @@ export class CalendarService {
     });
   }
 
-  /** Keeps each local attendee's copy (default calendar, same iCalUId, isOrganizer false) like the organizer's. */
+  /**
+   * Keeps each local attendee's copy (default calendar, same iCalUId, isOrganizer false) like the organizer's. As in
+   * Exchange (MS-OXOCAL 3.1.5.1), the copy is looked for in the attendee's default calendar only: one the attendee
+   * moved to another calendar is no longer updated, and the update lands as a new copy in the default calendar.
+   */
   private mirrorToAttendees(organizer: DirectoryUser, event: StoredEvent): void {
     for (const attendee of event.attendees) {
       const user = this.ctx.directory.userByMail(attendee.emailAddress.address);
       if (!user || user.id === organizer.id) continue;
-      const existing = this.store.events(user).find((e) => e.iCalUId === event.iCalUId);
+      const existing = this.store.events(user, this.store.defaultCalendar(user).id).find((e) => e.iCalUId === event.iCalUId);
       const now = utcStamp(Date.now());
       const copyFields = {
         subject: event.subject, body: event.body, startUtc: event.startUtc, endUtc: event.endUtc, startZone: event.startZone, endZone: event.endZone,
@@ -354,12 +388,15 @@ export class CalendarService {
     }
   }
 
-  /** A cancelled meeting stays in an attendee's calendar, marked cancelled, until they remove it (as in Outlook). */
+  /**
+   * A cancelled meeting stays in an attendee's calendar, marked cancelled, until they remove it (as in Outlook). Only
+   * the copy in the default calendar is found (MS-OXOCAL 3.1.5.1); a copy moved elsewhere stays as it was.
+   */
   private cancelForAttendees(event: StoredEvent, attendees: StoredAttendee[]): void {
     for (const attendee of attendees) {
       const user = this.ctx.directory.userByMail(attendee.emailAddress.address);
       if (!user) continue;
-      const copy = this.store.events(user).find((e) => e.iCalUId === event.iCalUId && !e.isOrganizer);
+      const copy = this.store.events(user, this.store.defaultCalendar(user).id).find((e) => e.iCalUId === event.iCalUId && !e.isOrganizer);
       if (!copy || copy.isCancelled) continue;
       copy.isCancelled = true;
       copy.subject = `Canceled: ${copy.subject}`;

@@ -41,7 +41,8 @@ export function preferences(req: Request): Preferences {
         out.applied.push(`outlook.body-content-type="${v}"`);
       }
     } else if (name === 'idtype' && value.toLowerCase() === 'immutableid') {
-      // Local ids never change on move, so they already are immutable ids.
+      // Echoed, but ids stay the REST kind: a moved event gets a new id even so (Graph's immutable id would survive a
+      // move within the mailbox). Nothing here sends it; a client that relies on it needs two id spaces first.
       out.immutableId = true;
       out.applied.push('IdType="ImmutableId"');
     }

@@ -5,6 +5,7 @@ import { knobsUpdateSchema } from '../knobs.js';
 import { bodyPreview } from '../graph/messageResource.js';
 import type { StoredMessage } from '../state/mailboxStore.js';
 import { eventResource } from '../calendar/eventResource.js';
+import { GraphError } from '../graph/graphError.js';
 import { storedView } from '../calendar/eventView.js';
 import { calendarResource } from '../calendar/eventResource.js';
 import type { LifecycleEvent } from '../subscriptions/subscriptionService.js';
@@ -77,6 +78,36 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
         cancelledOccurrences: e.cancelledOccurrences,
       })),
     });
+  });
+
+  /**
+   * Outlook's "Move to" another calendar (Graph v1.0 has none for events): { "calendarId": "<id>" | "default" }.
+   * Answers the moved event as the events listing shows it: a new id in the target calendar, the same iCalUId.
+   */
+  router.post('/mailboxes/:upn/events/:eventId/move', (req, res) => {
+    const user = mailboxOf(req.params.upn, res);
+    if (!user) return;
+    const raw = (req.body ?? {}).calendarId;
+    if (typeof raw !== 'string' || !raw) {
+      res.status(400).json({ error: 'invalid_move', message: 'calendarId (a calendar id of this mailbox, or "default") is required.' });
+      return;
+    }
+    const calendarId = raw === 'default' ? ctx.calendars.defaultCalendar(user).id : raw;
+    if (!ctx.calendars.calendar(user, calendarId)) {
+      res.status(404).json({ error: 'calendar_not_found', message: 'No such calendar in this mailbox.' });
+      return;
+    }
+    try {
+      const moved = ctx.calendar.moveEvent(user, req.params.eventId, calendarId);
+      res.json({
+        ...eventResource(storedView(moved), { baseUrl: ctx.baseUrl, zone: 'Etc/UTC', zoneName: 'UTC' }),
+        calendarId: moved.calendarId,
+        singleValueExtendedProperties: moved.extendedProperties,
+      });
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      res.status(err.status).json({ error: err.status === 404 ? 'event_not_found' : 'invalid_move', message: err.message });
+    }
   });
 
   /** Every contact folder, the default "Contacts" folder included (isDefault), with its number of contacts. */

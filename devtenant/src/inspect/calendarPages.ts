@@ -76,7 +76,16 @@ ${eventForm({ action: `${p.baseHref}/calendar/events`, values, zone: p.zone, cal
 <form class="event" method="post" action="${p.baseHref}/calendars"><label for="calendar-name">Name</label><input id="calendar-name" name="name" required> <button type="submit">Create calendar</button></form>`);
 }
 
-export function eventPage(p: { owner: { displayName: string; upn: string }; baseHref: string; event: StoredEvent; calendar: StoredCalendar; zone: string; error?: string; values?: EventFormValues }): string {
+/** Outlook's "Move to": the event leaves this calendar for another one of the mailbox (a new item there). */
+function moveForm(baseHref: string, e: StoredEvent, calendars: StoredCalendar[], zone: string): SafeHtml | string {
+  const others = calendars.filter((c) => c.id !== e.calendarId);
+  if (others.length === 0) return '';
+  const options = others.map((c) => html`<option value="${c.id}">${c.name}${c.isDefaultCalendar ? ' (default)' : ''}</option>`);
+  return html`<form class="inline" method="post" action="${baseHref}/calendar/events/${encodeURIComponent(e.id)}/move"><input type="hidden" name="tz" value="${zone}">
+<label for="move-to">Move to</label> <select id="move-to" name="calendar">${options}</select> <button type="submit">Move</button></form>`;
+}
+
+export function eventPage(p: { owner: { displayName: string; upn: string }; baseHref: string; event: StoredEvent; calendar: StoredCalendar; calendars: StoredCalendar[]; zone: string; error?: string; values?: EventFormValues }): string {
   const e = p.event;
   const allDayEnd = e.isAllDay ? local(e.endUtc, 'UTC') : '';
   void allDayEnd;
@@ -90,5 +99,6 @@ export function eventPage(p: { owner: { displayName: string; upn: string }; base
 <dl class="meta"><dt>Organizer</dt><dd>${e.organizer.emailAddress.address}</dd><dt>Change key</dt><dd>${e.changeKey}</dd>${e.recurrence ? html`<dt>Series</dt><dd>${seriesMarker(e)}</dd>` : ''}</dl>
 ${p.error ? html`<p class="error" role="alert">${p.error}</p>` : ''}
 ${eventForm({ action: `${p.baseHref}/calendar/events/${encodeURIComponent(e.id)}`, values, zone: p.zone, calendarId: e.calendarId, legend: 'Edit event' })}
-<form method="post" action="${p.baseHref}/calendar/events/${encodeURIComponent(e.id)}/delete"><input type="hidden" name="tz" value="${p.zone}"><button type="submit">Delete</button></form>`);
+<form method="post" action="${p.baseHref}/calendar/events/${encodeURIComponent(e.id)}/delete"><input type="hidden" name="tz" value="${p.zone}"><button type="submit">Delete</button></form>
+${moveForm(p.baseHref, e, p.calendars, p.zone)}`);
 }

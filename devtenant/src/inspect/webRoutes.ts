@@ -164,7 +164,7 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
     if (!u) return;
     const event = eventOf(u, String(req.params.eventId));
     if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
-    send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, zone: zoneOf(req) }));
+    send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone: zoneOf(req) }));
   });
 
   router.post('/mail/:upn/calendar/events/:eventId', form, (req, res) => {
@@ -179,7 +179,22 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
       res.redirect(303, listHref(u, event.calendarId, zone));
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, zone, error: err.message, values }), err.status);
+      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone, error: err.message, values }), err.status);
+    }
+  });
+
+  router.post('/mail/:upn/calendar/events/:eventId/move', form, (req, res) => {
+    const u = user(req, res);
+    if (!u) return;
+    const event = eventOf(u, String(req.params.eventId));
+    if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
+    const zone = zoneOf(req);
+    try {
+      const moved = ctx.calendar.moveEvent(u, event.id, String(req.body?.calendar ?? ''));
+      res.redirect(303, listHref(u, moved.calendarId, zone));
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone, error: err.message }), err.status);
     }
   });
 
