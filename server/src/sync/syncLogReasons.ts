@@ -19,6 +19,12 @@ const REASONS: Record<string, Record<Language, string>> = {
   deleted_in_outlook: { en: 'deleted in Outlook', de: 'in Outlook gelöscht' },
   already_linked: { en: 'already in the CRM; linked', de: 'bereits im CRM; verknüpft' },
   meeting_of_other_user: { en: 'this meeting is already in the CRM as another user’s event', de: 'diese Besprechung ist im CRM bereits das Ereignis eines anderen Benutzers' },
+  meeting_cancelled: { en: 'a cancelled meeting; not added to the CRM', de: 'eine abgesagte Besprechung; nicht ins CRM übernommen' },
+  meeting_copy: {
+    en: 'another copy of a meeting this calendar already syncs; left alone',
+    de: 'eine weitere Kopie einer Besprechung, die dieser Kalender bereits synchronisiert; nicht übernommen',
+  },
+  meeting_deleted_by_owner: { en: 'this meeting was deleted in the CRM by its owner', de: 'diese Besprechung wurde im CRM von ihrem Besitzer gelöscht' },
   occurrence_cancelled_in_outlook: {
     en: 'an occurrence of this series was cancelled in Outlook ({detail}); a cancellation wins over an edit',
     de: 'ein Termin dieser Serie wurde in Outlook abgesagt ({detail}); eine Absage hat Vorrang vor einer Änderung',

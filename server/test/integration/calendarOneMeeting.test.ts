@@ -202,4 +202,47 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     expect(after).toHaveLength(2);
     expect(await withSubject(outlookA, syncA.calendarId, 'Budget round')).toHaveLength(1);
   });
+  /** A's CRM meeting with B, pushed to A's calendar; B files B's copy under B's synced calendar, and B's run skips it. */
+  async function meetingFiledByAttendee(subject: string) {
+    const megan = await joinByInvitation(stack, admin, B);
+    const outlookB = new Outlook(stack, B);
+    const syncB = await enableCalendarSync(stack, megan);
+    await syncNow(stack, syncB);
+    const created = await stack.api<{ id: string }>('/api/events', {
+      token: admin,
+      method: 'POST',
+      body: { subject, start: day(3), end: day(3, '10:00'), timeZone: 'Europe/Berlin', attendees: [{ email: B, name: 'Megan Bowen' }] },
+    });
+    await syncNow(stack, syncA);
+    const [copy] = await withSubject(outlookB, 'default', subject);
+    await outlookB.move(copy!.id, syncB.calendarId);
+    await syncNow(stack, syncB);
+    expect(await linksOf(syncB)).toEqual([]);
+    const expireB = () => stack.fetch(`${stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(B)}/expire-delta-tokens`, { method: 'POST' });
+    return { eventId: created.body.id, syncB, expireB };
+  }
+
+  it('never brings back a meeting its organizer deleted in the CRM through an attendee’s filed copy, even on a fresh round', async () => {
+    const { eventId, syncB, expireB } = await meetingFiledByAttendee('Pricing call');
+    await stack.api(`/api/events/${eventId}`, { token: admin, method: 'DELETE' });
+    await syncNow(stack, syncA);
+    await expireB();
+    await syncNow(stack, syncB);
+    expect(await live({ subject: 'Pricing call' })).toEqual([]);
+    expect((await logOf(syncB)).at(-1)).toMatchObject({ action: 'skipped', entity_id: eventId, reason: 'meeting_deleted_by_owner' });
+  });
+
+  it('keeps the new owner’s link on the meeting their sync created when the filed copy of the old one comes round again', async () => {
+    const { eventId, syncB, expireB } = await meetingFiledByAttendee('Handover call');
+    await stack.api(`/api/events/${eventId}/owner`, { token: admin, method: 'POST', body: { ownerId: syncB.userId } });
+    await syncNow(stack, syncA);
+    await syncNow(stack, syncB);
+    const [link] = await linksOf(syncB);
+    expect(link).toMatchObject({ entity_id: eventId });
+    await expireB();
+    await syncNow(stack, syncB);
+    expect(await linksOf(syncB)).toEqual([link]);
+    expect(await live({ subject: 'Handover call' })).toHaveLength(1);
+    expect((await logOf(syncB)).some((entry) => entry.reason === 'meeting_copy' && entry.entity_id === eventId)).toBe(true);
+  });
 });

@@ -5,6 +5,7 @@ import type { ItemAdapter } from '../engine/itemAdapter.js';
 import type { SyncRun } from '../syncRun.js';
 import { fromGraphEvent, toGraphEvent } from './eventMapping.js';
 import { CRM_EVENT_ID_PROPERTY } from './graphEvent.js';
+import { markCopiesOfSyncedMeetings, matchMeeting } from './meetingMatch.js';
 import { completeSeriesWrite, prepareSeries, withSeriesExceptions, type IncomingEvent } from './seriesSync.js';
 
 // The first sync takes at most this many events (PRODUCT.md §4).
@@ -28,7 +29,10 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       if (!row.ical_uid && created.iCalUId) await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
     },
     completeWrite: completeSeriesWrite,
-    prepareIncoming: prepareSeries,
+    async prepareIncoming(runNow, graph, items) {
+      await prepareSeries(runNow, graph, items);
+      await markCopiesOfSyncedMeetings(runNow, graph, items);
+    },
     skipReason(item) {
       // A series' occurrences and exceptions arrive through their master (read with its instances).
       if (item.type === 'occurrence' || item.type === 'exception') return 'silent';
@@ -45,14 +49,9 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
     },
     async arrive(trx, runNow, item, at) {
       const content = withSeriesExceptions(fromGraphEvent(item, undefined), item, undefined);
-      const sameMeeting = item.iCalUId
-        ? await trx.selectFrom('events').selectAll().where('organisation_id', '=', runNow.binding.organisation_id).where('ical_uid', '=', item.iCalUId).where('deleted_at', 'is', null).executeTakeFirst()
-        : undefined;
-      if (sameMeeting) {
-        // One meeting is one CRM event, however many synced mailboxes hold a copy (matched by iCalUId).
-        if (sameMeeting.owner_user_id !== runNow.binding.user_id) return { skipped: 'meeting_of_other_user', entityId: sameMeeting.id, label: content.subject };
-        return { entityId: sameMeeting.id, version: sameMeeting.version, label: content.subject, linked: 'matched' };
-      }
+      const match = await matchMeeting(trx, runNow, item);
+      if (match.kind === 'skip') return { skipped: match.reason, ...(match.entityId ? { entityId: match.entityId } : {}), label: content.subject };
+      if (match.kind === 'same') return { entityId: match.row.id, version: match.row.version, label: content.subject, linked: 'matched' };
       const entityId = randomUUID();
       await trx
         .insertInto('events')

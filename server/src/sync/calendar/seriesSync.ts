@@ -11,8 +11,11 @@ import { fromGraphEvent } from './eventMapping.js';
 import type { GraphEvent } from './graphEvent.js';
 import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, planInstanceWrites } from './seriesInstances.js';
 
-/** A Graph event as the calendar sync receives it; a changed series master carries its exceptions as Outlook has them. */
-export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { dates: string[]; exceptions: SeriesException[] } };
+/**
+ * A Graph event as the calendar sync receives it, with what was read for it before the page's transaction: a
+ * changed series master's exceptions as Outlook has them; the CRM event whose meeting this item is a second copy of.
+ */
+export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { dates: string[]; exceptions: SeriesException[] }; copyOfSynced?: string };
 
 /**
  * Reads the instances of every series master on the page that changed in Outlook (not our own write), because a
