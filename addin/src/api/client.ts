@@ -13,6 +13,8 @@ import type {
   EventChanges,
   EventInput,
   FailingSync,
+  Occurrence,
+  OccurrenceChanges,
   InviteOutcome,
   LookedUpContact,
   Me,
@@ -51,6 +53,12 @@ export interface Api {
   updateEvent(id: string, changes: EventChanges): Promise<CrmEvent>;
   deleteEvent(id: string): Promise<void>;
   importEvents(csv: string): Promise<{ imported: number }>;
+  /** A series' occurrences whose original date lies in [from, to] ('YYYY-MM-DD'), cancelled ones included; 1000 at most. */
+  listOccurrences(id: string, from: string, to: string): Promise<{ occurrences: Occurrence[] }>;
+  /** Changes one occurrence (it becomes an exception); answers the whole event. */
+  updateOccurrence(id: string, date: string, changes: OccurrenceChanges): Promise<CrmEvent>;
+  /** Cancels one occurrence for good, as in Outlook; answers the whole event. */
+  cancelOccurrence(id: string, date: string): Promise<CrmEvent>;
   /** The caller's own contacts, filtered by the service when q is not empty. */
   listContacts(q?: string): Promise<{ contacts: Contact[] }>;
   /** Any contact of the organisation with this address as one of its e-mails, or null. */
@@ -104,6 +112,15 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     updateEvent: (id, changes) => call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes),
     deleteEvent: (id) => call<void>('DELETE', `/api/events/${encodeURIComponent(id)}`, undefined, true),
     importEvents: (csv) => call<{ imported: number }>('POST', '/api/events/import', { csv }),
+    listOccurrences: (id, from, to) =>
+      call<{ occurrences: Occurrence[] }>(
+        'GET',
+        `/api/events/${encodeURIComponent(id)}/occurrences?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      ),
+    updateOccurrence: (id, date, changes) =>
+      call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}/occurrences/${encodeURIComponent(date)}`, changes),
+    cancelOccurrence: (id, date) =>
+      call<CrmEvent>('DELETE', `/api/events/${encodeURIComponent(id)}/occurrences/${encodeURIComponent(date)}`),
     listContacts: (q) =>
       call<{ contacts: Contact[] }>('GET', q ? `/api/contacts?q=${encodeURIComponent(q)}` : '/api/contacts'),
     lookupContact: (email) =>

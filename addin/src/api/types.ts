@@ -114,6 +114,58 @@ export interface InviteOutcome {
 export type EventOrigin = 'crm' | 'import' | 'microsoft365';
 export type ShowAs = 'free' | 'tentative' | 'busy' | 'oof' | 'workingElsewhere' | 'unknown';
 
+export type Weekday = 'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
+
+/** How a series repeats: Graph's patternedRecurrence (dates in the event's own zone). */
+export interface Recurrence {
+  pattern: {
+    type: 'daily' | 'weekly' | 'absoluteMonthly' | 'relativeMonthly' | 'absoluteYearly' | 'relativeYearly';
+    interval: number;
+    daysOfWeek?: Weekday[];
+    dayOfMonth?: number;
+    month?: number;
+    index?: 'first' | 'second' | 'third' | 'fourth' | 'last';
+    firstDayOfWeek?: Weekday;
+  };
+  range: {
+    type: 'endDate' | 'noEnd' | 'numbered';
+    startDate: string;
+    endDate?: string;
+    numberOfOccurrences?: number;
+  };
+}
+
+/**
+ * One occurrence of a series that differs from its pattern: cancelled, or with its own values (only those that
+ * differ). `date` is the occurrence's original date; start and end are wall times in the event's zone.
+ */
+export interface SeriesException {
+  date: string;
+  cancelled?: true;
+  subject?: string;
+  description?: string;
+  location?: string;
+  start?: string;
+  end?: string;
+}
+
+/** GET /api/events/{id}/occurrences: one occurrence of a series with its exception applied. */
+export interface Occurrence {
+  /** The original date ('YYYY-MM-DD'), which names the occurrence even when it was moved. */
+  date: string;
+  /** Wall times 'YYYY-MM-DDTHH:mm:ss' in the event's zone. */
+  start: string;
+  end: string;
+  subject: string;
+  description: string;
+  location: string;
+  cancelled: boolean;
+  changed: boolean;
+}
+
+/** PATCH /api/events/{id}/occurrences/{date}: what differs for this occurrence; start and end travel together. */
+export type OccurrenceChanges = Partial<Pick<Occurrence, 'subject' | 'description' | 'location' | 'start' | 'end'>>;
+
 export interface EventAttendee {
   email: string;
   name?: string;
@@ -133,7 +185,10 @@ export interface CrmEvent {
   attendees: EventAttendee[];
   reminderMinutes: number | null;
   showAs: ShowAs | (string & {});
-  recurrence: unknown;
+  /** null for a single event. */
+  recurrence: Recurrence | null;
+  /** A series' cancelled and changed occurrences, by original date; empty for a single event. */
+  exceptions: SeriesException[];
   iCalUId: string | null;
   origin: EventOrigin;
   syncEligible: boolean;
@@ -153,6 +208,8 @@ export interface EventInput {
   location: string;
   description: string;
   attendees: Array<Pick<EventAttendee, 'email'> & Partial<EventAttendee>>;
+  /** null (or absent): a single event. */
+  recurrence?: Recurrence | null;
 }
 
 /** PATCH /api/events/{id}: only the fields that changed. */

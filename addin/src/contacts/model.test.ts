@@ -84,7 +84,7 @@ describe('upcomingEventsWith', () => {
   const event = (id: string, start: string, end: string, emails: string[]): CrmEvent => ({
     id, subject: id, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false,
     attendees: emails.map((email) => ({ email, type: 'required' as const })), reminderMinutes: null, showAs: 'busy',
-    recurrence: null, iCalUId: null, origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ownerId: 'u1',
+    recurrence: null, exceptions: [], iCalUId: null, origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ownerId: 'u1',
   });
   const now = Date.UTC(2026, 5, 1, 12);
   it('keeps future events with the address, soonest first, at most max', () => {

@@ -3,6 +3,8 @@ import type { CrmEvent } from '../api/types';
 import {
   allDayUntil,
   changesBetween,
+  dropsExceptions,
+  formatWeekdayDay,
   formFromEvent,
   groupEvents,
   inputFromForm,
@@ -10,8 +12,10 @@ import {
   shiftEnd,
   splitEmails,
   timeRange,
+  wallTimesOf,
   type EventForm,
 } from './model';
+import { noRepeat } from './recurrence';
 
 function event(overrides: Partial<CrmEvent>): CrmEvent {
   return {
@@ -27,6 +31,7 @@ function event(overrides: Partial<CrmEvent>): CrmEvent {
     reminderMinutes: 15,
     showAs: 'busy',
     recurrence: null,
+    exceptions: [],
     iCalUId: null,
     origin: 'crm',
     syncEligible: true,
@@ -84,6 +89,7 @@ describe('the event form', () => {
     location: ' Room 1 ',
     description: 'Agenda',
     attendees: 'a@example.com, b@example.com;a@example.com',
+    repeat: noRepeat(),
   };
 
   it('starts at the next full hour in the given zone', () => {
@@ -106,6 +112,7 @@ describe('the event form', () => {
       location: 'Room 1',
       description: 'Agenda',
       attendees: [{ email: 'a@example.com' }, { email: 'b@example.com' }],
+      recurrence: null,
     });
   });
 
@@ -154,7 +161,64 @@ describe('the event form', () => {
     expect(shiftEnd('', '2026-05-04T09:00', '2026-05-04T10:00')).toBe('2026-05-04T10:00');
   });
 
+  it('reads the inputs as wall times, all-day End as its last day', () => {
+    expect(wallTimesOf(false, '2026-05-04T09:00', '2026-05-04T10:00')).toEqual({ start: '2026-05-04T09:00', end: '2026-05-04T10:00', problems: [] });
+    expect(wallTimesOf(true, '2026-05-04T09:00', '2026-05-04T09:00')).toEqual({ start: '2026-05-04T00:00', end: '2026-05-05T00:00', problems: [] });
+    expect(wallTimesOf(false, '', '2026-05-04').problems).toEqual([
+      { field: 'start', kind: 'invalid' },
+      { field: 'end', kind: 'invalid' },
+    ]);
+  });
+
   it('splits e-mail lists', () => {
     expect(splitEmails(' a@x.de ,b@x.de\nA@x.de ')).toEqual(['a@x.de', 'b@x.de']);
+  });
+});
+
+describe('a series in the event form', () => {
+  // 2026-05-14 is a Thursday.
+  const weekly = { pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['thursday' as const] }, range: { type: 'numbered' as const, startDate: '2026-05-14', numberOfOccurrences: 6 } };
+  const series = event({ start: '2026-05-14T09:00:00', end: '2026-05-14T09:15:00', recurrence: weekly, exceptions: [{ date: '2026-05-21', cancelled: true }] });
+
+  it('creates a weekly series on the start’s weekday', () => {
+    const form: EventForm = { ...formFromEvent(event({ start: '2026-05-14T09:00:00', end: '2026-05-14T09:15:00' })), repeat: { ...noRepeat(), kind: 'weekly', ends: 'count', count: '6' } };
+    expect(inputFromForm(form).input?.recurrence).toEqual(weekly);
+  });
+
+  it('names a wrong count with the other problems', () => {
+    const form: EventForm = { ...formFromEvent(series), subject: '', repeat: { ...noRepeat(), kind: 'daily', ends: 'count', count: '0' } };
+    expect(inputFromForm(form).problems).toEqual([
+      { field: 'subject', kind: 'required' },
+      { field: 'repeatCount', kind: 'invalidCount' },
+    ]);
+  });
+
+  it('sends no recurrence when it stays, so the changed occurrences stay too', () => {
+    const changes = changesBetween(series, inputFromForm({ ...formFromEvent(series), subject: 'Renamed' }).input!);
+    expect(changes).toEqual({ subject: 'Renamed' });
+    expect(dropsExceptions(series, changes)).toBe(false);
+  });
+
+  it('keeps a range start made in Outlook while the start day stays', () => {
+    const outlook = { ...series, recurrence: { ...weekly, range: { ...weekly.range, startDate: '2026-05-13' } } };
+    expect(changesBetween(outlook, inputFromForm(formFromEvent(outlook)).input!)).toEqual({});
+  });
+
+  it('moves the pattern with the start, and says that this drops the changed occurrences', () => {
+    const form = { ...formFromEvent(series), start: '2026-05-15T09:00', end: '2026-05-15T09:15' };
+    const changes = changesBetween(series, inputFromForm(form).input!);
+    expect(changes.recurrence).toEqual({ pattern: { type: 'weekly', interval: 1, daysOfWeek: ['friday'] }, range: { type: 'numbered', startDate: '2026-05-15', numberOfOccurrences: 6 } });
+    expect(dropsExceptions(series, changes)).toBe(true);
+    expect(dropsExceptions({ ...series, exceptions: [] }, changes)).toBe(false);
+  });
+
+  it('ends a series when Repeat is turned off', () => {
+    const form = { ...formFromEvent(series), repeat: noRepeat() };
+    expect(changesBetween(series, inputFromForm(form).input!)).toEqual({ recurrence: null });
+  });
+
+  it('names an occurrence’s day with its weekday', () => {
+    expect(formatWeekdayDay('2026-05-14', 'en')).toMatch(/^Thu,? 14 May 2026$/);
+    expect(formatWeekdayDay('2026-05-14', 'de')).toBe('Do., 14. Mai 2026');
   });
 });

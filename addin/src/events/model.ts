@@ -1,6 +1,7 @@
 import type { CrmEvent, EventAttendee, EventChanges, EventInput } from '../api/types';
 import type { Language } from '../host/language';
 import { isValidEmail } from '../users/model';
+import { noRepeat, recurrenceFromForm, repeatFormOf, sameRecurrence, type RepeatForm, type RepeatProblem } from './recurrence';
 import { addDays, instantOf, wallTimeAt } from './zonedTime';
 
 export interface DayGroup {
@@ -51,6 +52,18 @@ export function formatDay(date: string, language: Language): string {
   }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
+/** An occurrence's day: 'Thu, 14 May 2026' / 'Do., 14. Mai 2026'. */
+export function formatWeekdayDay(date: string, language: Language): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale(language), {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+}
+
 /** A short date: '29 Mar 2026' / '29.03.2026'. */
 export function formatShortDay(date: string, language: Language): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -91,17 +104,41 @@ export interface EventForm {
   location: string;
   description: string;
   attendees: string;
+  repeat: RepeatForm;
 }
 
-export type FormField = 'subject' | 'start' | 'end' | 'timeZone' | 'attendees';
+export type TimeProblem = { field: 'start' | 'end'; kind: 'invalid' } | { field: 'end'; kind: 'beforeStart' };
+export type FormField = 'subject' | 'start' | 'end' | 'timeZone' | 'attendees' | RepeatProblem['field'];
 export type FormProblem =
   | { field: 'subject'; kind: 'required' }
-  | { field: 'start' | 'end'; kind: 'invalid' }
-  | { field: 'end'; kind: 'beforeStart' }
+  | TimeProblem
   | { field: 'timeZone'; kind: 'required' }
-  | { field: 'attendees'; kind: 'invalidEmail'; emails: string[] };
+  | { field: 'attendees'; kind: 'invalidEmail'; emails: string[] }
+  | RepeatProblem;
 
 const WALL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+
+/**
+ * The wall times ('YYYY-MM-DDTHH:mm') that the Start and End inputs stand for, or what is wrong with them. For an
+ * all-day event the inputs hold days and End is the last day: the times run from its first midnight to the one after.
+ */
+export function wallTimesOf(isAllDay: boolean, startText: string, endText: string): { start: string; end: string; problems: TimeProblem[] } {
+  const start = isAllDay ? `${startText.slice(0, 10)}T00:00` : startText;
+  const lastDay = endText.slice(0, 10);
+  const end = isAllDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? `${addDays(lastDay, 1)}T00:00` : endText;
+  const problems: TimeProblem[] = [];
+  const startValid = WALL.test(start);
+  const endValid = WALL.test(end);
+  if (!startValid) problems.push({ field: 'start', kind: 'invalid' });
+  if (!endValid) problems.push({ field: 'end', kind: 'invalid' });
+  if (startValid && endValid && end <= start) problems.push({ field: 'end', kind: 'beforeStart' });
+  return { start, end, problems };
+}
+
+/** What the Start and End inputs show for wall times from the service: minutes only, an all-day End as its last day. */
+export function inputTimesOf(isAllDay: boolean, start: string, end: string): { start: string; end: string } {
+  return { start: start.slice(0, 16), end: isAllDay ? `${addDays(end.slice(0, 10), -1)}T00:00` : end.slice(0, 16) };
+}
 
 /** A new event's fields: the next full hour for an hour, in the given zone. */
 export function newEventForm(now: number, timeZone: string): EventForm {
@@ -121,6 +158,7 @@ export function newEventForm(now: number, timeZone: string): EventForm {
     location: '',
     description: '',
     attendees: '',
+    repeat: noRepeat(),
   };
 }
 
@@ -128,13 +166,13 @@ export function newEventForm(now: number, timeZone: string): EventForm {
 export function formFromEvent(event: CrmEvent): EventForm {
   return {
     subject: event.subject,
-    start: event.start.slice(0, 16),
-    end: event.isAllDay ? `${addDays(event.end.slice(0, 10), -1)}T00:00` : event.end.slice(0, 16),
+    ...inputTimesOf(event.isAllDay, event.start, event.end),
     isAllDay: event.isAllDay,
     timeZone: event.timeZone,
     location: event.location,
     description: event.description,
     attendees: event.attendees.map((a) => a.email).join(', '),
+    repeat: repeatFormOf(event.recurrence, event.start.slice(0, 10)),
   };
 }
 
@@ -156,14 +194,12 @@ export function inputFromForm(form: EventForm): { input: EventInput; problems: [
   const problems: FormProblem[] = [];
   if (form.subject.trim() === '') problems.push({ field: 'subject', kind: 'required' });
   if (form.timeZone.trim() === '') problems.push({ field: 'timeZone', kind: 'required' });
-  const start = form.isAllDay ? `${form.start.slice(0, 10)}T00:00` : form.start;
-  const lastDay = form.end.slice(0, 10);
-  const end = form.isAllDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? `${addDays(lastDay, 1)}T00:00` : form.end;
-  const startValid = WALL.test(start);
-  const endValid = WALL.test(end);
-  if (!startValid) problems.push({ field: 'start', kind: 'invalid' });
-  if (!endValid) problems.push({ field: 'end', kind: 'invalid' });
-  if (startValid && endValid && end <= start) problems.push({ field: 'end', kind: 'beforeStart' });
+  const { start, end, problems: timeProblems } = wallTimesOf(form.isAllDay, form.start, form.end);
+  problems.push(...timeProblems);
+  // The series' first day is the start's; without a valid start there is nothing to repeat yet.
+  const startValid = !timeProblems.some((p) => p.field === 'start');
+  const repeat = startValid ? recurrenceFromForm(form.repeat, start.slice(0, 10)) : { recurrence: null, problems: [] };
+  problems.push(...repeat.problems);
   const emails = splitEmails(form.attendees);
   const bad = emails.filter((email) => !isValidEmail(email));
   if (bad.length) problems.push({ field: 'attendees', kind: 'invalidEmail', emails: bad });
@@ -179,6 +215,7 @@ export function inputFromForm(form: EventForm): { input: EventInput; problems: [
       location: form.location.trim(),
       description: form.description,
       attendees: emails.map((email) => ({ email })),
+      recurrence: repeat.recurrence,
     },
   };
 }
@@ -201,6 +238,12 @@ export function changesBetween(event: CrmEvent, input: EventInput): EventChanges
   const before = event.attendees.map((a) => a.email.toLowerCase()).join(',');
   const after = input.attendees.map((a) => a.email.toLowerCase()).join(',');
   if (before !== after) changes.attendees = mergeAttendees(event.attendees, input.attendees);
+  // A series whose first day stays keeps its own range start (one made in Outlook may differ from the start's day).
+  const recurrence =
+    input.recurrence && event.recurrence && input.start.slice(0, 10) === event.start.slice(0, 10)
+      ? { ...input.recurrence, range: { ...input.recurrence.range, startDate: event.recurrence.range.startDate } }
+      : (input.recurrence ?? null);
+  if (!sameRecurrence(event.recurrence, recurrence)) changes.recurrence = recurrence;
   // A changed zone or all-day flag re-reads both times, so they travel with it (the service checks the merged event).
   if (changes.timeZone !== undefined || changes.isAllDay !== undefined) {
     changes.start = input.start;
@@ -217,4 +260,13 @@ export function shiftEnd(previousStart: string, nextStart: string, end: string):
   const until = asUtc(end);
   if (Number.isNaN(from) || Number.isNaN(to) || Number.isNaN(until)) return end;
   return new Date(until + (to - from)).toISOString().slice(0, 16);
+}
+
+/**
+ * Whether saving these changes drops the series' changed and cancelled occurrences: the service does so, as
+ * Outlook does, when the series moves or repeats differently.
+ */
+export function dropsExceptions(event: CrmEvent, changes: EventChanges): boolean {
+  if (event.exceptions.length === 0) return false;
+  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some((field) => changes[field] !== undefined);
 }

@@ -23,27 +23,25 @@ import { userMessageOf } from '../../api/errors';
 import type { CrmEvent } from '../../api/types';
 import {
   changesBetween,
+  dropsExceptions,
   formFromEvent,
   inputFromForm,
   newEventForm,
-  shiftEnd,
   type EventForm,
   type FormProblem,
 } from '../../events/model';
 import { timeZoneChoices, zoneLabel } from '../../events/zonedTime';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
+import { EventTimeFields } from './EventTimeFields';
+import { RepeatFields } from './RepeatFields';
 
 export type EventDialogMode = { kind: 'new' } | { kind: 'edit'; event: CrmEvent };
 
 const useStyles = makeStyles({
   surface: { maxWidth: 'min(520px, calc(100vw - 32px))' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  times: {
-    display: 'grid',
-    gridTemplateColumns: 'repeat(auto-fit, minmax(180px, 1fr))',
-    gap: tokens.spacingVerticalM,
-  },
+  // In a short window the content scrolls; its parts keep their height (a multiline message bar would be squeezed).
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
 });
 
 /** New event and Edit: the same fields; Edit sends only what changed. Refusals stay in the dialog. */
@@ -82,10 +80,12 @@ export function EventDialog({
     const found = problems.find((p) => p.field === field);
     if (!found) return undefined;
     if (found.kind === 'invalidEmail') return t('eventDialog.invalidEmails', { emails: found.emails.join(', ') });
+    const repeatField = found.field === 'repeatUntil';
     const keys: Record<Exclude<FormProblem['kind'], 'invalidEmail'>, MessageKey> = {
       required: found.field === 'subject' ? 'eventDialog.subjectRequired' : 'eventDialog.timeZoneRequired',
-      invalid: form.isAllDay ? 'eventDialog.invalidDate' : 'eventDialog.invalidTime',
-      beforeStart: form.isAllDay ? 'eventDialog.endBeforeStartAllDay' : 'eventDialog.endBeforeStart',
+      invalid: form.isAllDay || repeatField ? 'eventDialog.invalidDate' : 'eventDialog.invalidTime',
+      beforeStart: repeatField ? 'repeat.untilBeforeStart' : form.isAllDay ? 'eventDialog.endBeforeStartAllDay' : 'eventDialog.endBeforeStart',
+      invalidCount: 'repeat.invalidCount',
     };
     return t(keys[found.kind]);
   };
@@ -95,10 +95,9 @@ export function EventDialog({
   };
 
   const update = (changes: Partial<EventForm>) => setForm((current) => ({ ...current, ...changes }));
-  const setStart = (start: string) =>
-    setForm((current) => ({ ...current, start, end: current.isAllDay ? current.end : shiftEnd(current.start, start, current.end) }));
-  // A date input gives 'YYYY-MM-DD': the time of day is kept, for when All day is turned off again.
-  const withDate = (current: string, date: string) => (date === '' ? '' : `${date}${current.slice(10) || 'T00:00'}`);
+  // Saving a moved or re-patterned series drops its changed and cancelled occurrences (as Outlook does): say so first.
+  const pending = mode?.kind === 'edit' ? inputFromForm(form).input : undefined;
+  const dropping = mode?.kind === 'edit' && pending !== undefined && dropsExceptions(mode.event, changesBetween(mode.event, pending));
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -129,7 +128,6 @@ export function EventDialog({
       });
   };
 
-  const dateType = form.isAllDay ? 'date' : 'datetime-local';
   return (
     <Dialog open={mode !== undefined} onOpenChange={(_event, data) => !busy && !data.open && onCancel()} modalType="modal">
       <DialogSurface className={styles.surface}>
@@ -151,29 +149,28 @@ export function EventDialog({
                 onChange={(_e, data) => update({ isAllDay: data.checked === true })}
                 disabled={busy}
               />
-              <div className={styles.times}>
-                <Field label={t('eventDialog.start')} required {...fieldState('start')}>
-                  <Input
-                    type={dateType}
-                    value={form.isAllDay ? form.start.slice(0, 10) : form.start}
-                    onChange={(_e, data) => setStart(form.isAllDay ? withDate(form.start, data.value) : data.value)}
-                    disabled={busy}
-                  />
-                </Field>
-                <Field
-                  label={t('eventDialog.end')}
-                  required
-                  hint={form.isAllDay ? t('eventDialog.allDayHint') : undefined}
-                  {...fieldState('end')}
-                >
-                  <Input
-                    type={dateType}
-                    value={form.isAllDay ? form.end.slice(0, 10) : form.end}
-                    onChange={(_e, data) => update({ end: form.isAllDay ? withDate(form.end, data.value) : data.value })}
-                    disabled={busy}
-                  />
-                </Field>
-              </div>
+              <EventTimeFields
+                isAllDay={form.isAllDay}
+                start={form.start}
+                end={form.end}
+                onChange={update}
+                startValidation={fieldState('start')}
+                endValidation={fieldState('end')}
+                disabled={busy}
+              />
+              <RepeatFields
+                repeat={form.repeat}
+                startDate={form.start.slice(0, 10)}
+                onChange={(repeat) => update({ repeat })}
+                countValidation={fieldState('repeatCount')}
+                untilValidation={fieldState('repeatUntil')}
+                disabled={busy}
+              />
+              {dropping && (
+                <MessageBar intent="warning" layout="multiline">
+                  <MessageBarBody>{t('eventDialog.dropsExceptions')}</MessageBarBody>
+                </MessageBar>
+              )}
               <Field label={t('eventDialog.timeZone')} required {...fieldState('timeZone')}>
                 <Select value={form.timeZone} onChange={(_e, data) => update({ timeZone: data.value })} disabled={busy}>
                   {zones.map((zone) => (

@@ -1,9 +1,20 @@
 import { Badge, Body1Strong, Button, Caption1, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowImport16Regular, CalendarLtr16Regular, Delete20Regular, Edit20Regular, Globe16Regular, Location16Regular, People16Regular } from '@fluentui/react-icons';
+import {
+  ArrowImport16Regular,
+  ArrowRepeatAll16Regular,
+  CalendarLtr16Regular,
+  CalendarMultiple16Regular,
+  Delete20Regular,
+  Edit20Regular,
+  Globe16Regular,
+  Location16Regular,
+  People16Regular,
+} from '@fluentui/react-icons';
 import type { CrmEvent } from '../../api/types';
 import { allDayUntil, formatShortDay, timeRange } from '../../events/model';
 import { instantOf, wallTimeAt, zoneLabel } from '../../events/zonedTime';
 import { useI18n } from '../../i18n/I18nContext';
+import { seriesSummary } from './repeatText';
 
 const NARROW = '@media (max-width: 479px)';
 
@@ -27,15 +38,17 @@ const useStyles = makeStyles({
   detailIcon: { flexShrink: 0, display: 'flex' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { gridArea: 'actions', display: 'flex', gap: tokens.spacingHorizontalXXS },
+  occurrences: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXXS },
 });
 
-/** One event in the list: its time in its own zone, subject, place, people and where it came from. */
+/** One event in the list: its time in its own zone, subject, place, people, how it repeats and where it came from. */
 export function EventRow({
   event,
   browserZone,
   dayLabel,
   onEdit,
   onDelete,
+  onOccurrences,
 }: {
   event: CrmEvent;
   browserZone: string;
@@ -43,6 +56,8 @@ export function EventRow({
   dayLabel: string;
   onEdit: (event: CrmEvent) => void;
   onDelete: (event: CrmEvent) => void;
+  /** Opens a series' occurrences. */
+  onOccurrences: (event: CrmEvent) => void;
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
@@ -77,6 +92,14 @@ export function EventRow({
               <Globe16Regular />
             </span>
             {[zoneLabel(event.timeZone), local].filter(Boolean).join(' · ')}
+          </Caption1>
+        )}
+        {event.recurrence && (
+          <Caption1 className={styles.detail}>
+            <span className={styles.detailIcon} aria-hidden="true">
+              <ArrowRepeatAll16Regular />
+            </span>
+            {seriesSummary(event.recurrence, event.start.slice(0, 10), t, language)}
           </Caption1>
         )}
         {event.location !== '' && (
@@ -114,6 +137,17 @@ export function EventRow({
               </Badge>
             )}
           </div>
+        )}
+        {event.recurrence && (
+          <Button
+            className={styles.occurrences}
+            size="small"
+            icon={<CalendarMultiple16Regular />}
+            aria-label={t('events.occurrencesLabel', { subject: event.subject })}
+            onClick={() => onOccurrences(event)}
+          >
+            {t('events.occurrences')}
+          </Button>
         )}
       </div>
       <div className={styles.actions}>

@@ -22,6 +22,7 @@ import { Section } from '../../ui/Page';
 import { DeleteEventDialog } from './DeleteEventDialog';
 import { EventDialog, type EventDialogMode } from './EventDialog';
 import { EventRow } from './EventRow';
+import { OccurrencesDialog } from './OccurrencesDialog';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useEvents } from './useEvents';
 
@@ -38,13 +39,14 @@ const useStyles = makeStyles({
 
 type Notice = { intent: 'success' | 'error'; text: string };
 
-/** Events: the user's own CRM events by day, with New event, Edit, Delete, Import CSV and Refresh. */
+/** Events: the user's own CRM events by day, with New event, Edit, Delete, a series' Occurrences, Import CSV and Refresh. */
 export function EventsPage({ brand, api }: { brand: string; api: Api }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const [state, reload] = useEvents(api);
   const [dialog, setDialog] = useState<EventDialogMode>();
   const [deleting, setDeleting] = useState<CrmEvent>();
+  const [series, setSeries] = useState<CrmEvent>();
   const [importOpen, setImportOpen] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const zone = useMemo(() => browserTimeZone(), []);
@@ -98,6 +100,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
                 dayLabel={label}
                 onEdit={(e) => setDialog({ kind: 'edit', event: e })}
                 onDelete={setDeleting}
+                onOccurrences={setSeries}
               />
             ))}
           </ul>
@@ -204,6 +207,16 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
       )}
 
       <EventDialog mode={dialog} api={api} defaultTimeZone={zone} onCancel={() => setDialog(undefined)} onSaved={saved} />
+      <OccurrencesDialog
+        api={api}
+        event={series}
+        browserZone={zone}
+        onClose={() => setSeries(undefined)}
+        onChanged={(event) => {
+          setSeries(event);
+          void reload();
+        }}
+      />
       <DeleteEventDialog brand={brand} event={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
       <ImportCsvDialog kind={{ title: 'importEvents.title', body: 'importEvents.body', note: 'importEvents.note', importCsv: (csv) => api.importEvents(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
     </>
