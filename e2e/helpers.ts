@@ -1,4 +1,4 @@
-import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { TENANT_PORT } from './playwright.config.js';
@@ -9,9 +9,9 @@ const screenshotDir = join(import.meta.dirname, 'screenshots');
 
 export type Language = 'en' | 'de';
 
-/** A person at their own browser: a fresh context in their language, so sessions never mix. */
-export async function personBrowsing(browser: Browser, language: Language): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US' });
+/** A person at their own browser: a fresh context in their language, so sessions never mix (options: e.g. their time zone). */
+export async function personBrowsing(browser: Browser, language: Language, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US', ...options });
   // A script error in the add-in fails loudly in the test output instead of showing as a blank page.
   context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
   return { context, page: await context.newPage() };
@@ -20,7 +20,8 @@ export async function personBrowsing(browser: Browser, language: Language): Prom
 /** Saves what the person sees as e2e/screenshots/<language>/<name>.png. */
 export async function snap(page: Page, language: Language, name: string, fullPage = true): Promise<void> {
   mkdirSync(join(screenshotDir, language), { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, language, `${name}.png`), fullPage });
+  // Dialogs fade in: finished animations show what the person sees once it has settled.
+  await page.screenshot({ path: join(screenshotDir, language, `${name}.png`), fullPage, animations: 'disabled' });
 }
 
 /** Signs in through the local tenant's account picker in the popup that MSAL opens. */
