@@ -47,7 +47,9 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(r
     const gone = await removalsConfirmed(run, graph, page.value);
     const next = page['@odata.nextLink'] ?? page['@odata.deltaLink'];
     await run.db.transaction().execute(async (trx) => {
-      for (const item of page.value) await applyItem(trx, run, adapter, item, gone);
+      // Arrivals before removals: an item moved out and back within the round (a new id) keeps its CRM row.
+      const ordered = [...page.value.filter((item) => !item['@removed']), ...page.value.filter((item) => item['@removed'])];
+      for (const item of ordered) await applyItem(trx, run, adapter, item, gone);
       if (!(await updateBinding(trx, run.binding, { delta_link: next ?? null }))) throw new Error('binding changed');
     });
     for (const item of page.value) if (!item['@removed']) seen.add(item.id);

@@ -18,31 +18,73 @@ export function transactionIdFor(run: SyncRun, entityId: string): string {
   return `crm-${run.binding.id.slice(0, 8)}-${run.binding.generation}-${entityId}`;
 }
 
+/** A chunk ready to send: its operations planned and its creates recorded as pending. */
+interface PreparedChunk<Row> {
+  ids: string[];
+  operations: Operation<Row>[];
+  requests: BatchRequest[];
+}
+
 /**
  * Makes the user's Microsoft 365 container match the CRM for the given items: creates, updates or deletes each as
- * the CRM now has it (so several changes cost one request), 20 per $batch.
+ * the CRM now has it (so several changes cost one request), 20 per $batch. One batch is with Microsoft 365 at a
+ * time (Graph's advice for one mailbox); the next chunk is prepared, and the previous one committed, meanwhile.
  */
 export async function pushItems<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, entityIds: string[], mode: 'initial' | 'changes', onProgress?: (done: number) => Promise<void>): Promise<void> {
+  const chunks: string[][] = [];
+  for (let start = 0; start < entityIds.length; start += CHUNK) chunks.push(entityIds.slice(start, start + CHUNK));
+  if (!chunks.length) return;
   let done = 0;
-  for (let start = 0; start < entityIds.length; start += CHUNK) {
-    await assertStillActive(run);
-    const ids = entityIds.slice(start, start + CHUNK);
-    const operations = await plan(run, adapter, ids);
-    await resolveUnconfirmed(run, graph, adapter, operations);
-    await recordPendingCreates(run, operations);
-    const requests = operations.map((operation, index) => request(run, graph, adapter, operation, mode, String(index)));
-    const responses = await graph.batch(requests.filter((r): r is BatchRequest => r !== undefined));
-    const completions = await completeWrites(run, graph, adapter, operations, responses);
-    await run.db.transaction().execute(async (trx) => {
-      for (const [index, operation] of operations.entries()) {
-        // A delete of a create that never reached Microsoft 365 has nothing to send: it just forgets the link.
-        const response = responses.get(String(index)) ?? (operation.kind === 'delete' ? { id: String(index), status: 204, body: undefined, headers: {} } : undefined);
-        if (response) await applyResult(trx, run, adapter, operation, response, completions.get(index));
-      }
-    });
-    done += ids.length;
-    if (onProgress) await onProgress(done);
+  let current = await prepareChunk(run, graph, adapter, chunks[0]!, mode);
+  let sending = inFlight(graph.batch(current.requests));
+  for (let index = 0; ; index += 1) {
+    let following: PreparedChunk<Row> | undefined;
+    try {
+      following = index + 1 < chunks.length ? await prepareChunk(run, graph, adapter, chunks[index + 1]!, mode) : undefined;
+    } catch (error) {
+      await sending.catch(() => undefined);
+      throw error;
+    }
+    const responses = await sending;
+    const completions = await completeWrites(run, graph, adapter, current.operations, responses);
+    if (following) sending = inFlight(graph.batch(following.requests));
+    try {
+      await commitChunk(run, adapter, current, responses, completions);
+      done += current.ids.length;
+      if (onProgress) await onProgress(done);
+    } catch (error) {
+      // What is in flight is found again by its stamp or transaction id on the next run.
+      if (following) await sending.catch(() => undefined);
+      throw error;
+    }
+    if (!following) return;
+    current = following;
   }
+}
+
+/** A request left running while other work goes on: its failure is seen where it is awaited, never as unhandled. */
+function inFlight<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+async function prepareChunk<Row extends SyncedRow>(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter<Row>, ids: string[], mode: 'initial' | 'changes'): Promise<PreparedChunk<Row>> {
+  await assertStillActive(run);
+  const operations = await plan(run, adapter, ids);
+  await resolveUnconfirmed(run, graph, adapter, operations);
+  await recordPendingCreates(run, operations);
+  const requests = operations.map((operation, index) => request(run, graph, adapter, operation, mode, String(index))).filter((r): r is BatchRequest => r !== undefined);
+  return { ids, operations, requests };
+}
+
+async function commitChunk<Row extends SyncedRow>(run: SyncRun, adapter: ItemAdapter<Row>, chunk: PreparedChunk<Row>, responses: Map<string, BatchResponse>, completions: Map<number, WriteCompletion<Row>>): Promise<void> {
+  await run.db.transaction().execute(async (trx) => {
+    for (const [index, operation] of chunk.operations.entries()) {
+      // A delete of a create that never reached Microsoft 365 has nothing to send: it just forgets the link.
+      const response = responses.get(String(index)) ?? (operation.kind === 'delete' ? { id: String(index), status: 204, body: undefined, headers: {} } : undefined);
+      if (response) await applyResult(trx, run, adapter, operation, response, completions.get(index));
+    }
+  });
 }
 
 async function plan<Row extends SyncedRow>(run: SyncRun, adapter: ItemAdapter<Row>, ids: string[]): Promise<Operation<Row>[]> {
