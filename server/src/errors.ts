@@ -46,6 +46,8 @@ export type ErrorCode =
   | 'request_already_decided'
   | 'event_not_found'
   | 'occurrence_not_found'
+  | 'occurrence_crosses_neighbour'
+  | 'occurrence_times_invalid'
   | 'contact_not_found'
   | 'owner_not_member'
   | 'import_invalid'

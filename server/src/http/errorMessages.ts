@@ -102,6 +102,12 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
   },
   occurrence_not_found: { status: 404, en: 'This event has no occurrence on that day, or it was cancelled.', de: 'Dieses Ereignis hat an diesem Tag keinen Termin, oder er wurde abgesagt.' },
+  occurrence_crosses_neighbour: {
+    status: 400,
+    en: 'An occurrence cannot move onto or past the day of the occurrence before or after it.',
+    de: 'Ein Termin kann nicht auf den Tag des vorherigen oder nächsten Termins oder darüber hinaus verschoben werden.',
+  },
+  occurrence_times_invalid: { status: 400, en: 'An occurrence needs a start and an end, and must end after it starts.', de: 'Ein Termin braucht Beginn und Ende und muss nach seinem Beginn enden.' },
   event_not_found: { status: 404, en: 'This event does not exist or was deleted.', de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.' },
   contact_not_found: { status: 404, en: 'This contact does not exist or was deleted.', de: 'Diesen Kontakt gibt es nicht oder er wurde gelöscht.' },
   owner_not_member: {

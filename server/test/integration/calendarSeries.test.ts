@@ -158,8 +158,9 @@ describe('recurring series keep their exceptions both ways (PRODUCT.md §8)', ()
     expect(again.status).toBe(404);
     const halfMoved = await stack.api(`/api/events/${series.id}/occurrences/${thursday(2)}`, { token: admin, method: 'PATCH', body: { start: `${thursday(2)}T10:00` } });
     expect(halfMoved.status).toBe(400);
-    const crossing = await stack.api(`/api/events/${series.id}/occurrences/${thursday(2)}`, { token: admin, method: 'PATCH', body: { start: `${thursday(3)}T10:00`, end: `${thursday(3)}T10:15` } });
-    expect(crossing.status).toBe(400);
+    const crossing = await stack.api<{ error: string; message: string }>(`/api/events/${series.id}/occurrences/${thursday(2)}`, { token: admin, method: 'PATCH', body: { start: `${thursday(3)}T10:00`, end: `${thursday(3)}T10:15` }, language: 'de' });
+    expect([crossing.status, crossing.body.error]).toEqual([400, 'occurrence_crosses_neighbour']);
+    expect(crossing.body.message).toBe('Ein Termin kann nicht auf den Tag des vorherigen oder nächsten Termins oder darüber hinaus verschoben werden.');
     expect((await event()).exceptions).toEqual([{ date: thursday(1), cancelled: true }]);
   });
 });

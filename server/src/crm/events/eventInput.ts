@@ -84,7 +84,7 @@ export function timeProblems(value: { start: string; end: string; isAllDay: bool
 export function eventProblems(value: NewEvent): { path: string; message: string }[] {
   const problems = timeProblems(value);
   if (problems.length) return problems;
-  return exceptionProblems(value, value.exceptions).map((message) => ({ path: 'exceptions', message }));
+  return exceptionProblems(value, value.exceptions).map((problem) => ({ path: 'exceptions', message: problem.message }));
 }
 
 function checkEvent(value: NewEvent, ctx: z.RefinementCtx): void {

@@ -24,11 +24,11 @@ describe('series exceptions', () => {
   });
 
   it('name dates that are no occurrence, times out of order and moves past a neighbour', () => {
-    expect(exceptionProblems(series, [{ date: '2026-10-16', cancelled: true }])).toEqual(['the series has no occurrence on 2026-10-16']);
-    expect(exceptionProblems(series, [{ date: '2026-10-22', start: '2026-10-22T10:00', end: '2026-10-22T09:00' }])).toEqual(['the occurrence on 2026-10-22 must end after it starts']);
-    expect(exceptionProblems(series, [{ date: '2026-10-22', start: '2026-10-29T10:00', end: '2026-10-29T11:00' }])).toHaveLength(1);
+    expect(exceptionProblems(series, [{ date: '2026-10-16', cancelled: true }])).toEqual([{ kind: 'not_an_occurrence', date: '2026-10-16', message: 'the series has no occurrence on 2026-10-16' }]);
+    expect(exceptionProblems(series, [{ date: '2026-10-22', start: '2026-10-22T10:00', end: '2026-10-22T09:00' }]).map((p) => p.kind)).toEqual(['times_invalid']);
+    expect(exceptionProblems(series, [{ date: '2026-10-22', start: '2026-10-29T10:00', end: '2026-10-29T11:00' }]).map((p) => p.kind)).toEqual(['crosses_neighbour']);
     expect(exceptionProblems(series, [{ date: '2026-10-22', start: '2026-10-23T10:00', end: '2026-10-23T11:00' }])).toEqual([]);
-    expect(exceptionProblems({ ...series, recurrence: null }, [{ date: '2026-10-15', cancelled: true }])).toEqual(['only a recurring event has exceptions']);
+    expect(exceptionProblems({ ...series, recurrence: null }, [{ date: '2026-10-15', cancelled: true }]).map((p) => p.kind)).toEqual(['not_a_series']);
   });
 
   it('lay out occurrences at the same wall-clock time across the daylight-saving change, exceptions applied', () => {

@@ -89,33 +89,41 @@ export function canonicalExceptions(series: SeriesShape, exceptions: SeriesExcep
   return out;
 }
 
+/** Something wrong with a series' exceptions: a stable kind (for a message in the user's language) and a developer text. */
+export interface ExceptionProblem {
+  kind: 'not_a_series' | 'not_an_occurrence' | 'times_invalid' | 'crosses_neighbour';
+  date?: string;
+  message: string;
+}
+
 /** What is wrong with a series' exceptions, if anything: dates that are no occurrence, times out of order or past a neighbour. */
-export function exceptionProblems(series: SeriesShape, exceptions: SeriesException[]): string[] {
+export function exceptionProblems(series: SeriesShape, exceptions: SeriesException[]): ExceptionProblem[] {
   if (exceptions.length === 0) return [];
-  if (!series.recurrence) return ['only a recurring event has exceptions'];
-  const problems: string[] = [];
+  if (!series.recurrence) return [{ kind: 'not_a_series', message: 'only a recurring event has exceptions' }];
+  const problems: ExceptionProblem[] = [];
+  const problem = (kind: ExceptionProblem['kind'], date: string | undefined, message: string) => problems.push({ kind, ...(date ? { date } : {}), message });
   const latest = exceptions.reduce((max, e) => (e.date > max ? e.date : max), exceptions[0]!.date);
   // Far enough past the latest exception to know the occurrence after it, whatever the pattern.
   const dates = seriesDates(series.recurrence, dateOfDay(dayNumber(latest) + 800));
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
-  if (byDate.size !== exceptions.length) problems.push('each date can have one exception only');
+  if (byDate.size !== exceptions.length) problem('not_an_occurrence', undefined, 'each date can have one exception only');
   for (const exception of exceptions) {
     const index = dates.indexOf(exception.date);
     if (index < 0) {
-      problems.push(`the series has no occurrence on ${exception.date}`);
+      problem('not_an_occurrence', exception.date, `the series has no occurrence on ${exception.date}`);
       continue;
     }
     if (exception.cancelled) {
-      if (Object.keys(exception).length > 2) problems.push(`the cancelled occurrence on ${exception.date} cannot have other changes`);
+      if (Object.keys(exception).length > 2) problem('times_invalid', exception.date, `the cancelled occurrence on ${exception.date} cannot have other changes`);
       continue;
     }
     if ((exception.start === undefined) !== (exception.end === undefined)) {
-      problems.push(`the occurrence on ${exception.date} needs both start and end`);
+      problem('times_invalid', exception.date, `the occurrence on ${exception.date} needs both start and end`);
       continue;
     }
     if (exception.start === undefined || exception.end === undefined) continue;
     if (localToUtc(exception.end, series.timeZone) <= localToUtc(exception.start, series.timeZone)) {
-      problems.push(`the occurrence on ${exception.date} must end after it starts`);
+      problem('times_invalid', exception.date, `the occurrence on ${exception.date} must end after it starts`);
       continue;
     }
     // Outlook refuses to move an occurrence onto or past the day of the occurrence before or after it.
@@ -124,7 +132,7 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
     const next = dayOf(dates[index + 1]);
     const day = exception.start.slice(0, 10);
     if ((previous !== undefined && day <= previous) || (next !== undefined && day >= next)) {
-      problems.push(`the occurrence on ${exception.date} cannot move onto or past the day of the occurrence before or after it`);
+      problem('crosses_neighbour', exception.date, `the occurrence on ${exception.date} cannot move onto or past the day of the occurrence before or after it`);
     }
   }
   return problems;
