@@ -30,6 +30,8 @@ export const knobsUpdateSchema = z.object({
   notificationRetryDelaysMs: z.array(z.number().int().nonnegative()).max(10).optional(),
   /** The longest subscription lifetime accepted (Outlook resources: 4230 minutes). */
   subscriptionMaxMinutes: z.number().int().positive().optional(),
+  /** Deleting one occurrence of a series gives no signal: no delta entry, no notification, the master's change key unchanged (reported of Graph, GRAPH.md §5). */
+  silentOccurrenceDeletes: z.boolean().optional(),
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;
 
@@ -47,6 +49,7 @@ export class DevTenantKnobs {
   notificationDelayMs = 200;
   notificationRetryDelaysMs: number[] = [1000, 4000, 16000];
   subscriptionMaxMinutes = 4230;
+  silentOccurrenceDeletes = false;
   /** Set by the server: expires delta tokens of a mailbox (UPN) or all ("*"). */
   expireDeltaTokens: (upn: string) => void = () => undefined;
 
@@ -62,6 +65,7 @@ export class DevTenantKnobs {
     if (update.notificationDelayMs !== undefined) this.notificationDelayMs = update.notificationDelayMs;
     if (update.notificationRetryDelaysMs !== undefined) this.notificationRetryDelaysMs = update.notificationRetryDelaysMs;
     if (update.subscriptionMaxMinutes !== undefined) this.subscriptionMaxMinutes = update.subscriptionMaxMinutes;
+    if (update.silentOccurrenceDeletes !== undefined) this.silentOccurrenceDeletes = update.silentOccurrenceDeletes;
     if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 

@@ -50,6 +50,7 @@ export async function buildDependencies(config: Config, logger: Logger = createL
     brandName: config.brandName,
     now: () => new Date(),
     safetyNetSeconds: config.syncSafetyNetSeconds,
+    reviewSeconds: config.syncReviewSeconds,
   };
   queue.on('error', (error) => logger.error({ err: error, cause: error.cause }, error.message));
   registerJobHandlers(queue, { store, logger, limiter, sync });

@@ -275,6 +275,10 @@ export class CalendarService {
     if (view.type === 'occurrence' || view.type === 'exception') {
       master.cancelledOccurrences.push(view.key!);
       delete master.exceptions[view.key!];
+      if (this.ctx.knobs.silentOccurrenceDeletes) {
+        this.store.save();
+        return;
+      }
       master.changeKey = newChangeKey();
       master.lastModifiedDateTime = utcStamp(Date.now());
       master.seq = this.store.nextSeq(user);

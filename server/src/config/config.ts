@@ -41,6 +41,7 @@ const schema = z.object({
   OFFICE_JS_URL: httpsUrl.optional(),
   NEW_ORGANISATION_EDITION: z.enum(editions).default('professional'),
   SYNC_SAFETY_NET_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
+  SYNC_REVIEW_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(6 * 3600),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -68,6 +69,8 @@ export interface Config {
   newOrganisationEdition: Edition;
   /** Every active sync is checked at least this often, notifications or not (seconds). */
   syncSafetyNetSeconds: number;
+  /** How often a sync reads again what Graph may change without a signal (a series' occurrences); 0 = every run. */
+  syncReviewSeconds: number;
   /** Whether this process runs background jobs too (the embedded default); `false` leaves them to `npm run worker`. */
   runJobs: boolean;
   logLevel: string;
@@ -112,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     officeJsUrl: values.OFFICE_JS_URL,
     newOrganisationEdition: values.NEW_ORGANISATION_EDITION,
     syncSafetyNetSeconds: values.SYNC_SAFETY_NET_SECONDS,
+    syncReviewSeconds: values.SYNC_REVIEW_SECONDS,
     runJobs: values.RUN_JOBS === 'true',
     logLevel: values.LOG_LEVEL,
   };

@@ -205,6 +205,8 @@ export interface SyncBindingsTable {
   disabled_reason: string | null;
   /** When the current round of sync was enabled: events created later carry their attendees to Microsoft 365. */
   enabled_at: string | null;
+  /** When the adapter last read again what Microsoft 365 may change without a signal (a series' occurrences). */
+  reviewed_at: string | null;
   created_at: string;
   updated_at: string;
 }

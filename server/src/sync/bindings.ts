@@ -37,6 +37,7 @@ export async function startBinding(db: Kysely<Database>, organisationId: string,
       consecutive_failures: 0,
       disabled_reason: null,
       enabled_at: at,
+      reviewed_at: at,
       updated_at: at,
     };
     if (existing) {

@@ -76,7 +76,7 @@ export async function runBinding(deps: SyncDependencies, bindingId: string): Pro
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
   const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirst();
   if (!user?.tenant_id || !user.object_id) return;
-  const run = { db: deps.db, binding, now: deps.now };
+  const run = { db: deps.db, binding, now: deps.now, reviewSeconds: deps.reviewSeconds };
   let graph: ContainerGraph;
   try {
     graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind);

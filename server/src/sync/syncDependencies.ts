@@ -23,6 +23,8 @@ export interface SyncDependencies {
   now: () => Date;
   /** How often every active binding is checked even without a notification (the safety net), in seconds. */
   safetyNetSeconds: number;
+  /** How often a run also reads again what Microsoft 365 may change without a signal (SYNC_REVIEW_SECONDS). */
+  reviewSeconds: number;
 }
 
 /** The app-only Graph view of one user's mailbox in their tenant, for one kind of container. */

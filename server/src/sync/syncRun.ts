@@ -7,6 +7,8 @@ export interface SyncRun {
   db: Kysely<Database>;
   binding: SyncBindingRow;
   now: () => Date;
+  /** How often the adapter's review runs (SYNC_REVIEW_SECONDS); never when absent. */
+  reviewSeconds?: number;
 }
 
 /** Thrown when the binding was disabled or re-enabled while a run was under way: the run stops quietly. */

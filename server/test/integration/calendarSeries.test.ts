@@ -148,6 +148,39 @@ describe('recurring series keep their exceptions both ways (PRODUCT.md §8)', ()
     expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
   });
 
+  it('finds an occurrence deleted in Outlook without any signal when it reads the series again, hours later', async () => {
+    stack.tenant.knobs.update({ silentOccurrenceDeletes: true });
+    await outlook.delete((await instanceOn(thursday(3)))!.id);
+    await syncNow(stack, sync);
+    expect((await event()).exceptions).toEqual([]);
+    // Six hours on (SYNC_REVIEW_SECONDS), the run reads every synced series' instances again.
+    await stack.store.db.updateTable('sync_bindings').set({ reviewed_at: new Date(Date.now() - 6 * 3600_000 - 1000).toISOString() }).where('id', '=', sync.bindingId).execute();
+    await syncNow(stack, sync);
+    expect((await event()).exceptions).toEqual([{ date: thursday(3), cancelled: true }]);
+    expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
+  });
+
+  it('gives Outlook the exceptions a series already had in the CRM when sync is turned on, and duplicates nothing when turned on again', async () => {
+    await stack.api('/api/sync/calendar/disable', { token: admin, method: 'POST' });
+    await stack.api(`/api/events/${series.id}/occurrences/${thursday(1)}`, { token: admin, method: 'DELETE' });
+    await stack.api(`/api/events/${series.id}/occurrences/${thursday(2)}`, { token: admin, method: 'PATCH', body: { subject: 'Stand-up (customer)' } });
+    for (let round = 0; round < 2; round += 1) {
+      sync = await enableCalendarSync(stack, admin);
+      await syncNow(stack, sync);
+      expect((await outlook.events(sync.calendarId)).map((e) => e.subject)).toEqual(['Weekly stand-up']);
+      expect((await instances()).map((i) => [i.originalStart.slice(0, 10), i.type, i.subject])).toEqual([
+        [thursday(0), 'occurrence', 'Weekly stand-up'],
+        [thursday(2), 'exception', 'Stand-up (customer)'],
+        [thursday(3), 'occurrence', 'Weekly stand-up'],
+        [thursday(4), 'occurrence', 'Weekly stand-up'],
+        [thursday(5), 'occurrence', 'Weekly stand-up'],
+      ]);
+      expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
+      await stack.api('/api/sync/calendar/disable', { token: admin, method: 'POST' });
+    }
+    expect((await event()).exceptions).toHaveLength(2);
+  });
+
   it('refuses a change to a day without an occurrence, or to a cancelled one, in the user’s language', async () => {
     const wrongDay = await stack.api<{ error: string; message: string }>(`/api/events/${series.id}/occurrences/${thursday(1).slice(0, 8)}01`, { token: admin, method: 'PATCH', body: { location: 'X' }, language: 'de' });
     expect(wrongDay.status).toBe(404);

@@ -7,6 +7,7 @@ import { eventsAndSync } from './0004_events_and_sync.js';
 import { contactFieldMappings } from './0006_contact_field_mappings.js';
 import { contacts } from './0005_contacts.js';
 import { eventExceptions } from './0007_event_exceptions.js';
+import { bindingReviews } from './0008_binding_reviews.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -18,5 +19,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0005_contacts': contacts(),
     '0006_contact_field_mappings': contactFieldMappings(),
     '0007_event_exceptions': eventExceptions(),
+    '0008_binding_reviews': bindingReviews(),
   };
 }

@@ -6,6 +6,7 @@ import type { SyncRun } from '../syncRun.js';
 import { fromGraphEvent, toGraphEvent } from './eventMapping.js';
 import { CRM_EVENT_ID_PROPERTY } from './graphEvent.js';
 import { markCopiesOfSyncedMeetings, matchMeeting } from './meetingMatch.js';
+import { reviewSeries } from './seriesReview.js';
 import { completeSeriesWrite, prepareSeries, withSeriesExceptions, type IncomingEvent } from './seriesSync.js';
 
 // The first sync takes at most this many events (PRODUCT.md §4).
@@ -29,6 +30,7 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       if (!row.ical_uid && created.iCalUId) await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
     },
     completeWrite: completeSeriesWrite,
+    review: reviewSeries,
     async prepareIncoming(runNow, graph, items) {
       await prepareSeries(runNow, graph, items);
       await markCopiesOfSyncedMeetings(runNow, graph, items);

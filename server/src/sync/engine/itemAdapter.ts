@@ -43,6 +43,8 @@ export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends Gra
   afterCreate?(trx: Transaction<Database>, row: Row, created: Item): Promise<void>;
   /** Work an item needs after its own create or update went through (Graph requests; no CRM writes yet). */
   completeWrite?(run: SyncRun, graph: ContainerGraph, row: Row, graphId: string, created: boolean): Promise<WriteCompletion<Row> | undefined>;
+  /** Reads again what Microsoft 365 may change without a signal, and applies it (runs every SYNC_REVIEW_SECONDS). */
+  review?(run: SyncRun, graph: ContainerGraph): Promise<void>;
   /** Reads what a page's items need beyond themselves (a series' instances), before the page's CRM writes. */
   prepareIncoming?(run: SyncRun, graph: ContainerGraph, items: Item[]): Promise<void>;
   /** A reason code when a Graph item is not synced on its own (an occurrence of a series); `silent` logs nothing. */

@@ -20,6 +20,7 @@ export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: Item
   try {
     if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
     await pullItems(run, graph, adapter);
+    await reviewWhenDue(run, graph, adapter);
     await pushOutbox(run, graph, adapter);
     await updateBinding(run.db, run.binding, { last_success_at: run.now().toISOString(), consecutive_failures: 0, last_error_code: null, last_error_at: null, status: 'active' });
   } catch (error) {
@@ -49,6 +50,16 @@ async function firstSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapt
   });
   await updateBinding(run.db, run.binding, { stage: 'incremental' });
   run.binding = { ...run.binding, stage: 'incremental' };
+}
+
+/** Now and then, the adapter reads again what Microsoft 365 may change without telling (SYNC_REVIEW_SECONDS). */
+async function reviewWhenDue(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+  if (!adapter.review || run.reviewSeconds === undefined) return;
+  const now = run.now();
+  const last = run.binding.reviewed_at ? Date.parse(run.binding.reviewed_at) : 0;
+  if (now.getTime() - last < run.reviewSeconds * 1000) return;
+  await adapter.review(run, graph);
+  await updateBinding(run.db, run.binding, { reviewed_at: now.toISOString() });
 }
 
 /** Pushes the outbox: each changed item once, as it is now; rows are removed once their push committed. */
