@@ -181,6 +181,36 @@ describe('recurring series keep their exceptions both ways (PRODUCT.md §8)', ()
     expect((await event()).exceptions).toHaveLength(2);
   });
 
+  it('keeps the exceptions of an all-day series on their dates, both ways', async () => {
+    const allDay = await stack.api<ApiEvent>('/api/events', {
+      token: admin,
+      method: 'POST',
+      body: {
+        subject: 'Trade fair',
+        start: `${thursday(0)}T00:00`,
+        end: `${new Date(Date.parse(thursday(0)) + 86_400_000).toISOString().slice(0, 10)}T00:00`,
+        timeZone: 'Asia/Tokyo',
+        isAllDay: true,
+        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] }, range: { type: 'numbered', startDate: thursday(0), numberOfOccurrences: 4 } },
+      },
+    });
+    await stack.api(`/api/events/${allDay.body.id}/occurrences/${thursday(1)}`, { token: admin, method: 'DELETE' });
+    await stack.api(`/api/events/${allDay.body.id}/occurrences/${thursday(2)}`, { token: admin, method: 'PATCH', body: { location: 'Hall 4' } });
+    await syncNow(stack, sync);
+    const fairMaster = (await outlook.events(sync.calendarId)).find((e) => e.subject === 'Trade fair')!;
+    const fairInstances = (await outlook.instances(fairMaster.id, `${thursday(-1)}T00:00:00Z`, `${thursday(7)}T00:00:00Z`)) as Instance[];
+    expect(fairInstances.map((i) => [i.start.dateTime.slice(0, 10), i.isAllDay, i.location.displayName])).toEqual([
+      [thursday(0), true, ''],
+      [thursday(2), true, 'Hall 4'],
+      [thursday(3), true, ''],
+    ]);
+    await outlook.update(fairInstances[2]!.id, { location: { displayName: 'Hall 9' } });
+    await syncNow(stack, sync);
+    const back = (await stack.api<{ events: ApiEvent[] }>('/api/events', { token: admin })).body.events.find((e) => e.id === allDay.body.id)!;
+    expect(back.exceptions).toEqual([{ date: thursday(1), cancelled: true }, { date: thursday(2), location: 'Hall 4' }, { date: thursday(3), location: 'Hall 9' }]);
+    expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
+  });
+
   it('refuses a change to a day without an occurrence, or to a cancelled one, in the user’s language', async () => {
     const wrongDay = await stack.api<{ error: string; message: string }>(`/api/events/${series.id}/occurrences/${thursday(1).slice(0, 8)}01`, { token: admin, method: 'PATCH', body: { location: 'X' }, language: 'de' });
     expect(wrongDay.status).toBe(404);

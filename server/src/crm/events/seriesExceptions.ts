@@ -122,6 +122,10 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
       continue;
     }
     if (exception.start === undefined || exception.end === undefined) continue;
+    if (series.isAllDay && (!exception.start.endsWith('T00:00:00') || !exception.end.endsWith('T00:00:00'))) {
+      problem('times_invalid', exception.date, `the occurrence on ${exception.date} is all-day: it starts and ends at midnight`);
+      continue;
+    }
     if (localToUtc(exception.end, series.timeZone) <= localToUtc(exception.start, series.timeZone)) {
       problem('times_invalid', exception.date, `the occurrence on ${exception.date} must end after it starts`);
       continue;

@@ -38,20 +38,25 @@ export function judgedDates(series: SeriesShape, window: CalendarWindow): string
   return seriesDates(series.recurrence, last).filter((date) => date >= first);
 }
 
-/** The occurrence date (in the series' zone) an instance stands for. */
+/** The occurrence date (in the series' zone) an instance stands for; all-day ones too start at midnight there. */
 function originalDate(series: SeriesShape, instance: GraphInstance): string | undefined {
   if (!instance.originalStart) return undefined;
   const utc = instance.originalStart.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(instance.originalStart) ? instance.originalStart : `${instance.originalStart}Z`;
-  // All-day occurrences are floating dates: their date is the date as written.
-  return series.isAllDay ? utc.slice(0, 10) : utcToLocal(utc, series.timeZone).slice(0, 10);
+  return utcToLocal(utc, series.timeZone).slice(0, 10);
 }
 
-/** Instances by their occurrence date. */
-export function instancesByDate(series: SeriesShape, instances: GraphInstance[]): Map<string, GraphInstance> {
+/**
+ * Instances by their occurrence date, or undefined when one of them falls on no date of the pattern: then the
+ * series is not read the way Outlook means it, and taking its gaps for cancellations would cancel what is not.
+ */
+export function instancesByDate(series: SeriesShape, instances: GraphInstance[], window: CalendarWindow): Map<string, GraphInstance> | undefined {
+  if (!series.recurrence) return undefined;
+  const patternDates = new Set(seriesDates(series.recurrence, dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) + 1)));
   const byDate = new Map<string, GraphInstance>();
   for (const instance of instances) {
     const date = originalDate(series, instance);
-    if (date) byDate.set(date, instance);
+    if (!date || !patternDates.has(date)) return undefined;
+    byDate.set(date, instance);
   }
   return byDate;
 }

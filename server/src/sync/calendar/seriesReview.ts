@@ -38,7 +38,9 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph): Promise
     }
     const dates = judgedDates(event, window);
     const judged = new Set(dates);
-    const inOutlook = exceptionsInOutlook(event, instancesByDate(event, instances), dates);
+    const byDate = instancesByDate(event, instances, window);
+    if (!byDate) continue;
+    const inOutlook = exceptionsInOutlook(event, byDate, dates);
     const inCrm = event.exceptions.filter((exception) => judged.has(exception.date));
     if (JSON.stringify(inOutlook) === JSON.stringify(inCrm)) continue;
     const exceptions = canonicalExceptions(event, [...event.exceptions.filter((exception) => !judged.has(exception.date)), ...inOutlook]);

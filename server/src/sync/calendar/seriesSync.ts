@@ -30,7 +30,9 @@ export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: 
     const row = link ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst() : undefined;
     const series = fromGraphEvent(item, row?.time_zone);
     const dates = judgedDates(series, window);
-    const instances = instancesByDate(series, await listInstances(graph, item.id, window));
+    const instances = instancesByDate(series, await listInstances(graph, item.id, window), window);
+    // Unreadable as a series: the CRM keeps the exceptions it has.
+    if (!instances) continue;
     item.seriesExceptions = { dates, exceptions: exceptionsInOutlook(series, instances, dates) };
   }
 }
@@ -57,7 +59,8 @@ export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, r
   if (!event.recurrence || (created && event.exceptions.length === 0)) return undefined;
   const window = calendarWindow(run.now());
   const dates = judgedDates(event, window);
-  const instances = instancesByDate(event, await listInstances(graph, graphId, window));
+  const instances = instancesByDate(event, await listInstances(graph, graphId, window), window);
+  if (!instances) return undefined;
   const plan = planInstanceWrites(graph, event, event.exceptions, instances, dates);
   const cancelled = [...plan.cancelledInOutlook];
   const refused: string[] = [];
