@@ -1,4 +1,5 @@
 import type { Language } from '../http/language.js';
+import type { SyncKind } from '../store/schema.js';
 
 /**
  * Why the sync did something, as stored in the sync log: a stable code, optionally `code|detail`. The log is
@@ -60,10 +61,32 @@ const REASONS: Record<string, Record<Language, string>> = {
   failed: { en: 'the sync failed ({detail}); it tries again by itself', de: 'die Synchronisierung ist fehlgeschlagen ({detail}); sie versucht es von selbst erneut' },
 };
 
-/** A stored reason (`code` or `code|detail`) in words. */
-export function describeSyncReason(stored: string, language: Language, params: Record<string, string>): string {
+/** Where contact sync needs other words than the calendar's (contacts, the contact folder). */
+const CONTACT_REASONS: Record<string, Record<Language, string>> = {
+  imported_not_synced: { en: 'imported contacts are not synced', de: 'importierte Kontakte werden nicht synchronisiert' },
+  refused_create: { en: 'Microsoft 365 refused the contact ({detail})', de: 'Microsoft 365 hat den Kontakt abgelehnt ({detail})' },
+  resync: {
+    en: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole contact folder again',
+    de: 'Microsoft 365 wusste nicht mehr, wo die letzte Synchronisierung stand; der ganze Kontaktordner wird neu gelesen',
+  },
+  disabled_removed: {
+    en: 'contact sync turned off; the contact folder was removed from Outlook; every contact stays in the CRM',
+    de: 'Kontaktsynchronisierung deaktiviert; der Kontaktordner wurde aus Outlook entfernt; alle Kontakte bleiben im CRM',
+  },
+  disabled_already_gone: {
+    en: 'contact sync turned off; the contact folder had already been removed from Outlook; every contact stays in the CRM',
+    de: 'Kontaktsynchronisierung deaktiviert; der Kontaktordner war in Outlook bereits entfernt; alle Kontakte bleiben im CRM',
+  },
+  container_deleted: {
+    en: 'the contact folder was deleted in Outlook, so the sync was turned off; every contact stays in the CRM',
+    de: 'der Kontaktordner wurde in Outlook gelöscht, daher wurde die Synchronisierung deaktiviert; alle Kontakte bleiben im CRM',
+  },
+};
+
+/** A stored reason (`code` or `code|detail`) in words, for the log of one kind of sync. */
+export function describeSyncReason(stored: string, language: Language, params: Record<string, string>, kind: SyncKind = 'calendar'): string {
   const [code = '', detail = ''] = stored.split('|');
-  const template = REASONS[code]?.[language];
+  const template = (kind === 'contacts' ? CONTACT_REASONS[code]?.[language] : undefined) ?? REASONS[code]?.[language];
   if (!template) return stored;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'detail' ? detail : (params[name] ?? '')));
 }

@@ -136,7 +136,7 @@ async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['ki
     lastSuccessAt: binding?.last_success_at ?? null,
     lastError: binding?.last_error_code ? { code: binding.last_error_code, at: binding.last_error_at, message: syncErrorMessage(binding.last_error_code, language) } : null,
     disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
-    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: describeSyncReason(entry.reason, language, { calendarName: deps.config.brandName }) })),
+    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: describeSyncReason(entry.reason, language, { calendarName: deps.config.brandName }, kind) })),
   };
 }
 
