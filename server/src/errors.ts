@@ -35,6 +35,7 @@ export type ErrorCode =
   | 'graph_unavailable'
   | 'not_member'
   | 'permission_denied'
+  | 'records_permission_denied'
   | 'upgrade_required'
   | 'invitation_not_found'
   | 'invitation_used'

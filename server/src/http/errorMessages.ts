@@ -76,6 +76,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'You need the Manage Users permission for this. Ask an administrator of your CRM account.',
     de: 'Dafür brauchen Sie die Berechtigung Benutzer verwalten. Wenden Sie sich an einen Administrator Ihres CRM-Kontos.',
   },
+  records_permission_denied: {
+    status: 403,
+    en: 'Only an administrator of your CRM account can change records that belong to other users.',
+    de: 'Datensätze anderer Benutzer kann nur ein Administrator Ihres CRM-Kontos ändern.',
+  },
   upgrade_required: {
     status: 402,
     en: 'Inviting Microsoft 365 users is available in the paid editions. Upgrade your CRM account to use it.',

@@ -84,7 +84,7 @@ describe('CRM contacts through the API', () => {
     const csv = 'First Name,Last Name,Email,Account Name,Email Opt Out\n"Nestor","Wilke, Jr.",nestor@northwind.example,Northwind,yes\nPatti,Fernandez,,Northwind,\n';
     expect((await stack.api('/api/contacts/import', { token: admin, method: 'POST', body: { csv } })).body).toEqual({ imported: 2 });
     const migration = 'Last Name,Contact Owner\nMigrated,megan.bowen@contoso.onmicrosoft.com\n';
-    expect((await stack.api('/api/contacts/migrate', { token: megan, method: 'POST', body: { csv: migration } })).body.error).toBe('permission_denied');
+    expect((await stack.api('/api/contacts/migrate', { token: megan, method: 'POST', body: { csv: migration } })).body.error).toBe('records_permission_denied');
     expect(await stack.api('/api/contacts/migrate', { token: admin, method: 'POST', body: { csv: migration } })).toMatchObject({ status: 201, body: { migrated: 1 } });
 
     const imported = await list(admin, 'northwind');

@@ -89,7 +89,8 @@ describe('CRM events through the API', () => {
     expect((await stack.api<{ events: ApiEvent[] }>('/api/events', { token: megan })).body.events.map((e) => e.id)).toContain(event.id);
     const notHers = await stack.api(`/api/events/${event.id}/owner`, { token: megan, method: 'POST', body: { ownerId: event.ownerId } });
     expect(notHers.status).toBe(200);
-    const refused = await stack.api(`/api/events/${event.id}`, { token: megan, method: 'PATCH', body: { subject: 'Hijack' } });
-    expect(refused.status).toBe(403);
+    const refused = await stack.api<{ error: string; message: string }>(`/api/events/${event.id}`, { token: megan, method: 'PATCH', body: { subject: 'Hijack' }, language: 'de' });
+    expect([refused.status, refused.body.error]).toEqual([403, 'records_permission_denied']);
+    expect(refused.body.message).toBe('Datensätze anderer Benutzer kann nur ein Administrator Ihres CRM-Kontos ändern.');
   });
 });

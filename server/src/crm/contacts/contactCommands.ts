@@ -109,7 +109,7 @@ export async function importContacts(ctx: ContactCommandContext, identity: Micro
  */
 export async function migrateContacts(ctx: ContactCommandContext, identity: MicrosoftIdentity, records: Record<string, string>[]): Promise<number> {
   const member = await requireMember(ctx.db, identity);
-  if (!hasPermission(member.user, 'manage_all_records')) throw new AppError('permission_denied');
+  if (!hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
   const owners = new Map<string, string>();
   const contacts = [];
   for (const [index, record] of records.entries()) {
@@ -153,7 +153,7 @@ async function insertAll(ctx: ContactCommandContext, member: Member, contacts: {
 async function editableContact(db: Db, member: Member, contactId: string): Promise<ContactRow> {
   const contact = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!contact) throw new AppError('contact_not_found');
-  if (contact.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('permission_denied');
+  if (contact.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
   return contact;
 }
 

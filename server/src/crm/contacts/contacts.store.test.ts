@@ -93,7 +93,7 @@ describe.each(kinds)('CRM contacts on $name', (kind) => {
     expect(refused).toMatchObject({ code: 'import_invalid', params: { detail: 'line 3: dateOfBirth must be a real date like 1980-04-23' } });
     expect(await codeOf(importContacts(ctx(), admin, [{ 'First Name': 'No last name' }]))).toBe('import_invalid');
     expect(await codeOf(migrateContacts(ctx(), admin, [{ 'Last Name': 'Orphan', 'Contact Owner': 'nobody@contoso.onmicrosoft.com' }]))).toBe('import_invalid');
-    expect(await codeOf(migrateContacts(ctx(), megan, [{ 'Last Name': 'Sneaky' }]))).toBe('permission_denied');
+    expect(await codeOf(migrateContacts(ctx(), megan, [{ 'Last Name': 'Sneaky' }]))).toBe('records_permission_denied');
     expect(await store.db.selectFrom('contacts').selectAll().execute()).toEqual([]);
   });
 
@@ -106,7 +106,7 @@ describe.each(kinds)('CRM contacts on $name', (kind) => {
     expect(await codeOf(reassignContact(ctx(), admin, created.id, '00000000-0000-4000-8000-000000000000'))).toBe('owner_not_member');
     // Handed back, the contact is no longer Megan's to edit (she manages only her own records).
     await reassignContact(ctx(), megan, created.id, admin.userId);
-    expect(await codeOf(updateContact(ctx(), megan, created.id, { title: 'Hijack' }))).toBe('permission_denied');
+    expect(await codeOf(updateContact(ctx(), megan, created.id, { title: 'Hijack' }))).toBe('records_permission_denied');
   });
 
   it.skipIf(!kind.available)('searches own contacts by name, e-mail or account, and looks up the organisation\'s contact by any e-mail, ignoring case', async () => {

@@ -144,7 +144,7 @@ export async function importEvents(ctx: EventCommandContext, identity: Microsoft
 export async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
   const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
   if (!event) throw new AppError('event_not_found');
-  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('permission_denied');
+  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
   return event;
 }
 
