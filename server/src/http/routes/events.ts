@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { parseCsv } from '../../crm/events/csv.js';
 import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent, updateEvent } from '../../crm/events/eventCommands.js';
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
+import { LISTING_LIMITS, listEventPage, listEventsBetween } from '../../crm/events/eventListing.js';
 import { eventFromRow } from '../../crm/events/eventRecords.js';
 import { changeOccurrence } from '../../crm/events/occurrenceCommands.js';
 import { occurrencesBetween, seriesExceptionSchema } from '../../crm/events/seriesExceptions.js';
@@ -18,19 +19,37 @@ const occurrenceChanges = seriesExceptionSchema.omit({ date: true, cancelled: tr
 const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
 const occurrencesQuery = z.object({ from: dateQuery, to: dateQuery }).refine((q) => q.from <= q.to, 'from must not be after to');
 const listQuery = z.object({ from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() });
+const limitText = `must be a whole number from 1 to ${LISTING_LIMITS.max}`;
+const listingQuery = z
+  .object({
+    view: z.enum(['upcoming', 'earlier']),
+    limit: z.string().regex(/^\d{1,4}$/, limitText).transform(Number).refine((n) => n >= 1 && n <= LISTING_LIMITS.max, limitText).optional(),
+    cursor: z.string().max(500).optional(),
+    // Repeated for several addresses (the people of one mail); express gives one value as a string.
+    attendee: z
+      .union([z.string(), z.array(z.string())])
+      .transform((value) => (Array.isArray(value) ? value : [value]))
+      .pipe(z.array(z.string().trim().toLowerCase().email().max(320)).min(1).max(20))
+      .optional(),
+  })
+  .strict();
 
 /** The caller's CRM events: list, create, edit, delete, reassign, import (CSV) and mass update. */
 export function eventRoutes(deps: ServiceDependencies): Router {
   const router = Router();
   const ctx = { db: deps.store.db, now: deps.now };
 
+  // With a view: one page of Upcoming or Earlier (see eventListing.ts). Without: the first 1,000 by start, as before.
   router.get('/api/events', async (req, res) => {
-    const { from, to } = listQuery.parse(req.query);
+    if (req.query.view === undefined) {
+      const { from, to } = listQuery.parse(req.query);
+      const { user } = await requireMember(ctx.db, identityOf(res));
+      res.json({ events: await listEventsBetween(ctx.db, user.id, from, to) });
+      return;
+    }
+    const { view, limit, cursor, attendee } = listingQuery.parse(req.query);
     const { user } = await requireMember(ctx.db, identityOf(res));
-    let query = ctx.db.selectFrom('events').selectAll().where('owner_user_id', '=', user.id).where('deleted_at', 'is', null);
-    if (from) query = query.where('end_utc', '>=', new Date(from).toISOString());
-    if (to) query = query.where('start_utc', '<', new Date(to).toISOString());
-    res.json({ events: (await query.orderBy('start_utc').limit(1000).execute()).map(eventFromRow) });
+    res.json(await listEventPage(ctx.db, { ownerId: user.id, view, limit: limit ?? LISTING_LIMITS[view], ...(cursor !== undefined ? { cursor } : {}), ...(attendee ? { attendees: attendee } : {}), now: ctx.now() }));
   });
 
   // After each change commits, the owners' calendar syncs are asked to run now; the outbox makes sure of it anyway.

@@ -8,6 +8,7 @@ import { contactFieldMappings } from './0006_contact_field_mappings.js';
 import { contacts } from './0005_contacts.js';
 import { eventExceptions } from './0007_event_exceptions.js';
 import { bindingReviews } from './0008_binding_reviews.js';
+import { eventListingIndexes } from './0009_event_listing_indexes.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -20,5 +21,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0006_contact_field_mappings': contactFieldMappings(),
     '0007_event_exceptions': eventExceptions(),
     '0008_binding_reviews': bindingReviews(),
+    '0009_event_listing_indexes': eventListingIndexes(),
   };
 }
