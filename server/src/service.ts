@@ -54,6 +54,8 @@ export async function buildDependencies(config: Config, logger: Logger = createL
   };
   queue.on('error', (error) => logger.error({ err: error, cause: error.cause }, error.message));
   registerJobHandlers(queue, { store, logger, limiter, sync });
+  // Jobs can be queued from the first request on, also where this process leaves running them to workers.
+  await queue.prepare();
   return {
     config,
     store,

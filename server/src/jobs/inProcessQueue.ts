@@ -103,6 +103,10 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
     return job.id;
   }
 
+  async prepare(): Promise<void> {
+    // Nothing to install: the jobs live in this process.
+  }
+
   async start(): Promise<void> {
     if (this.#started) return;
     this.#started = true;

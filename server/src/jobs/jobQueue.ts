@@ -33,6 +33,9 @@ export interface JobQueue {
   register<T>(name: string, handler: JobHandler<T>, options?: { concurrency?: number }): void;
   /** Resolves to the job id, or null when coalesced into a job with the same singleton key already queued. */
   enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
+  /** Makes the queue able to take jobs (its storage installed) without running any: a web process that leaves jobs to workers. */
+  prepare(): Promise<void>;
+  /** Starts running jobs (prepares first). */
   start(): Promise<void>;
   /** Stops taking jobs; graceful (the default) waits for running handlers and aborts them after the stop timeout. */
   stop(options?: { graceful?: boolean }): Promise<void>;

@@ -127,6 +127,7 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
   readonly #stopTimeoutMs: number;
   readonly #db: Kysely<Database>;
   readonly #fetchSql: string;
+  #prepared = false;
   #started = false;
   #stopping = false;
 
@@ -168,9 +169,16 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
     });
   }
 
+  async prepare(): Promise<void> {
+    if (this.#prepared) return;
+    // Installs or migrates pg-boss's schema; our own fetch loops start only with start().
+    await this.#boss.start();
+    this.#prepared = true;
+  }
+
   async start(): Promise<void> {
     if (this.#started) return;
-    await this.#boss.start();
+    await this.prepare();
     this.#started = true;
     this.#stopping = false;
     for (const registration of this.#registrations.values()) this.#startWorker(registration);
@@ -191,8 +199,13 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
   }
 
   async stop({ graceful = true }: { graceful?: boolean } = {}): Promise<void> {
-    if (!this.#started) return;
+    if (!this.#started) {
+      if (this.#prepared) await this.#boss.stop({ graceful: false, close: false });
+      this.#prepared = false;
+      return;
+    }
     this.#started = false;
+    this.#prepared = false;
     this.#stopping = true;
     for (const schedule of this.#schedules) clearInterval(schedule.timer);
     // Fetch nothing more; the fetch under way, if any, hands its jobs back (see #runJob).
