@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { placeSeries } from '../../crm/events/eventListing.js';
 import { contentColumns, eventFromRow } from '../../crm/events/eventRecords.js';
 import type { EventRow } from '../../store/schema.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
@@ -8,6 +9,12 @@ import { CRM_EVENT_ID_PROPERTY } from './graphEvent.js';
 import { markCopiesOfSyncedMeetings, matchMeeting } from './meetingMatch.js';
 import { reviewSeries } from './seriesReview.js';
 import { completeSeriesWrite, prepareSeries, withSeriesExceptions, type IncomingEvent } from './seriesSync.js';
+
+/** An event placed in time for the first sync's order. */
+interface Placed {
+  id: string;
+  at: string;
+}
 
 // The first sync takes at most this many events (PRODUCT.md §4).
 export const FIRST_SYNC_LIMIT = 5000;
@@ -62,12 +69,20 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       return { entityId, version: 1, label: content.subject, linked: 'created' };
     },
     async firstSyncSelection(runNow) {
-      // Upcoming events soonest first, then ended ones latest first (PRODUCT.md §4).
+      // Upcoming events soonest first, then ended ones latest first (PRODUCT.md §4); a series by its next occurrence.
       const nowIso = runNow.now().toISOString();
-      const eligible = runNow.db.selectFrom('events').select(['id']).where('owner_user_id', '=', runNow.binding.user_id).where('deleted_at', 'is', null).where('sync_eligible', '=', 1);
-      const upcoming = await eligible.where('end_utc', '>=', nowIso).orderBy('start_utc', 'asc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute();
-      const ended = await eligible.where('end_utc', '<', nowIso).orderBy('end_utc', 'desc').orderBy('id').limit(FIRST_SYNC_LIMIT - upcoming.length).execute();
-      return [...upcoming, ...ended].map((row) => row.id);
+      const eligible = runNow.db.selectFrom('events').where('owner_user_id', '=', runNow.binding.user_id).where('deleted_at', 'is', null).where('sync_eligible', '=', 1);
+      const singles = eligible.select(['id', 'start_utc', 'end_utc']).where('recurrence', 'is', null);
+      const upcoming: Placed[] = (await singles.where('end_utc', '>=', nowIso).orderBy('start_utc', 'asc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute()).map((row) => ({ id: row.id, at: row.start_utc }));
+      const ended: Placed[] = (await singles.where('end_utc', '<', nowIso).orderBy('end_utc', 'desc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute()).map((row) => ({ id: row.id, at: row.end_utc }));
+      for (const row of await eligible.selectAll().where('recurrence', 'is not', null).execute()) {
+        const placement = placeSeries(eventFromRow(row), nowIso);
+        if (placement.view === 'upcoming') upcoming.push({ id: row.id, at: placement.next.startUtc });
+        else ended.push({ id: row.id, at: placement.last?.endUtc ?? row.end_utc });
+      }
+      upcoming.sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
+      ended.sort((a, b) => b.at.localeCompare(a.at) || a.id.localeCompare(b.id));
+      return [...upcoming, ...ended].slice(0, FIRST_SYNC_LIMIT).map((placed) => placed.id);
     },
   };
 }
