@@ -12,6 +12,8 @@ import type {
   DirectoryUser,
   EventChanges,
   EventInput,
+  EventPage,
+  EventPageQuery,
   FailingSync,
   Occurrence,
   OccurrenceChanges,
@@ -48,7 +50,8 @@ export interface Api {
   revokeInvitation(id: string): Promise<void>;
   getAccessRequest(id: string): Promise<AccessRequest>;
   decideAccessRequest(id: string, decision: 'approve' | 'decline'): Promise<AccessRequest>;
-  listEvents(): Promise<{ events: CrmEvent[] }>;
+  /** One page of Upcoming or Earlier (see EventPageQuery). */
+  listEventPage(query: EventPageQuery): Promise<EventPage>;
   createEvent(input: EventInput): Promise<CrmEvent>;
   updateEvent(id: string, changes: EventChanges): Promise<CrmEvent>;
   deleteEvent(id: string): Promise<void>;
@@ -107,7 +110,7 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     getAccessRequest: (id) => call<AccessRequest>('GET', `/api/access-requests/${encodeURIComponent(id)}`),
     decideAccessRequest: (id, decision) =>
       call<AccessRequest>('POST', `/api/access-requests/${encodeURIComponent(id)}/${decision}`),
-    listEvents: () => call<{ events: CrmEvent[] }>('GET', '/api/events'),
+    listEventPage: (query) => call<EventPage>('GET', `/api/events?${eventPageParams(query)}`),
     createEvent: (input) => call<CrmEvent>('POST', '/api/events', input),
     updateEvent: (id, changes) => call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes),
     deleteEvent: (id) => call<void>('DELETE', `/api/events/${encodeURIComponent(id)}`, undefined, true),
@@ -142,6 +145,14 @@ export function createApi(language: Language, getToken: TokenSource): Api {
       call<{ mapping: ContactMappingRow[]; isDefault: boolean }>('PUT', '/api/sync/contacts/mapping', { mapping }),
     listFailingSyncs: () => call<{ users: FailingSync[] }>('GET', '/api/sync/failing'),
   };
+}
+
+function eventPageParams({ view, limit, cursor, attendees = [] }: EventPageQuery): string {
+  const params = new URLSearchParams({ view });
+  if (limit !== undefined) params.set('limit', String(limit));
+  if (cursor !== undefined) params.set('cursor', cursor);
+  for (const email of attendees) params.append('attendee', email);
+  return params.toString();
 }
 
 async function send<T>(

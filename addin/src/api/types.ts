@@ -198,6 +198,38 @@ export interface CrmEvent {
   ownerId: string;
 }
 
+/** An occurrence's wall times ('YYYY-MM-DDTHH:mm:ss') in the event's zone. */
+export interface OccurrenceTimes {
+  start: string;
+  end: string;
+}
+
+/** The events view's two lists (GET /api/events?view=…): not yet over, by next occurrence; over, latest first. */
+export type EventView = 'upcoming' | 'earlier';
+
+/** An event in one of the views; a series carries the occurrence it is placed by. */
+export interface ListedEvent extends CrmEvent {
+  /** A series in Upcoming: its next occurrence that is neither cancelled nor over. */
+  next?: OccurrenceTimes;
+  /** A series in Earlier: its last occurrence that was not cancelled. */
+  last?: OccurrenceTimes;
+}
+
+/** One page of a view; nextCursor asks for the page after it and is absent on the last one. */
+export interface EventPage {
+  events: ListedEvent[];
+  nextCursor?: string;
+}
+
+export interface EventPageQuery {
+  view: EventView;
+  /** 1–500; the service's default is 200 for Upcoming, 50 for Earlier. */
+  limit?: number;
+  cursor?: string;
+  /** Only events one of these addresses attends. */
+  attendees?: readonly string[];
+}
+
 /** What the New event dialog sends (POST /api/events); start and end are 'YYYY-MM-DDTHH:mm' in timeZone. */
 export interface EventInput {
   subject: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, CrmEvent } from '../api/types';
+import type { Contact } from '../api/types';
 import {
   changesFromForm,
   contactName,
@@ -10,7 +10,6 @@ import {
   inputFromForm,
   notSyncedYet,
   splitDisplayName,
-  upcomingEventsWith,
 } from './model';
 
 const contact = (over: Partial<Contact> = {}): Contact => ({
@@ -77,26 +76,5 @@ describe('names and badges', () => {
     expect(notSyncedYet(contact({ origin: 'migration', syncEligible: false }))).toBe(true);
     expect(notSyncedYet(contact({ origin: 'import', syncEligible: true }))).toBe(false);
     expect(notSyncedYet(contact({ origin: 'crm', syncEligible: true }))).toBe(false);
-  });
-});
-
-describe('upcomingEventsWith', () => {
-  const event = (id: string, start: string, end: string, emails: string[]): CrmEvent => ({
-    id, subject: id, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false,
-    attendees: emails.map((email) => ({ email, type: 'required' as const })), reminderMinutes: null, showAs: 'busy',
-    recurrence: null, exceptions: [], iCalUId: null, origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ownerId: 'u1',
-  });
-  const now = Date.UTC(2026, 5, 1, 12);
-  it('keeps future events with the address, soonest first, at most max', () => {
-    const events = [
-      event('past', '2026-05-01T10:00:00', '2026-05-01T11:00:00', ['anna@contoso.com']),
-      event('later', '2026-07-01T10:00:00', '2026-07-01T11:00:00', ['Anna@Contoso.com']),
-      event('soon', '2026-06-02T10:00:00', '2026-06-02T11:00:00', ['anna@contoso.com']),
-      event('running', '2026-06-01T11:00:00', '2026-06-01T13:00:00', ['anna@contoso.com']),
-      event('other', '2026-06-03T10:00:00', '2026-06-03T11:00:00', ['bob@contoso.com']),
-    ];
-    expect(upcomingEventsWith(events, ['anna@contoso.com'], now).map((e) => e.id)).toEqual(['running', 'soon', 'later']);
-    expect(upcomingEventsWith(events, ['anna@contoso.com'], now, 2).map((e) => e.id)).toEqual(['running', 'soon']);
-    expect(upcomingEventsWith(events, [], now)).toEqual([]);
   });
 });

@@ -1,5 +1,4 @@
-import type { Contact, ContactChanges, ContactInput, CrmEvent } from '../api/types';
-import { instantOf } from '../events/zonedTime';
+import type { Contact, ContactChanges, ContactInput } from '../api/types';
 
 /** The fields the contact dialog edits, in the order it shows them. */
 export const FORM_FIELDS = [
@@ -114,19 +113,6 @@ export function splitDisplayName(displayName: string | undefined, emailAddress =
   const parts = name.split(/\s+/);
   if (parts.length === 1) return { firstName: '', lastName: name };
   return { firstName: parts.slice(0, -1).join(' '), lastName: parts[parts.length - 1] ?? '' };
-}
-
-/** The events still to come (not yet over) that one of these addresses attends, soonest first, at most `max`. */
-export function upcomingEventsWith(events: readonly CrmEvent[], emails: readonly string[], now: number, max = 5): CrmEvent[] {
-  const wanted = new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean));
-  if (wanted.size === 0) return [];
-  return events
-    .filter((event) => event.attendees.some((a) => wanted.has(a.email.trim().toLowerCase())))
-    .map((event) => ({ event, start: instantOf(event.start, event.timeZone), end: instantOf(event.end, event.timeZone) }))
-    .filter(({ end }) => end > now)
-    .sort((a, b) => a.start - b.start)
-    .slice(0, max)
-    .map(({ event }) => event);
 }
 
 /** Whether the list should say the contact is not synced: imported or migrated and not edited since. */

@@ -2,14 +2,17 @@ import { describe, expect, it } from 'vitest';
 import type { CrmEvent } from '../api/types';
 import {
   allDayUntil,
+  appendPage,
   changesBetween,
   dropsExceptions,
   formatWeekdayDay,
   formFromEvent,
-  groupEvents,
+  groupByDay,
   inputFromForm,
   newEventForm,
+  reloadLimit,
   shiftEnd,
+  shownTimes,
   splitEmails,
   timeRange,
   wallTimesOf,
@@ -43,26 +46,42 @@ function event(overrides: Partial<CrmEvent>): CrmEvent {
   };
 }
 
-describe('groupEvents', () => {
-  const now = Date.parse('2026-05-04T12:00:00Z'); // 14:00 in Berlin
+describe('the events view lists', () => {
+  const weekly = { pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['monday' as const] }, range: { type: 'noEnd' as const, startDate: '2026-02-02' } };
 
-  it('puts upcoming events first, soonest first, and earlier ones after, most recent first, by day', () => {
-    const events = [
-      event({ subject: 'Past morning', start: '2026-05-04T08:00:00', end: '2026-05-04T09:00:00' }),
-      event({ subject: 'Last week', start: '2026-04-27T08:00:00', end: '2026-04-27T09:00:00' }),
-      event({ subject: 'Tomorrow', start: '2026-05-05T08:00:00', end: '2026-05-05T09:00:00' }),
+  it('show a series at the occurrence it is placed by, a single event at its own times', () => {
+    expect(shownTimes(event({ start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00' }))).toEqual({ start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00' });
+    const series = event({ start: '2026-02-02T09:00:00', end: '2026-02-02T10:00:00', recurrence: weekly });
+    expect(shownTimes({ ...series, next: { start: '2026-05-11T09:00:00', end: '2026-05-11T10:00:00' } })).toEqual({ start: '2026-05-11T09:00:00', end: '2026-05-11T10:00:00' });
+    expect(shownTimes({ ...series, last: { start: '2026-03-30T09:00:00', end: '2026-03-30T10:00:00' } }).start).toBe('2026-03-30T09:00:00');
+  });
+
+  it('group by the day each is shown on, keeping the service’s order', () => {
+    const groups = groupByDay([
       event({ subject: 'Running now', start: '2026-05-04T13:30:00', end: '2026-05-04T15:00:00' }),
       event({ subject: 'Tonight NY', start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00', timeZone: 'America/New_York' }),
-    ];
-    const { upcoming, earlier } = groupEvents(events, now);
-    expect(upcoming.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
+      { ...event({ subject: 'Weekly since February', start: '2026-02-02T09:00:00', end: '2026-02-02T10:00:00', recurrence: weekly }), next: { start: '2026-05-05T09:00:00', end: '2026-05-05T10:00:00' } },
+      event({ subject: 'Wednesday', start: '2026-05-06T08:00:00', end: '2026-05-06T09:00:00' }),
+    ]);
+    expect(groups.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
       ['2026-05-04', ['Running now', 'Tonight NY']],
-      ['2026-05-05', ['Tomorrow']],
+      ['2026-05-05', ['Weekly since February']],
+      ['2026-05-06', ['Wednesday']],
     ]);
-    expect(earlier.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
-      ['2026-05-04', ['Past morning']],
-      ['2026-04-27', ['Last week']],
-    ]);
+  });
+
+  it('put events that start at the same moment in subject order', () => {
+    const at = (subject: string, id: string, timeZone = 'Europe/Berlin', start = '2026-05-05T08:00:00') => event({ subject, id, timeZone, start, end: '2026-05-05T09:00:00' });
+    const groups = groupByDay([at('Visit 10', 'x'), at('Visit 2', 'y'), at('Visit 1 London', 'z', 'Europe/London', '2026-05-05T07:00:00'), at('Later', 'w', 'Europe/Berlin', '2026-05-05T08:30:00')]);
+    expect(groups.map((g) => g.events.map((e) => e.subject))).toEqual([['Visit 1 London', 'Visit 10', 'Visit 2', 'Later']]);
+  });
+
+  it('add a page without showing an event twice, and load again as many as are shown', () => {
+    const [a, b, c] = ['A', 'B', 'C'].map((subject) => event({ subject }));
+    expect(appendPage([a!, b!], [b!, c!]).map((e) => e.subject)).toEqual(['A', 'B', 'C']);
+    expect(reloadLimit(0, 50)).toBe(50);
+    expect(reloadLimit(120, 50)).toBe(120);
+    expect(reloadLimit(2000, 50)).toBe(500);
   });
 });
 

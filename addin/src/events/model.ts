@@ -1,4 +1,4 @@
-import type { CrmEvent, EventAttendee, EventChanges, EventInput } from '../api/types';
+import type { CrmEvent, EventAttendee, EventChanges, EventInput, ListedEvent, OccurrenceTimes } from '../api/types';
 import type { Language } from '../host/language';
 import { isValidEmail } from '../users/model';
 import { noRepeat, recurrenceFromForm, repeatFormOf, sameRecurrence, type RepeatForm, type RepeatProblem } from './recurrence';
@@ -7,33 +7,54 @@ import { addDays, instantOf, wallTimeAt } from './zonedTime';
 export interface DayGroup {
   /** 'YYYY-MM-DD' in the events' own zones. */
   date: string;
-  events: CrmEvent[];
+  events: ListedEvent[];
+}
+
+/** When a row shows an event: a series at the occurrence the service placed it by (next or last), else its own times. */
+export function shownTimes(event: ListedEvent): OccurrenceTimes {
+  return event.next ?? event.last ?? { start: event.start, end: event.end };
 }
 
 /**
- * The events view: upcoming (not yet ended) soonest first, then earlier ones most recent first, each grouped by the
- * day on which they start in their own zone.
+ * A view's events, in the order the service sent them (Upcoming soonest first, Earlier latest first), grouped by
+ * the day on which each starts in its own zone. Events that start at the same moment read by subject (the service
+ * orders them by id, which pages reliably but means nothing to a reader).
  */
-export function groupEvents(events: readonly CrmEvent[], now: number): { upcoming: DayGroup[]; earlier: DayGroup[] } {
-  const timed = events.map((event) => ({
-    event,
-    start: instantOf(event.start, event.timeZone),
-    end: instantOf(event.end, event.timeZone),
-  }));
-  const upcoming = timed.filter((e) => !(e.end <= now)).sort((a, b) => a.start - b.start || a.event.subject.localeCompare(b.event.subject));
-  const earlier = timed.filter((e) => e.end <= now).sort((a, b) => b.start - a.start || a.event.subject.localeCompare(b.event.subject));
-  return { upcoming: byDay(upcoming.map((e) => e.event)), earlier: byDay(earlier.map((e) => e.event)) };
-}
-
-function byDay(events: CrmEvent[]): DayGroup[] {
+export function groupByDay(events: readonly ListedEvent[]): DayGroup[] {
   const groups: DayGroup[] = [];
-  for (const event of events) {
-    const date = event.start.slice(0, 10);
+  for (const event of tiesBySubject(events)) {
+    const date = shownTimes(event).start.slice(0, 10);
     const last = groups[groups.length - 1];
     if (last && last.date === date) last.events.push(event);
     else groups.push({ date, events: [event] });
   }
   return groups;
+}
+
+function tiesBySubject(events: readonly ListedEvent[]): ListedEvent[] {
+  const timed = events.map((event) => ({ event, start: instantOf(shownTimes(event).start, event.timeZone) }));
+  const out: ListedEvent[] = [];
+  for (let from = 0; from < timed.length; ) {
+    let to = from + 1;
+    while (to < timed.length && timed[to]!.start === timed[from]!.start) to += 1;
+    out.push(...timed.slice(from, to).map((t) => t.event).sort((a, b) => a.subject.localeCompare(b.subject)));
+    from = to;
+  }
+  return out;
+}
+
+/** The next page after what is shown; an event already shown (a change moved it between pages) stays where it is. */
+export function appendPage(shown: readonly ListedEvent[], page: readonly ListedEvent[]): ListedEvent[] {
+  const ids = new Set(shown.map((event) => event.id));
+  return [...shown, ...page.filter((event) => !ids.has(event.id))];
+}
+
+/** The service's largest page. */
+export const MAX_PAGE = 500;
+
+/** How many to ask for when a view is loaded again: as many as are shown (so the list keeps its length), a page at least. */
+export function reloadLimit(shown: number, pageSize: number): number {
+  return Math.min(MAX_PAGE, Math.max(shown, pageSize));
 }
 
 function locale(language: Language): string {

@@ -243,6 +243,8 @@ export const de: Messages = {
   'events.upcoming': 'Anstehend',
   'events.earlier': 'Vergangen',
   'events.noUpcoming': 'Keine anstehenden Ereignisse.',
+  'events.showMore': 'Weitere anzeigen',
+  'events.showEarlier': 'Frühere anzeigen',
   'events.todayHeading': 'Heute, {date}',
   'events.tomorrowHeading': 'Morgen, {date}',
   'events.dayLabel': 'Ereignisse am {date}',

@@ -233,6 +233,8 @@ export const en = {
   'events.upcoming': 'Upcoming',
   'events.earlier': 'Earlier',
   'events.noUpcoming': 'Nothing coming up.',
+  'events.showMore': 'Show more',
+  'events.showEarlier': 'Show earlier',
   'events.todayHeading': 'Today, {date}',
   'events.tomorrowHeading': 'Tomorrow, {date}',
   'events.dayLabel': 'Events on {date}',

@@ -10,8 +10,8 @@ import {
   Location16Regular,
   People16Regular,
 } from '@fluentui/react-icons';
-import type { CrmEvent } from '../../api/types';
-import { allDayUntil, formatShortDay, timeRange } from '../../events/model';
+import type { CrmEvent, ListedEvent } from '../../api/types';
+import { allDayUntil, formatShortDay, shownTimes, timeRange } from '../../events/model';
 import { instantOf, wallTimeAt, zoneLabel } from '../../events/zonedTime';
 import { useI18n } from '../../i18n/I18nContext';
 import { seriesSummary } from './repeatText';
@@ -41,7 +41,10 @@ const useStyles = makeStyles({
   occurrences: { alignSelf: 'flex-start', marginTop: tokens.spacingVerticalXXS },
 });
 
-/** One event in the list: its time in its own zone, subject, place, people, how it repeats and where it came from. */
+/**
+ * One event in the list: its time in its own zone (a series' at the occurrence it is listed by), subject, place,
+ * people, how it repeats and where it came from.
+ */
 export function EventRow({
   event,
   browserZone,
@@ -50,7 +53,7 @@ export function EventRow({
   onDelete,
   onOccurrences,
 }: {
-  event: CrmEvent;
+  event: ListedEvent;
   browserZone: string;
   /** The day heading it sits under, repeated in the row's accessible name. */
   dayLabel: string;
@@ -61,8 +64,9 @@ export function EventRow({
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const range = timeRange(event, language);
-  const until = allDayUntil(event);
+  const shown = { ...shownTimes(event), isAllDay: event.isAllDay };
+  const range = timeRange(shown, language);
+  const until = allDayUntil(shown);
   const time = range ?? (until ? t('events.allDayUntil', { date: formatShortDay(until, language) }) : t('events.allDay'));
   const otherZone = event.timeZone !== browserZone;
   // The same moment on this device's clock, for an event kept in another zone.
@@ -71,8 +75,8 @@ export function EventRow({
       ? t('events.yourTime', {
           time: timeRange(
             {
-              start: wallTimeAt(instantOf(event.start, event.timeZone), browserZone),
-              end: wallTimeAt(instantOf(event.end, event.timeZone), browserZone),
+              start: wallTimeAt(instantOf(shown.start, event.timeZone), browserZone),
+              end: wallTimeAt(instantOf(shown.end, event.timeZone), browserZone),
               isAllDay: false,
             },
             language,

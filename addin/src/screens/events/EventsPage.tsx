@@ -10,12 +10,12 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { Add20Regular, ArrowClockwise20Regular, ArrowImport20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import { Add20Regular, ArrowClockwise20Regular, ArrowImport20Regular, ChevronDown20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
-import type { CrmEvent } from '../../api/types';
-import { formatDay, groupEvents, type DayGroup } from '../../events/model';
+import type { CrmEvent, EventView } from '../../api/types';
+import { formatDay, groupByDay, type DayGroup } from '../../events/model';
 import { addDays, browserTimeZone, wallTimeAt } from '../../events/zonedTime';
 import { useI18n } from '../../i18n/I18nContext';
 import { Section } from '../../ui/Page';
@@ -24,7 +24,7 @@ import { EventDialog, type EventDialogMode } from './EventDialog';
 import { EventRow } from './EventRow';
 import { OccurrencesDialog } from './OccurrencesDialog';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
-import { useEvents } from './useEvents';
+import { useEvents, type EventList } from './useEvents';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -35,27 +35,30 @@ const useStyles = makeStyles({
   day: { display: 'flex', flexDirection: 'column' },
   dayHeading: { margin: 0, paddingBottom: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase300 },
   list: { listStyle: 'none', margin: 0, padding: 0 },
+  more: { display: 'flex', flexDirection: 'column', alignItems: 'flex-start', gap: tokens.spacingVerticalS },
 });
 
 type Notice = { intent: 'success' | 'error'; text: string };
 
-/** Events: the user's own CRM events by day, with New event, Edit, Delete, a series' Occurrences, Import CSV and Refresh. */
+/**
+ * Events: the user's own CRM events by day, Upcoming first (a series at its next occurrence) and Earlier on demand,
+ * a page at a time; with New event, Edit, Delete, a series' Occurrences, Import CSV and Refresh.
+ */
 export function EventsPage({ brand, api }: { brand: string; api: Api }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const [state, reload] = useEvents(api);
+  const { state, reload, showMore } = useEvents(api);
   const [dialog, setDialog] = useState<EventDialogMode>();
   const [deleting, setDeleting] = useState<CrmEvent>();
   const [series, setSeries] = useState<CrmEvent>();
   const [importOpen, setImportOpen] = useState(false);
   const [notice, setNotice] = useState<Notice>();
   const zone = useMemo(() => browserTimeZone(), []);
-  const now = state.status === 'ready' ? Date.now() : 0;
-  const groups = useMemo(
-    () => (state.status === 'ready' ? groupEvents(state.events, now) : { upcoming: [], earlier: [] }),
-    [state, now],
-  );
-  const today = wallTimeAt(now || Date.now(), zone).slice(0, 10);
+  const upcomingEvents = state.status === 'ready' ? state.upcoming.events : undefined;
+  const earlierEvents = state.status === 'ready' ? state.earlier?.events : undefined;
+  const upcoming = useMemo(() => groupByDay(upcomingEvents ?? []), [upcomingEvents]);
+  const earlier = useMemo(() => groupByDay(earlierEvents ?? []), [earlierEvents]);
+  const today = wallTimeAt(Date.now(), zone).slice(0, 10);
 
   const dayLabel = (date: string) => {
     const long = formatDay(date, language);
@@ -87,7 +90,8 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
     list.map((group) => {
       const label = dayLabel(group.date);
       return (
-        <div key={group.date} className={styles.day}>
+        // A day can come twice when events in several zones interleave, so its first event keys it too.
+        <div key={`${group.date}:${group.events[0]!.id}`} className={styles.day}>
           <Subtitle2 as="h3" className={styles.dayHeading}>
             {label}
           </Subtitle2>
@@ -108,7 +112,27 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
       );
     });
 
+  /** Show more / Show earlier while the list has more, with what went wrong when a page did not come. */
+  const moreButton = (view: EventView, list: EventList | undefined, label: string) =>
+    list?.complete ? null : (
+      <div className={styles.more}>
+        {list?.moreError !== undefined && (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>{userMessageOf(list.moreError, t('error.generic'))}</MessageBarBody>
+          </MessageBar>
+        )}
+        <Button
+          icon={list?.loadingMore ? <Spinner size="tiny" /> : <ChevronDown20Regular />}
+          disabled={list?.loadingMore === true}
+          onClick={() => void showMore(view)}
+        >
+          {label}
+        </Button>
+      </div>
+    );
+
   const refreshing = state.status === 'ready' && state.refreshing;
+  const empty = state.status === 'ready' && state.upcoming.events.length === 0 && !state.hasEarlier;
   return (
     <>
       <Section>
@@ -173,7 +197,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
         </Section>
       )}
 
-      {state.status === 'ready' && state.events.length === 0 && (
+      {empty && (
         <Section>
           <Body1 as="p" className={styles.muted}>
             {t('events.empty', { brand })}
@@ -181,26 +205,28 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
         </Section>
       )}
 
-      {state.status === 'ready' && state.events.length > 0 && (
+      {state.status === 'ready' && !empty && (
         <>
           <Section label={t('events.upcoming')}>
             <Subtitle2 as="h2" className={styles.heading}>
               {t('events.upcoming')}
             </Subtitle2>
-            {groups.upcoming.length === 0 ? (
+            {upcoming.length === 0 ? (
               <Body1 as="p" className={styles.muted}>
                 {t('events.noUpcoming')}
               </Body1>
             ) : (
-              days(groups.upcoming)
+              days(upcoming)
             )}
+            {moreButton('upcoming', state.upcoming, t('events.showMore'))}
           </Section>
-          {groups.earlier.length > 0 && (
+          {state.hasEarlier && (
             <Section label={t('events.earlier')}>
               <Subtitle2 as="h2" className={styles.heading}>
                 {t('events.earlier')}
               </Subtitle2>
-              {days(groups.earlier)}
+              {days(earlier)}
+              {moreButton('earlier', state.earlier, t('events.showEarlier'))}
             </Section>
           )}
         </>

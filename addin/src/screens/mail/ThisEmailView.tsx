@@ -17,13 +17,14 @@ import { ArrowClockwise20Regular, CalendarLtr16Regular, Edit20Regular, PersonAdd
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
-import type { Contact, CrmEvent, LookedUpContact } from '../../api/types';
-import { contactName, emailsOf, splitDisplayName, upcomingEventsWith } from '../../contacts/model';
-import { formatShortDay, timeRange } from '../../events/model';
+import type { Contact, ListedEvent, LookedUpContact } from '../../api/types';
+import { contactName, emailsOf, splitDisplayName } from '../../contacts/model';
+import { formatShortDay, shownTimes, timeRange } from '../../events/model';
 import type { CurrentMessage, MailAddress } from '../../host/outlookItem';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { Section } from '../../ui/Page';
+import { isValidEmail } from '../../users/model';
 import { ContactDialog, type ContactDialogMode } from '../contacts/ContactDialog';
 
 const useStyles = makeStyles({
@@ -50,7 +51,30 @@ const useStyles = makeStyles({
   eventsHeading: { margin: 0, fontSize: tokens.fontSizeBase300 },
 });
 
-type EventsState = { status: 'loading' } | { status: 'ready'; events: CrmEvent[] } | { status: 'error' };
+type EventsState = { status: 'loading' } | { status: 'ready'; events: ListedEvent[] } | { status: 'error' };
+
+/** How many upcoming events a person's card lists. */
+const UPCOMING_WITH = 5;
+
+/** The caller's next events that one of these addresses attends, soonest first (a series at its next occurrence). */
+function useUpcomingWith(api: Api, emails: readonly string[]): EventsState {
+  const [state, setState] = useState<EventsState>({ status: 'loading' });
+  // Only addresses the service takes; one line each, so the effect runs again only when they change.
+  const key = [...new Set(emails.map((email) => email.trim().toLowerCase()).filter(isValidEmail))].join('\n');
+  useEffect(() => {
+    if (key === '') return;
+    let current = true;
+    setState({ status: 'loading' });
+    api
+      .listEventPage({ view: 'upcoming', limit: UPCOMING_WITH, attendees: key.split('\n') })
+      .then(({ events }) => current && setState({ status: 'ready', events }))
+      .catch(() => current && setState({ status: 'error' }));
+    return () => {
+      current = false;
+    };
+  }, [api, key]);
+  return key === '' ? { status: 'ready', events: [] } : state;
+}
 
 /**
  * Outlook, reading a mail: who the sender and the other recipients are in the CRM (contact, owner, upcoming events
@@ -73,18 +97,6 @@ export function ThisEmailView({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [events, setEvents] = useState<EventsState>({ status: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    api
-      .listEvents()
-      .then(({ events: list }) => current && setEvents({ status: 'ready', events: list }))
-      .catch(() => current && setEvents({ status: 'error' }));
-    return () => {
-      current = false;
-    };
-  }, [api]);
 
   const people = useMemo(() => {
     if (!message) return { sender: undefined, others: [] as MailAddress[] };
@@ -129,7 +141,7 @@ export function ThisEmailView({
           <Subtitle2 as="h2" className={styles.groupHeading}>
             {t('mail.sender')}
           </Subtitle2>
-          <PersonCard brand={brand} api={api} address={people.sender} events={events} myUserId={myUserId} />
+          <PersonCard brand={brand} api={api} address={people.sender} myUserId={myUserId} />
         </>
       )}
       {people.others.length > 0 && (
@@ -138,7 +150,7 @@ export function ThisEmailView({
             {t('mail.recipients')}
           </Subtitle2>
           {people.others.map((address) => (
-            <PersonCard key={address.emailAddress} brand={brand} api={api} address={address} events={events} myUserId={myUserId} />
+            <PersonCard key={address.emailAddress} brand={brand} api={api} address={address} myUserId={myUserId} />
           ))}
         </>
       )}
@@ -152,13 +164,11 @@ function PersonCard({
   brand,
   api,
   address,
-  events,
   myUserId,
 }: {
   brand: string;
   api: Api;
   address: MailAddress;
-  events: EventsState;
   myUserId: string;
 }) {
   const styles = useStyles();
@@ -180,6 +190,11 @@ function PersonCard({
   useEffect(() => {
     void load();
   }, [load]);
+
+  const knownContact = lookup.status === 'ready' ? lookup.contact : null;
+  // Upcoming events with this person, asked for once the CRM knows them (by any of their addresses).
+  const attendeeEmails = useMemo(() => (knownContact ? [address.emailAddress, ...emailsOf(knownContact)] : []), [knownContact, address.emailAddress]);
+  const events = useUpcomingWith(api, attendeeEmails);
 
   const shownName = address.displayName || address.emailAddress;
   const saved = (contact: Contact, mode: ContactDialogMode) => {
@@ -264,10 +279,7 @@ function PersonCard({
         ['contactDialog.homePhone', contact.homePhone],
       ] as Array<[MessageKey, string]>
     ).filter(([, value]) => value.trim() !== '');
-    const upcoming =
-      eventsState.status === 'ready'
-        ? upcomingEventsWith(eventsState.events, [mailAddress.emailAddress, ...emailsOf(contact)], Date.now())
-        : [];
+    const upcoming = eventsState.status === 'ready' ? eventsState.events : [];
 
     return (
       <>
@@ -313,8 +325,9 @@ function PersonCard({
         {upcoming.length > 0 && (
           <ul className={styles.events} aria-label={t('mail.upcoming', { name })}>
             {upcoming.map((event) => {
-              const day = formatShortDay(event.start.slice(0, 10), language);
-              const when = [day, timeRange(event, language) ?? t('events.allDay')].join(', ');
+              const shown = { ...shownTimes(event), isAllDay: event.isAllDay };
+              const day = formatShortDay(shown.start.slice(0, 10), language);
+              const when = [day, timeRange(shown, language) ?? t('events.allDay')].join(', ');
               return (
                 <li key={event.id} className={styles.event}>
                   <span className={styles.eventIcon} aria-hidden="true">

@@ -25,11 +25,12 @@ const listingQuery = z
     view: z.enum(['upcoming', 'earlier']),
     limit: z.string().regex(/^\d{1,4}$/, limitText).transform(Number).refine((n) => n >= 1 && n <= LISTING_LIMITS.max, limitText).optional(),
     cursor: z.string().max(500).optional(),
-    // Repeated for several addresses (the people of one mail); express gives one value as a string.
+    // Repeated for several addresses (a contact's); express gives one value as a string. Only matched, never used to
+    // send, so any address a mail header may carry is taken.
     attendee: z
       .union([z.string(), z.array(z.string())])
       .transform((value) => (Array.isArray(value) ? value : [value]))
-      .pipe(z.array(z.string().trim().toLowerCase().email().max(320)).min(1).max(20))
+      .pipe(z.array(z.string().trim().toLowerCase().max(320).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')).min(1).max(20))
       .optional(),
   })
   .strict();
