@@ -30,6 +30,8 @@ export const knobsUpdateSchema = z.object({
   notificationRetryDelaysMs: z.array(z.number().int().nonnegative()).max(10).optional(),
   /** The longest subscription lifetime accepted (Outlook resources: 4230 minutes). */
   subscriptionMaxMinutes: z.number().int().positive().optional(),
+  /** A change to one occurrence shows in delta as that exception alone; its master's change key stays (one reading of Graph). */
+  exceptionChangesWithoutMaster: z.boolean().optional(),
   /** Deleting one occurrence of a series gives no signal: no delta entry, no notification, the master's change key unchanged (reported of Graph, GRAPH.md §5). */
   silentOccurrenceDeletes: z.boolean().optional(),
 });
@@ -50,6 +52,7 @@ export class DevTenantKnobs {
   notificationRetryDelaysMs: number[] = [1000, 4000, 16000];
   subscriptionMaxMinutes = 4230;
   silentOccurrenceDeletes = false;
+  exceptionChangesWithoutMaster = false;
   /** Set by the server: expires delta tokens of a mailbox (UPN) or all ("*"). */
   expireDeltaTokens: (upn: string) => void = () => undefined;
 
@@ -66,6 +69,7 @@ export class DevTenantKnobs {
     if (update.notificationRetryDelaysMs !== undefined) this.notificationRetryDelaysMs = update.notificationRetryDelaysMs;
     if (update.subscriptionMaxMinutes !== undefined) this.subscriptionMaxMinutes = update.subscriptionMaxMinutes;
     if (update.silentOccurrenceDeletes !== undefined) this.silentOccurrenceDeletes = update.silentOccurrenceDeletes;
+    if (update.exceptionChangesWithoutMaster !== undefined) this.exceptionChangesWithoutMaster = update.exceptionChangesWithoutMaster;
     if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 

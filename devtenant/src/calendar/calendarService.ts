@@ -231,8 +231,11 @@ export class CalendarService {
         else master.extendedProperties.push(p);
       }
     }
-    master.changeKey = newChangeKey();
-    master.lastModifiedDateTime = stamp;
+    const exceptionAlone = this.ctx.knobs.exceptionChangesWithoutMaster && (view.type === 'occurrence' || view.type === 'exception');
+    if (!exceptionAlone) {
+      master.changeKey = newChangeKey();
+      master.lastModifiedDateTime = stamp;
+    }
     master.seq = this.store.nextSeq(user);
     this.store.save();
     this.emit({ userId: user.id, calendarId: master.calendarId, eventId: master.id, changeType: 'updated', changeKey: master.changeKey });

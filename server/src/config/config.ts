@@ -41,7 +41,7 @@ const schema = z.object({
   OFFICE_JS_URL: httpsUrl.optional(),
   NEW_ORGANISATION_EDITION: z.enum(editions).default('professional'),
   SYNC_SAFETY_NET_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
-  SYNC_REVIEW_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(6 * 3600),
+  SYNC_REVIEW_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(15 * 60),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

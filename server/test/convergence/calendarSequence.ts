@@ -58,8 +58,9 @@ async function reset(stack: Stack, people: Person[]): Promise<void> {
 export async function runCalendarSequence(stack: Stack, people: Person[], seed: number, steps = 14): Promise<string | undefined> {
   const random = new Random(seed);
   await reset(stack, people);
-  // Some sequences meet the Graph that signals nothing when one occurrence is deleted: only the review finds those.
-  stack.tenant.knobs.update({ silentOccurrenceDeletes: random.chance(0.2) });
+  // Some sequences meet a Graph that signals nothing when one occurrence is deleted (only the review finds those), or
+  // that reports a changed occurrence without its master.
+  stack.tenant.knobs.update({ silentOccurrenceDeletes: random.chance(0.2), exceptionChangesWithoutMaster: random.chance(0.2) });
   let counter = 0;
   const day = (offset: number) => new Date(Date.UTC(2027, 0, 10 + offset)).toISOString().slice(0, 10);
   const timed = () => {

@@ -161,15 +161,25 @@ describe.skipIf(!available)(`recurring series keep their exceptions both ways (P
     expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
   });
 
-  it('finds an occurrence deleted in Outlook without any signal when it reads the series again, hours later', async () => {
+  it('finds an occurrence deleted in Outlook without any signal when it reads the series again, a quarter of an hour later', async () => {
     stack.tenant.knobs.update({ silentOccurrenceDeletes: true });
     await outlook.delete((await instanceOn(thursday(3)))!.id);
     await syncNow(stack, sync);
     expect((await event()).exceptions).toEqual([]);
-    // Six hours on (SYNC_REVIEW_SECONDS), the run reads every synced series' instances again.
-    await stack.store.db.updateTable('sync_bindings').set({ reviewed_at: new Date(Date.now() - 6 * 3600_000 - 1000).toISOString() }).where('id', '=', sync.bindingId).execute();
+    // 15 minutes on (SYNC_REVIEW_SECONDS), the run reads every synced series' instances again.
+    await stack.store.db.updateTable('sync_bindings').set({ reviewed_at: new Date(Date.now() - 15 * 60_000 - 1000).toISOString() }).where('id', '=', sync.bindingId).execute();
     await syncNow(stack, sync);
     expect((await event()).exceptions).toEqual([{ date: thursday(3), cancelled: true }]);
+    expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
+  });
+
+  it('reads a series again when Graph reports a changed occurrence without its master', async () => {
+    stack.tenant.knobs.update({ exceptionChangesWithoutMaster: true });
+    const masterKey = (await master()).changeKey;
+    await outlook.update((await instanceOn(thursday(2)))!.id, { location: { displayName: 'Alster room' } });
+    expect((await master()).changeKey).toBe(masterKey);
+    await syncNow(stack, sync);
+    expect((await event()).exceptions).toEqual([{ date: thursday(2), location: 'Alster room' }]);
     expect(await writesOfAnotherSync()).toEqual({ batches: 0, writes: 0 });
   });
 

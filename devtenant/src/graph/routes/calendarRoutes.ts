@@ -83,6 +83,12 @@ function window(req: Request): { from: number; to: number } {
   return { from: from as number, to: to as number, ...(from === undefined || to === undefined ? { missing: true } : {}) };
 }
 
+const OCCURRENCE_DELTA_FIELDS = ['@odata.etag', 'id', 'type', 'seriesMasterId', 'start', 'end'];
+
+function pick(resource: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  return Object.fromEntries(keys.filter((key) => key in resource).map((key) => [key, resource[key]]));
+}
+
 /** Calendars, events (all path forms), instances, calendarView and calendarView/delta, for /me and /users/{id | upn}. */
 export function calendarRoutes(ctx: DevTenantContext): Router {
   const router = Router();
@@ -250,7 +256,10 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
         const value = page.entries.map((entry) => {
           const view = entry.removed ? undefined : resolveView(events, entry.id);
           if (!view) return { '@odata.type': '#microsoft.graph.event', id: entry.id, '@removed': { reason: 'deleted' } };
-          return { '@odata.type': '#microsoft.graph.event', ...eventResource(view, opts) };
+          const resource = eventResource(view, opts);
+          // Graph's delta gives a plain occurrence only these (microsoft-graph-docs#7632); its master has the rest.
+          if (view.type === 'occurrence') return { '@odata.type': '#microsoft.graph.event', ...pick(resource, OCCURRENCE_DELTA_FIELDS) };
+          return { '@odata.type': '#microsoft.graph.event', ...resource };
         });
         const link = `${ctx.baseUrl}${req.baseUrl}${req.path}`;
         const body: Record<string, unknown> = { '@odata.context': odataContext(ctx.baseUrl, 'Collection(event)') };

@@ -8,13 +8,15 @@ import { calendarWindow } from './calendarWindow.js';
 import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, type GraphInstance } from './seriesInstances.js';
 
 /**
- * Graph is reported to signal nothing when one occurrence of a series is deleted (GRAPH.md §5.1), so now and then
- * every synced series' instances are read again and Outlook's exceptions taken where they differ. A series with a
- * CRM change still to push is left to that push, which sets Outlook's instances anyway.
+ * Reads synced series' instances again and takes Outlook's exceptions where they differ: all of them now and then,
+ * because Graph is reported to signal nothing when one occurrence is deleted (GRAPH.md §5.1); or those whose
+ * occurrences a delta page reported without their master. A series with a CRM change still to push is left to that
+ * push, which sets Outlook's instances anyway.
  */
-export async function reviewSeries(run: SyncRun, graph: ContainerGraph): Promise<void> {
+export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGraphIds?: string[]): Promise<void> {
+  if (onlyGraphIds?.length === 0) return;
   const window = calendarWindow(run.now());
-  const series = await run.db
+  let query = run.db
     .selectFrom('sync_links')
     .innerJoin('events', 'events.id', 'sync_links.entity_id')
     .selectAll('events')
@@ -23,9 +25,9 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph): Promise
     .where('sync_links.graph_id', 'is not', null)
     .where('events.recurrence', 'is not', null)
     .where('events.deleted_at', 'is', null)
-    .where('events.owner_user_id', '=', run.binding.user_id)
-    .execute();
-  for (const row of series) {
+    .where('events.owner_user_id', '=', run.binding.user_id);
+  if (onlyGraphIds) query = query.where('sync_links.graph_id', 'in', onlyGraphIds);
+  for (const row of await query.execute()) {
     if (row.version > row.syncedVersion) continue;
     const event = eventFromRow(row);
     let instances: GraphInstance[];

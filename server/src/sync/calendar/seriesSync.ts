@@ -9,6 +9,7 @@ import type { SyncRun } from '../syncRun.js';
 import { calendarWindow } from './calendarWindow.js';
 import { fromGraphEvent } from './eventMapping.js';
 import type { GraphEvent } from './graphEvent.js';
+import { reviewSeries } from './seriesReview.js';
 import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, planInstanceWrites } from './seriesInstances.js';
 
 /**
@@ -22,6 +23,10 @@ export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { date
  * change to one occurrence shows only as a change of its master. Expansion stays inside the sync window.
  */
 export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
+  // Graph may report a changed occurrence without its master: such series are read again on their own.
+  const masters = new Set(items.filter((item) => item.type === 'seriesMaster').map((item) => item.id));
+  const orphans = items.filter((item) => (item.type === 'occurrence' || item.type === 'exception') && item.seriesMasterId && !masters.has(item.seriesMasterId));
+  await reviewSeries(run, graph, [...new Set(orphans.map((item) => item.seriesMasterId!))]);
   const window = calendarWindow(run.now());
   for (const item of items) {
     if (item['@removed'] || item.type !== 'seriesMaster' || !item.recurrence) continue;
