@@ -18,15 +18,22 @@ import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, planI
  */
 export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { dates: string[]; exceptions: SeriesException[] }; copyOfSynced?: string };
 
+/** The series whose instances a run has already read (as masters on a page, or reviewed for an exception). */
+const seriesReadInRun = new WeakMap<SyncRun, Set<string>>();
+
 /**
  * Reads the instances of every series master on the page that changed in Outlook (not our own write), because a
  * change to one occurrence shows only as a change of its master. Expansion stays inside the sync window.
  */
 export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
-  // Graph may report a changed occurrence without its master: such series are read again on their own.
-  const masters = new Set(items.filter((item) => item.type === 'seriesMaster').map((item) => item.id));
-  const orphans = items.filter((item) => (item.type === 'occurrence' || item.type === 'exception') && item.seriesMasterId && !masters.has(item.seriesMasterId));
-  await reviewSeries(run, graph, [...new Set(orphans.map((item) => item.seriesMasterId!))]);
+  // Graph may report a changed occurrence (an exception) without its master: such series are read again on their
+  // own, once per run. Plain occurrences only echo their master's change (and fill every first round).
+  const read = seriesReadInRun.get(run) ?? new Set<string>();
+  seriesReadInRun.set(run, read);
+  const masters = items.filter((item) => item.type === 'seriesMaster').map((item) => item.id);
+  const orphans = items.filter((item) => item.type === 'exception' && item.seriesMasterId && !masters.includes(item.seriesMasterId) && !read.has(item.seriesMasterId)).map((item) => item.seriesMasterId!);
+  for (const id of [...masters, ...orphans]) read.add(id);
+  await reviewSeries(run, graph, [...new Set(orphans)]);
   const window = calendarWindow(run.now());
   for (const item of items) {
     if (item['@removed'] || item.type !== 'seriesMaster' || !item.recurrence) continue;
