@@ -225,6 +225,9 @@ describe('meeting mail', () => {
     const leeCalendar = (await t.request(`/_devtenant/api/mailboxes/${LEE}/calendars/default/events`)).json.value;
     const copy = leeCalendar.find((e: { iCalUId: string }) => e.iCalUId === created.json.iCalUId);
     expect(copy).toMatchObject({ isOrganizer: false, subject: 'Kick-off', responseStatus: { response: 'notResponded' } });
+    const bySubject = async (subject: string) => (await t.request(`/_devtenant/api/mailboxes/${LEE}/calendars/default/events?subject=${encodeURIComponent(subject)}`)).json.value as { id: string }[];
+    expect((await bySubject('Kick-off')).map((e) => e.id)).toEqual([copy.id]);
+    expect(await bySubject('Kick')).toEqual([]);
 
     await t.graph(`/users/${MEGAN}/events/${created.json.id}`, app, { method: 'PATCH', body: { subject: 'Kick-off!' } });
     expect((await messages(LEE)).length).toBe(before + 1);
