@@ -257,6 +257,9 @@ export interface SyncLogEntry {
   action: SyncAction;
   subject: string | null;
   reason: string;
+  /** Several entries alike written in one go (a first sync's creates): how many, and the latest few by name. */
+  count?: number;
+  subjects?: string[];
 }
 
 /** What a sync keeps in step: the user's events with a calendar, or the user's contacts with a contact folder. */

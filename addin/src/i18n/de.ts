@@ -398,6 +398,7 @@ export const de: Messages = {
   'syncLog.colAction': 'Was',
   'syncLog.colSubject': 'Betreff',
   'syncLog.colReason': 'Grund',
+  'syncLog.more': '{names} und {more} weitere',
   'syncDirection.to_microsoft': 'Nach Outlook',
   'syncDirection.from_microsoft': 'Aus Outlook',
   'syncDirection.none': 'Synchronisierung',

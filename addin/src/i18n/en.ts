@@ -385,6 +385,7 @@ export const en = {
   'syncLog.colAction': 'What',
   'syncLog.colSubject': 'Subject',
   'syncLog.colReason': 'Reason',
+  'syncLog.more': '{names} and {more} more',
   'syncDirection.to_microsoft': 'To Outlook',
   'syncDirection.from_microsoft': 'From Outlook',
   'syncDirection.none': 'Sync',

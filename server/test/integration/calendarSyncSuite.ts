@@ -15,7 +15,7 @@ interface SyncStatus {
   lastError: { code: string; message: string } | null;
   disabledReason: string | null;
   calendarRemoved?: boolean;
-  log: { action: string; direction: string; subject: string | null; reason: string }[];
+  log: { action: string; direction: string; subject: string | null; reason: string; count?: number; subjects?: string[] }[];
 }
 
 interface ApiEvent {
@@ -85,8 +85,12 @@ describe.skipIf(!available)(`two-way calendar sync with the local Microsoft 365 
 
     const subjects = (await outlookEvents()).map((e) => e.subject).sort();
     expect(subjects).toEqual(['Ended last month', 'Ended yesterday', 'Next week with Megan', 'Tomorrow']);
-    const created = (await status()).log.filter((entry) => entry.action === 'created' && entry.direction === 'to_microsoft').map((entry) => entry.subject).reverse();
-    expect(created).toEqual(['Tomorrow', 'Next week with Megan', 'Ended yesterday', 'Ended last month']);
+    const created = await stack.store.db.selectFrom('sync_log').select('subject').where('action', '=', 'created').where('direction', '=', 'to_microsoft').orderBy('id').execute();
+    expect(created.map((entry) => entry.subject)).toEqual(['Tomorrow', 'Next week with Megan', 'Ended yesterday', 'Ended last month']);
+    // The pane shows the first sync's creates as one line: how many, and the latest few by name.
+    expect((await status()).log.filter((entry) => entry.action === 'created')).toEqual([
+      expect.objectContaining({ direction: 'to_microsoft', count: 4, subjects: ['Ended last month', 'Ended yesterday', 'Next week with Megan'], reason: 'new in the CRM' }),
+    ]);
     expect(await new Outlook(stack, 'megan.bowen@contoso.onmicrosoft.com').meetingMessages()).toEqual([]);
     const other = await outlook.calendarNamed('Calendar');
     expect((await outlook.events(other!.id)).map((e) => e.subject)).not.toContain('Tomorrow');

@@ -63,6 +63,7 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
               {t(`syncDirection.${entry.direction}`)}
             </span>
           );
+          const subject = entry.count && entry.count > 1 ? t('syncLog.more', { names: (entry.subjects ?? []).join(', '), more: entry.count - (entry.subjects ?? []).length }) : entry.subject;
           const action = (
             <span className={entry.action === 'error' || entry.action === 'conflict' ? styles.error : undefined}>
               {t(`syncAction.${entry.action}`)}
@@ -76,11 +77,11 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
                 {action}
                 <Caption1 as="span" className={mergeClasses(styles.narrowOnly, styles.stacked)}>
                   {direction}
-                  {entry.subject && <span className={styles.subject}>{entry.subject}</span>}
+                  {subject && <span className={styles.subject}>{subject}</span>}
                   <span className={styles.text}>{entry.reason}</span>
                 </Caption1>
               </TableCell>
-              <TableCell className={mergeClasses(styles.cell, styles.wideOnly, styles.text)}>{entry.subject ?? ''}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.wideOnly, styles.text)}>{subject ?? ''}</TableCell>
               <TableCell className={mergeClasses(styles.cell, styles.wideOnly, styles.text)}>{entry.reason}</TableCell>
             </TableRow>
           );

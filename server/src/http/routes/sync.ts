@@ -8,6 +8,7 @@ import { findBinding } from '../../sync/bindings.js';
 import { disableSync, enableSync, ensureSubscription, kickBinding } from '../../sync/syncCommands.js';
 import { containerGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
+import { groupSyncLog } from '../../sync/syncLogGroups.js';
 import { describeSyncReason } from '../../sync/syncLogReasons.js';
 import { syncErrorMessage } from '../../sync/syncMessages.js';
 import { identityOf } from '../authenticate.js';
@@ -119,7 +120,8 @@ function sameSecret(expected: string | null, actual: string | undefined): boolea
 }
 
 async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['kind'], userId: string, binding: SyncBindingRow | undefined, language: Language) {
-  const log = binding ? await recentSyncLog(deps.store.db, userId, binding.id) : [];
+  // Enough rows for 50 lines even when a first sync wrote thousands of the same kind.
+  const log = binding ? groupSyncLog(await recentSyncLog(deps.store.db, userId, binding.id, 2_000), 50) : [];
   const linked = binding
     ? Number((await deps.store.db.selectFrom('sync_links').select((eb) => eb.fn.countAll<number>().as('n')).where('binding_id', '=', binding.id).where('graph_id', 'is not', null).executeTakeFirstOrThrow()).n)
     : 0;
@@ -136,7 +138,14 @@ async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['ki
     lastSuccessAt: binding?.last_success_at ?? null,
     lastError: binding?.last_error_code ? { code: binding.last_error_code, at: binding.last_error_at, message: syncErrorMessage(binding.last_error_code, language) } : null,
     disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
-    log: log.map((entry) => ({ at: entry.at, direction: entry.direction, action: entry.action, subject: entry.subject, reason: describeSyncReason(entry.reason, language, { calendarName: deps.config.brandName }, kind) })),
+    log: log.map(({ latest, count, subjects }) => ({
+      at: latest.at,
+      direction: latest.direction,
+      action: latest.action,
+      subject: latest.subject,
+      ...(count > 1 ? { count, subjects } : {}),
+      reason: describeSyncReason(latest.reason, language, { calendarName: deps.config.brandName }, kind),
+    })),
   };
 }
 
