@@ -1,31 +1,12 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
 import { useEffect, useState, type ReactNode } from 'react';
 import { userMessageOf } from '../api/errors';
 import { useI18n } from '../i18n/I18nContext';
-
-const useStyles = makeStyles({
-  // Opened over another dialog too: its backdrop dims that one (Fluent leaves a nested dialog's backdrop clear).
-  backdrop: { backgroundColor: tokens.colorBackgroundOverlay },
-  surface: { maxWidth: 'min(440px, calc(100vw - 32px))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-});
+import { FormDialog } from './FormDialog';
 
 /**
- * Asks before something that cannot be undone; while the service works the dialog stays, and a refusal is shown in
- * it in the service's words. Open while `subject` is set.
+ * Asks before something that cannot be undone. Open while `subject` is set. When `onConfirm` returns a promise the
+ * dialog stays while the service works and shows a refusal in the service's words; when it returns nothing the
+ * caller has closed the dialog and shows the progress elsewhere.
  */
 export function ConfirmDialog<T>({
   subject,
@@ -43,9 +24,8 @@ export function ConfirmDialog<T>({
   /** 'Cancel' unless the confirm label itself says cancel. */
   dismissLabel?: string;
   onCancel: () => void;
-  onConfirm: (subject: T) => Promise<void>;
+  onConfirm: (subject: T) => Promise<void> | void;
 }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string>();
@@ -57,37 +37,30 @@ export function ConfirmDialog<T>({
 
   const confirm = () => {
     if (subject === undefined) return;
+    const working = onConfirm(subject);
+    if (!working) return;
     setBusy(true);
     setProblem(undefined);
-    onConfirm(subject).catch((error: unknown) => {
+    working.catch((error: unknown) => {
       setBusy(false);
       setProblem(userMessageOf(error, t('error.generic')));
     });
   };
 
   return (
-    <Dialog open={subject !== undefined} onOpenChange={(_e, data) => !busy && !data.open && onCancel()} modalType="alert">
-      <DialogSurface className={styles.surface} backdrop={{ className: styles.backdrop }}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {problem !== undefined && (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>{problem}</MessageBarBody>
-              </MessageBar>
-            )}
-            {subject !== undefined && body}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={confirm} disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-              {confirmLabel}
-            </Button>
-            <Button onClick={onCancel} disabled={busy}>
-              {dismissLabel ?? t('common.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={subject !== undefined}
+      title={title}
+      width={440}
+      modalType="alert"
+      busy={busy}
+      problem={problem}
+      submitLabel={confirmLabel}
+      cancelLabel={dismissLabel}
+      onSubmit={confirm}
+      onCancel={onCancel}
+    >
+      {subject !== undefined && body}
+    </FormDialog>
   );
 }

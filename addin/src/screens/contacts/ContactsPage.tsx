@@ -19,10 +19,10 @@ import { userMessageOf } from '../../api/errors';
 import type { Contact } from '../../api/types';
 import { contactName } from '../../contacts/model';
 import { useI18n } from '../../i18n/I18nContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
 import { ContactDialog, type ContactDialogMode } from './ContactDialog';
 import { ContactRow } from './ContactRow';
-import { DeleteContactDialog } from './DeleteContactDialog';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useContacts } from './useContacts';
 
@@ -162,7 +162,14 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
       </Section>
 
       <ContactDialog mode={dialog} api={api} onCancel={() => setDialog(undefined)} onSaved={saved} />
-      <DeleteContactDialog brand={brand} contact={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
+      <ConfirmDialog
+        subject={deleting}
+        title={t('deleteContact.title')}
+        body={deleting && t('deleteContact.body', { name: contactName(deleting), brand })}
+        confirmLabel={t('deleteContact.confirm')}
+        onCancel={() => setDeleting(undefined)}
+        onConfirm={remove}
+      />
       <ImportCsvDialog kind={{ title: 'importContacts.title', body: 'importContacts.body', note: 'importContacts.note', importCsv: (csv) => api.importContacts(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
     </>
   );

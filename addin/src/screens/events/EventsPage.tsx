@@ -18,8 +18,8 @@ import type { CrmEvent, EventView } from '../../api/types';
 import { formatDay, groupByDay, type DayGroup } from '../../events/model';
 import { addDays, browserTimeZone, wallTimeAt } from '../../events/zonedTime';
 import { useI18n } from '../../i18n/I18nContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
-import { DeleteEventDialog } from './DeleteEventDialog';
 import { EventDialog, type EventDialogMode } from './EventDialog';
 import { EventRow } from './EventRow';
 import { OccurrencesDialog } from './OccurrencesDialog';
@@ -243,7 +243,15 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
           void reload();
         }}
       />
-      <DeleteEventDialog brand={brand} event={deleting} onCancel={() => setDeleting(undefined)} onConfirm={remove} />
+      {/* A series says that all its occurrences go; a refusal from the service stays in the dialog. */}
+      <ConfirmDialog
+        subject={deleting}
+        title={t('deleteEvent.title')}
+        body={deleting && t(deleting.recurrence ? 'deleteEvent.seriesBody' : 'deleteEvent.body', { subject: deleting.subject, brand })}
+        confirmLabel={t('deleteEvent.confirm')}
+        onCancel={() => setDeleting(undefined)}
+        onConfirm={remove}
+      />
       <ImportCsvDialog kind={{ title: 'importEvents.title', body: 'importEvents.body', note: 'importEvents.note', importCsv: (csv) => api.importEvents(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
     </>
   );

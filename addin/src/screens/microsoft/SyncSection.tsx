@@ -19,8 +19,8 @@ import { userMessageOf } from '../../api/errors';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/translate';
 import { containerNameOf, formatCount, formatInstant, isFirstSyncRunning, progressFraction, relativeTime, syncState } from '../../sync/model';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
-import { DisableSyncDialog } from './DisableSyncDialog';
 import { SyncStatusBadge } from './SyncStatusBadge';
 import type { SyncHandle } from './useSync';
 
@@ -270,12 +270,15 @@ export function SyncSection({
         )}
       </div>
 
-      <DisableSyncDialog
-        open={confirming}
+      {/* Disable asks first: the calendar or contact folder leaves Outlook (the events or contacts stay in the CRM). */}
+      <ConfirmDialog
+        subject={confirming ? sync.kind : undefined}
         title={t(look.disableTitle)}
         body={t(look.disableBody, names)}
+        confirmLabel={t('disableSync.confirm')}
         onCancel={() => setConfirming(false)}
         onConfirm={() => {
+          // The dialog closes at once; the Disable button shows the progress.
           setConfirming(false);
           void sync.disable();
         }}

@@ -3,9 +3,9 @@ import { ArrowClockwise20Regular, Dismiss20Regular } from '@fluentui/react-icons
 import { useId, useState } from 'react';
 import type { Invitation } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
 import { formatDate, invitationActions, invitationBadge, sortInvitations, type InvitationBadge } from '../../users/model';
-import { RevokeInvitationDialog } from './RevokeInvitationDialog';
 
 const badgeColor: Record<InvitationBadge, 'informative' | 'warning' | 'danger' | 'success' | 'subtle'> = {
   pending: 'informative',
@@ -122,10 +122,15 @@ export function InvitationsSection({
           })}
         </ul>
       )}
-      <RevokeInvitationDialog
-        invitation={toRevoke}
+      {/* Revoke asks first: the link in the person's mailbox stops working. */}
+      <ConfirmDialog
+        subject={toRevoke}
+        title={t('users.revokeTitle')}
+        body={toRevoke && t('users.revokeBody', { email: toRevoke.email })}
+        confirmLabel={t('users.revoke')}
         onCancel={() => setToRevoke(undefined)}
         onConfirm={(invitation) => {
+          // The dialog closes at once; the row's buttons show the progress.
           setToRevoke(undefined);
           run(invitation, revoke);
         }}
