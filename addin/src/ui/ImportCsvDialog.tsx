@@ -1,29 +1,11 @@
-import {
-  Button,
-  Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState, type ChangeEvent, type FormEvent } from 'react';
+import { Caption1, Field, makeStyles, Textarea, tokens } from '@fluentui/react-components';
+import { useEffect, useState, type ChangeEvent } from 'react';
 import type { MessageKey } from '../i18n/en';
 import { userMessageOf } from '../api/errors';
 import { useI18n } from '../i18n/I18nContext';
+import { FormDialog } from './FormDialog';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(560px, calc(100vw - 32px))' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  body: { margin: 0, color: tokens.colorNeutralForeground2 },
   file: { maxWidth: '100%', fontFamily: tokens.fontFamilyBase, fontSize: tokens.fontSizeBase300 },
   csv: { fontFamily: tokens.fontFamilyMonospace },
   loaded: { color: tokens.colorNeutralForeground3 },
@@ -80,8 +62,7 @@ export function ImportCsvDialog({
       .catch(() => setProblem(t('importEvents.fileError')));
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (csv.trim() === '') {
       setProblem(t('importEvents.required'));
       return;
@@ -101,54 +82,26 @@ export function ImportCsvDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => !busy && onOpenChange(data.open)} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t(kind.title)}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <p className={styles.body}>{t(kind.body)}</p>
-              <p className={styles.body}>{t(kind.note)}</p>
-              {problem !== undefined && (
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t('importEvents.file')}>
-                {(fieldProps) => (
-                  <input
-                    {...fieldProps}
-                    type="file"
-                    accept=".csv,text/csv,text/plain"
-                    className={styles.file}
-                    onChange={readFile}
-                    disabled={busy}
-                  />
-                )}
-              </Field>
-              {loaded !== undefined && <Caption1 className={styles.loaded}>{loaded}</Caption1>}
-              <Field label={t('importEvents.paste')} hint={t('importEvents.pasteHint')}>
-                <Textarea
-                  className={styles.csv}
-                  value={csv}
-                  onChange={(_e, data) => setCsv(data.value)}
-                  rows={6}
-                  resize="vertical"
-                  disabled={busy}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                {t('importEvents.submit')}
-              </Button>
-              <Button onClick={() => onOpenChange(false)} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t(kind.title)}
+      width={560}
+      busy={busy}
+      intro={[t(kind.body), t(kind.note)]}
+      problem={problem}
+      submitLabel={t('importEvents.submit')}
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+    >
+      <Field label={t('importEvents.file')}>
+        {(fieldProps) => (
+          <input {...fieldProps} type="file" accept=".csv,text/csv,text/plain" className={styles.file} onChange={readFile} disabled={busy} />
+        )}
+      </Field>
+      {loaded !== undefined && <Caption1 className={styles.loaded}>{loaded}</Caption1>}
+      <Field label={t('importEvents.paste')} hint={t('importEvents.pasteHint')}>
+        <Textarea className={styles.csv} value={csv} onChange={(_e, data) => setCsv(data.value)} rows={6} resize="vertical" disabled={busy} />
+      </Field>
+    </FormDialog>
   );
 }

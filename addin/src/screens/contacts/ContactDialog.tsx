@@ -1,23 +1,5 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Textarea,
-  tokens,
-  type InputProps,
-} from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { Field, Input, makeStyles, Select, Textarea, tokens, type InputProps } from '@fluentui/react-components';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
 import type { Contact } from '../../api/types';
@@ -34,12 +16,13 @@ import {
 } from '../../contacts/model';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 
 export type ContactDialogMode = { kind: 'new'; prefill?: Partial<ContactForm> } | { kind: 'edit'; contact: Contact };
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(600px, calc(100vw - 32px))' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  // The groups stand further apart than the fields inside them.
+  content: { gap: tokens.spacingVerticalL },
   group: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   legend: {
     padding: 0,
@@ -102,8 +85,7 @@ export function ContactDialog({
     });
   };
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (mode === undefined) return;
     setSubmitted(true);
     if (formProblems(form).length > 0) return;
@@ -160,100 +142,88 @@ export function ContactDialog({
   const descriptionMessage = messageFor('description');
 
   return (
-    <Dialog open={mode !== undefined} onOpenChange={(_event, data) => !busy && !data.open && onCancel()} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t(mode?.kind === 'edit' ? 'contactDialog.editTitle' : 'contactDialog.newTitle')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {problem !== undefined && (
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              )}
-              {group(
-                'contactDialog.groupName',
-                <>
-                  <Field label={t('contactDialog.salutation')}>
-                    <Select value={form.salutation} onChange={(_e, data) => update('salutation', data.value)} disabled={busy}>
-                      <option value="">{t('contactDialog.salutationNone')}</option>
-                      {salutations.map((s) => (
-                        <option key={s} value={s}>
-                          {s}
-                        </option>
-                      ))}
-                    </Select>
-                  </Field>
-                  {field('firstName', { autoComplete: 'off' })}
-                  {field('lastName', { required: true, autoComplete: 'off' })}
-                </>,
-              )}
-              {group(
-                'contactDialog.groupWork',
-                <>
-                  {field('title')}
-                  {field('department')}
-                  {field('accountName')}
-                </>,
-              )}
-              {group(
-                'contactDialog.groupEmails',
-                <>
-                  {field('email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-                  {field('secondaryEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-                  {field('tertiaryEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
-                </>,
-              )}
-              {group(
-                'contactDialog.groupPhones',
-                <>
-                  {field('phone', { type: 'tel' })}
-                  {field('otherPhone', { type: 'tel' })}
-                  {field('mobile', { type: 'tel' })}
-                  {field('homePhone', { type: 'tel' })}
-                </>,
-              )}
-              {group(
-                'contactDialog.groupAddress',
-                <>
-                  {field('mailingStreet')}
-                  {field('mailingCity')}
-                  {field('mailingState')}
-                  {field('mailingZip')}
-                  {field('mailingCountry')}
-                </>,
-              )}
-              {group(
-                'contactDialog.groupMore',
-                <>
-                  {field('dateOfBirth', { type: 'date' })}
-                  {field('website', { type: 'url', inputMode: 'url' })}
-                </>,
-              )}
-              <Field
-                label={t('contactDialog.description')}
-                validationState={descriptionMessage ? 'error' : 'none'}
-                validationMessage={descriptionMessage}
-              >
-                <Textarea
-                  value={form.description}
-                  onChange={(_e, data) => update('description', data.value)}
-                  resize="vertical"
-                  disabled={busy}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                {t('contactDialog.save')}
-              </Button>
-              <Button onClick={onCancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={mode !== undefined}
+      title={t(mode?.kind === 'edit' ? 'contactDialog.editTitle' : 'contactDialog.newTitle')}
+      width={600}
+      contentClassName={styles.content}
+      busy={busy}
+      problem={problem}
+      submitLabel={t('contactDialog.save')}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      {group(
+        'contactDialog.groupName',
+        <>
+          <Field label={t('contactDialog.salutation')}>
+            <Select value={form.salutation} onChange={(_e, data) => update('salutation', data.value)} disabled={busy}>
+              <option value="">{t('contactDialog.salutationNone')}</option>
+              {salutations.map((s) => (
+                <option key={s} value={s}>
+                  {s}
+                </option>
+              ))}
+            </Select>
+          </Field>
+          {field('firstName', { autoComplete: 'off' })}
+          {field('lastName', { required: true, autoComplete: 'off' })}
+        </>,
+      )}
+      {group(
+        'contactDialog.groupWork',
+        <>
+          {field('title')}
+          {field('department')}
+          {field('accountName')}
+        </>,
+      )}
+      {group(
+        'contactDialog.groupEmails',
+        <>
+          {field('email', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
+          {field('secondaryEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
+          {field('tertiaryEmail', { type: 'email', inputMode: 'email', autoComplete: 'off' })}
+        </>,
+      )}
+      {group(
+        'contactDialog.groupPhones',
+        <>
+          {field('phone', { type: 'tel' })}
+          {field('otherPhone', { type: 'tel' })}
+          {field('mobile', { type: 'tel' })}
+          {field('homePhone', { type: 'tel' })}
+        </>,
+      )}
+      {group(
+        'contactDialog.groupAddress',
+        <>
+          {field('mailingStreet')}
+          {field('mailingCity')}
+          {field('mailingState')}
+          {field('mailingZip')}
+          {field('mailingCountry')}
+        </>,
+      )}
+      {group(
+        'contactDialog.groupMore',
+        <>
+          {field('dateOfBirth', { type: 'date' })}
+          {field('website', { type: 'url', inputMode: 'url' })}
+        </>,
+      )}
+      <Field
+        label={t('contactDialog.description')}
+        validationState={descriptionMessage ? 'error' : 'none'}
+        validationMessage={descriptionMessage}
+      >
+        <Textarea
+          value={form.description}
+          onChange={(_e, data) => update('description', data.value)}
+          resize="vertical"
+          disabled={busy}
+        />
+      </Field>
+    </FormDialog>
   );
 }

@@ -1,23 +1,5 @@
-import {
-  Button,
-  Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Select,
-  Spinner,
-  Textarea,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { Checkbox, Field, Input, MessageBar, MessageBarBody, Select, Textarea } from '@fluentui/react-components';
+import { useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
 import type { CrmEvent } from '../../api/types';
@@ -33,16 +15,11 @@ import {
 import { timeZoneChoices, zoneLabel } from '../../events/zonedTime';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 import { EventTimeFields } from './EventTimeFields';
 import { RepeatFields } from './RepeatFields';
 
 export type EventDialogMode = { kind: 'new' } | { kind: 'edit'; event: CrmEvent };
-
-const useStyles = makeStyles({
-  surface: { maxWidth: 'min(520px, calc(100vw - 32px))' },
-  // In a short window the content scrolls; its parts keep their height (a multiline message bar would be squeezed).
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-});
 
 /** New event and Edit: the same fields; Edit sends only what changed. Refusals stay in the dialog. */
 export function EventDialog({
@@ -59,7 +36,6 @@ export function EventDialog({
   onCancel: () => void;
   onSaved: (event: CrmEvent, mode: EventDialogMode) => void;
 }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const [form, setForm] = useState<EventForm>(() => newEventForm(Date.now(), defaultTimeZone));
   const [submitted, setSubmitted] = useState(false);
@@ -99,8 +75,7 @@ export function EventDialog({
   const pending = mode?.kind === 'edit' ? inputFromForm(form).input : undefined;
   const dropping = mode?.kind === 'edit' && pending !== undefined && dropsExceptions(mode.event, changesBetween(mode.event, pending));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (mode === undefined) return;
     setSubmitted(true);
     const { input } = inputFromForm(form);
@@ -129,89 +104,76 @@ export function EventDialog({
   };
 
   return (
-    <Dialog open={mode !== undefined} onOpenChange={(_event, data) => !busy && !data.open && onCancel()} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t(mode?.kind === 'edit' ? 'eventDialog.editTitle' : 'eventDialog.newTitle')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {problem !== undefined && (
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
-                <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
-              </Field>
-              <Checkbox
-                label={t('eventDialog.allDay')}
-                checked={form.isAllDay}
-                onChange={(_e, data) => update({ isAllDay: data.checked === true })}
-                disabled={busy}
-              />
-              <EventTimeFields
-                isAllDay={form.isAllDay}
-                start={form.start}
-                end={form.end}
-                onChange={update}
-                startValidation={fieldState('start')}
-                endValidation={fieldState('end')}
-                disabled={busy}
-              />
-              <RepeatFields
-                repeat={form.repeat}
-                startDate={form.start.slice(0, 10)}
-                onChange={(repeat) => update({ repeat })}
-                countValidation={fieldState('repeatCount')}
-                untilValidation={fieldState('repeatUntil')}
-                disabled={busy}
-              />
-              {dropping && (
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{t('eventDialog.dropsExceptions')}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t('eventDialog.timeZone')} required {...fieldState('timeZone')}>
-                <Select value={form.timeZone} onChange={(_e, data) => update({ timeZone: data.value })} disabled={busy}>
-                  {zones.map((zone) => (
-                    <option key={zone} value={zone}>
-                      {zone === defaultTimeZone ? t('eventDialog.thisDevice', { zone: zoneLabel(zone) }) : zoneLabel(zone)}
-                    </option>
-                  ))}
-                </Select>
-              </Field>
-              <Field label={t('eventDialog.location')}>
-                <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
-              </Field>
-              <Field label={t('eventDialog.description')}>
-                <Textarea
-                  value={form.description}
-                  onChange={(_e, data) => update({ description: data.value })}
-                  resize="vertical"
-                  disabled={busy}
-                />
-              </Field>
-              <Field label={t('eventDialog.attendees')} hint={t('eventDialog.attendeesHint')} {...fieldState('attendees')}>
-                <Input
-                  value={form.attendees}
-                  onChange={(_e, data) => update({ attendees: data.value })}
-                  autoComplete="off"
-                  inputMode="email"
-                  disabled={busy}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                {t('eventDialog.save')}
-              </Button>
-              <Button onClick={onCancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={mode !== undefined}
+      title={t(mode?.kind === 'edit' ? 'eventDialog.editTitle' : 'eventDialog.newTitle')}
+      width={520}
+      busy={busy}
+      problem={problem}
+      submitLabel={t('eventDialog.save')}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
+        <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
+      </Field>
+      <Checkbox
+        label={t('eventDialog.allDay')}
+        checked={form.isAllDay}
+        onChange={(_e, data) => update({ isAllDay: data.checked === true })}
+        disabled={busy}
+      />
+      <EventTimeFields
+        isAllDay={form.isAllDay}
+        start={form.start}
+        end={form.end}
+        onChange={update}
+        startValidation={fieldState('start')}
+        endValidation={fieldState('end')}
+        disabled={busy}
+      />
+      <RepeatFields
+        repeat={form.repeat}
+        startDate={form.start.slice(0, 10)}
+        onChange={(repeat) => update({ repeat })}
+        countValidation={fieldState('repeatCount')}
+        untilValidation={fieldState('repeatUntil')}
+        disabled={busy}
+      />
+      {dropping && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{t('eventDialog.dropsExceptions')}</MessageBarBody>
+        </MessageBar>
+      )}
+      <Field label={t('eventDialog.timeZone')} required {...fieldState('timeZone')}>
+        <Select value={form.timeZone} onChange={(_e, data) => update({ timeZone: data.value })} disabled={busy}>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone === defaultTimeZone ? t('eventDialog.thisDevice', { zone: zoneLabel(zone) }) : zoneLabel(zone)}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field label={t('eventDialog.location')}>
+        <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
+      </Field>
+      <Field label={t('eventDialog.description')}>
+        <Textarea
+          value={form.description}
+          onChange={(_e, data) => update({ description: data.value })}
+          resize="vertical"
+          disabled={busy}
+        />
+      </Field>
+      <Field label={t('eventDialog.attendees')} hint={t('eventDialog.attendeesHint')} {...fieldState('attendees')}>
+        <Input
+          value={form.attendees}
+          onChange={(_e, data) => update({ attendees: data.value })}
+          autoComplete="off"
+          inputMode="email"
+          disabled={busy}
+        />
+      </Field>
+    </FormDialog>
   );
 }

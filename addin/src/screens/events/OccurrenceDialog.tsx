@@ -1,21 +1,5 @@
-import {
-  Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { errorCodeOf, userMessageOf } from '../../api/errors';
 import type { CrmEvent, Occurrence } from '../../api/types';
@@ -24,16 +8,8 @@ import { occurrenceChanges, occurrenceForm, type OccurrenceForm, type Occurrence
 import { zoneLabel } from '../../events/zonedTime';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 import { EventTimeFields } from './EventTimeFields';
-
-const useStyles = makeStyles({
-  // Opened over another dialog too: its backdrop dims that one (Fluent leaves a nested dialog's backdrop clear).
-  backdrop: { backgroundColor: tokens.colorBackgroundOverlay },
-  surface: { maxWidth: 'min(520px, calc(100vw - 32px))' },
-  // In a short window the content scrolls; its parts keep their height (a multiline message bar would be squeezed).
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
-  intro: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
 
 const EMPTY: OccurrenceForm = { subject: '', location: '', start: '', end: '' };
 
@@ -57,7 +33,6 @@ export function OccurrenceDialog({
   /** The service no longer has this occurrence (cancelled meanwhile, e.g. in Outlook): the list behind should say so. */
   onGone: (occurrence: Occurrence) => void;
 }) {
-  const styles = useStyles();
   const { t, language } = useI18n();
   const [form, setForm] = useState<OccurrenceForm>(EMPTY);
   const [submitted, setSubmitted] = useState(false);
@@ -86,8 +61,7 @@ export function OccurrenceDialog({
   };
   const update = (changes: Partial<OccurrenceForm>) => setForm((current) => ({ ...current, ...changes }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     if (!occurrence) return;
     setSubmitted(true);
     const { changes } = occurrenceChanges(occurrence, form, series.isAllDay, neighbours);
@@ -112,50 +86,33 @@ export function OccurrenceDialog({
   };
 
   return (
-    <Dialog open={occurrence !== undefined} onOpenChange={(_e, data) => !busy && !data.open && onCancel()} modalType="modal">
-      <DialogSurface className={styles.surface} backdrop={{ className: styles.backdrop }}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('occurrenceDialog.title')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              {occurrence && (
-                <Body1 as="p" className={styles.intro}>
-                  {t('occurrenceDialog.intro', { date: formatWeekdayDay(occurrence.date, language), subject: series.subject })}
-                </Body1>
-              )}
-              {problem !== undefined && (
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>{problem}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
-                <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
-              </Field>
-              <EventTimeFields
-                isAllDay={series.isAllDay}
-                start={form.start}
-                end={form.end}
-                onChange={update}
-                startValidation={fieldState('start')}
-                endValidation={fieldState('end')}
-                hint={series.isAllDay ? undefined : t('occurrences.zone', { zone: zoneLabel(series.timeZone) })}
-                disabled={busy}
-              />
-              <Field label={t('eventDialog.location')}>
-                <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                {t('eventDialog.save')}
-              </Button>
-              <Button onClick={onCancel} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={occurrence !== undefined}
+      title={t('occurrenceDialog.title')}
+      width={520}
+      busy={busy}
+      intro={occurrence && t('occurrenceDialog.intro', { date: formatWeekdayDay(occurrence.date, language), subject: series.subject })}
+      problem={problem}
+      submitLabel={t('eventDialog.save')}
+      onSubmit={submit}
+      onCancel={onCancel}
+    >
+      <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
+        <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
+      </Field>
+      <EventTimeFields
+        isAllDay={series.isAllDay}
+        start={form.start}
+        end={form.end}
+        onChange={update}
+        startValidation={fieldState('start')}
+        endValidation={fieldState('end')}
+        hint={series.isAllDay ? undefined : t('occurrences.zone', { zone: zoneLabel(series.timeZone) })}
+        disabled={busy}
+      />
+      <Field label={t('eventDialog.location')}>
+        <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
+      </Field>
+    </FormDialog>
   );
 }

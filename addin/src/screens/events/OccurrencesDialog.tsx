@@ -3,12 +3,6 @@ import {
   Body1Strong,
   Button,
   Caption1,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarActions,
@@ -26,15 +20,13 @@ import { neighboursOf } from '../../events/occurrences';
 import { zoneLabel } from '../../events/zonedTime';
 import { useI18n } from '../../i18n/I18nContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
+import { FormDialog } from '../../ui/FormDialog';
 import { OccurrenceDialog } from './OccurrenceDialog';
 import { OccurrenceRow } from './OccurrenceRow';
 import { seriesSummary } from './repeatText';
 import { useOccurrences } from './useOccurrences';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(520px, calc(100vw - 32px))' },
-  // In a short window the content scrolls; its parts keep their height (a multiline message bar would be squeezed).
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, '& > *': { flexShrink: 0 } },
   series: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
   summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
@@ -97,109 +89,109 @@ export function OccurrencesDialog({
 
   const busy = editing !== undefined || cancelling !== undefined;
   return (
-    <Dialog open={event !== undefined} onOpenChange={(_e, data) => !busy && !data.open && onClose()} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('occurrences.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {event?.recurrence && (
-              <div className={styles.series}>
-                <Body1Strong>{event.subject}</Body1Strong>
-                <Caption1 className={styles.summary}>
-                  <ArrowRepeatAll16Regular aria-hidden="true" />
-                  {seriesSummary(event.recurrence, event.start.slice(0, 10), t, language)}
-                </Caption1>
-                {event.timeZone !== browserZone && !event.isAllDay && (
-                  <Caption1 className={styles.muted}>{t('occurrences.zone', { zone: zoneLabel(event.timeZone) })}</Caption1>
-                )}
-              </div>
-            )}
-            {notice !== undefined && (
-              <MessageBar intent="success" role="status" layout="multiline">
-                <MessageBarBody>{notice}</MessageBarBody>
-                <MessageBarActions
-                  containerAction={
-                    <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('common.close')} onClick={() => setNotice(undefined)} />
-                  }
-                />
-              </MessageBar>
-            )}
-            {state.status === 'loading' && (
-              <div className={styles.center}>
-                <Spinner size="small" label={t('occurrences.loading')} />
-              </div>
-            )}
-            {state.status === 'error' && (
-              <>
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>{userMessageOf(state.error, t('error.generic'))}</MessageBarBody>
-                </MessageBar>
-                <div>
-                  <Button icon={<ArrowClockwise20Regular />} onClick={retry}>
-                    {t('error.retry')}
-                  </Button>
-                </div>
-              </>
-            )}
-            {state.status === 'ready' && event && (
-              <>
-                {state.occurrences.length === 0 ? (
-                  <Body1 as="p" className={styles.muted}>
-                    {t('occurrences.none')}
-                  </Body1>
-                ) : (
-                  <ul className={styles.list} aria-label={t('occurrences.listLabel', { subject: event.subject })}>
-                    {state.occurrences.slice(0, state.shown).map((occurrence) => (
-                      <OccurrenceRow key={occurrence.date} occurrence={occurrence} series={event} onEdit={setEditing} onCancel={setCancelling} />
-                    ))}
-                  </ul>
-                )}
-                {state.moreError !== undefined && (
-                  <MessageBar intent="error" role="alert" layout="multiline">
-                    <MessageBarBody>{userMessageOf(state.moreError, t('error.generic'))}</MessageBarBody>
-                  </MessageBar>
-                )}
-                {state.occurrences.length > state.shown || state.next !== null ? (
-                  <div className={styles.more}>
-                    <Button onClick={showMore} disabled={state.loadingMore} icon={state.loadingMore ? <Spinner size="tiny" /> : undefined}>
-                      {t('occurrences.showMore')}
-                    </Button>
-                  </div>
-                ) : (
-                  state.occurrences.length > 0 && <Caption1 className={styles.muted}>{t('occurrences.noMore')}</Caption1>
-                )}
-              </>
-            )}
-            {event && (
-              <>
-                <OccurrenceDialog
-                  api={api}
-                  series={event}
-                  occurrence={editing}
-                  neighbours={editing ? neighboursOf(loaded, editing.date) : {}}
-                  onCancel={() => setEditing(undefined)}
-                  onSaved={saved}
-                  onGone={(occurrence) => refreshDay(occurrence.date).catch(retry)}
-                />
-                <ConfirmDialog
-                  subject={cancelling}
-                  title={t('cancelOccurrence.title')}
-                  body={cancelling && t('cancelOccurrence.body', { date: dayOf(cancelling), subject: event.subject })}
-                  confirmLabel={t('cancelOccurrence.confirm')}
-                  dismissLabel={t('cancelOccurrence.keep')}
-                  onCancel={() => setCancelling(undefined)}
-                  onConfirm={cancel}
-                />
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button appearance="primary" onClick={onClose}>
-              {t('common.close')}
+    <FormDialog
+      open={event !== undefined}
+      title={t('occurrences.title')}
+      width={520}
+      // While an occurrence is edited or cancelled on top, Escape and clicks there are for that dialog, not this one.
+      busy={busy}
+      onCancel={onClose}
+      actions={
+        <Button appearance="primary" onClick={onClose}>
+          {t('common.close')}
+        </Button>
+      }
+    >
+      {event?.recurrence && (
+        <div className={styles.series}>
+          <Body1Strong>{event.subject}</Body1Strong>
+          <Caption1 className={styles.summary}>
+            <ArrowRepeatAll16Regular aria-hidden="true" />
+            {seriesSummary(event.recurrence, event.start.slice(0, 10), t, language)}
+          </Caption1>
+          {event.timeZone !== browserZone && !event.isAllDay && (
+            <Caption1 className={styles.muted}>{t('occurrences.zone', { zone: zoneLabel(event.timeZone) })}</Caption1>
+          )}
+        </div>
+      )}
+      {notice !== undefined && (
+        <MessageBar intent="success" role="status" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+          <MessageBarActions
+            containerAction={
+              <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('common.close')} onClick={() => setNotice(undefined)} />
+            }
+          />
+        </MessageBar>
+      )}
+      {state.status === 'loading' && (
+        <div className={styles.center}>
+          <Spinner size="small" label={t('occurrences.loading')} />
+        </div>
+      )}
+      {state.status === 'error' && (
+        <>
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>{userMessageOf(state.error, t('error.generic'))}</MessageBarBody>
+          </MessageBar>
+          <div>
+            <Button icon={<ArrowClockwise20Regular />} onClick={retry}>
+              {t('error.retry')}
             </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          </div>
+        </>
+      )}
+      {state.status === 'ready' && event && (
+        <>
+          {state.occurrences.length === 0 ? (
+            <Body1 as="p" className={styles.muted}>
+              {t('occurrences.none')}
+            </Body1>
+          ) : (
+            <ul className={styles.list} aria-label={t('occurrences.listLabel', { subject: event.subject })}>
+              {state.occurrences.slice(0, state.shown).map((occurrence) => (
+                <OccurrenceRow key={occurrence.date} occurrence={occurrence} series={event} onEdit={setEditing} onCancel={setCancelling} />
+              ))}
+            </ul>
+          )}
+          {state.moreError !== undefined && (
+            <MessageBar intent="error" role="alert" layout="multiline">
+              <MessageBarBody>{userMessageOf(state.moreError, t('error.generic'))}</MessageBarBody>
+            </MessageBar>
+          )}
+          {state.occurrences.length > state.shown || state.next !== null ? (
+            <div className={styles.more}>
+              <Button onClick={showMore} disabled={state.loadingMore} icon={state.loadingMore ? <Spinner size="tiny" /> : undefined}>
+                {t('occurrences.showMore')}
+              </Button>
+            </div>
+          ) : (
+            state.occurrences.length > 0 && <Caption1 className={styles.muted}>{t('occurrences.noMore')}</Caption1>
+          )}
+        </>
+      )}
+      {event && (
+        <>
+          <OccurrenceDialog
+            api={api}
+            series={event}
+            occurrence={editing}
+            neighbours={editing ? neighboursOf(loaded, editing.date) : {}}
+            onCancel={() => setEditing(undefined)}
+            onSaved={saved}
+            onGone={(occurrence) => refreshDay(occurrence.date).catch(retry)}
+          />
+          <ConfirmDialog
+            subject={cancelling}
+            title={t('cancelOccurrence.title')}
+            body={cancelling && t('cancelOccurrence.body', { date: dayOf(cancelling), subject: event.subject })}
+            confirmLabel={t('cancelOccurrence.confirm')}
+            dismissLabel={t('cancelOccurrence.keep')}
+            onCancel={() => setCancelling(undefined)}
+            onConfirm={cancel}
+          />
+        </>
+      )}
+    </FormDialog>
   );
 }

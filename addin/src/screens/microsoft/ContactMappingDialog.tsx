@@ -1,12 +1,5 @@
 import {
   Body1,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
   MessageBar,
@@ -35,12 +28,13 @@ import {
   targetName,
   type MappingChoices,
 } from '../../sync/contactMapping';
+import { FormDialog } from '../../ui/FormDialog';
 
 const NARROW = '@media (max-width: 479px)';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(760px, calc(100vw - 32px))', width: '100%', [NARROW]: { paddingLeft: '12px', paddingRight: '12px' } },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  // A narrow window leaves the table more room.
+  surface: { width: '100%', [NARROW]: { paddingLeft: '12px', paddingRight: '12px' } },
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
   table: { tableLayout: 'auto', width: '100%' },
   labelCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere', width: '38%', [NARROW]: { width: '30%', paddingLeft: 0 } },
@@ -144,113 +138,101 @@ export function ContactMappingDialog({
   const rowProblems = Object.keys(outcome.byField).length > 0 || outcome.other.length > 0;
 
   return (
-    <Dialog open={open} onOpenChange={(_e, data) => !data.open && !saving && onDismiss()} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('contactMapping.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
+    <FormDialog
+      open={open}
+      title={t('contactMapping.title')}
+      width={760}
+      className={styles.surface}
+      busy={saving}
+      intro={t('contactMapping.intro', { brand })}
+      submitLabel={t(mode === 'enable' ? 'contactMapping.saveEnable' : 'contactMapping.save')}
+      submitDisabled={offer === undefined || hasTaken}
+      onSubmit={() => void save()}
+      onCancel={onDismiss}
+    >
+      {loadError !== undefined && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{userMessageOf(loadError, t('error.generic'))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {offer === undefined && loadError === undefined && (
+        <div className={styles.center}>
+          <Spinner size="small" label={t('contactMapping.loading')} />
+        </div>
+      )}
+      {(rowProblems || hasTaken) && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>
+            {t('contactMapping.fixRows')}
+            {outcome.other.map((message) => (
+              <span key={message}> {message}</span>
+            ))}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {outcome.error !== undefined && (
+        <MessageBar intent="error" role="alert" layout="multiline">
+          <MessageBarBody>{userMessageOf(outcome.error, t('error.generic'))}</MessageBarBody>
+        </MessageBar>
+      )}
+      {offer !== undefined && (
+        <>
+          {offer.isDefault && (
             <Body1 as="p" className={styles.muted}>
-              {t('contactMapping.intro', { brand })}
+              {t('contactMapping.isDefault')}
             </Body1>
-            {loadError !== undefined && (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>{userMessageOf(loadError, t('error.generic'))}</MessageBarBody>
-              </MessageBar>
-            )}
-            {offer === undefined && loadError === undefined && (
-              <div className={styles.center}>
-                <Spinner size="small" label={t('contactMapping.loading')} />
-              </div>
-            )}
-            {(rowProblems || hasTaken) && (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>
-                  {t('contactMapping.fixRows')}
-                  {outcome.other.map((message) => (
-                    <span key={message}> {message}</span>
-                  ))}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            {outcome.error !== undefined && (
-              <MessageBar intent="error" role="alert" layout="multiline">
-                <MessageBarBody>{userMessageOf(outcome.error, t('error.generic'))}</MessageBarBody>
-              </MessageBar>
-            )}
-            {offer !== undefined && (
-              <>
-                {offer.isDefault && (
-                  <Body1 as="p" className={styles.muted}>
-                    {t('contactMapping.isDefault')}
-                  </Body1>
-                )}
-                <Table aria-label={t('contactMapping.title')} className={styles.table} size="small">
-                  <TableHeader>
-                    <TableRow>
-                      <TableHeaderCell className={styles.labelCell}>{t('contactMapping.colCrm', { brand })}</TableHeaderCell>
-                      <TableHeaderCell>{t('contactMapping.colGraph')}</TableHeaderCell>
-                    </TableRow>
-                  </TableHeader>
-                  <TableBody>
-                    {offer.fields.map((field) => {
-                      const messages = [
-                        ...(taken[field.field] !== undefined ? [t('contactMapping.taken', { field: taken[field.field] ?? '' })] : []),
-                        ...(outcome.byField[field.field] ?? []),
-                      ];
-                      return (
-                        <TableRow key={field.field}>
-                          <TableCell className={styles.labelCell}>{field.label}</TableCell>
-                          <TableCell className={styles.targetCell}>
-                            <Field
-                              validationState={messages.length > 0 ? 'error' : 'none'}
-                              validationMessage={messages.length > 0 ? messages.join(' ') : undefined}
-                            >
-                              <Select
-                                className={styles.select}
-                                aria-label={field.label}
-                                value={choices[field.field] ?? ''}
-                                disabled={saving}
-                                onChange={(_e, data) => choose(field.field, data.value)}
-                              >
-                                <option value="">{t('contactMapping.notSynced')}</option>
-                                {field.targets.map((target) => (
-                                  <option key={targetName(target)} value={targetName(target)}>
-                                    {targetLabel(target, t)}
-                                  </option>
-                                ))}
-                              </Select>
-                            </Field>
-                          </TableCell>
-                        </TableRow>
-                      );
-                    })}
-                  </TableBody>
-                </Table>
-                {offer.crmOnlyFields.length > 0 && (
-                  <MessageBar intent="info" layout="multiline">
-                    <MessageBarBody>
-                      {t('contactMapping.crmOnly', { fields: offer.crmOnlyFields.map((field) => field.label).join(', ') })}
-                    </MessageBarBody>
-                  </MessageBar>
-                )}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            <Button
-              appearance="primary"
-              icon={saving ? <Spinner size="tiny" /> : undefined}
-              disabled={offer === undefined || saving || hasTaken}
-              onClick={() => void save()}
-            >
-              {t(mode === 'enable' ? 'contactMapping.saveEnable' : 'contactMapping.save')}
-            </Button>
-            <Button disabled={saving} onClick={onDismiss}>
-              {t('common.cancel')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          )}
+          <Table aria-label={t('contactMapping.title')} className={styles.table} size="small">
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell className={styles.labelCell}>{t('contactMapping.colCrm', { brand })}</TableHeaderCell>
+                <TableHeaderCell>{t('contactMapping.colGraph')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {offer.fields.map((field) => {
+                const messages = [
+                  ...(taken[field.field] !== undefined ? [t('contactMapping.taken', { field: taken[field.field] ?? '' })] : []),
+                  ...(outcome.byField[field.field] ?? []),
+                ];
+                return (
+                  <TableRow key={field.field}>
+                    <TableCell className={styles.labelCell}>{field.label}</TableCell>
+                    <TableCell className={styles.targetCell}>
+                      <Field
+                        validationState={messages.length > 0 ? 'error' : 'none'}
+                        validationMessage={messages.length > 0 ? messages.join(' ') : undefined}
+                      >
+                        <Select
+                          className={styles.select}
+                          aria-label={field.label}
+                          value={choices[field.field] ?? ''}
+                          disabled={saving}
+                          onChange={(_e, data) => choose(field.field, data.value)}
+                        >
+                          <option value="">{t('contactMapping.notSynced')}</option>
+                          {field.targets.map((target) => (
+                            <option key={targetName(target)} value={targetName(target)}>
+                              {targetLabel(target, t)}
+                            </option>
+                          ))}
+                        </Select>
+                      </Field>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </Table>
+          {offer.crmOnlyFields.length > 0 && (
+            <MessageBar intent="info" layout="multiline">
+              <MessageBarBody>
+                {t('contactMapping.crmOnly', { fields: offer.crmOnlyFields.map((field) => field.label).join(', ') })}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+        </>
+      )}
+    </FormDialog>
   );
 }

@@ -1,11 +1,5 @@
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -17,12 +11,10 @@ import type { Api } from '../../api/client';
 import { errorCodeOf, userMessageOf } from '../../api/errors';
 import type { AccessRequest } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 import { formatDate } from '../../users/model';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(480px, calc(100vw - 32px))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  body: { margin: 0, color: tokens.colorNeutralForeground2 },
   facts: {
     display: 'grid',
     gridTemplateColumns: 'max-content 1fr',
@@ -125,78 +117,73 @@ export function AddNewUserDialog({
   const pending = view.status === 'ready' && view.request.status === 'pending' && view.decidedElsewhere !== true;
 
   return (
-    <Dialog
+    <FormDialog
       open={requestId !== undefined}
-      onOpenChange={(_event, data) => !data.open && deciding === undefined && onClose()}
-      modalType="modal"
+      title={t('review.title')}
+      width={480}
+      busy={deciding !== undefined}
+      onCancel={onClose}
+      intro={pending && view.message === undefined ? t('review.body', { name: view.request.name, brand }) : undefined}
+      actions={
+        <>
+          {view.status === 'ready' && pending && (
+            <>
+              <Button
+                appearance="primary"
+                disabled={deciding !== undefined}
+                icon={deciding === 'approve' ? <Spinner size="tiny" /> : undefined}
+                onClick={() => decide(view.request, 'approve')}
+              >
+                {t('review.approve')}
+              </Button>
+              <Button
+                disabled={deciding !== undefined}
+                icon={deciding === 'decline' ? <Spinner size="tiny" /> : undefined}
+                onClick={() => decide(view.request, 'decline')}
+              >
+                {t('review.decline')}
+              </Button>
+            </>
+          )}
+          <Button appearance={pending ? 'subtle' : 'primary'} onClick={onClose} disabled={deciding !== undefined}>
+            {pending ? t('common.cancel') : t('common.close')}
+          </Button>
+        </>
+      }
     >
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('review.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {view.status === 'loading' && (
-              <div className={styles.center}>
-                <Spinner size="small" label={t('review.loading')} />
-              </div>
-            )}
-            {view.status === 'failed' && (
-              <MessageBar intent="error" role="alert">
-                <MessageBarBody>{view.message}</MessageBarBody>
+      {view.status === 'loading' && (
+        <div className={styles.center}>
+          <Spinner size="small" label={t('review.loading')} />
+        </div>
+      )}
+      {view.status === 'failed' && (
+        <MessageBar intent="error" role="alert">
+          <MessageBarBody>{view.message}</MessageBarBody>
+        </MessageBar>
+      )}
+      {view.status === 'ready' && (
+        <>
+          {view.message !== undefined ? (
+            <MessageBar intent={view.message.intent} role={view.message.intent === 'error' ? 'alert' : 'status'}>
+              <MessageBarBody>{view.message.text}</MessageBarBody>
+            </MessageBar>
+          ) : (
+            !pending && (
+              <MessageBar intent="info" role="status">
+                <MessageBarBody>{alreadyText(view.request)}</MessageBarBody>
               </MessageBar>
-            )}
-            {view.status === 'ready' && (
-              <>
-                {pending && view.message === undefined && (
-                  <p className={styles.body}>{t('review.body', { name: view.request.name, brand })}</p>
-                )}
-                {view.message !== undefined ? (
-                  <MessageBar intent={view.message.intent} role={view.message.intent === 'error' ? 'alert' : 'status'}>
-                    <MessageBarBody>{view.message.text}</MessageBarBody>
-                  </MessageBar>
-                ) : (
-                  !pending && (
-                    <MessageBar intent="info" role="status">
-                      <MessageBarBody>{alreadyText(view.request)}</MessageBarBody>
-                    </MessageBar>
-                  )
-                )}
-                <dl className={styles.facts}>
-                  <dt>{t('review.name')}</dt>
-                  <dd>{view.request.name}</dd>
-                  <dt>{t('review.email')}</dt>
-                  <dd>{view.request.email}</dd>
-                  <dt>{t('review.requestedOn')}</dt>
-                  <dd>{formatDate(view.request.createdAt, language, true)}</dd>
-                </dl>
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {view.status === 'ready' && pending && (
-              <>
-                <Button
-                  appearance="primary"
-                  disabled={deciding !== undefined}
-                  icon={deciding === 'approve' ? <Spinner size="tiny" /> : undefined}
-                  onClick={() => decide(view.request, 'approve')}
-                >
-                  {t('review.approve')}
-                </Button>
-                <Button
-                  disabled={deciding !== undefined}
-                  icon={deciding === 'decline' ? <Spinner size="tiny" /> : undefined}
-                  onClick={() => decide(view.request, 'decline')}
-                >
-                  {t('review.decline')}
-                </Button>
-              </>
-            )}
-            <Button appearance={pending ? 'subtle' : 'primary'} onClick={onClose} disabled={deciding !== undefined}>
-              {pending ? t('common.cancel') : t('common.close')}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+            )
+          )}
+          <dl className={styles.facts}>
+            <dt>{t('review.name')}</dt>
+            <dd>{view.request.name}</dd>
+            <dt>{t('review.email')}</dt>
+            <dd>{view.request.email}</dd>
+            <dt>{t('review.requestedOn')}</dt>
+            <dd>{formatDate(view.request.createdAt, language, true)}</dd>
+          </dl>
+        </>
+      )}
+    </FormDialog>
   );
 }

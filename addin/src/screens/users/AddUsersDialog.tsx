@@ -4,12 +4,6 @@ import {
   Button,
   Caption1,
   Checkbox,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   makeStyles,
   mergeClasses,
@@ -25,12 +19,10 @@ import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
 import type { DirectoryUser, InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 import { filterDirectoryUsers, isSuccess } from '../../users/model';
 
 const useStyles = makeStyles({
-  surface: { maxWidth: 'min(560px, calc(100vw - 32px))' },
-  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  body: { margin: 0, color: tokens.colorNeutralForeground2 },
   list: {
     listStyle: 'none',
     margin: 0,
@@ -136,95 +128,94 @@ export function AddUsersDialog({
       });
   };
 
-  const close = () => !saving && onOpenChange(false);
+  const close = () => onOpenChange(false);
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => (data.open ? onOpenChange(true) : close())} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{t('addUsers.title')}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {outcomes !== undefined ? (
-              <Outcomes outcomes={outcomes} />
-            ) : (
-              <>
-                <p className={styles.body}>{t('addUsers.body', { brand })}</p>
-                {load.status === 'loading' && (
-                  <div className={styles.center}>
-                    <Spinner size="small" label={t('addUsers.loading')} />
-                  </div>
-                )}
-                {load.status === 'error' && (
-                  <MessageBar intent="error" role="alert">
-                    <MessageBarBody>{load.message}</MessageBarBody>
-                  </MessageBar>
-                )}
-                {load.status === 'ready' && (
-                  <>
-                    <Field label={t('addUsers.search')}>
-                      <SearchBox
-                        value={query}
-                        placeholder={t('addUsers.searchPlaceholder')}
-                        onChange={(_event, data) => setQuery(data.value)}
-                        disabled={saving}
-                      />
-                    </Field>
-                    {load.users.length === 0 ? (
-                      <Body1 className={styles.muted}>{t('addUsers.none', { brand })}</Body1>
-                    ) : visible.length === 0 ? (
-                      <Body1 className={styles.muted} role="status">
-                        {t('addUsers.noMatch', { query: query.trim() })}
-                      </Body1>
-                    ) : (
-                      <ul className={styles.list} aria-label={t('addUsers.listLabel')}>
-                        {visible.map((user) => (
-                          <PersonOption
-                            key={user.id}
-                            user={user}
-                            checked={selected.has(user.id)}
-                            disabled={saving}
-                            onChange={(checked) => toggle(user.id, checked)}
-                          />
-                        ))}
-                      </ul>
-                    )}
-                    <Caption1 className={styles.count} aria-live="polite">
-                      {t('addUsers.selected', { count: selected.size })}
-                    </Caption1>
-                    {saveError !== undefined && (
-                      <MessageBar intent="error" role="alert">
-                        <MessageBarBody>{saveError}</MessageBarBody>
-                      </MessageBar>
-                    )}
-                  </>
-                )}
-              </>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {outcomes === undefined ? (
-              <>
-                <Button
-                  appearance="primary"
-                  disabled={selected.size === 0 || saving || load.status !== 'ready'}
-                  onClick={save}
-                  icon={saving ? <Spinner size="tiny" /> : undefined}
-                >
-                  {saving ? t('addUsers.saving') : t('addUsers.save')}
-                </Button>
-                <Button onClick={close} disabled={saving}>
-                  {t('common.cancel')}
-                </Button>
-              </>
-            ) : (
-              <Button appearance="primary" onClick={close}>
-                {t('common.close')}
-              </Button>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t('addUsers.title')}
+      width={560}
+      busy={saving}
+      onCancel={close}
+      intro={outcomes === undefined ? t('addUsers.body', { brand }) : undefined}
+      actions={
+        outcomes === undefined ? (
+          <>
+            <Button
+              appearance="primary"
+              disabled={selected.size === 0 || saving || load.status !== 'ready'}
+              onClick={save}
+              icon={saving ? <Spinner size="tiny" /> : undefined}
+            >
+              {saving ? t('addUsers.saving') : t('addUsers.save')}
+            </Button>
+            <Button onClick={close} disabled={saving}>
+              {t('common.cancel')}
+            </Button>
+          </>
+        ) : (
+          <Button appearance="primary" onClick={close}>
+            {t('common.close')}
+          </Button>
+        )
+      }
+    >
+      {outcomes !== undefined ? (
+        <Outcomes outcomes={outcomes} />
+      ) : (
+        <>
+          {load.status === 'loading' && (
+            <div className={styles.center}>
+              <Spinner size="small" label={t('addUsers.loading')} />
+            </div>
+          )}
+          {load.status === 'error' && (
+            <MessageBar intent="error" role="alert">
+              <MessageBarBody>{load.message}</MessageBarBody>
+            </MessageBar>
+          )}
+          {load.status === 'ready' && (
+            <>
+              <Field label={t('addUsers.search')}>
+                <SearchBox
+                  value={query}
+                  placeholder={t('addUsers.searchPlaceholder')}
+                  onChange={(_event, data) => setQuery(data.value)}
+                  disabled={saving}
+                />
+              </Field>
+              {load.users.length === 0 ? (
+                <Body1 className={styles.muted}>{t('addUsers.none', { brand })}</Body1>
+              ) : visible.length === 0 ? (
+                <Body1 className={styles.muted} role="status">
+                  {t('addUsers.noMatch', { query: query.trim() })}
+                </Body1>
+              ) : (
+                <ul className={styles.list} aria-label={t('addUsers.listLabel')}>
+                  {visible.map((user) => (
+                    <PersonOption
+                      key={user.id}
+                      user={user}
+                      checked={selected.has(user.id)}
+                      disabled={saving}
+                      onChange={(checked) => toggle(user.id, checked)}
+                    />
+                  ))}
+                </ul>
+              )}
+              <Caption1 className={styles.count} aria-live="polite">
+                {t('addUsers.selected', { count: selected.size })}
+              </Caption1>
+              {saveError !== undefined && (
+                <MessageBar intent="error" role="alert">
+                  <MessageBarBody>{saveError}</MessageBarBody>
+                </MessageBar>
+              )}
+            </>
+          )}
+        </>
+      )}
+    </FormDialog>
   );
 }
 

@@ -1,31 +1,11 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Field, Input } from '@fluentui/react-components';
+import { useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
 import type { InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
+import { FormDialog } from '../../ui/FormDialog';
 import { isValidEmail } from '../../users/model';
-
-const useStyles = makeStyles({
-  surface: { maxWidth: 'min(480px, calc(100vw - 32px))' },
-  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
-  body: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
 
 /**
  * New User (Neuer Benutzer): invite anyone by e-mail address. A sent invitation closes the dialog (the page
@@ -42,7 +22,6 @@ export function NewUserDialog({
   onOpenChange: (open: boolean) => void;
   onInvited: (outcome: InviteOutcome) => void;
 }) {
-  const styles = useStyles();
   const { t } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
@@ -60,8 +39,7 @@ export function NewUserDialog({
 
   const emailInvalid = touched && !isValidEmail(email);
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const submit = () => {
     setTouched(true);
     if (!isValidEmail(email)) return;
     setBusy(true);
@@ -89,48 +67,37 @@ export function NewUserDialog({
   };
 
   return (
-    <Dialog open={open} onOpenChange={(_event, data) => !busy && onOpenChange(data.open)} modalType="modal">
-      <DialogSurface className={styles.surface}>
-        <form onSubmit={submit} noValidate>
-          <DialogBody>
-            <DialogTitle>{t('newUser.title')}</DialogTitle>
-            <DialogContent className={styles.form}>
-              <p className={styles.body}>{t('newUser.body')}</p>
-              {problem !== undefined && (
-                <MessageBar intent={problem.intent} role="alert">
-                  <MessageBarBody>{problem.text}</MessageBarBody>
-                </MessageBar>
-              )}
-              <Field label={t('newUser.name')}>
-                <Input autoComplete="off" value={name} onChange={(_event, data) => setName(data.value)} disabled={busy} />
-              </Field>
-              <Field
-                label={t('newUser.email')}
-                required
-                validationState={emailInvalid ? 'error' : 'none'}
-                validationMessage={emailInvalid ? t('newUser.invalidEmail') : undefined}
-              >
-                <Input
-                  type="email"
-                  autoComplete="off"
-                  value={email}
-                  onChange={(_event, data) => setEmail(data.value)}
-                  onBlur={() => email.trim() !== '' && setTouched(true)}
-                  disabled={busy}
-                />
-              </Field>
-            </DialogContent>
-            <DialogActions>
-              <Button type="submit" appearance="primary" disabled={busy} icon={busy ? <Spinner size="tiny" /> : undefined}>
-                {t('newUser.submit')}
-              </Button>
-              <Button onClick={() => onOpenChange(false)} disabled={busy}>
-                {t('common.cancel')}
-              </Button>
-            </DialogActions>
-          </DialogBody>
-        </form>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t('newUser.title')}
+      width={480}
+      busy={busy}
+      intro={t('newUser.body')}
+      problem={problem?.text}
+      problemIntent={problem?.intent}
+      problemLayout="auto"
+      submitLabel={t('newUser.submit')}
+      onSubmit={submit}
+      onCancel={() => onOpenChange(false)}
+    >
+      <Field label={t('newUser.name')}>
+        <Input autoComplete="off" value={name} onChange={(_event, data) => setName(data.value)} disabled={busy} />
+      </Field>
+      <Field
+        label={t('newUser.email')}
+        required
+        validationState={emailInvalid ? 'error' : 'none'}
+        validationMessage={emailInvalid ? t('newUser.invalidEmail') : undefined}
+      >
+        <Input
+          type="email"
+          autoComplete="off"
+          value={email}
+          onChange={(_event, data) => setEmail(data.value)}
+          onBlur={() => email.trim() !== '' && setTouched(true)}
+          disabled={busy}
+        />
+      </Field>
+    </FormDialog>
   );
 }
