@@ -21,7 +21,7 @@ import type { HostKind } from '../host/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
 import { ProfileBadge } from '../ui/ProfileBadge';
-import { CalendarSyncCard } from './CalendarSyncCard';
+import { SyncCard } from './SyncCard';
 import { SettingsPage, type SettingsView } from './SettingsPage';
 
 // Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
@@ -208,12 +208,8 @@ export function MemberHome({
               <dd>{me.user.email}</dd>
             </dl>
           </Section>
-          <CalendarSyncCard
-            brand={brand}
-            api={api}
-            onOpenSettings={() => setView('settings/microsoft')}
-            onOpenEvents={() => setView('events')}
-          />
+          <SyncCard kind="calendar" brand={brand} api={api} onOpenSettings={() => setView('settings/microsoft')} onOpenItems={() => setView('events')} />
+          <SyncCard kind="contacts" brand={brand} api={api} onOpenSettings={() => setView('settings/microsoft')} onOpenItems={() => setView('contacts')} />
         </>
       ) : view === 'events' ? (
         <Suspense fallback={<Spinner size="small" label={t('events.loading')} />}>

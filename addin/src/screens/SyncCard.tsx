@@ -1,5 +1,6 @@
 import { Body1, Button, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
-import { CalendarSync20Regular, ChevronRight20Regular } from '@fluentui/react-icons';
+import { CalendarSync20Regular, ChevronRight20Regular, PeopleSync20Regular } from '@fluentui/react-icons';
+import type { SyncKind } from '../api/types';
 import type { Api } from '../api/client';
 import { useI18n } from '../i18n/I18nContext';
 import { containerNameOf, formatCount, syncState } from '../sync/model';
@@ -15,41 +16,43 @@ const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
 });
 
-/** Home's way to the calendar sync: its state in a sentence and one click to Settings > … > Microsoft. */
-export function CalendarSyncCard({
+/** Home's way to one sync (calendar or contacts): its state in a sentence and one click to Settings > … > Microsoft. */
+export function SyncCard({
+  kind,
   brand,
   api,
   onOpenSettings,
-  onOpenEvents,
+  onOpenItems,
 }: {
+  kind: SyncKind;
   brand: string;
   api: Api;
   onOpenSettings: () => void;
-  onOpenEvents: () => void;
+  onOpenItems: () => void;
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { data } = useSync(api, 'calendar', 'glance');
+  const { data } = useSync(api, kind, 'glance');
   const state = data ? syncState(data) : undefined;
-  const calendarName = data ? containerNameOf(data, brand) : brand;
+  const containerName = data ? containerNameOf(data, brand) : brand;
 
   let text = '';
   if (data && state) {
-    if (state === 'off') text = t('homeSync.off', { brand });
+    if (state === 'off') text = t(`homeSync.${kind}.off`, { brand });
     else if (state === 'failed' || state === 'reconnect') text = t('homeSync.problem');
     else if (state === 'firstSync' && data.progress && data.progress.total > 0)
-      text = t('homeSync.firstSync', { done: formatCount(data.progress.done, language), total: formatCount(data.progress.total, language) });
-    else text = t('homeSync.on', { calendarName, count: formatCount(data.linkedCount, language) });
+      text = t(`homeSync.${kind}.firstSync`, { done: formatCount(data.progress.done, language), total: formatCount(data.progress.total, language) });
+    else text = t(`homeSync.${kind}.on`, { containerName, count: formatCount(data.linkedCount, language) });
   }
 
   return (
-    <Section label={t('homeSync.heading')}>
+    <Section label={t(`homeSync.${kind}.heading`)}>
       <div className={styles.header}>
         <Subtitle2 as="h2" className={styles.heading}>
           <span className={styles.headingIcon} aria-hidden="true">
-            <CalendarSync20Regular />
+            {kind === 'calendar' ? <CalendarSync20Regular /> : <PeopleSync20Regular />}
           </span>
-          {t('homeSync.heading')}
+          {t(`homeSync.${kind}.heading`)}
         </Subtitle2>
         {state && <SyncStatusBadge state={state} />}
       </div>
@@ -65,10 +68,10 @@ export function CalendarSyncCard({
           iconPosition="after"
           onClick={onOpenSettings}
         >
-          {t('homeSync.open')}
+          {t(`homeSync.${kind}.open`)}
         </Button>
-        <Button appearance="subtle" onClick={onOpenEvents}>
-          {t('homeSync.events')}
+        <Button appearance="subtle" onClick={onOpenItems}>
+          {t(`homeSync.${kind}.items`)}
         </Button>
       </div>
     </Section>
