@@ -61,6 +61,12 @@ export function instancesByDate(series: SeriesShape, instances: GraphInstance[],
   return byDate;
 }
 
+/** A series as Outlook has it in the window: the dates the sync judges and its instances by date; undefined when unreadable. */
+export async function readSeries(graph: ContainerGraph, series: SeriesShape, masterId: string, window: CalendarWindow): Promise<{ dates: string[]; instances: Map<string, GraphInstance> } | undefined> {
+  const instances = instancesByDate(series, await listInstances(graph, masterId, window), window);
+  return instances ? { dates: judgedDates(series, window), instances } : undefined;
+}
+
 /** The exceptions Outlook has for the judged dates: occurrences it left out are cancelled, the others differ or not. */
 export function exceptionsInOutlook(series: SeriesShape, instances: Map<string, GraphInstance>, dates: string[]): SeriesException[] {
   const exceptions: SeriesException[] = [];

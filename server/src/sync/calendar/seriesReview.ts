@@ -1,11 +1,11 @@
-import { contentColumns, contentOf, eventFromRow } from '../../crm/events/eventRecords.js';
-import { canonicalExceptions } from '../../crm/events/seriesExceptions.js';
+import { eventFromRow } from '../../crm/events/eventRecords.js';
 import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import { logSync } from '../syncLog.js';
 import type { SyncRun } from '../syncRun.js';
 import { calendarWindow } from './calendarWindow.js';
-import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, type GraphInstance } from './seriesInstances.js';
+import { replaceJudged, storeOutlookExceptions } from './exceptionWrites.js';
+import { exceptionsInOutlook, readSeries } from './seriesInstances.js';
 
 /**
  * Reads synced series' instances again and takes Outlook's exceptions where they differ: all of them now and then,
@@ -30,32 +30,19 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGrap
   for (const row of await query.execute()) {
     if (row.version > row.syncedVersion) continue;
     const event = eventFromRow(row);
-    let instances: GraphInstance[];
-    try {
-      instances = await listInstances(graph, row.graphId!, window);
-    } catch (error) {
+    const read = await readSeries(graph, event, row.graphId!, window).catch((error: unknown) => {
       // A series deleted in Outlook is the delta's to report.
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') continue;
+      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
       throw error;
-    }
-    const dates = judgedDates(event, window);
-    const judged = new Set(dates);
-    const byDate = instancesByDate(event, instances, window);
-    if (!byDate) continue;
-    const inOutlook = exceptionsInOutlook(event, byDate, dates);
-    const inCrm = event.exceptions.filter((exception) => judged.has(exception.date));
-    if (JSON.stringify(inOutlook) === JSON.stringify(inCrm)) continue;
-    const exceptions = canonicalExceptions(event, [...event.exceptions.filter((exception) => !judged.has(exception.date)), ...inOutlook]);
+    });
+    if (!read) continue;
+    const inOutlook = exceptionsInOutlook(event, read.instances, read.dates);
+    const judged = new Set(read.dates);
+    if (JSON.stringify(inOutlook) === JSON.stringify(event.exceptions.filter((exception) => judged.has(exception.date)))) continue;
     const at = run.now();
     await run.db.transaction().execute(async (trx) => {
-      const version = row.version + 1;
-      const updated = await trx
-        .updateTable('events')
-        .set({ exceptions: contentColumns({ ...contentOf(event), exceptions }).exceptions, version, updated_at: at.toISOString() })
-        .where('id', '=', row.id)
-        .where('version', '=', row.version)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) === 0) return;
+      const version = await storeOutlookExceptions(trx, row, event, replaceJudged(event.exceptions, read.dates, inOutlook), at);
+      if (version === undefined) return;
       await trx.updateTable('sync_links').set({ entity_version: version, synced_at: at.toISOString() }).where('binding_id', '=', run.binding.id).where('entity_id', '=', row.id).execute();
       await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: row.id, subject: row.subject, reason: 'changed_in_outlook' }, at);
     });

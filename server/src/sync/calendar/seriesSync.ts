@@ -1,6 +1,6 @@
 import type { NewEvent } from '../../crm/events/eventInput.js';
 import { contentOf, eventFromRow, type CrmEvent } from '../../crm/events/eventRecords.js';
-import { canonicalExceptions, seriesMoved, type SeriesException } from '../../crm/events/seriesExceptions.js';
+import { seriesMoved, type SeriesException } from '../../crm/events/seriesExceptions.js';
 import type { EventRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { WriteCompletion } from '../engine/itemAdapter.js';
@@ -10,7 +10,8 @@ import { calendarWindow } from './calendarWindow.js';
 import { fromGraphEvent } from './eventMapping.js';
 import type { GraphEvent } from './graphEvent.js';
 import { reviewSeries } from './seriesReview.js';
-import { exceptionsInOutlook, instancesByDate, judgedDates, listInstances, planInstanceWrites } from './seriesInstances.js';
+import { replaceJudged, storeOutlookExceptions } from './exceptionWrites.js';
+import { exceptionsInOutlook, planInstanceWrites, readSeries } from './seriesInstances.js';
 
 /**
  * A Graph event as the calendar sync receives it, with what was read for it before the page's transaction: a
@@ -28,11 +29,11 @@ const seriesReadInRun = new WeakMap<SyncRun, Set<string>>();
 export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
   // Graph may report a changed occurrence (an exception) without its master: such series are read again on their
   // own, once per run. Plain occurrences only echo their master's change (and fill every first round).
-  const read = seriesReadInRun.get(run) ?? new Set<string>();
-  seriesReadInRun.set(run, read);
+  const readBefore = seriesReadInRun.get(run) ?? new Set<string>();
+  seriesReadInRun.set(run, readBefore);
   const masters = items.filter((item) => item.type === 'seriesMaster').map((item) => item.id);
-  const orphans = items.filter((item) => item.type === 'exception' && item.seriesMasterId && !masters.includes(item.seriesMasterId) && !read.has(item.seriesMasterId)).map((item) => item.seriesMasterId!);
-  for (const id of [...masters, ...orphans]) read.add(id);
+  const orphans = items.filter((item) => item.type === 'exception' && item.seriesMasterId && !masters.includes(item.seriesMasterId) && !readBefore.has(item.seriesMasterId)).map((item) => item.seriesMasterId!);
+  for (const id of [...masters, ...orphans]) readBefore.add(id);
   await reviewSeries(run, graph, [...new Set(orphans)]);
   const window = calendarWindow(run.now());
   for (const item of items) {
@@ -41,11 +42,9 @@ export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: 
     if (link && item.changeKey && link.graph_change_key === item.changeKey) continue;
     const row = link ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst() : undefined;
     const series = fromGraphEvent(item, row?.time_zone);
-    const dates = judgedDates(series, window);
-    const instances = instancesByDate(series, await listInstances(graph, item.id, window), window);
+    const read = await readSeries(graph, series, item.id, window);
     // Unreadable as a series: the CRM keeps the exceptions it has.
-    if (!instances) continue;
-    item.seriesExceptions = { dates, exceptions: exceptionsInOutlook(series, instances, dates) };
+    if (read) item.seriesExceptions = { dates: read.dates, exceptions: exceptionsInOutlook(series, read.instances, read.dates) };
   }
 }
 
@@ -57,9 +56,7 @@ export function withSeriesExceptions(content: NewEvent, item: IncomingEvent, exi
   if (!content.recurrence) return { ...content, exceptions: [] };
   const kept = existing && !seriesMoved(contentOf(existing), content) ? existing.exceptions : [];
   const fromOutlook = item.seriesExceptions;
-  if (!fromOutlook) return { ...content, exceptions: kept };
-  const judged = new Set(fromOutlook.dates);
-  return { ...content, exceptions: [...kept.filter((exception) => !judged.has(exception.date)), ...fromOutlook.exceptions] };
+  return { ...content, exceptions: fromOutlook ? replaceJudged(kept, fromOutlook.dates, fromOutlook.exceptions) : kept };
 }
 
 /**
@@ -69,11 +66,9 @@ export function withSeriesExceptions(content: NewEvent, item: IncomingEvent, exi
 export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, row: EventRow, graphId: string, created: boolean): Promise<WriteCompletion<EventRow> | undefined> {
   const event = eventFromRow(row);
   if (!event.recurrence || (created && event.exceptions.length === 0)) return undefined;
-  const window = calendarWindow(run.now());
-  const dates = judgedDates(event, window);
-  const instances = instancesByDate(event, await listInstances(graph, graphId, window), window);
-  if (!instances) return undefined;
-  const plan = planInstanceWrites(graph, event, event.exceptions, instances, dates);
+  const read = await readSeries(graph, event, graphId, calendarWindow(run.now()));
+  if (!read) return undefined;
+  const plan = planInstanceWrites(graph, event, event.exceptions, read.instances, read.dates);
   const cancelled = [...plan.cancelledInOutlook];
   const refused: string[] = [];
   if (plan.requests.length) {
@@ -95,16 +90,9 @@ export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, r
         await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: row.subject, reason: `refused_occurrence|${date}` }, at);
       }
       if (!cancelled.length) return current.version;
-      const exceptions = [...event.exceptions.filter((e) => !cancelled.includes(e.date)), ...cancelled.map((date): SeriesException => ({ date, cancelled: true }))];
-      const version = current.version + 1;
-      const updated = await trx
-        .updateTable('events')
-        .set({ exceptions: JSON.stringify(canonicalExceptions(event, exceptions)), version, updated_at: at.toISOString() })
-        .where('id', '=', row.id)
-        .where('version', '=', current.version)
-        .executeTakeFirst();
-      // Changed in the CRM meanwhile: that change is pushed next and meets the cancellation again.
-      if (Number(updated.numUpdatedRows) === 0) return current.version;
+      const exceptions = replaceJudged(event.exceptions, cancelled, cancelled.map((date): SeriesException => ({ date, cancelled: true })));
+      const version = await storeOutlookExceptions(trx, current, event, exceptions, at);
+      if (version === undefined) return current.version;
       await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: row.id, subject: row.subject, reason: `occurrence_cancelled_in_outlook|${cancelled.sort().join(', ')}` }, at);
       return version;
     },
