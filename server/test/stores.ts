@@ -16,6 +16,14 @@ export interface StoreKind {
   open(): Promise<Store>;
 }
 
+/** Drops a test's PostgreSQL schema and the job queue's schema beside it. */
+export async function dropTestSchemas(schema: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
+  await client.connect();
+  await client.query(`drop schema if exists "${schema}" cascade; drop schema if exists "${schema}_jobs" cascade`);
+  await client.end();
+}
+
 async function postgresReachable(): Promise<boolean> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL, connectionTimeoutMillis: 2000 });
   try {

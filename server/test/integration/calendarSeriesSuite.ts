@@ -1,10 +1,9 @@
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { utcToLocal } from '../../src/crm/time/zonedTime.js';
 import { installTenant } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
-import { TEST_DATABASE_URL, type StoreKind } from '../stores.js';
+import { dropTestSchemas, TEST_DATABASE_URL, type StoreKind } from '../stores.js';
 import { enableCalendarSync, syncNow, type CalendarSyncHandle } from '../syncFixtures.js';
 
 interface SeriesException {
@@ -88,11 +87,7 @@ describe.skipIf(!available)(`recurring series keep their exceptions both ways (P
   });
   afterEach(async () => {
     await stack?.close();
-    if (kind !== 'postgres') return;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade; drop schema if exists "${schema}_jobs" cascade`);
-    await client.end();
+    if (kind === 'postgres') await dropTestSchemas(schema);
   });
 
   it('sends an occurrence cancelled or changed in the CRM to Outlook, once', async () => {

@@ -3,8 +3,7 @@ import type { StoreKind } from '../stores.js';
 import { eventually, installTenant, joinByInvitation } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
-import { TEST_DATABASE_URL } from '../stores.js';
-import pg from 'pg';
+import { dropTestSchemas, TEST_DATABASE_URL } from '../stores.js';
 
 interface SyncStatus {
   enabled: boolean;
@@ -60,11 +59,7 @@ describe.skipIf(!available)(`two-way calendar sync with the local Microsoft 365 
   });
   afterAll(async () => {
     await stack?.close();
-    if (kind !== 'postgres') return;
-    const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-    await client.connect();
-    await client.query(`drop schema if exists "${schema}" cascade; drop schema if exists "${schema}_jobs" cascade`);
-    await client.end();
+    if (kind === 'postgres') await dropTestSchemas(schema);
   });
 
   it('first sync: creates the brand calendar and pushes only own, non-imported events, future first, mailing nobody', async () => {
