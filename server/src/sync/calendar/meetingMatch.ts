@@ -12,16 +12,20 @@ export type MeetingMatch = { kind: 'new' } | { kind: 'same'; row: EventRow } | {
  * exists (an attendee's copy moved in beside it). Network, so before the page's transaction.
  */
 export async function markCopiesOfSyncedMeetings(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
-  for (const item of items) {
-    if (item['@removed'] || !item.iCalUId || item.type === 'occurrence' || item.type === 'exception') continue;
-    const own = await run.db.selectFrom('sync_links').select('entity_id').where('binding_id', '=', run.binding.id).where('graph_id', '=', item.id).executeTakeFirst();
-    if (own) continue;
+  const candidates = items.filter((item) => !item['@removed'] && item.iCalUId && item.type !== 'occurrence' && item.type !== 'exception');
+  if (!candidates.length) return;
+  // Items already linked (nearly all, on a busy page) are no copies: one query for the page, not one per item.
+  const linked = new Set(
+    (await run.db.selectFrom('sync_links').select('graph_id').where('binding_id', '=', run.binding.id).where('graph_id', 'in', candidates.map((item) => item.id)).execute()).map((link) => link.graph_id),
+  );
+  for (const item of candidates) {
+    if (linked.has(item.id)) continue;
     const synced = await run.db
       .selectFrom('sync_links')
       .innerJoin('events', 'events.id', 'sync_links.entity_id')
       .select(['sync_links.entity_id as entityId', 'sync_links.graph_id as graphId'])
       .where('sync_links.binding_id', '=', run.binding.id)
-      .where('events.ical_uid', '=', item.iCalUId)
+      .where('events.ical_uid', '=', item.iCalUId!)
       .where('sync_links.graph_id', 'is not', null)
       .executeTakeFirst();
     if (synced?.graphId && (await graph.findItem(synced.graphId))) item.copyOfSynced = synced.entityId;
