@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['server/**/*.test.ts', 'devtenant/**/*.test.ts', 'manifest/**/*.test.ts', 'scripts/**/*.test.ts', 'addin/src/**/*.test.ts'],
+    include: [
+      'server/**/*.test.ts',
+      'devtenant/**/*.test.ts',
+      'manifest/**/*.test.ts',
+      'scripts/**/*.test.ts',
+      'addin/src/**/*.test.ts',
+    ],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

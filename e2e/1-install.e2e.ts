@@ -55,7 +55,9 @@ test('a Fabrikam user before the install sees the same advice, in German', async
   await context.close();
 });
 
-test('the Fabrikam administrator gets a separate organisation that shows nothing of Contoso, in German', async ({ browser }) => {
+test('the Fabrikam administrator gets a separate organisation that shows nothing of Contoso, in German', async ({
+  browser,
+}) => {
   const { context, page } = await personBrowsing(browser, 'de');
   await page.goto('/');
   await signIn(page, 'admin@fabrikam.onmicrosoft.com', /^Anmelden$/, 'de');

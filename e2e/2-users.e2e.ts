@@ -28,7 +28,10 @@ test('case 1: the Contoso administrator invites two colleagues from Office 365 U
   await page.getByRole('button', { name: 'Office 365 Users' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add Users' });
   await expect(dialog.getByRole('checkbox', { name: 'Megan Bowen' })).toBeVisible();
-  await dialog.getByRole('searchbox', { name: 'Search' }).or(dialog.getByRole('textbox', { name: 'Search' })).fill('e');
+  await dialog
+    .getByRole('searchbox', { name: 'Search' })
+    .or(dialog.getByRole('textbox', { name: 'Search' }))
+    .fill('e');
   await dialog.getByRole('checkbox', { name: 'Megan Bowen' }).check();
   await dialog.getByRole('checkbox', { name: 'Alex Wilber' }).check();
   await snap(page, 'en', '11-add-users-selected');
@@ -106,7 +109,9 @@ test('case 2: Diego opens the app as a member', async ({ browser }) => {
   await context.close();
 });
 
-test('a member without Manage Users who follows an approval link is told so, and nothing changes', async ({ browser }) => {
+test('a member without Manage Users who follows an approval link is told so, and nothing changes', async ({
+  browser,
+}) => {
   const { context, page } = await personBrowsing(browser, 'en');
   await openMail(page, 'admin@contoso.onmicrosoft.com', /Diego Siciliani/);
   const href = await page.frameLocator('iframe[title="Message body"]').getByRole('link').first().getAttribute('href');

@@ -12,12 +12,19 @@ async function openMicrosoftSettings(page: Page, de = false): Promise<void> {
   await expect(page.getByRole('heading', { name: de ? 'Kalender' : 'Calendar' })).toBeVisible();
 }
 
-test('calendar sync in the pane: enable with progress, both directions, disable, and the calendar deleted in Outlook', async ({ browser }) => {
+test('calendar sync in the pane: enable with progress, both directions, disable, and the calendar deleted in Outlook', async ({
+  browser,
+}) => {
   test.setTimeout(150_000);
   const api = await apiAs('admin@contoso.onmicrosoft.com');
   // Enough events that the first sync's progress can be seen, with Graph answering in 50 ms as over a real network.
   for (let i = 0; i < 150; i += 1) {
-    await api('/api/events', 'POST', { subject: `Customer visit ${i}`, start: `${tomorrow}T08:00`, end: `${tomorrow}T08:30`, timeZone: 'Europe/Berlin' });
+    await api('/api/events', 'POST', {
+      subject: `Customer visit ${i}`,
+      start: `${tomorrow}T08:00`,
+      end: `${tomorrow}T08:30`,
+      timeZone: 'Europe/Berlin',
+    });
   }
   await tenantKnobs({ latencyMs: 50 });
 
@@ -64,15 +71,24 @@ test('calendar sync in the pane: enable with progress, both directions, disable,
 
   await openMicrosoftSettings(page);
   await calendar.getByRole('button', { name: 'Disable' }).click();
-  await page.getByRole('alertdialog', { name: 'Disable calendar sync?' }).getByRole('button', { name: 'Disable' }).click();
-  await expect(page.getByText('Sync turned off. The Zoho CRM calendar was removed from Outlook; your events stay in the CRM.')).toBeVisible();
+  await page
+    .getByRole('alertdialog', { name: 'Disable calendar sync?' })
+    .getByRole('button', { name: 'Disable' })
+    .click();
+  await expect(
+    page.getByText('Sync turned off. The Zoho CRM calendar was removed from Outlook; your events stay in the CRM.'),
+  ).toBeVisible();
   await snap(page, 'en', '36-disabled');
 
   await calendar.getByRole('button', { name: 'Enable' }).click();
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
   await tenant.goto(`${TENANT_URL}/mail/admin%40contoso.onmicrosoft.com/calendar`);
   await tenant.getByRole('button', { name: 'Delete calendar Zoho CRM' }).click();
-  await expect(page.getByText('Sync turned off because the Zoho CRM calendar was deleted in Outlook; your events stay in the CRM.')).toBeVisible({ timeout: 60_000 });
+  await expect(
+    page.getByText(
+      'Sync turned off because the Zoho CRM calendar was deleted in Outlook; your events stay in the CRM.',
+    ),
+  ).toBeVisible({ timeout: 60_000 });
   await snap(page, 'en', '37-calendar-deleted-in-outlook');
 
   await page.getByRole('tab', { name: 'Events' }).click();

@@ -15,8 +15,20 @@ const mail = {
 
 test('the Outlook pane shows a known sender from the CRM and offers to add an unknown one', async ({ browser }) => {
   const api = await apiAs('admin@contoso.onmicrosoft.com');
-  await api('/api/contacts', 'POST', { firstName: 'Katja', lastName: 'Bauer', email: 'katja.bauer@fabrikam.example', accountName: 'Fabrikam', title: 'Einkauf' });
-  await api('/api/events', 'POST', { subject: 'Angebotsbesprechung mit Katja', start: `${tomorrow}T10:00`, end: `${tomorrow}T11:00`, timeZone: 'Europe/Berlin', attendees: [{ email: 'katja.bauer@fabrikam.example' }] });
+  await api('/api/contacts', 'POST', {
+    firstName: 'Katja',
+    lastName: 'Bauer',
+    email: 'katja.bauer@fabrikam.example',
+    accountName: 'Fabrikam',
+    title: 'Einkauf',
+  });
+  await api('/api/events', 'POST', {
+    subject: 'Angebotsbesprechung mit Katja',
+    start: `${tomorrow}T10:00`,
+    end: `${tomorrow}T11:00`,
+    timeZone: 'Europe/Berlin',
+    attendees: [{ email: 'katja.bauer@fabrikam.example' }],
+  });
 
   const { context, page } = await personBrowsing(browser, 'en');
   await actAsOutlook(context, mail);
@@ -33,7 +45,11 @@ test('the Outlook pane shows a known sender from the CRM and offers to add an un
   await expect(dialog.getByRole('textbox', { name: /^Email/ }).first()).toHaveValue('paul.neumann@northwind.example');
   await snap(page, 'en', '41-outlook-add-to-crm');
   await dialog.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('region', { name: 'Paul Neumann, paul.neumann@northwind.example' }).getByText(/Owner: Contoso Admin/)).toBeVisible();
+  await expect(
+    page
+      .getByRole('region', { name: 'Paul Neumann, paul.neumann@northwind.example' })
+      .getByText(/Owner: Contoso Admin/),
+  ).toBeVisible();
   await expect(page.getByRole('button', { name: /^Add to CRM: Paul Neumann/ })).toHaveCount(0);
   await context.close();
 });

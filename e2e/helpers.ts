@@ -10,7 +10,11 @@ const screenshotDir = join(import.meta.dirname, 'screenshots');
 export type Language = 'en' | 'de';
 
 /** A person at their own browser: a fresh context in their language, so sessions never mix (options: e.g. their time zone). */
-export async function personBrowsing(browser: Browser, language: Language, options: BrowserContextOptions = {}): Promise<{ context: BrowserContext; page: Page }> {
+export async function personBrowsing(
+  browser: Browser,
+  language: Language,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ locale: language === 'de' ? 'de-DE' : 'en-US', ...options });
   // A script error in the add-in fails loudly in the test output instead of showing as a blank page.
   context.on('weberror', (error) => console.error(`page error: ${error.error().stack ?? error.error().message}`));
@@ -25,7 +29,13 @@ export async function snap(page: Page, language: Language, name: string, fullPag
 }
 
 /** Signs in through the local tenant's account picker in the popup that MSAL opens. */
-export async function signIn(page: Page, userPrincipalName: string, signInLabel: RegExp, language: Language, screenshotPrefix?: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  userPrincipalName: string,
+  signInLabel: RegExp,
+  language: Language,
+  screenshotPrefix?: string,
+): Promise<void> {
   const popupPromise = page.waitForEvent('popup');
   await page.getByRole('button', { name: signInLabel }).click();
   const popup = await popupPromise;
@@ -38,7 +48,12 @@ export async function signIn(page: Page, userPrincipalName: string, signInLabel:
 }
 
 /** Grants admin consent in the popup the Install button opens, then waits for the add-in to move on. */
-export async function installFromPopup(page: Page, installLabel: RegExp, language: Language, screenshotPrefix: string): Promise<void> {
+export async function installFromPopup(
+  page: Page,
+  installLabel: RegExp,
+  language: Language,
+  screenshotPrefix: string,
+): Promise<void> {
   const popupPromise = page.waitForEvent('popup');
   await page.getByRole('button', { name: installLabel }).click();
   const popup = await popupPromise;
@@ -61,7 +76,9 @@ async function trustedFetch(url: string, init: RequestInit = {}): Promise<Respon
 let trustedAgent: import('undici').Agent | undefined;
 
 /** The service's API as an automated client (resource-owner password grant), for preparing data quickly. */
-export async function apiAs(upn: string): Promise<(path: string, method?: string, body?: unknown) => Promise<Response>> {
+export async function apiAs(
+  upn: string,
+): Promise<(path: string, method?: string, body?: unknown) => Promise<Response>> {
   const { readFileSync } = await import('node:fs');
   const { DATA_DIR, SERVICE_PORT } = await import('./playwright.config.js');
   const { clientSecret } = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8')) as { clientSecret: string };
@@ -69,16 +86,31 @@ export async function apiAs(upn: string): Promise<(path: string, method?: string
   const tokenResponse = await trustedFetch(`${TENANT_URL}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, client_secret: clientSecret, username: upn, password: PASSWORD, scope: `api://localhost:${SERVICE_PORT}/${clientId}/access_as_user` }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: clientId,
+      client_secret: clientSecret,
+      username: upn,
+      password: PASSWORD,
+      scope: `api://localhost:${SERVICE_PORT}/${clientId}/access_as_user`,
+    }).toString(),
   });
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   return (path, method = 'GET', body) =>
-    trustedFetch(`https://localhost:${SERVICE_PORT}${path}`, { method, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+    trustedFetch(`https://localhost:${SERVICE_PORT}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
 }
 
 /** Sets the local tenant's test knobs (e.g. Graph latency). */
 export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void> {
-  await trustedFetch(`${TENANT_URL}/_devtenant/api/knobs`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(knobs) });
+  await trustedFetch(`${TENANT_URL}/_devtenant/api/knobs`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(knobs),
+  });
 }
 
 /** Reads the local tenant's inspection API (what a mailbox holds). */

@@ -10,8 +10,14 @@ export interface MailParty {
  * provided before the page's scripts run, as Outlook provides it. Office.js itself (the npm copy) is not loaded,
  * since outside Outlook it would find no host.
  */
-export async function actAsOutlook(context: BrowserContext, mail: { subject: string; from: MailParty; to: MailParty[]; cc: MailParty[] }, displayLanguage = 'en-US'): Promise<void> {
-  await context.route('**/office-js/**', (route) => route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }));
+export async function actAsOutlook(
+  context: BrowserContext,
+  mail: { subject: string; from: MailParty; to: MailParty[]; cc: MailParty[] },
+  displayLanguage = 'en-US',
+): Promise<void> {
+  await context.route('**/office-js/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }),
+  );
   await context.addInitScript(
     ({ mail: item, displayLanguage: language }) => {
       const handlers: Record<string, () => void> = {};
@@ -22,10 +28,22 @@ export async function actAsOutlook(context: BrowserContext, mail: { subject: str
         onReady: () => Promise.resolve({ host: 'Outlook', platform: 'OfficeOnline' }),
         context: {
           displayLanguage: language,
-          officeTheme: { bodyBackgroundColor: '#ffffff', bodyForegroundColor: '#242424', controlBackgroundColor: '#ffffff', controlForegroundColor: '#242424' },
+          officeTheme: {
+            bodyBackgroundColor: '#ffffff',
+            bodyForegroundColor: '#242424',
+            controlBackgroundColor: '#ffffff',
+            controlForegroundColor: '#242424',
+          },
           requirements: { isSetSupported: () => false },
           mailbox: {
-            item: { itemType: 'message', subject: item.subject, from: item.from, sender: item.from, to: item.to, cc: item.cc },
+            item: {
+              itemType: 'message',
+              subject: item.subject,
+              from: item.from,
+              sender: item.from,
+              to: item.to,
+              cc: item.cc,
+            },
             addHandlerAsync: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => {
               handlers[type] = handler;
               callback?.({ status: 'succeeded' });

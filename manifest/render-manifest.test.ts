@@ -56,7 +56,9 @@ describe('renderManifest', () => {
   });
 
   it('declares manifest 1.24 consistently', () => {
-    expect(manifest.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json');
+    expect(manifest.$schema).toBe(
+      'https://developer.microsoft.com/json-schemas/teams/v1.24/MicrosoftTeams.schema.json',
+    );
     expect(manifest.manifestVersion).toBe('1.24');
   });
 
@@ -93,13 +95,18 @@ describe('renderManifest', () => {
 
   it('declares the Outlook task pane for read and compose, its button wired to an openPage action', () => {
     const [extension] = manifest.extensions;
-    expect(extension.requirements).toEqual({ scopes: ['mail'], capabilities: [{ name: 'Mailbox', minVersion: '1.3' }] });
+    expect(extension.requirements).toEqual({
+      scopes: ['mail'],
+      capabilities: [{ name: 'Mailbox', minVersion: '1.3' }],
+    });
     const [runtime] = extension.runtimes;
     expect(runtime.code.page).toBe('https://crm.example.com/taskpane.html?host=outlook');
     expect(runtime.lifetime).toBe('short');
     const actionIds = runtime.actions.filter((a: any) => a.type === 'openPage').map((a: any) => a.id);
     expect(extension.ribbons.flatMap((r: any) => r.contexts)).toEqual(['mailRead', 'mailCompose']);
-    const controls = extension.ribbons.flatMap((r: any) => r.tabs.flatMap((t: any) => t.groups.flatMap((g: any) => g.controls)));
+    const controls = extension.ribbons.flatMap((r: any) =>
+      r.tabs.flatMap((t: any) => t.groups.flatMap((g: any) => g.controls)),
+    );
     expect(controls).toHaveLength(2);
     for (const control of controls) {
       expect(actionIds).toContain(control.actionId);
@@ -179,10 +186,12 @@ describe('input validation', () => {
   it('accepts a brand up to the short-name limit and rejects a longer one, naming --brand', () => {
     const longest = 'B'.repeat(TEXT_LIMITS['name.short']!);
     expect((renderManifest({ ...options, brand: longest }) as any).name.short).toBe(longest);
-    expect(localizationProblems(
-      bundledSchema('1.24', 'MicrosoftTeams.Localization.schema.json'),
-      renderLanguageFiles({ ...options, brand: longest })['de-de.json']!,
-    )).toEqual([]);
+    expect(
+      localizationProblems(
+        bundledSchema('1.24', 'MicrosoftTeams.Localization.schema.json'),
+        renderLanguageFiles({ ...options, brand: longest })['de-de.json']!,
+      ),
+    ).toEqual([]);
     const error = thrown(() => renderManifest({ ...options, brand: `${longest}X` }));
     expect(error.option).toBe('--brand');
     expect(error.message).toMatch(/name\.short .* 31 characters/);

@@ -85,7 +85,8 @@ function checkLengths(value: JsonValue, path: string, where: string, ctx: Substi
   if (typeof value === 'string') checkLength(path, value, where, ctx);
   else if (Array.isArray(value)) value.forEach((item, i) => checkLengths(item, `${path}[${i}]`, where, ctx));
   else if (value !== null && typeof value === 'object') {
-    for (const [key, item] of Object.entries(value)) checkLengths(item, path === '' ? key : `${path}.${key}`, where, ctx);
+    for (const [key, item] of Object.entries(value))
+      checkLengths(item, path === '' ? key : `${path}.${key}`, where, ctx);
   }
 }
 

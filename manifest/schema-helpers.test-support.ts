@@ -6,7 +6,12 @@ import { dirname, join } from 'node:path';
 type Schema = { [key: string]: unknown };
 
 const require = createRequire(import.meta.url);
-const SCHEMA_ROOT = join(dirname(require.resolve('@microsoft/app-manifest/package.json')), 'build', 'json-schemas', 'teams');
+const SCHEMA_ROOT = join(
+  dirname(require.resolve('@microsoft/app-manifest/package.json')),
+  'build',
+  'json-schemas',
+  'teams',
+);
 
 export function bundledSchema(version: string, file = 'MicrosoftTeams.schema.json'): Schema {
   return JSON.parse(readFileSync(join(SCHEMA_ROOT, `v${version}`, file), 'utf8')) as Schema;
@@ -15,7 +20,10 @@ export function bundledSchema(version: string, file = 'MicrosoftTeams.schema.jso
 function deref(root: Schema, node: Schema): Schema {
   const ref = node.$ref;
   if (typeof ref !== 'string') return node;
-  const target = ref.replace(/^#\//, '').split('/').reduce<unknown>((at, key) => (at as Schema)[key], root);
+  const target = ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce<unknown>((at, key) => (at as Schema)[key], root);
   return { ...(target as Schema), ...Object.fromEntries(Object.entries(node).filter(([k]) => k !== '$ref')) };
 }
 

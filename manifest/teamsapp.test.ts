@@ -20,15 +20,43 @@ const aadManifest = JSON.parse(aadManifestText);
 
 /** Action names documented in PLATFORM.md §4.3 (teamsfx-core 3.1.3 driver list + yaml schema v1.13). */
 const DOCUMENTED_ACTIONS = new Set([
-  'teamsApp/create', 'aadApp/create', 'aadApp/update', 'teamsApp/validateManifest', 'teamsApp/zipAppPackage',
-  'teamsApp/validateAppPackage', 'teamsApp/validateWithTestCases', 'teamsApp/update', 'teamsApp/extendToM365',
-  'teamsApp/publishAppPackage', 'script', 'file/createOrUpdateEnvironmentFile', 'file/createOrUpdateJsonFile',
-  'cli/runNpmCommand', 'cli/runNpxCommand', 'cli/runDotnetCommand', 'devTool/install', 'arm/deploy',
-  'azureAppService/zipDeploy', 'azureStorage/deploy', 'azureStorage/enableStaticWebsite',
-  'azureStaticWebApps/getDeploymentToken', 'azureFunctions/zipDeploy', 'botAadApp/create', 'botFramework/create',
-  'apiKey/register', 'apiKey/update', 'oauth/register', 'oauth/update', 'spfx/deploy',
-  'teamsApp/copyAppPackageToSPFx', 'teamsApp/syncManifest', 'typeSpec/compile', 'copilotAgent/publish',
-  'dcr/register', 'devChannel/create', 'devChannel/installApp',
+  'teamsApp/create',
+  'aadApp/create',
+  'aadApp/update',
+  'teamsApp/validateManifest',
+  'teamsApp/zipAppPackage',
+  'teamsApp/validateAppPackage',
+  'teamsApp/validateWithTestCases',
+  'teamsApp/update',
+  'teamsApp/extendToM365',
+  'teamsApp/publishAppPackage',
+  'script',
+  'file/createOrUpdateEnvironmentFile',
+  'file/createOrUpdateJsonFile',
+  'cli/runNpmCommand',
+  'cli/runNpxCommand',
+  'cli/runDotnetCommand',
+  'devTool/install',
+  'arm/deploy',
+  'azureAppService/zipDeploy',
+  'azureStorage/deploy',
+  'azureStorage/enableStaticWebsite',
+  'azureStaticWebApps/getDeploymentToken',
+  'azureFunctions/zipDeploy',
+  'botAadApp/create',
+  'botFramework/create',
+  'apiKey/register',
+  'apiKey/update',
+  'oauth/register',
+  'oauth/update',
+  'spfx/deploy',
+  'teamsApp/copyAppPackageToSPFx',
+  'teamsApp/syncManifest',
+  'typeSpec/compile',
+  'copilotAgent/publish',
+  'dcr/register',
+  'devChannel/create',
+  'devChannel/installApp',
 ]);
 
 /** Required `with` keys per action (PLATFORM.md §4.3; azureAppService/zipDeploy from the toolkit templates). */
@@ -66,7 +94,9 @@ const envDev = envFile(read('env/.env.dev'));
 function outputsOf(step: Step): string[] {
   const written = Object.values(step.writeToEnvironmentFile ?? {});
   const fromScript =
-    step.uses === 'script' ? [...String(step.with?.run ?? '').matchAll(/::set-teamsfx-env (\w+)=/g)].map((m) => m[1]!) : [];
+    step.uses === 'script'
+      ? [...String(step.with?.run ?? '').matchAll(/::set-teamsfx-env (\w+)=/g)].map((m) => m[1]!)
+      : [];
   return [...written, ...fromScript, ...(IMPLICIT_OUTPUTS[step.uses] ?? [])];
 }
 
@@ -74,7 +104,9 @@ describe('teamsapp.yml', () => {
   const allSteps = [...project.provision, ...project.deploy, ...project.publish];
 
   it('declares a toolkit yaml schema version atk accepts (v1.11–v1.13)', () => {
-    expect(yml.split('\n')[0]).toMatch(/^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.1[1-3]\/yaml\.schema\.json$/);
+    expect(yml.split('\n')[0]).toMatch(
+      /^# yaml-language-server: \$schema=https:\/\/aka\.ms\/m365-agents-toolkits\/v1\.1[1-3]\/yaml\.schema\.json$/,
+    );
     expect(project.version).toMatch(/^v1\.1[1-3]$/);
     expect(project.environmentFolderPath).toBe('./env');
   });
@@ -90,8 +122,15 @@ describe('teamsapp.yml', () => {
 
   it('provisions in the order the toolkit samples use', () => {
     expect(project.provision.map((s) => s.uses)).toEqual([
-      'aadApp/create', 'teamsApp/create', 'aadApp/update', 'script', 'teamsApp/validateManifest',
-      'teamsApp/zipAppPackage', 'teamsApp/validateAppPackage', 'teamsApp/update', 'teamsApp/extendToM365',
+      'aadApp/create',
+      'teamsApp/create',
+      'aadApp/update',
+      'script',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+      'teamsApp/extendToM365',
     ]);
     const create = project.provision[0]!;
     expect(create.with).toMatchObject({ signInAudience: 'AzureADMultipleOrgs', generateClientSecret: true });
@@ -102,7 +141,9 @@ describe('teamsapp.yml', () => {
     const builds = allSteps.filter((s) => s.uses === 'script');
     expect(builds.length).toBeGreaterThan(0);
     for (const step of builds) {
-      expect(step.with?.run).toMatch(/^npm run package -- .*--base-url \$\{\{TAB_ENDPOINT\}\}.*--client-id \$\{\{AAD_APP_CLIENT_ID\}\}.*--app-id \$\{\{TEAMS_APP_ID\}\}/);
+      expect(step.with?.run).toMatch(
+        /^npm run package -- .*--base-url \$\{\{TAB_ENDPOINT\}\}.*--client-id \$\{\{AAD_APP_CLIENT_ID\}\}.*--app-id \$\{\{TEAMS_APP_ID\}\}/,
+      );
     }
   });
 
@@ -137,7 +178,8 @@ describe('teamsapp.yml', () => {
     expect([...envDev.keys()].filter((k) => k.startsWith('SECRET_'))).toEqual([]);
     // An empty value is a slot for a step's output; one that no step fills would fail at run time.
     const written = new Set(allSteps.flatMap(outputsOf));
-    for (const [name, value] of envDev) if (value === '') expect(written.has(name), `${name} is never written`).toBe(true);
+    for (const [name, value] of envDev)
+      if (value === '') expect(written.has(name), `${name} is never written`).toBe(true);
     expect(read('.gitignore').split('\n')).toContain('env/*.user');
   });
 });
@@ -148,12 +190,19 @@ describe('aad.manifest.json', () => {
     expect(aadManifest.api.requestedAccessTokenVersion).toBe(2);
     expect(aadManifest.identifierUris).toEqual(['api://${{TAB_DOMAIN}}/${{AAD_APP_CLIENT_ID}}']);
     expect(aadManifest.api.oauth2PermissionScopes).toEqual([
-      expect.objectContaining({ value: 'access_as_user', id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}', isEnabled: true }),
+      expect.objectContaining({
+        value: 'access_as_user',
+        id: '${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}',
+        isEnabled: true,
+      }),
     ]);
   });
 
   it('pre-authorizes itself and the Teams, Microsoft 365 and Office hosts (PLATFORM.md 5b/5c)', () => {
-    const preAuthorized = aadManifest.api.preAuthorizedApplications as { appId: string; delegatedPermissionIds: string[] }[];
+    const preAuthorized = aadManifest.api.preAuthorizedApplications as {
+      appId: string;
+      delegatedPermissionIds: string[];
+    }[];
     expect(preAuthorized.map((p) => p.appId).sort()).toEqual(
       [
         '${{AAD_APP_CLIENT_ID}}',
@@ -169,7 +218,8 @@ describe('aad.manifest.json', () => {
         'ea5a67f6-b6f3-4338-b240-c655ddc3cc8e', // all Office endpoints (legacy Office SSO)
       ].sort(),
     );
-    for (const p of preAuthorized) expect(p.delegatedPermissionIds).toEqual(['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}']);
+    for (const p of preAuthorized)
+      expect(p.delegatedPermissionIds).toEqual(['${{AAD_APP_ACCESS_AS_USER_PERMISSION_ID}}']);
   });
 
   it('has the SPA (broker, fallback page, root) and web (install callback) redirect URIs', () => {

@@ -68,7 +68,10 @@ describe('icons', () => {
     const { data, width } = decodeOwnPng(readFileSync(join(icons, 'color.png')));
     expect(data[(96 * width + 96) * 4 + 3]).toBe(255);
     for (const [file, png] of Object.entries(drawAllIcons())) {
-      expect(png.equals(readFileSync(join(icons, file))), `${file} is stale: run npx tsx manifest/icons/draw-icons.ts`).toBe(true);
+      expect(
+        png.equals(readFileSync(join(icons, file))),
+        `${file} is stale: run npx tsx manifest/icons/draw-icons.ts`,
+      ).toBe(true);
     }
   });
 });
@@ -83,6 +86,11 @@ describe('zip', () => {
   });
 
   it('refuses duplicate names', () => {
-    expect(() => createZip([{ name: 'a', data: Buffer.alloc(0) }, { name: 'a', data: Buffer.alloc(0) }])).toThrow(/duplicate/);
+    expect(() =>
+      createZip([
+        { name: 'a', data: Buffer.alloc(0) },
+        { name: 'a', data: Buffer.alloc(0) },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });

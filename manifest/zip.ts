@@ -101,7 +101,7 @@ export function readZip(zip: Buffer): ZipEntry[] {
     if (method === METHOD_DEFLATE) data = inflateRawSync(body);
     else if (method === METHOD_STORE) data = Buffer.from(body);
     else throw new Error(`unsupported compression method ${method} for ${name}`);
-    if ((crc32(data) >>> 0) !== crc) throw new Error(`CRC mismatch for ${name}`);
+    if (crc32(data) >>> 0 !== crc) throw new Error(`CRC mismatch for ${name}`);
     entries.push({ name, data });
     at += 46 + nameLength + extraLength + commentLength;
   }

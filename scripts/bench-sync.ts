@@ -26,8 +26,13 @@ const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const dir = mkdtempSync(join(tmpdir(), 'crm-bench-'));
 const certificates = await ensureLocalCertificates(join(dir, 'certs'));
 const dispatcher = new Agent({ connect: { ca: certificates.caCertPem } });
-const fetch = async (url: string, init?: RequestInit) => (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
-const tenant = await startDevTenant({ port: 0, tls: { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem }, apps: [] });
+const fetch = async (url: string, init?: RequestInit) =>
+  (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
+const tenant = await startDevTenant({
+  port: 0,
+  tls: { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem },
+  apps: [],
+});
 const port = await freePort();
 const publicUrl = `https://localhost:${port}`;
 const clientSecret = randomBytes(16).toString('hex');
@@ -49,16 +54,27 @@ const service = await startService(
   }),
 );
 const db = service.deps.store.db;
-const apiToken = await token('admin@contoso.onmicrosoft.com', `api://localhost:${port}/${LOCAL_CLIENT_ID}/access_as_user`);
+const apiToken = await token(
+  'admin@contoso.onmicrosoft.com',
+  `api://localhost:${port}/${LOCAL_CLIENT_ID}/access_as_user`,
+);
 
 const browser = new FormBrowser(fetch);
-await (await (await browser.open(String((await api('/api/me')).installUrl))).submit('login', 'admin@contoso.onmicrosoft.com')).submit('passwd', tenant.password);
+await (
+  await (await browser.open(String((await api('/api/me')).installUrl))).submit('login', 'admin@contoso.onmicrosoft.com')
+).submit('passwd', tenant.password);
 await browser.submit('decision', 'accept');
-const member = (await api('/api/organisations', 'POST', { acceptTerms: true })) as { user: { id: string }; organisation: { id: string } };
+const member = (await api('/api/organisations', 'POST', { acceptTerms: true })) as {
+  user: { id: string };
+  organisation: { id: string };
+};
 if (KIND === 'calendar') await seedEvents(member.organisation.id, member.user.id);
 else await seedContacts(member.organisation.id, member.user.id);
 // The person's own Outlook token (delegated), for making changes "in Outlook"; needs the consent given above.
-const graphToken = await token('admin@contoso.onmicrosoft.com', 'https://graph.microsoft.com/Calendars.ReadWrite https://graph.microsoft.com/Contacts.ReadWrite');
+const graphToken = await token(
+  'admin@contoso.onmicrosoft.com',
+  'https://graph.microsoft.com/Calendars.ReadWrite https://graph.microsoft.com/Contacts.ReadWrite',
+);
 
 tenant.knobs.update({ latencyMs: LATENCY_MS });
 await fetch(`${tenant.url}/_devtenant/api/request-counts/reset`, { method: 'POST' });
@@ -70,27 +86,46 @@ while (binding.stage !== 'incremental' || !binding.last_success_at) {
   binding = await db.selectFrom('sync_bindings').selectAll().where('kind', '=', KIND).executeTakeFirstOrThrow();
 }
 const firstSyncSeconds = (performance.now() - started) / 1000;
-const counts = (await (await fetch(`${tenant.url}/_devtenant/api/request-counts`)).json()) as { total: number; batchRequests: number; mailboxes: Record<string, Record<string, number>> };
+const counts = (await (await fetch(`${tenant.url}/_devtenant/api/request-counts`)).json()) as {
+  total: number;
+  batchRequests: number;
+  mailboxes: Record<string, Record<string, number>>;
+};
 const calendarId = binding.container_id!;
 const itemsPath = KIND === 'calendar' ? `calendars/${calendarId}/events` : `contactFolders/${calendarId}/contacts`;
 const outlookItems = async (named?: string) => {
   // Polling asks for the one item by name, so that reading the whole calendar does not slow the tenant being measured.
-  const filter = named === undefined ? '' : `?${KIND === 'calendar' ? 'subject' : 'surname'}=${encodeURIComponent(named)}`;
-  return ((await (await fetch(`${tenant.url}/_devtenant/api/mailboxes/admin%40contoso.onmicrosoft.com/${itemsPath}${filter}`)).json()) as { value: { subject?: string; surname?: string }[] }).value;
+  const filter =
+    named === undefined ? '' : `?${KIND === 'calendar' ? 'subject' : 'surname'}=${encodeURIComponent(named)}`;
+  return (
+    (await (
+      await fetch(`${tenant.url}/_devtenant/api/mailboxes/admin%40contoso.onmicrosoft.com/${itemsPath}${filter}`)
+    ).json()) as { value: { subject?: string; surname?: string }[] }
+  ).value;
 };
 const inOutlook = (await outlookItems()).length;
 const noun = KIND === 'calendar' ? 'events' : 'contacts';
 
-console.log(`First sync of ${EVENTS} ${noun} at ${LATENCY_MS} ms Graph latency: ${firstSyncSeconds.toFixed(1)} s, ${inOutlook} ${noun} in Outlook`);
+console.log(
+  `First sync of ${EVENTS} ${noun} at ${LATENCY_MS} ms Graph latency: ${firstSyncSeconds.toFixed(1)} s, ${inOutlook} ${noun} in Outlook`,
+);
 const inner = Object.values(counts.mailboxes).reduce((sum, byMethod) => sum + (byMethod.total ?? 0), 0);
 const batched = Math.min(inner, counts.batchRequests * 20);
-console.log(`  Graph requests: ${counts.batchRequests} $batch requests carrying the creates, plus ${counts.total - batched} single requests (calendar, subscription, delta pages, token-free reads); per method inside the mailbox: ${JSON.stringify(counts.mailboxes)}`);
+console.log(
+  `  Graph requests: ${counts.batchRequests} $batch requests carrying the creates, plus ${counts.total - batched} single requests (calendar, subscription, delta pages, token-free reads); per method inside the mailbox: ${JSON.stringify(counts.mailboxes)}`,
+);
 
 const crmToOutlook: number[] = [];
 for (let i = 0; i < CHANGES; i += 1) {
   const subject = `CRM change ${i}`;
   const begun = performance.now();
-  if (KIND === 'calendar') await api('/api/events', 'POST', { subject, start: '2027-02-01T09:00', end: '2027-02-01T10:00', timeZone: 'Europe/Berlin' });
+  if (KIND === 'calendar')
+    await api('/api/events', 'POST', {
+      subject,
+      start: '2027-02-01T09:00',
+      end: '2027-02-01T10:00',
+      timeZone: 'Europe/Berlin',
+    });
   else await api('/api/contacts', 'POST', { lastName: subject });
   for (;;) {
     if ((await outlookItems(subject)).length > 0) break;
@@ -103,18 +138,30 @@ const outlookToCrm: number[] = [];
 for (let i = 0; i < CHANGES; i += 1) {
   const subject = `Outlook change ${i}`;
   const begun = performance.now();
-  if (KIND === 'calendar') await graph(`/me/calendars/${calendarId}/events`, { subject, start: { dateTime: '2027-02-02T09:00', timeZone: 'Europe/Berlin' }, end: { dateTime: '2027-02-02T10:00', timeZone: 'Europe/Berlin' } });
+  if (KIND === 'calendar')
+    await graph(`/me/calendars/${calendarId}/events`, {
+      subject,
+      start: { dateTime: '2027-02-02T09:00', timeZone: 'Europe/Berlin' },
+      end: { dateTime: '2027-02-02T10:00', timeZone: 'Europe/Berlin' },
+    });
   else await graph(`/me/contactFolders/${calendarId}/contacts`, { surname: subject });
   for (;;) {
-    const arrived = KIND === 'calendar' ? await db.selectFrom('events').select('id').where('subject', '=', subject).executeTakeFirst() : await db.selectFrom('contacts').select('id').where('last_name', '=', subject).executeTakeFirst();
+    const arrived =
+      KIND === 'calendar'
+        ? await db.selectFrom('events').select('id').where('subject', '=', subject).executeTakeFirst()
+        : await db.selectFrom('contacts').select('id').where('last_name', '=', subject).executeTakeFirst();
     if (arrived) break;
     await sleep(10);
   }
   outlookToCrm.push((performance.now() - begun) / 1000);
 }
 console.log(`Change to arrival, ${CHANGES} changes each way at ${LATENCY_MS} ms Graph latency:`);
-console.log(`  CRM → Outlook: p50 ${percentile(crmToOutlook, 50).toFixed(2)} s, p95 ${percentile(crmToOutlook, 95).toFixed(2)} s, max ${Math.max(...crmToOutlook).toFixed(2)} s`);
-console.log(`  Outlook → CRM: p50 ${percentile(outlookToCrm, 50).toFixed(2)} s, p95 ${percentile(outlookToCrm, 95).toFixed(2)} s, max ${Math.max(...outlookToCrm).toFixed(2)} s`);
+console.log(
+  `  CRM → Outlook: p50 ${percentile(crmToOutlook, 50).toFixed(2)} s, p95 ${percentile(crmToOutlook, 95).toFixed(2)} s, max ${Math.max(...crmToOutlook).toFixed(2)} s`,
+);
+console.log(
+  `  Outlook → CRM: p50 ${percentile(outlookToCrm, 50).toFixed(2)} s, p95 ${percentile(outlookToCrm, 95).toFixed(2)} s, max ${Math.max(...outlookToCrm).toFixed(2)} s`,
+);
 
 await service.close();
 await tenant.close();
@@ -126,7 +173,25 @@ async function seedContacts(organisationId: string, ownerId: string): Promise<vo
     for (let i = 0; i < EVENTS; i += 1) {
       await trx
         .insertInto('contacts')
-        .values({ id: randomUUID(), organisation_id: organisationId, owner_user_id: ownerId, ...contactColumns({ ...EMPTY_CONTACT, firstName: 'Person', lastName: `Contact ${i}`, email: `contact${i}@example.com`, accountName: 'Fabrikam', mobile: '+49 170 555 0100' }), origin: 'crm', sync_eligible: 1, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .values({
+          id: randomUUID(),
+          organisation_id: organisationId,
+          owner_user_id: ownerId,
+          ...contactColumns({
+            ...EMPTY_CONTACT,
+            firstName: 'Person',
+            lastName: `Contact ${i}`,
+            email: `contact${i}@example.com`,
+            accountName: 'Fabrikam',
+            mobile: '+49 170 555 0100',
+          }),
+          origin: 'crm',
+          sync_eligible: 1,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })
         .execute();
     }
   });
@@ -141,19 +206,52 @@ async function seedEvents(organisationId: string, ownerId: string): Promise<void
       const end = new Date(Date.now() + (i - 1000) * 3_600_000 + 1_800_000).toISOString().slice(0, 16);
       await trx
         .insertInto('events')
-        .values({ id: randomUUID(), organisation_id: organisationId, owner_user_id: ownerId, ...contentColumns({ subject: `Event ${i}`, description: 'Seeded for the benchmark', location: 'Room 1', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: 15, showAs: 'busy', recurrence: null, exceptions: [] }), ical_uid: null, origin: 'crm', sync_eligible: 1, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .values({
+          id: randomUUID(),
+          organisation_id: organisationId,
+          owner_user_id: ownerId,
+          ...contentColumns({
+            subject: `Event ${i}`,
+            description: 'Seeded for the benchmark',
+            location: 'Room 1',
+            start,
+            end,
+            timeZone: 'UTC',
+            isAllDay: false,
+            attendees: [],
+            reminderMinutes: 15,
+            showAs: 'busy',
+            recurrence: null,
+            exceptions: [],
+          }),
+          ical_uid: null,
+          origin: 'crm',
+          sync_eligible: 1,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })
         .execute();
     }
   });
 }
 
 async function api(path: string, method = 'GET', body?: unknown): Promise<Record<string, unknown>> {
-  const response = await fetch(`${publicUrl}${path}`, { method, headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const response = await fetch(`${publicUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiToken}`, 'content-type': 'application/json' },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   return (await response.json()) as Record<string, unknown>;
 }
 
 async function graph(path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${tenant.url}/v1.0${path}`, { method: 'POST', headers: { authorization: `Bearer ${graphToken}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(`${tenant.url}/v1.0${path}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${graphToken}`, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
 }
 
@@ -161,7 +259,14 @@ async function token(upn: string, scope: string): Promise<string> {
   const response = await fetch(`${tenant.url}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: LOCAL_CLIENT_ID, client_secret: clientSecret, username: upn, password: tenant.password, scope }).toString(),
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: LOCAL_CLIENT_ID,
+      client_secret: clientSecret,
+      username: upn,
+      password: tenant.password,
+      scope,
+    }).toString(),
   });
   return ((await response.json()) as { access_token: string }).access_token;
 }

@@ -17,7 +17,16 @@ export function localAppRegistration(publicUrl: string, clientSecret: string, br
     exposedScopes: ['access_as_user'],
     spaRedirectUris: [`${publicUrl}/auth-redirect.html`, `${publicUrl}/`, `brk-multihub://${host}`],
     webRedirectUris: [`${publicUrl}/api/install/callback`],
-    graphDelegatedPermissions: ['User.Read', 'User.ReadBasic.All', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite', 'offline_access', 'openid', 'profile'],
+    graphDelegatedPermissions: [
+      'User.Read',
+      'User.ReadBasic.All',
+      'Mail.Send',
+      'Calendars.ReadWrite',
+      'Contacts.ReadWrite',
+      'offline_access',
+      'openid',
+      'profile',
+    ],
     graphApplicationPermissions: ['User.Read.All', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite'],
   };
 }

@@ -25,7 +25,10 @@ interface LocalSecrets {
 
 function localSecrets(file: string): LocalSecrets {
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
-  const secrets = { clientSecret: randomBytes(24).toString('base64url'), stateSecret: randomBytes(32).toString('base64url') };
+  const secrets = {
+    clientSecret: randomBytes(24).toString('base64url'),
+    stateSecret: randomBytes(32).toString('base64url'),
+  };
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   return secrets;
@@ -62,7 +65,8 @@ try {
   await seedDemoAccount(service.deps.store.db, tenant.password, new Date());
 
   const accounts = SEED_TENANTS.map(
-    (seed) => `  ${seed.domain}\n${seed.users.map((user) => `    ${user.userPrincipalName}${user.isGlobalAdmin ? '  (Global Administrator)' : ''}`).join('\n')}`,
+    (seed) =>
+      `  ${seed.domain}\n${seed.users.map((user) => `    ${user.userPrincipalName}${user.isGlobalAdmin ? '  (Global Administrator)' : ''}`).join('\n')}`,
   ).join('\n');
   console.log(`
 ${brandName} for Microsoft 365 is running locally.

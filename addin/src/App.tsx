@@ -65,7 +65,10 @@ function Screen({
   const { t } = useI18n();
   const poll = useCallback(() => actions.api().getMe(), [actions]);
   const createOrganisation = useCallback(() => actions.api().createOrganisation(), [actions]);
-  const linkAccount = useCallback((email: string, password: string) => actions.api().linkAccount(email, password), [actions]);
+  const linkAccount = useCallback(
+    (email: string, password: string) => actions.api().linkAccount(email, password),
+    [actions],
+  );
   const acceptInvitation = useCallback((token?: string) => actions.api().acceptInvitation(token), [actions]);
   const requestAccess = useCallback(() => actions.api().requestAccess(), [actions]);
   const [delivery, setDelivery] = useState<RequestDelivery>();

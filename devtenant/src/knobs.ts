@@ -66,10 +66,12 @@ export class DevTenantKnobs {
     if (update.dropNextNotifications !== undefined) this.dropNextNotifications = update.dropNextNotifications;
     if (update.duplicateNotifications !== undefined) this.duplicateNotifications = update.duplicateNotifications;
     if (update.notificationDelayMs !== undefined) this.notificationDelayMs = update.notificationDelayMs;
-    if (update.notificationRetryDelaysMs !== undefined) this.notificationRetryDelaysMs = update.notificationRetryDelaysMs;
+    if (update.notificationRetryDelaysMs !== undefined)
+      this.notificationRetryDelaysMs = update.notificationRetryDelaysMs;
     if (update.subscriptionMaxMinutes !== undefined) this.subscriptionMaxMinutes = update.subscriptionMaxMinutes;
     if (update.silentOccurrenceDeletes !== undefined) this.silentOccurrenceDeletes = update.silentOccurrenceDeletes;
-    if (update.exceptionChangesWithoutMaster !== undefined) this.exceptionChangesWithoutMaster = update.exceptionChangesWithoutMaster;
+    if (update.exceptionChangesWithoutMaster !== undefined)
+      this.exceptionChangesWithoutMaster = update.exceptionChangesWithoutMaster;
     if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 
@@ -83,7 +85,11 @@ export class DevTenantKnobs {
 
   /** Takes one use of the first fault matching the path (and method), if any. */
   takeFault(path: string, method?: string): FaultRule | undefined {
-    const index = this.faults.findIndex((f) => (!f.pathContains || path.includes(f.pathContains)) && (!f.method || !method || f.method.toUpperCase() === method.toUpperCase()));
+    const index = this.faults.findIndex(
+      (f) =>
+        (!f.pathContains || path.includes(f.pathContains)) &&
+        (!f.method || !method || f.method.toUpperCase() === method.toUpperCase()),
+    );
     if (index < 0) return undefined;
     const rule = this.faults[index]!;
     rule.times -= 1;

@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     stateFile: path.join(dataDir, 'state.json'),
     signingKeyFile: path.join(dataDir, 'signing-key.json'),
   });
-  const accounts = SEED_TENANTS.flatMap((t) => t.users.map((u) => `    ${u.userPrincipalName.padEnd(44)} ${u.displayName}${u.isGlobalAdmin ? ' (Global Administrator)' : ''}`));
+  const accounts = SEED_TENANTS.flatMap((t) =>
+    t.users.map(
+      (u) =>
+        `    ${u.userPrincipalName.padEnd(44)} ${u.displayName}${u.isGlobalAdmin ? ' (Global Administrator)' : ''}`,
+    ),
+  );
   process.stdout.write(`devtenant: local Microsoft Entra ID + Graph at ${tenant.url}
   Mailboxes and tenants:   ${tenant.url}/
   Authority (per tenant):  ${tenant.url}/{tenant id | domain | common | organizations}

@@ -71,7 +71,7 @@ export function decodeOwnPng(png: Uint8Array): RgbaImage {
     throw new Error('only 8-bit RGBA, non-interlaced PNGs are supported');
   }
   const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length; ) {
+  for (let at = 8; at < buf.length;) {
     const length = buf.readUInt32BE(at);
     const type = buf.toString('ascii', at + 4, at + 8);
     if (type === 'IDAT') idat.push(buf.subarray(at + 8, at + 8 + length));

@@ -32,8 +32,14 @@ export interface RunningService {
 }
 
 /** Wires the service's parts from its configuration. */
-export async function buildDependencies(config: Config, logger: Logger = createLogger(config.logLevel)): Promise<ServiceDependencies> {
-  const store = await openStore(config.databaseUrl, config.databaseSchema ? { postgresSchema: config.databaseSchema } : {});
+export async function buildDependencies(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<ServiceDependencies> {
+  const store = await openStore(
+    config.databaseUrl,
+    config.databaseSchema ? { postgresSchema: config.databaseSchema } : {},
+  );
   const fetch = createOutboundFetch(config.extraCaCertsFile);
   const tokens = createMicrosoftTokens(config, fetch, logger);
   const queue = createJobQueue(store);

@@ -32,7 +32,11 @@ export async function anOrganisation(store: Store, overrides: Partial<Organisati
   return organisation;
 }
 
-export async function aUser(store: Store, organisationId: string, overrides: Partial<NewUserRow> = {}): Promise<NewUserRow> {
+export async function aUser(
+  store: Store,
+  organisationId: string,
+  overrides: Partial<NewUserRow> = {},
+): Promise<NewUserRow> {
   const email = overrides.email ?? `user-${randomUUID().slice(0, 8)}@northwind.example`;
   const user: NewUserRow = {
     id: randomUUID(),

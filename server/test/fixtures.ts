@@ -23,7 +23,11 @@ export async function joinByInvitation(stack: Stack, adminToken: string, upn: st
 }
 
 /** Polls until `check` returns a value that is not undefined, or fails after `timeoutMs` with the last reason. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 15_000, what = 'condition'): Promise<T> {
+export async function eventually<T>(
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {

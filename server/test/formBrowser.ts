@@ -13,7 +13,11 @@ export class FormBrowser {
   async open(url: string, init: RequestInit = {}): Promise<this> {
     let next: { url: string; init: RequestInit } | undefined = { url, init };
     for (let hops = 0; next && hops < 10; hops += 1) {
-      const response = await this.fetch(next.url, { ...next.init, redirect: 'manual', headers: { ...(next.init.headers as Record<string, string>), cookie: this.cookieHeader() } });
+      const response = await this.fetch(next.url, {
+        ...next.init,
+        redirect: 'manual',
+        headers: { ...(next.init.headers as Record<string, string>), cookie: this.cookieHeader() },
+      });
       for (const cookie of response.headers.getSetCookie()) {
         const [pair = ''] = cookie.split(';');
         const [name = '', ...value] = pair.split('=');
@@ -23,7 +27,10 @@ export class FormBrowser {
       this.status = response.status;
       this.html = await response.text();
       const location = response.headers.get('location');
-      next = response.status >= 300 && response.status < 400 && location ? { url: new URL(location, next.url).toString(), init: {} } : undefined;
+      next =
+        response.status >= 300 && response.status < 400 && location
+          ? { url: new URL(location, next.url).toString(), init: {} }
+          : undefined;
     }
     return this;
   }
@@ -32,9 +39,11 @@ export class FormBrowser {
   async submit(field: string, value?: string, extra: Record<string, string> = {}): Promise<this> {
     const forms = [...this.html.matchAll(/<form[^>]*action="([^"]*)"[^>]*>([\s\S]*?)<\/form>/g)];
     const form = forms.find(([, , body]) => body!.includes(`name="${field}"`));
-    if (!form) throw new Error(`No form with ${field}${value ? `=${value}` : ''} on ${this.url}:\n${this.html.slice(0, 2000)}`);
+    if (!form)
+      throw new Error(`No form with ${field}${value ? `=${value}` : ''} on ${this.url}:\n${this.html.slice(0, 2000)}`);
     const fields = new URLSearchParams();
-    for (const [, name, hidden] of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)) fields.set(name!, decodeEntities(hidden!));
+    for (const [, name, hidden] of form[2]!.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g))
+      fields.set(name!, decodeEntities(hidden!));
     if (value !== undefined) fields.set(field, value);
     for (const [name, extraValue] of Object.entries(extra)) fields.set(name, extraValue);
     return this.open(new URL(decodeEntities(form[1]!), this.url).toString(), {
@@ -50,5 +59,10 @@ export class FormBrowser {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+  return text
+    .replace(/&amp;/g, '&')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 }

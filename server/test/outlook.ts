@@ -24,7 +24,10 @@ export interface OutlookEvent {
 export class Outlook {
   private token: string | undefined;
 
-  constructor(private readonly stack: Stack, readonly upn: string) {}
+  constructor(
+    private readonly stack: Stack,
+    readonly upn: string,
+  ) {}
 
   async calendars(): Promise<{ id: string; name: string }[]> {
     return ((await this.graph('GET', `/me/calendars?$top=100`)) as { value: { id: string; name: string }[] }).value;
@@ -36,21 +39,32 @@ export class Outlook {
 
   /** Every stored item (singles and series masters) of a calendar, through the local tenant's inspection API. */
   async events(calendarId: string): Promise<OutlookEvent[]> {
-    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/calendars/${calendarId}/events`);
+    const response = await this.stack.fetch(
+      `${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/calendars/${calendarId}/events`,
+    );
     return ((await response.json()) as { value: OutlookEvent[] }).value;
   }
 
   async instances(eventId: string, start: string, end: string): Promise<OutlookEvent[]> {
-    return ((await this.graph('GET', `/me/events/${eventId}/instances?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`)) as { value: OutlookEvent[] }).value;
+    return (
+      (await this.graph(
+        'GET',
+        `/me/events/${eventId}/instances?startDateTime=${encodeURIComponent(start)}&endDateTime=${encodeURIComponent(end)}`,
+      )) as { value: OutlookEvent[] }
+    ).value;
   }
 
   async contactFolderNamed(name: string): Promise<{ id: string; displayName: string } | undefined> {
-    return ((await this.graph('GET', `/me/contactFolders?$top=100`)) as { value: { id: string; displayName: string }[] }).value.find((folder) => folder.displayName === name);
+    return (
+      (await this.graph('GET', `/me/contactFolders?$top=100`)) as { value: { id: string; displayName: string }[] }
+    ).value.find((folder) => folder.displayName === name);
   }
 
   /** Every stored contact of a folder, through the local tenant's inspection API. */
   async contacts(folderId: string): Promise<Record<string, unknown>[]> {
-    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/contactFolders/${folderId}/contacts`);
+    const response = await this.stack.fetch(
+      `${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/contactFolders/${folderId}/contacts`,
+    );
     return ((await response.json()) as { value: Record<string, unknown>[] }).value;
   }
 
@@ -87,11 +101,14 @@ export class Outlook {
    * for events, so this goes through the local tenant's inspection API. The item gets a new id there, keeps its iCalUId.
    */
   async move(eventId: string, calendarId: string): Promise<OutlookEvent> {
-    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/events/${encodeURIComponent(eventId)}/move`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ calendarId }),
-    });
+    const response = await this.stack.fetch(
+      `${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/events/${encodeURIComponent(eventId)}/move`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ calendarId }),
+      },
+    );
     const text = await response.text();
     if (!response.ok) throw new Error(`move ${eventId} → ${calendarId}: ${response.status} ${text}`);
     return JSON.parse(text) as OutlookEvent;
@@ -103,7 +120,9 @@ export class Outlook {
 
   /** Meeting requests and cancellations in the Inbox. */
   async meetingMessages(): Promise<{ subject: string; meetingMessageType?: string }[]> {
-    const response = await this.stack.fetch(`${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/messages?folder=inbox`);
+    const response = await this.stack.fetch(
+      `${this.stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(this.upn)}/messages?folder=inbox`,
+    );
     const messages = ((await response.json()) as { value: { subject: string; meetingMessageType?: string }[] }).value;
     return messages.filter((message) => message.meetingMessageType && message.meetingMessageType !== 'none');
   }

@@ -34,16 +34,22 @@ export interface Stack {
   fetch: (url: string, init?: RequestInit) => Promise<Response>;
   /** An access token for the service's API, as the add-in gets it (resource-owner password grant for automation). */
   tokenFor(userPrincipalName: string): Promise<string>;
-  api<T = Record<string, unknown>>(path: string, options?: { token?: string; method?: string; body?: unknown; language?: string; headers?: Record<string, string> }): Promise<ApiResponse<T>>;
+  api<T = Record<string, unknown>>(
+    path: string,
+    options?: { token?: string; method?: string; body?: unknown; language?: string; headers?: Record<string, string> },
+  ): Promise<ApiResponse<T>>;
   close(): Promise<void>;
 }
 
 /** `runJobs: false` leaves background jobs unstarted, so a test decides exactly when a sync runs. */
-export async function startStack(options: { databaseUrl?: string; databaseSchema?: string; runJobs?: boolean } = {}): Promise<Stack> {
+export async function startStack(
+  options: { databaseUrl?: string; databaseSchema?: string; runJobs?: boolean } = {},
+): Promise<Stack> {
   const certificates = await ensureLocalCertificates(inject('certificatesDir'));
   const tls = { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem };
   const dispatcher = new Agent({ connect: { ca: certificates.caCertPem } });
-  const fetch = async (url: string, init?: RequestInit) => (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
+  const fetch = async (url: string, init?: RequestInit) =>
+    (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
 
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'crm-tenant-')), 'signing-key.json');
   const tenant = await startDevTenant({ port: 0, tls, apps: [], signingKeyFile });
@@ -108,7 +114,11 @@ export async function startStack(options: { databaseUrl?: string; databaseSchema
         ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
       });
       const text = await response.text();
-      return { status: response.status, headers: response.headers, body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { text }) as never };
+      return {
+        status: response.status,
+        headers: response.headers,
+        body: (text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : { text }) as never,
+      };
     },
     async close() {
       server.closeAllConnections();

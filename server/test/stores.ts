@@ -31,8 +31,11 @@ async function postgresReachable(): Promise<boolean> {
     await client.query('select 1');
     return true;
   } catch (error) {
-    if (postgresRequired) throw new Error(`PostgreSQL tests are required here but ${TEST_DATABASE_URL} is unreachable: ${String(error)}`);
-    console.warn(`\n*** PostgreSQL at ${TEST_DATABASE_URL} is unreachable: its store tests are SKIPPED (set TEST_DATABASE_URL). ***\n`);
+    if (postgresRequired)
+      throw new Error(`PostgreSQL tests are required here but ${TEST_DATABASE_URL} is unreachable: ${String(error)}`);
+    console.warn(
+      `\n*** PostgreSQL at ${TEST_DATABASE_URL} is unreachable: its store tests are SKIPPED (set TEST_DATABASE_URL). ***\n`,
+    );
     return false;
   } finally {
     await client.end().catch(() => undefined);
@@ -46,7 +49,13 @@ export async function storeKinds(): Promise<StoreKind[]> {
     async open() {
       const dir = mkdtempSync(join(tmpdir(), 'crm-store-'));
       const store = await openStore(`sqlite:${join(dir, 'crm.sqlite')}`);
-      return { ...store, close: async () => { await store.close(); rmSync(dir, { recursive: true, force: true }); } };
+      return {
+        ...store,
+        close: async () => {
+          await store.close();
+          rmSync(dir, { recursive: true, force: true });
+        },
+      };
     },
   };
   const postgres: StoreKind = {

@@ -9,7 +9,11 @@ export interface CalendarSyncHandle {
 }
 
 /** Enables calendar (or contact) sync for the token's user and returns where it syncs to. */
-export async function enableCalendarSync(stack: Stack, token: string, kind: 'calendar' | 'contacts' = 'calendar'): Promise<CalendarSyncHandle> {
+export async function enableCalendarSync(
+  stack: Stack,
+  token: string,
+  kind: 'calendar' | 'contacts' = 'calendar',
+): Promise<CalendarSyncHandle> {
   const enabled = await stack.api(`/api/sync/${kind}/enable`, { token, method: 'POST' });
   if (enabled.status !== 200) throw new Error(`enable failed: ${JSON.stringify(enabled.body)}`);
   const me = await stack.api<{ user: { id: string } }>('/api/me', { token });

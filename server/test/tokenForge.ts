@@ -19,13 +19,17 @@ export class TokenForge {
   async resign(token: string, changes: JWTPayload, options: { kid?: string } = {}): Promise<string> {
     const claims = { ...decodeJwt(token), ...changes };
     for (const [name, value] of Object.entries(changes)) if (value === undefined) delete claims[name];
-    return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid }).sign(this.key);
+    return new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: options.kid ?? this.kid })
+      .sign(this.key);
   }
 
   /** The same claims signed by a key nobody published. */
   static async signedByUnknownKey(token: string): Promise<string> {
     const { privateKey } = await generateKeyPair('RS256');
-    return new SignJWT(decodeJwt(token)).setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' }).sign(privateKey);
+    return new SignJWT(decodeJwt(token))
+      .setProtectedHeader({ alg: 'RS256', typ: 'JWT', kid: 'unknown-key' })
+      .sign(privateKey);
   }
 
   /** The claims with `alg: none` and no signature. */

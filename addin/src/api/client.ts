@@ -97,7 +97,11 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     createOrganisation: () => call<Me>('POST', '/api/organisations', { acceptTerms: true }),
     linkAccount: (email, password) => call<Me>('POST', '/api/account-links', { email, password }),
     acceptInvitation: (token) =>
-      call<Me>('POST', '/api/invitations/accept', token === undefined ? { acceptTerms: true } : { acceptTerms: true, token }),
+      call<Me>(
+        'POST',
+        '/api/invitations/accept',
+        token === undefined ? { acceptTerms: true } : { acceptTerms: true, token },
+      ),
     requestAccess: () => call<RequestAccessResult>('POST', '/api/access-requests'),
     listUsers: () => call<UsersOverview>('GET', '/api/users'),
     listDirectoryUsers: () => call<{ users: DirectoryUser[] }>('GET', '/api/directory-users'),

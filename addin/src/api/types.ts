@@ -32,8 +32,20 @@ export type Me =
       organisation: { name: string };
       invitation: { id: string; expiresAt: string };
     }
-  | { state: 'request_pending'; user: BasicUser; tenant: Tenant; organisation: { name: string }; request: OwnAccessRequest }
-  | { state: 'request_declined'; user: BasicUser; tenant: Tenant; organisation: { name: string }; request: OwnAccessRequest }
+  | {
+      state: 'request_pending';
+      user: BasicUser;
+      tenant: Tenant;
+      organisation: { name: string };
+      request: OwnAccessRequest;
+    }
+  | {
+      state: 'request_declined';
+      user: BasicUser;
+      tenant: Tenant;
+      organisation: { name: string };
+      request: OwnAccessRequest;
+    }
   | {
       state: 'member';
       user: BasicUser & { id: string; profile: Profile };
@@ -377,7 +389,10 @@ export interface Contact {
 /** GET /api/contacts/lookup: any contact of the organisation, with its owner's name. */
 export type LookedUpContact = Contact & { ownerName: string };
 
-type ContactFieldName = Exclude<keyof Contact, 'id' | 'ownerId' | 'origin' | 'syncEligible' | 'version' | 'createdAt' | 'updatedAt'>;
+type ContactFieldName = Exclude<
+  keyof Contact,
+  'id' | 'ownerId' | 'origin' | 'syncEligible' | 'version' | 'createdAt' | 'updatedAt'
+>;
 
 /** POST /api/contacts: a last name at least, every other field optional. */
 export type ContactInput = Partial<Pick<Contact, ContactFieldName>> & { lastName: string };

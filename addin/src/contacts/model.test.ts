@@ -13,12 +13,48 @@ import {
 } from './model';
 
 const contact = (over: Partial<Contact> = {}): Contact => ({
-  id: 'c1', ownerId: 'u1', salutation: '', firstName: 'Anna', lastName: 'Müller', middleName: '', title: '', department: '',
-  accountName: 'Contoso', email: 'anna@contoso.com', secondaryEmail: '', tertiaryEmail: '', phone: '', otherPhone: '',
-  mobile: '', homePhone: '', fax: '', assistant: '', asstPhone: '', dateOfBirth: null, mailingStreet: '', mailingCity: '',
-  mailingState: '', mailingZip: '', mailingCountry: '', otherStreet: '', otherCity: '', otherState: '', otherZip: '',
-  otherCountry: '', description: '', website: '', skypeId: '', twitter: '', emailOptOut: false, leadSource: '',
-  origin: 'crm', syncEligible: true, version: 1, createdAt: '', updatedAt: '', ...over,
+  id: 'c1',
+  ownerId: 'u1',
+  salutation: '',
+  firstName: 'Anna',
+  lastName: 'Müller',
+  middleName: '',
+  title: '',
+  department: '',
+  accountName: 'Contoso',
+  email: 'anna@contoso.com',
+  secondaryEmail: '',
+  tertiaryEmail: '',
+  phone: '',
+  otherPhone: '',
+  mobile: '',
+  homePhone: '',
+  fax: '',
+  assistant: '',
+  asstPhone: '',
+  dateOfBirth: null,
+  mailingStreet: '',
+  mailingCity: '',
+  mailingState: '',
+  mailingZip: '',
+  mailingCountry: '',
+  otherStreet: '',
+  otherCity: '',
+  otherState: '',
+  otherZip: '',
+  otherCountry: '',
+  description: '',
+  website: '',
+  skypeId: '',
+  twitter: '',
+  emailOptOut: false,
+  leadSource: '',
+  origin: 'crm',
+  syncEligible: true,
+  version: 1,
+  createdAt: '',
+  updatedAt: '',
+  ...over,
 });
 
 describe('splitDisplayName', () => {
@@ -45,7 +81,10 @@ describe('contact form', () => {
   });
 
   it('sends only filled fields for a new contact', () => {
-    expect(inputFromForm(emptyContactForm({ lastName: ' Müller ', email: 'a@b.de ' }))).toEqual({ lastName: 'Müller', email: 'a@b.de' });
+    expect(inputFromForm(emptyContactForm({ lastName: ' Müller ', email: 'a@b.de ' }))).toEqual({
+      lastName: 'Müller',
+      email: 'a@b.de',
+    });
   });
 
   it('sends only what changed, with an emptied date as null', () => {
@@ -59,9 +98,13 @@ describe('contact form', () => {
 describe('fieldProblemsIn', () => {
   it('finds the fields the service names', () => {
     expect(
-      fieldProblemsIn('The request was not understood: email: must be an e-mail address like name@example.com; website: must be a web address'),
+      fieldProblemsIn(
+        'The request was not understood: email: must be an e-mail address like name@example.com; website: must be a web address',
+      ),
     ).toEqual({ email: 'must be an e-mail address like name@example.com', website: 'must be a web address' });
-    expect(fieldProblemsIn('Die Anfrage war nicht verständlich: lastName: is required')).toEqual({ lastName: 'is required' });
+    expect(fieldProblemsIn('Die Anfrage war nicht verständlich: lastName: is required')).toEqual({
+      lastName: 'is required',
+    });
     expect(fieldProblemsIn('Something else went wrong.')).toEqual({});
   });
 });

@@ -49,12 +49,19 @@ export type ContactFormProblem = { field: 'lastName'; kind: 'required' } | { fie
 export function formProblems(form: ContactForm): ContactFormProblem[] {
   const problems: ContactFormProblem[] = [];
   if (form.lastName.trim() === '') problems.push({ field: 'lastName', kind: 'required' });
-  if (form.dateOfBirth !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth)) problems.push({ field: 'dateOfBirth', kind: 'invalid' });
+  if (form.dateOfBirth !== '' && !/^\d{4}-\d{2}-\d{2}$/.test(form.dateOfBirth))
+    problems.push({ field: 'dateOfBirth', kind: 'invalid' });
   return problems;
 }
 
 const valueOf = (form: ContactForm, field: FormField): string | null =>
-  field === 'dateOfBirth' ? (form.dateOfBirth === '' ? null : form.dateOfBirth) : field === 'description' ? form[field] : form[field].trim();
+  field === 'dateOfBirth'
+    ? form.dateOfBirth === ''
+      ? null
+      : form.dateOfBirth
+    : field === 'description'
+      ? form[field]
+      : form[field].trim();
 
 /** POST body for a new contact: the last name and every field that was filled in. */
 export function inputFromForm(form: ContactForm): ContactInput {
@@ -92,22 +99,31 @@ export function fieldProblemsIn(message: string): Partial<Record<FormField, stri
 
 /** The name a person is shown by: first and last name, else the e-mail, else the company. */
 export function contactName(contact: Pick<Contact, 'firstName' | 'lastName' | 'email' | 'accountName'>): string {
-  const name = [contact.firstName, contact.lastName].map((part) => part.trim()).filter(Boolean).join(' ');
+  const name = [contact.firstName, contact.lastName]
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .join(' ');
   return name || contact.email || contact.accountName;
 }
 
 /** A contact's e-mail addresses, lower-case, without the empty ones. */
 export function emailsOf(contact: Pick<Contact, 'email' | 'secondaryEmail' | 'tertiaryEmail'>): string[] {
-  return [contact.email, contact.secondaryEmail, contact.tertiaryEmail].map((e) => e.trim().toLowerCase()).filter(Boolean);
+  return [contact.email, contact.secondaryEmail, contact.tertiaryEmail]
+    .map((e) => e.trim().toLowerCase())
+    .filter(Boolean);
 }
 
 /**
  * A display name from a mail header split into first and last name: "Müller, Anna" and "Anna Maria Müller" both
  * give a last name of Müller. A display name that is only the address (or empty) gives nothing.
  */
-export function splitDisplayName(displayName: string | undefined, emailAddress = ''): { firstName: string; lastName: string } {
+export function splitDisplayName(
+  displayName: string | undefined,
+  emailAddress = '',
+): { firstName: string; lastName: string } {
   const name = (displayName ?? '').replace(/^["']+|["']+$/g, '').trim();
-  if (name === '' || name.includes('@') || name.toLowerCase() === emailAddress.toLowerCase()) return { firstName: '', lastName: '' };
+  if (name === '' || name.includes('@') || name.toLowerCase() === emailAddress.toLowerCase())
+    return { firstName: '', lastName: '' };
   const comma = name.indexOf(',');
   if (comma > 0) return { lastName: name.slice(0, comma).trim(), firstName: name.slice(comma + 1).trim() };
   const parts = name.split(/\s+/);

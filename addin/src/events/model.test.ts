@@ -47,20 +47,44 @@ function event(overrides: Partial<CrmEvent>): CrmEvent {
 }
 
 describe('the events view lists', () => {
-  const weekly = { pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['monday' as const] }, range: { type: 'noEnd' as const, startDate: '2026-02-02' } };
+  const weekly = {
+    pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['monday' as const] },
+    range: { type: 'noEnd' as const, startDate: '2026-02-02' },
+  };
 
   it('show a series at the occurrence it is placed by, a single event at its own times', () => {
-    expect(shownTimes(event({ start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00' }))).toEqual({ start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00' });
+    expect(shownTimes(event({ start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00' }))).toEqual({
+      start: '2026-05-04T09:00:00',
+      end: '2026-05-04T10:00:00',
+    });
     const series = event({ start: '2026-02-02T09:00:00', end: '2026-02-02T10:00:00', recurrence: weekly });
-    expect(shownTimes({ ...series, next: { start: '2026-05-11T09:00:00', end: '2026-05-11T10:00:00' } })).toEqual({ start: '2026-05-11T09:00:00', end: '2026-05-11T10:00:00' });
-    expect(shownTimes({ ...series, last: { start: '2026-03-30T09:00:00', end: '2026-03-30T10:00:00' } }).start).toBe('2026-03-30T09:00:00');
+    expect(shownTimes({ ...series, next: { start: '2026-05-11T09:00:00', end: '2026-05-11T10:00:00' } })).toEqual({
+      start: '2026-05-11T09:00:00',
+      end: '2026-05-11T10:00:00',
+    });
+    expect(shownTimes({ ...series, last: { start: '2026-03-30T09:00:00', end: '2026-03-30T10:00:00' } }).start).toBe(
+      '2026-03-30T09:00:00',
+    );
   });
 
   it('group by the day each is shown on, keeping the service’s order', () => {
     const groups = groupByDay([
       event({ subject: 'Running now', start: '2026-05-04T13:30:00', end: '2026-05-04T15:00:00' }),
-      event({ subject: 'Tonight NY', start: '2026-05-04T09:00:00', end: '2026-05-04T10:00:00', timeZone: 'America/New_York' }),
-      { ...event({ subject: 'Weekly since February', start: '2026-02-02T09:00:00', end: '2026-02-02T10:00:00', recurrence: weekly }), next: { start: '2026-05-05T09:00:00', end: '2026-05-05T10:00:00' } },
+      event({
+        subject: 'Tonight NY',
+        start: '2026-05-04T09:00:00',
+        end: '2026-05-04T10:00:00',
+        timeZone: 'America/New_York',
+      }),
+      {
+        ...event({
+          subject: 'Weekly since February',
+          start: '2026-02-02T09:00:00',
+          end: '2026-02-02T10:00:00',
+          recurrence: weekly,
+        }),
+        next: { start: '2026-05-05T09:00:00', end: '2026-05-05T10:00:00' },
+      },
       event({ subject: 'Wednesday', start: '2026-05-06T08:00:00', end: '2026-05-06T09:00:00' }),
     ]);
     expect(groups.map((g) => [g.date, g.events.map((e) => e.subject)])).toEqual([
@@ -71,9 +95,17 @@ describe('the events view lists', () => {
   });
 
   it('put events that start at the same moment in subject order', () => {
-    const at = (subject: string, id: string, timeZone = 'Europe/Berlin', start = '2026-05-05T08:00:00') => event({ subject, id, timeZone, start, end: '2026-05-05T09:00:00' });
-    const groups = groupByDay([at('Visit 10', 'x'), at('Visit 2', 'y'), at('Visit 1 London', 'z', 'Europe/London', '2026-05-05T07:00:00'), at('Later', 'w', 'Europe/Berlin', '2026-05-05T08:30:00')]);
-    expect(groups.map((g) => g.events.map((e) => e.subject))).toEqual([['Visit 1 London', 'Visit 10', 'Visit 2', 'Later']]);
+    const at = (subject: string, id: string, timeZone = 'Europe/Berlin', start = '2026-05-05T08:00:00') =>
+      event({ subject, id, timeZone, start, end: '2026-05-05T09:00:00' });
+    const groups = groupByDay([
+      at('Visit 10', 'x'),
+      at('Visit 2', 'y'),
+      at('Visit 1 London', 'z', 'Europe/London', '2026-05-05T07:00:00'),
+      at('Later', 'w', 'Europe/Berlin', '2026-05-05T08:30:00'),
+    ]);
+    expect(groups.map((g) => g.events.map((e) => e.subject))).toEqual([
+      ['Visit 1 London', 'Visit 10', 'Visit 2', 'Later'],
+    ]);
   });
 
   it('add a page without showing an event twice, and load again as many as are shown', () => {
@@ -94,7 +126,9 @@ describe('time ranges', () => {
 
   it('names the last day of a multi-day all-day event', () => {
     expect(allDayUntil(event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-05T00:00:00' }))).toBeNull();
-    expect(allDayUntil(event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-07T00:00:00' }))).toBe('2026-05-06');
+    expect(allDayUntil(event({ isAllDay: true, start: '2026-05-04T00:00:00', end: '2026-05-07T00:00:00' }))).toBe(
+      '2026-05-06',
+    );
   });
 });
 
@@ -117,8 +151,14 @@ describe('the event form', () => {
       end: '2026-05-04T11:00',
       timeZone: 'Europe/Berlin',
     });
-    expect(newEventForm(Date.parse('2026-05-04T22:10:00Z'), 'UTC')).toMatchObject({ start: '2026-05-04T23:00', end: '2026-05-05T00:00' });
-    expect(newEventForm(Date.parse('2026-05-04T23:10:00Z'), 'UTC')).toMatchObject({ start: '2026-05-05T00:00', end: '2026-05-05T01:00' });
+    expect(newEventForm(Date.parse('2026-05-04T22:10:00Z'), 'UTC')).toMatchObject({
+      start: '2026-05-04T23:00',
+      end: '2026-05-05T00:00',
+    });
+    expect(newEventForm(Date.parse('2026-05-04T23:10:00Z'), 'UTC')).toMatchObject({
+      start: '2026-05-05T00:00',
+      end: '2026-05-05T01:00',
+    });
   });
 
   it('turns into the POST body', () => {
@@ -141,7 +181,12 @@ describe('the event form', () => {
   });
 
   it('names what is wrong', () => {
-    const { problems } = inputFromForm({ ...form, subject: ' ', end: '2026-05-04T08:00', attendees: 'a@example.com, nope' });
+    const { problems } = inputFromForm({
+      ...form,
+      subject: ' ',
+      end: '2026-05-04T08:00',
+      attendees: 'a@example.com, nope',
+    });
     expect(problems).toEqual([
       { field: 'subject', kind: 'required' },
       { field: 'end', kind: 'beforeStart' },
@@ -181,8 +226,16 @@ describe('the event form', () => {
   });
 
   it('reads the inputs as wall times, all-day End as its last day', () => {
-    expect(wallTimesOf(false, '2026-05-04T09:00', '2026-05-04T10:00')).toEqual({ start: '2026-05-04T09:00', end: '2026-05-04T10:00', problems: [] });
-    expect(wallTimesOf(true, '2026-05-04T09:00', '2026-05-04T09:00')).toEqual({ start: '2026-05-04T00:00', end: '2026-05-05T00:00', problems: [] });
+    expect(wallTimesOf(false, '2026-05-04T09:00', '2026-05-04T10:00')).toEqual({
+      start: '2026-05-04T09:00',
+      end: '2026-05-04T10:00',
+      problems: [],
+    });
+    expect(wallTimesOf(true, '2026-05-04T09:00', '2026-05-04T09:00')).toEqual({
+      start: '2026-05-04T00:00',
+      end: '2026-05-05T00:00',
+      problems: [],
+    });
     expect(wallTimesOf(false, '', '2026-05-04').problems).toEqual([
       { field: 'start', kind: 'invalid' },
       { field: 'end', kind: 'invalid' },
@@ -196,16 +249,31 @@ describe('the event form', () => {
 
 describe('a series in the event form', () => {
   // 2026-05-14 is a Thursday.
-  const weekly = { pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['thursday' as const] }, range: { type: 'numbered' as const, startDate: '2026-05-14', numberOfOccurrences: 6 } };
-  const series = event({ start: '2026-05-14T09:00:00', end: '2026-05-14T09:15:00', recurrence: weekly, exceptions: [{ date: '2026-05-21', cancelled: true }] });
+  const weekly = {
+    pattern: { type: 'weekly' as const, interval: 1, daysOfWeek: ['thursday' as const] },
+    range: { type: 'numbered' as const, startDate: '2026-05-14', numberOfOccurrences: 6 },
+  };
+  const series = event({
+    start: '2026-05-14T09:00:00',
+    end: '2026-05-14T09:15:00',
+    recurrence: weekly,
+    exceptions: [{ date: '2026-05-21', cancelled: true }],
+  });
 
   it('creates a weekly series on the start’s weekday', () => {
-    const form: EventForm = { ...formFromEvent(event({ start: '2026-05-14T09:00:00', end: '2026-05-14T09:15:00' })), repeat: { ...noRepeat(), kind: 'weekly', ends: 'count', count: '6' } };
+    const form: EventForm = {
+      ...formFromEvent(event({ start: '2026-05-14T09:00:00', end: '2026-05-14T09:15:00' })),
+      repeat: { ...noRepeat(), kind: 'weekly', ends: 'count', count: '6' },
+    };
     expect(inputFromForm(form).input?.recurrence).toEqual(weekly);
   });
 
   it('names a wrong count with the other problems', () => {
-    const form: EventForm = { ...formFromEvent(series), subject: '', repeat: { ...noRepeat(), kind: 'daily', ends: 'count', count: '0' } };
+    const form: EventForm = {
+      ...formFromEvent(series),
+      subject: '',
+      repeat: { ...noRepeat(), kind: 'daily', ends: 'count', count: '0' },
+    };
     expect(inputFromForm(form).problems).toEqual([
       { field: 'subject', kind: 'required' },
       { field: 'repeatCount', kind: 'invalidCount' },
@@ -226,7 +294,10 @@ describe('a series in the event form', () => {
   it('moves the pattern with the start, and says that this drops the changed occurrences', () => {
     const form = { ...formFromEvent(series), start: '2026-05-15T09:00', end: '2026-05-15T09:15' };
     const changes = changesBetween(series, inputFromForm(form).input!);
-    expect(changes.recurrence).toEqual({ pattern: { type: 'weekly', interval: 1, daysOfWeek: ['friday'] }, range: { type: 'numbered', startDate: '2026-05-15', numberOfOccurrences: 6 } });
+    expect(changes.recurrence).toEqual({
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['friday'] },
+      range: { type: 'numbered', startDate: '2026-05-15', numberOfOccurrences: 6 },
+    });
     expect(dropsExceptions(series, changes)).toBe(true);
     expect(dropsExceptions({ ...series, exceptions: [] }, changes)).toBe(false);
   });

@@ -1,7 +1,14 @@
 import type { CrmEvent, EventAttendee, EventChanges, EventInput, ListedEvent, OccurrenceTimes } from '../api/types';
 import type { Language } from '../host/language';
 import { isValidEmail } from '../users/model';
-import { noRepeat, recurrenceFromForm, repeatFormOf, sameRecurrence, type RepeatForm, type RepeatProblem } from './recurrence';
+import {
+  noRepeat,
+  recurrenceFromForm,
+  repeatFormOf,
+  sameRecurrence,
+  type RepeatForm,
+  type RepeatProblem,
+} from './recurrence';
 import { addDays, instantOf, wallTimeAt } from './zonedTime';
 
 export interface DayGroup {
@@ -34,10 +41,15 @@ export function groupByDay(events: readonly ListedEvent[]): DayGroup[] {
 function tiesBySubject(events: readonly ListedEvent[]): ListedEvent[] {
   const timed = events.map((event) => ({ event, start: instantOf(shownTimes(event).start, event.timeZone) }));
   const out: ListedEvent[] = [];
-  for (let from = 0; from < timed.length; ) {
+  for (let from = 0; from < timed.length;) {
     let to = from + 1;
     while (to < timed.length && timed[to]!.start === timed[from]!.start) to += 1;
-    out.push(...timed.slice(from, to).map((t) => t.event).sort((a, b) => a.subject.localeCompare(b.subject)));
+    out.push(
+      ...timed
+        .slice(from, to)
+        .map((t) => t.event)
+        .sort((a, b) => a.subject.localeCompare(b.subject)),
+    );
     from = to;
   }
   return out;
@@ -88,7 +100,9 @@ export function formatWeekdayDay(date: string, language: Language): string {
 /** A short date: '29 Mar 2026' / '29.03.2026'. */
 export function formatShortDay(date: string, language: Language): string {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y!, m! - 1, d!)),
+  );
 }
 
 /** The clock time of a wall time, as written (24-hour in both languages): '09:30'. */
@@ -143,7 +157,11 @@ const WALL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
  * The wall times ('YYYY-MM-DDTHH:mm') that the Start and End inputs stand for, or what is wrong with them. For an
  * all-day event the inputs hold days and End is the last day: the times run from its first midnight to the one after.
  */
-export function wallTimesOf(isAllDay: boolean, startText: string, endText: string): { start: string; end: string; problems: TimeProblem[] } {
+export function wallTimesOf(
+  isAllDay: boolean,
+  startText: string,
+  endText: string,
+): { start: string; end: string; problems: TimeProblem[] } {
   const start = isAllDay ? `${startText.slice(0, 10)}T00:00` : startText;
   const lastDay = endText.slice(0, 10);
   const end = isAllDay && /^\d{4}-\d{2}-\d{2}$/.test(lastDay) ? `${addDays(lastDay, 1)}T00:00` : endText;
@@ -211,7 +229,9 @@ export function splitEmails(text: string): string[] {
 }
 
 /** The event the form describes, or what is wrong with it. */
-export function inputFromForm(form: EventForm): { input: EventInput; problems: [] } | { input?: undefined; problems: FormProblem[] } {
+export function inputFromForm(
+  form: EventForm,
+): { input: EventInput; problems: [] } | { input?: undefined; problems: FormProblem[] } {
   const problems: FormProblem[] = [];
   if (form.subject.trim() === '') problems.push({ field: 'subject', kind: 'required' });
   if (form.timeZone.trim() === '') problems.push({ field: 'timeZone', kind: 'required' });
@@ -242,7 +262,10 @@ export function inputFromForm(form: EventForm): { input: EventInput; problems: [
 }
 
 /** The attendees to send: names and types of people who were already invited are kept. */
-function mergeAttendees(before: readonly EventAttendee[], emails: readonly { email: string }[]): EventInput['attendees'] {
+function mergeAttendees(
+  before: readonly EventAttendee[],
+  emails: readonly { email: string }[],
+): EventInput['attendees'] {
   return emails.map(({ email }) => before.find((a) => a.email.toLowerCase() === email.toLowerCase()) ?? { email });
 }
 
@@ -289,5 +312,7 @@ export function shiftEnd(previousStart: string, nextStart: string, end: string):
  */
 export function dropsExceptions(event: CrmEvent, changes: EventChanges): boolean {
   if (event.exceptions.length === 0) return false;
-  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some((field) => changes[field] !== undefined);
+  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some(
+    (field) => changes[field] !== undefined,
+  );
 }

@@ -13,7 +13,10 @@ const MAX_WINDOWS = 10;
 const FAR_FUTURE = '9999-12-31';
 
 /** The span of original dates the next request asks for, from `from`; undefined when the series is over by then. */
-export function occurrenceWindow(recurrence: Recurrence, from: string): { from: string; to: string; last: boolean } | undefined {
+export function occurrenceWindow(
+  recurrence: Recurrence,
+  from: string,
+): { from: string; to: string; last: boolean } | undefined {
   const { range } = recurrence;
   if (range.type === 'numbered') return { from, to: FAR_FUTURE, last: true };
   const to = addDays(from, WINDOW_DAYS - 1);
@@ -71,10 +74,15 @@ export interface OccurrenceForm {
   end: string;
 }
 
-export type OccurrenceProblem = { field: 'subject'; kind: 'required' } | TimeProblem | { field: 'start'; kind: 'crossesNeighbour' };
+export type OccurrenceProblem =
+  { field: 'subject'; kind: 'required' } | TimeProblem | { field: 'start'; kind: 'crossesNeighbour' };
 
 export function occurrenceForm(occurrence: Occurrence, isAllDay: boolean): OccurrenceForm {
-  return { subject: occurrence.subject, location: occurrence.location, ...inputTimesOf(isAllDay, occurrence.start, occurrence.end) };
+  return {
+    subject: occurrence.subject,
+    location: occurrence.location,
+    ...inputTimesOf(isAllDay, occurrence.start, occurrence.end),
+  };
 }
 
 /**

@@ -19,12 +19,14 @@ export interface RepeatForm {
   custom?: Recurrence['pattern'];
 }
 
-export type RepeatProblem = { field: 'repeatCount'; kind: 'invalidCount' } | { field: 'repeatUntil'; kind: 'invalid' | 'beforeStart' };
+export type RepeatProblem =
+  { field: 'repeatCount'; kind: 'invalidCount' } | { field: 'repeatUntil'; kind: 'invalid' | 'beforeStart' };
 
 const WEEKDAYS: readonly Weekday[] = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const utcDate = (date: string) => new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
+const utcDate = (date: string) =>
+  new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
 
 /** The weekday of a 'YYYY-MM-DD' date. */
 export function weekdayOf(date: string): Weekday {
@@ -69,7 +71,11 @@ export function repeatFormOf(recurrence: Recurrence | null, startDate: string): 
   };
 }
 
-function patternFor(kind: Exclude<RepeatKind, 'none'>, startDate: string, custom: Recurrence['pattern'] | undefined): Recurrence['pattern'] {
+function patternFor(
+  kind: Exclude<RepeatKind, 'none'>,
+  startDate: string,
+  custom: Recurrence['pattern'] | undefined,
+): Recurrence['pattern'] {
   const dayOfMonth = Number(startDate.slice(8, 10));
   switch (kind) {
     case 'daily':
@@ -87,14 +93,21 @@ function patternFor(kind: Exclude<RepeatKind, 'none'>, startDate: string, custom
 }
 
 /** The recurrence the fields describe for a series whose first day is `startDate` (a valid date), or what is wrong. */
-export function recurrenceFromForm(form: RepeatForm, startDate: string): { recurrence: Recurrence | null; problems: RepeatProblem[] } {
+export function recurrenceFromForm(
+  form: RepeatForm,
+  startDate: string,
+): { recurrence: Recurrence | null; problems: RepeatProblem[] } {
   if (form.kind === 'none') return { recurrence: null, problems: [] };
   const pattern = patternFor(form.kind, startDate, form.custom);
   if (form.ends === 'count') {
     const text = form.count.trim();
     const count = Number(text);
-    if (!/^\d+$/.test(text) || count < 1 || count > 999) return { recurrence: null, problems: [{ field: 'repeatCount', kind: 'invalidCount' }] };
-    return { recurrence: { pattern, range: { type: 'numbered', startDate, numberOfOccurrences: count } }, problems: [] };
+    if (!/^\d+$/.test(text) || count < 1 || count > 999)
+      return { recurrence: null, problems: [{ field: 'repeatCount', kind: 'invalidCount' }] };
+    return {
+      recurrence: { pattern, range: { type: 'numbered', startDate, numberOfOccurrences: count } },
+      problems: [],
+    };
   }
   if (form.ends === 'date') {
     if (!DATE.test(form.until)) return { recurrence: null, problems: [{ field: 'repeatUntil', kind: 'invalid' }] };
@@ -139,5 +152,7 @@ export function weekdayName(date: string, language: Language): string {
 
 /** '14 May' / '14. Mai'. */
 export function dayAndMonth(date: string, language: Language): string {
-  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(utcDate(date));
+  return new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
+    utcDate(date),
+  );
 }

@@ -68,9 +68,10 @@ export function instantOf(local: string, timeZone: string): number {
   const asUtc = Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +(m[6] ?? 0));
   if (!isKnownTimeZone(timeZone)) return asUtc;
   // Offsets either side of the wall time: the earlier candidate that maps back to the same wall time wins.
-  const candidates = [asUtc - offsetAt(asUtc - 86_400_000, timeZone), asUtc - offsetAt(asUtc + 86_400_000, timeZone)].sort(
-    (a, b) => a - b,
-  );
+  const candidates = [
+    asUtc - offsetAt(asUtc - 86_400_000, timeZone),
+    asUtc - offsetAt(asUtc + 86_400_000, timeZone),
+  ].sort((a, b) => a - b);
   const wall = local.slice(0, 16);
   for (const candidate of candidates) if (wallTimeAt(candidate, timeZone) === wall) return candidate;
   // In a gap no instant has this wall time: use the offset before the change, which lands after the gap.

@@ -5,7 +5,10 @@ export type Language = 'en' | 'de';
  * Picks the interface language. The `locale` query parameter (Teams fills `{locale}` into the tab's contentUrl)
  * wins over what the host reports; German for any `de*` tag, English otherwise.
  */
-export function chooseLanguage(queryLocale: string | null | undefined, hostLocale: string | null | undefined): Language {
+export function chooseLanguage(
+  queryLocale: string | null | undefined,
+  hostLocale: string | null | undefined,
+): Language {
   const tag = firstNonEmpty(queryLocale, hostLocale);
   return tag !== undefined && /^de(?:$|[-_])/i.test(tag) ? 'de' : 'en';
 }

@@ -4,7 +4,10 @@ import { onItemChanged, readCurrentMessage } from './outlookItem';
 const g = globalThis as unknown as { Office?: unknown };
 
 function stubOffice(item: unknown, addHandlerAsync = vi.fn(), removeHandlerAsync = vi.fn()) {
-  g.Office = { context: { mailbox: { item, addHandlerAsync, removeHandlerAsync } }, EventType: { ItemChanged: 'olkItemSelectedChanged' } };
+  g.Office = {
+    context: { mailbox: { item, addHandlerAsync, removeHandlerAsync } },
+    EventType: { ItemChanged: 'olkItemSelectedChanged' },
+  };
   return { addHandlerAsync, removeHandlerAsync };
 }
 
@@ -17,7 +20,10 @@ describe('readCurrentMessage', () => {
     stubOffice({
       itemType: 'message',
       from: { displayName: 'Anna Müller', emailAddress: 'anna@contoso.com' },
-      to: [{ displayName: 'Me', emailAddress: 'me@fabrikam.com' }, { displayName: '', emailAddress: '' }],
+      to: [
+        { displayName: 'Me', emailAddress: 'me@fabrikam.com' },
+        { displayName: '', emailAddress: '' },
+      ],
       cc: [{ displayName: 'Bob', emailAddress: 'bob@contoso.com' }],
       subject: 'Offer',
     });

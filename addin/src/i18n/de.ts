@@ -252,7 +252,8 @@ export const de: Messages = {
   'events.allDayUntil': 'Ganztägig, bis {date}',
   'events.yourTime': '{time} Ihre Zeit',
   'events.badgeImported': 'Importiert',
-  'events.badgeImportedHint': 'Importierte Ereignisse werden erst mit Microsoft 365 synchronisiert, wenn Sie sie bearbeiten.',
+  'events.badgeImportedHint':
+    'Importierte Ereignisse werden erst mit Microsoft 365 synchronisiert, wenn Sie sie bearbeiten.',
   'events.badgeOutlook': 'Aus Outlook',
   'events.attendees': '{count} Teilnehmer',
   'events.attendeesOne': '1 Teilnehmer',
@@ -262,8 +263,10 @@ export const de: Messages = {
   'events.created': '„{subject}“ wurde erstellt.',
   'events.saved': '„{subject}“ wurde gespeichert.',
   'events.deleted': '„{subject}“ wurde gelöscht.',
-  'events.importDone': '{count} Ereignisse importiert. Importierte Ereignisse werden nicht mit Microsoft 365 synchronisiert.',
-  'events.importDoneOne': '1 Ereignis importiert. Importierte Ereignisse werden nicht mit Microsoft 365 synchronisiert.',
+  'events.importDone':
+    '{count} Ereignisse importiert. Importierte Ereignisse werden nicht mit Microsoft 365 synchronisiert.',
+  'events.importDoneOne':
+    '1 Ereignis importiert. Importierte Ereignisse werden nicht mit Microsoft 365 synchronisiert.',
 
   'eventDialog.newTitle': 'Neues Ereignis',
   'eventDialog.editTitle': 'Ereignis bearbeiten',
@@ -294,8 +297,10 @@ export const de: Messages = {
 
   'events.occurrences': 'Termine der Serie',
   'events.occurrencesLabel': 'Termine der Serie {subject}',
-  'eventDialog.dropsExceptions': 'Das Speichern ändert die Zeit oder die Wiederholung dieser Serie. Änderungen und Absagen einzelner Termine gehen dabei verloren, wie in Outlook.',
-  'deleteEvent.seriesBody': 'Die ganze Serie „{subject}“ wird mit allen Terminen aus {brand} gelöscht. Ist die Kalendersynchronisierung aktiviert, verschwindet sie auch aus Ihrem Outlook-Kalender.',
+  'eventDialog.dropsExceptions':
+    'Das Speichern ändert die Zeit oder die Wiederholung dieser Serie. Änderungen und Absagen einzelner Termine gehen dabei verloren, wie in Outlook.',
+  'deleteEvent.seriesBody':
+    'Die ganze Serie „{subject}“ wird mit allen Terminen aus {brand} gelöscht. Ist die Kalendersynchronisierung aktiviert, verschwindet sie auch aus Ihrem Outlook-Kalender.',
   'repeat.label': 'Wiederholen',
   'repeat.none': 'Keine Wiederholung',
   'repeat.daily': 'Jeden Tag',
@@ -333,9 +338,11 @@ export const de: Messages = {
   'occurrences.cancelDone': 'Der Termin am {date} wurde abgesagt.',
   'occurrenceDialog.title': 'Diesen Termin bearbeiten',
   'occurrenceDialog.intro': '{date}: Nur dieser Termin von „{subject}“ ändert sich.',
-  'occurrenceDialog.crossesNeighbour': 'Ein Termin kann nicht auf den Tag des vorigen oder nächsten Termins oder darüber hinaus verschoben werden.',
+  'occurrenceDialog.crossesNeighbour':
+    'Ein Termin kann nicht auf den Tag des vorigen oder nächsten Termins oder darüber hinaus verschoben werden.',
   'cancelOccurrence.title': 'Diesen Termin absagen?',
-  'cancelOccurrence.body': 'Der Termin am {date} von „{subject}“ wird abgesagt. Das lässt sich nicht rückgängig machen. Ist die Kalendersynchronisierung aktiviert, verschwindet er auch aus Ihrem Outlook-Kalender.',
+  'cancelOccurrence.body':
+    'Der Termin am {date} von „{subject}“ wird abgesagt. Das lässt sich nicht rückgängig machen. Ist die Kalendersynchronisierung aktiviert, verschwindet er auch aus Ihrem Outlook-Kalender.',
   'cancelOccurrence.confirm': 'Termin absagen',
   'cancelOccurrence.keep': 'Behalten',
 
@@ -352,7 +359,8 @@ export const de: Messages = {
   'importEvents.required': 'Wählen Sie eine CSV-Datei oder fügen Sie CSV-Text ein.',
   'importEvents.submit': 'Importieren',
 
-  'microsoft.intro': 'Synchronisieren Sie {brand} mit Microsoft 365. Jeder Benutzer aktiviert die Synchronisierung für sich selbst.',
+  'microsoft.intro':
+    'Synchronisieren Sie {brand} mit Microsoft 365. Jeder Benutzer aktiviert die Synchronisierung für sich selbst.',
   'calendarSync.heading': 'Kalender',
   'calendarSync.what':
     'Ereignisse, die Sie in {brand} oder in Outlook erstellen, ändern oder löschen, erscheinen binnen Sekunden auf der anderen Seite. Synchronisierte Ereignisse stehen im Kalender „{calendarName}“, nicht in Ihren anderen Kalendern; nur Ihre eigenen Ereignisse werden synchronisiert, importierte nicht, und die erste Synchronisierung umfasst höchstens {max} Ereignisse, zukünftige zuerst.',
@@ -484,17 +492,20 @@ export const de: Messages = {
 
   'homeSync.calendar.heading': 'Kalendersynchronisierung',
   'homeSync.calendar.off': 'Ihre {brand}-Ereignisse werden noch nicht mit Outlook synchronisiert.',
-  'homeSync.calendar.on': 'Ihre Ereignisse werden mit dem Kalender „{containerName}“ in Outlook synchronisiert ({count} Ereignisse).',
+  'homeSync.calendar.on':
+    'Ihre Ereignisse werden mit dem Kalender „{containerName}“ in Outlook synchronisiert ({count} Ereignisse).',
   'homeSync.calendar.firstSync': 'Die erste Synchronisierung läuft: {done} von {total} Ereignissen.',
   'homeSync.calendar.open': 'Einstellungen zur Kalendersynchronisierung',
   'homeSync.calendar.items': 'Meine Ereignisse',
   'homeSync.contacts.heading': 'Kontaktsynchronisierung',
   'homeSync.contacts.off': 'Ihre {brand}-Kontakte werden noch nicht mit Outlook synchronisiert.',
-  'homeSync.contacts.on': 'Ihre Kontakte werden mit dem Kontaktordner „{containerName}“ in Outlook synchronisiert ({count} Kontakte).',
+  'homeSync.contacts.on':
+    'Ihre Kontakte werden mit dem Kontaktordner „{containerName}“ in Outlook synchronisiert ({count} Kontakte).',
   'homeSync.contacts.firstSync': 'Die erste Synchronisierung läuft: {done} von {total} Kontakten.',
   'homeSync.contacts.open': 'Einstellungen zur Kontaktsynchronisierung',
   'homeSync.contacts.items': 'Meine Kontakte',
-  'homeSync.problem': 'Die Synchronisierung hat ein Problem. Öffnen Sie die Einstellungen, um zu sehen, was zu tun ist.',
+  'homeSync.problem':
+    'Die Synchronisierung hat ein Problem. Öffnen Sie die Einstellungen, um zu sehen, was zu tun ist.',
 
   'home.tabContacts': 'Kontakte',
   'home.tabMail': 'Diese E-Mail',

@@ -24,7 +24,8 @@ export const en = {
     'You are an administrator of {tenant}. Install {brand} for your organisation to grant the Microsoft 365 permissions it needs. Everyone you approve can then use it in Outlook and Teams.',
   'notInstalled.installButton': 'Install for {tenant}',
   'notInstalled.waiting': 'Waiting for the installation to finish in the other window…',
-  'notInstalled.popupBlocked': 'The installation window was blocked. Allow pop-ups for this site, or open the consent page directly:',
+  'notInstalled.popupBlocked':
+    'The installation window was blocked. Allow pop-ups for this site, or open the consent page directly:',
   'notInstalled.openConsentPage': 'Open the consent page',
   'notInstalled.stillNotInstalled': 'The app is still not installed for {tenant}.',
 
@@ -57,8 +58,7 @@ export const en = {
   'link.required': 'Enter your e-mail address and password.',
 
   'noAccess.title': '{organisation} already uses {brand}',
-  'noAccess.body':
-    'Your company already has a {brand} account, but you are not one of its users yet.',
+  'noAccess.body': 'Your company already has a {brand} account, but you are not one of its users yet.',
   'noAccess.hint':
     'A user of {organisation} who can manage users has to add you. Select Request Access to ask them by e-mail, or Check again once they have added you.',
   'noAccess.stillNoAccess': 'You are not a user of {organisation} yet.',
@@ -161,8 +161,7 @@ export const en = {
   'users.revokeTitle': 'Revoke invitation?',
   'users.revokeBody': 'The link sent to {email} stops working. You can invite them again later.',
   'users.resent': 'The invitation to {email} was sent again.',
-  'users.resendFailed':
-    'The invitation to {email} is still valid, but the e-mail could not be sent. Try again later.',
+  'users.resendFailed': 'The invitation to {email} is still valid, but the e-mail could not be sent. Try again later.',
   'users.revoked': 'The invitation to {email} was revoked.',
 
   'userStatus.active': 'Active',
@@ -207,7 +206,8 @@ export const en = {
   'newUser.outcome': '{email}: {outcome}.',
 
   'review.title': 'Add New User',
-  'review.body': '{name} asked to join {brand}. Approve & Add makes them a Standard user; both answers are mailed to them.',
+  'review.body':
+    '{name} asked to join {brand}. Approve & Add makes them a Standard user; both answers are mailed to them.',
   'review.name': 'Name',
   'review.email': 'E-mail',
   'review.requestedOn': 'Requested on',
@@ -229,7 +229,8 @@ export const en = {
   'events.import': 'Import CSV',
   'events.refresh': 'Refresh',
   'events.loading': 'Loading events…',
-  'events.empty': 'No events yet. Create one, import a CSV file, or turn on calendar sync to bring in the events of the {brand} calendar in Outlook.',
+  'events.empty':
+    'No events yet. Create one, import a CSV file, or turn on calendar sync to bring in the events of the {brand} calendar in Outlook.',
   'events.upcoming': 'Upcoming',
   'events.earlier': 'Earlier',
   'events.noUpcoming': 'Nothing coming up.',
@@ -278,13 +279,16 @@ export const en = {
   'eventDialog.invalidEmails': 'These are not e-mail addresses: {emails}',
 
   'deleteEvent.title': 'Delete event?',
-  'deleteEvent.body': '“{subject}” is deleted from {brand}. If calendar sync is on, it also disappears from your Outlook calendar.',
+  'deleteEvent.body':
+    '“{subject}” is deleted from {brand}. If calendar sync is on, it also disappears from your Outlook calendar.',
   'deleteEvent.confirm': 'Delete',
 
   'events.occurrences': 'Occurrences',
   'events.occurrencesLabel': 'Occurrences of {subject}',
-  'eventDialog.dropsExceptions': 'Saving changes the time or the repetition of this series, so the changes and cancellations of its single occurrences are undone, as in Outlook.',
-  'deleteEvent.seriesBody': 'The whole series “{subject}” is deleted from {brand}, with all its occurrences. If calendar sync is on, it also disappears from your Outlook calendar.',
+  'eventDialog.dropsExceptions':
+    'Saving changes the time or the repetition of this series, so the changes and cancellations of its single occurrences are undone, as in Outlook.',
+  'deleteEvent.seriesBody':
+    'The whole series “{subject}” is deleted from {brand}, with all its occurrences. If calendar sync is on, it also disappears from your Outlook calendar.',
   'repeat.label': 'Repeat',
   'repeat.none': 'Does not repeat',
   'repeat.daily': 'Every day',
@@ -322,9 +326,11 @@ export const en = {
   'occurrences.cancelDone': 'The occurrence on {date} was cancelled.',
   'occurrenceDialog.title': 'Edit this occurrence',
   'occurrenceDialog.intro': '{date}: only this occurrence of “{subject}” changes.',
-  'occurrenceDialog.crossesNeighbour': 'An occurrence cannot move onto or past the day of the occurrence before or after it.',
+  'occurrenceDialog.crossesNeighbour':
+    'An occurrence cannot move onto or past the day of the occurrence before or after it.',
   'cancelOccurrence.title': 'Cancel this occurrence?',
-  'cancelOccurrence.body': 'The occurrence on {date} of “{subject}” is cancelled. This cannot be undone. If calendar sync is on, it also disappears from your Outlook calendar.',
+  'cancelOccurrence.body':
+    'The occurrence on {date} of “{subject}” is cancelled. This cannot be undone. If calendar sync is on, it also disappears from your Outlook calendar.',
   'cancelOccurrence.confirm': 'Cancel occurrence',
   'cancelOccurrence.keep': 'Keep it',
 
@@ -359,7 +365,8 @@ export const en = {
   'calendarSync.errorTitle': 'The sync has a problem',
   'calendarSync.errorAt': 'Noticed {relative}.',
   'calendarSync.reconnect': 'Reconnect',
-  'calendarSync.turnedOff': 'Sync turned off. The {calendarName} calendar was removed from Outlook; your events stay in the CRM.',
+  'calendarSync.turnedOff':
+    'Sync turned off. The {calendarName} calendar was removed from Outlook; your events stay in the CRM.',
   'calendarSync.turnedOffAlreadyGone':
     'Sync turned off. The {calendarName} calendar was already gone from Outlook; your events stay in the CRM.',
   'calendarSync.calendarDeleted':
@@ -405,7 +412,8 @@ export const en = {
   'contactsSync.linked': 'Synced contacts',
   'contactsSync.changeMapping': 'Change mapping',
   'contactsSync.mappingSaved': 'Mapping saved. Changed contacts sync with it from now on.',
-  'contactsSync.turnedOff': 'Sync turned off. The {folderName} contact folder was removed from Outlook; your contacts stay in the CRM.',
+  'contactsSync.turnedOff':
+    'Sync turned off. The {folderName} contact folder was removed from Outlook; your contacts stay in the CRM.',
   'contactsSync.turnedOffAlreadyGone':
     'Sync turned off. The {folderName} contact folder was already gone from Outlook; your contacts stay in the CRM.',
   'contactsSync.folderDeleted':
@@ -476,7 +484,8 @@ export const en = {
   'homeSync.calendar.items': 'My events',
   'homeSync.contacts.heading': 'Contact sync',
   'homeSync.contacts.off': 'Your {brand} contacts are not synced with Outlook yet.',
-  'homeSync.contacts.on': 'Your contacts are synced with the “{containerName}” contact folder in Outlook ({count} contacts).',
+  'homeSync.contacts.on':
+    'Your contacts are synced with the “{containerName}” contact folder in Outlook ({count} contacts).',
   'homeSync.contacts.firstSync': 'The first sync is running: {done} of {total} contacts.',
   'homeSync.contacts.open': 'Contact sync settings',
   'homeSync.contacts.items': 'My contacts',
@@ -505,8 +514,10 @@ export const en = {
   'contacts.created': '{name} was added.',
   'contacts.saved': '{name} was saved.',
   'contacts.deleted': '{name} was deleted.',
-  'contacts.importDone': '{count} contacts imported. Imported contacts are not synced with Microsoft 365 until you edit them.',
-  'contacts.importDoneOne': '1 contact imported. Imported contacts are not synced with Microsoft 365 until you edit them.',
+  'contacts.importDone':
+    '{count} contacts imported. Imported contacts are not synced with Microsoft 365 until you edit them.',
+  'contacts.importDoneOne':
+    '1 contact imported. Imported contacts are not synced with Microsoft 365 until you edit them.',
 
   'contactDialog.newTitle': 'New contact',
   'contactDialog.editTitle': 'Edit contact',
@@ -549,7 +560,8 @@ export const en = {
   'importContacts.title': 'Import CSV',
   'importContacts.body':
     'The first line names the columns, like First Name, Last Name, Email, Phone, Mobile, Account Name, Title. Every contact needs a Last Name.',
-  'importContacts.note': 'Imported contacts are not synced with Microsoft 365. An imported contact that you edit later is.',
+  'importContacts.note':
+    'Imported contacts are not synced with Microsoft 365. An imported contact that you edit later is.',
 
   'mail.title': 'This e-mail',
   'mail.subject': 'Subject: {subject}',

@@ -62,7 +62,13 @@ export function LinkAccountDialog({
       onCancel={() => onOpenChange(false)}
     >
       <Field label={t('link.email')} required>
-        <Input type="email" autoComplete="username" value={email} onChange={(_event, data) => setEmail(data.value)} disabled={busy} />
+        <Input
+          type="email"
+          autoComplete="username"
+          value={email}
+          onChange={(_event, data) => setEmail(data.value)}
+          disabled={busy}
+        />
       </Field>
       <Field label={t('link.password')} required>
         <Input

@@ -12,7 +12,13 @@ import {
   TabList,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarLtr20Regular, ContactCard20Regular, Home20Regular, Mail20Regular, Settings20Regular } from '@fluentui/react-icons';
+import {
+  CalendarLtr20Regular,
+  ContactCard20Regular,
+  Home20Regular,
+  Mail20Regular,
+  Settings20Regular,
+} from '@fluentui/react-icons';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Me } from '../api/types';
@@ -44,7 +50,10 @@ const useStyles = makeStyles({
   tabIcon: { '@media (max-width: 419px)': { display: 'none' } },
   // …and at 320 px they need a little less padding too.
   tab: {
-    '@media (max-width: 359px)': { paddingLeft: tokens.spacingHorizontalSNudge, paddingRight: tokens.spacingHorizontalSNudge },
+    '@media (max-width: 359px)': {
+      paddingLeft: tokens.spacingHorizontalSNudge,
+      paddingRight: tokens.spacingHorizontalSNudge,
+    },
   },
   person: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, minWidth: 0 },
   personText: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
@@ -147,13 +156,25 @@ export function MemberHome({
           <Tab className={styles.tab} value="home" icon={{ children: <Home20Regular />, className: styles.tabIcon }}>
             {t('home.tabHome')}
           </Tab>
-          <Tab className={styles.tab} value="events" icon={{ children: <CalendarLtr20Regular />, className: styles.tabIcon }}>
+          <Tab
+            className={styles.tab}
+            value="events"
+            icon={{ children: <CalendarLtr20Regular />, className: styles.tabIcon }}
+          >
             {t('home.tabEvents')}
           </Tab>
-          <Tab className={styles.tab} value="contacts" icon={{ children: <ContactCard20Regular />, className: styles.tabIcon }}>
+          <Tab
+            className={styles.tab}
+            value="contacts"
+            icon={{ children: <ContactCard20Regular />, className: styles.tabIcon }}
+          >
             {t('home.tabContacts')}
           </Tab>
-          <Tab className={styles.tab} value="settings" icon={{ children: <Settings20Regular />, className: styles.tabIcon }}>
+          <Tab
+            className={styles.tab}
+            value="settings"
+            icon={{ children: <Settings20Regular />, className: styles.tabIcon }}
+          >
             {t('home.tabSettings')}
           </Tab>
         </TabList>
@@ -208,8 +229,20 @@ export function MemberHome({
               <dd>{me.user.email}</dd>
             </dl>
           </Section>
-          <SyncCard kind="calendar" brand={brand} api={api} onOpenSettings={() => setView('settings/microsoft')} onOpenItems={() => setView('events')} />
-          <SyncCard kind="contacts" brand={brand} api={api} onOpenSettings={() => setView('settings/microsoft')} onOpenItems={() => setView('contacts')} />
+          <SyncCard
+            kind="calendar"
+            brand={brand}
+            api={api}
+            onOpenSettings={() => setView('settings/microsoft')}
+            onOpenItems={() => setView('events')}
+          />
+          <SyncCard
+            kind="contacts"
+            brand={brand}
+            api={api}
+            onOpenSettings={() => setView('settings/microsoft')}
+            onOpenItems={() => setView('contacts')}
+          />
         </>
       ) : view === 'events' ? (
         <Suspense fallback={<Spinner size="small" label={t('events.loading')} />}>

@@ -69,7 +69,11 @@ export function NoAccessScreen({
           >
             {t('access.request')}
           </Button>
-          <Button onClick={checkAgain} disabled={checking || access.busy} icon={checking ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            onClick={checkAgain}
+            disabled={checking || access.busy}
+            icon={checking ? <Spinner size="tiny" /> : undefined}
+          >
             {t('app.checkAgain')}
           </Button>
           {access.busy && <span className={styles.muted}>{t('access.requesting')}</span>}

@@ -110,7 +110,9 @@ export function NotInstalledScreen({
   return (
     <Page brand={brand}>
       <Hero icon={<PlugDisconnected48Regular />} title={t('notInstalled.title', { brand, tenant })}>
-        {me.isTenantAdmin ? t('notInstalled.adminBody', { brand, tenant }) : t('notInstalled.userBody', { brand, tenant })}
+        {me.isTenantAdmin
+          ? t('notInstalled.adminBody', { brand, tenant })
+          : t('notInstalled.userBody', { brand, tenant })}
       </Hero>
 
       {me.isTenantAdmin && me.installUrl ? (
@@ -125,9 +127,7 @@ export function NotInstalledScreen({
               </MessageBarBody>
             </MessageBar>
           )}
-          {waiting && !blocked && (
-            <Spinner size="tiny" labelPosition="after" label={t('notInstalled.waiting')} />
-          )}
+          {waiting && !blocked && <Spinner size="tiny" labelPosition="after" label={t('notInstalled.waiting')} />}
           {stillNot && <Body1 className={styles.muted}>{t('notInstalled.stillNotInstalled', { tenant })}</Body1>}
           <div className={styles.actions}>
             <Button appearance="primary" onClick={() => install(me.installUrl!)}>

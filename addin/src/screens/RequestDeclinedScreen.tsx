@@ -60,7 +60,11 @@ export function RequestDeclinedScreen({
           >
             {t('access.request')}
           </Button>
-          <Button onClick={checkAgain} disabled={checking || access.busy} icon={checking ? <Spinner size="tiny" /> : undefined}>
+          <Button
+            onClick={checkAgain}
+            disabled={checking || access.busy}
+            icon={checking ? <Spinner size="tiny" /> : undefined}
+          >
             {t('app.checkAgain')}
           </Button>
           {access.busy && <span className={styles.muted}>{t('access.requesting')}</span>}

@@ -41,7 +41,10 @@ export function SyncCard({
     if (state === 'off') text = t(`homeSync.${kind}.off`, { brand });
     else if (state === 'failed' || state === 'reconnect') text = t('homeSync.problem');
     else if (state === 'firstSync' && data.progress && data.progress.total > 0)
-      text = t(`homeSync.${kind}.firstSync`, { done: formatCount(data.progress.done, language), total: formatCount(data.progress.total, language) });
+      text = t(`homeSync.${kind}.firstSync`, {
+        done: formatCount(data.progress.done, language),
+        total: formatCount(data.progress.total, language),
+      });
     else text = t(`homeSync.${kind}.on`, { containerName, count: formatCount(data.linkedCount, language) });
   }
 

@@ -53,7 +53,12 @@ export function useSession(language: Language): [Session, SessionActions] {
     } else if (fromSignIn) {
       const failure = classifyAuthError(error);
       console.warn('Sign-in failed', error);
-      setSession({ phase: 'signin', brand: b, busy: false, problem: failure === 'interaction_required' ? 'other' : failure });
+      setSession({
+        phase: 'signin',
+        brand: b,
+        busy: false,
+        problem: failure === 'interaction_required' ? 'other' : failure,
+      });
     } else {
       setSession({ phase: 'error', brand: b, error });
     }
@@ -86,26 +91,29 @@ export function useSession(language: Language): [Session, SessionActions] {
   }, [language, attempt, fail]);
 
   // Stable across renders (they only touch refs and setters), so screens can use them in effect dependencies.
-  const actions = useMemo<SessionActions>(() => ({
-    retry: () => setAttempt((n) => n + 1),
-    signIn: () => {
-      const client = auth.current;
-      const b = brand.current;
-      if (!client || b === undefined) return;
-      setSession({ phase: 'signin', brand: b, busy: true });
-      // No await before signIn(): the popup must open inside the click's task.
-      client
-        .signIn()
-        .then(loadMe)
-        .catch((error: unknown) => fail(error, true));
-    },
-    refreshMe: () =>
-      loadMe().catch((error: unknown) => {
-        fail(error);
-        return undefined;
-      }),
-    setMe: (me) => setSession({ phase: 'ready', brand: brand.current!, me }),
-    api: () => api.current!,
-  }), [loadMe, fail]);
+  const actions = useMemo<SessionActions>(
+    () => ({
+      retry: () => setAttempt((n) => n + 1),
+      signIn: () => {
+        const client = auth.current;
+        const b = brand.current;
+        if (!client || b === undefined) return;
+        setSession({ phase: 'signin', brand: b, busy: true });
+        // No await before signIn(): the popup must open inside the click's task.
+        client
+          .signIn()
+          .then(loadMe)
+          .catch((error: unknown) => fail(error, true));
+      },
+      refreshMe: () =>
+        loadMe().catch((error: unknown) => {
+          fail(error);
+          return undefined;
+        }),
+      setMe: (me) => setSession({ phase: 'ready', brand: brand.current!, me }),
+      api: () => api.current!,
+    }),
+    [loadMe, fail],
+  );
   return [session, actions];
 }

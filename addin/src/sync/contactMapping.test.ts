@@ -3,7 +3,14 @@ import type { ContactMappingOffer } from '../api/types';
 import { de } from '../i18n/de';
 import { en } from '../i18n/en';
 import { translator } from '../i18n/translate';
-import { initialChoices, mappingFromChoices, problemsByField, takenTargets, targetLabel, targetName } from './contactMapping';
+import {
+  initialChoices,
+  mappingFromChoices,
+  problemsByField,
+  takenTargets,
+  targetLabel,
+  targetName,
+} from './contactMapping';
 
 const offer: ContactMappingOffer = {
   mapping: [
@@ -13,9 +20,24 @@ const offer: ContactMappingOffer = {
   ],
   isDefault: true,
   fields: [
-    { field: 'firstName', type: 'text', label: 'First Name', targets: [{ property: 'givenName' }, { property: 'surname' }] },
-    { field: 'lastName', type: 'text', label: 'Last Name', targets: [{ property: 'givenName' }, { property: 'surname' }] },
-    { field: 'email', type: 'email', label: 'Email', targets: [0, 1, 2].map((position) => ({ property: 'emailAddresses', position })) },
+    {
+      field: 'firstName',
+      type: 'text',
+      label: 'First Name',
+      targets: [{ property: 'givenName' }, { property: 'surname' }],
+    },
+    {
+      field: 'lastName',
+      type: 'text',
+      label: 'Last Name',
+      targets: [{ property: 'givenName' }, { property: 'surname' }],
+    },
+    {
+      field: 'email',
+      type: 'email',
+      label: 'Email',
+      targets: [0, 1, 2].map((position) => ({ property: 'emailAddresses', position })),
+    },
     { field: 'otherCity', type: 'text', label: 'Other City', targets: [{ property: 'homeAddress.city' }] },
   ],
   crmOnlyFields: [{ field: 'fax', label: 'Fax' }],
@@ -34,11 +56,38 @@ describe('contact mapping dialog helpers', () => {
     expect(targetLabel({ property: 'emailAddresses', position: 1 }, t)).toBe('Email 2 (emailAddresses[1])');
     expect(targetLabel({ property: 'homeAddress.city' }, t)).toBe('Home address: city (homeAddress.city)');
     expect(targetLabel({ property: 'nickName' }, t)).toBe('nickName');
-    expect(targetLabel({ property: 'homeAddress.city' }, translator('de'))).toBe('Privatadresse: Ort (homeAddress.city)');
+    expect(targetLabel({ property: 'homeAddress.city' }, translator('de'))).toBe(
+      'Privatadresse: Ort (homeAddress.city)',
+    );
   });
 
   it('has a friendly name for every Graph property the service offers', () => {
-    const properties = ['title', 'givenName', 'middleName', 'surname', 'jobTitle', 'department', 'companyName', 'assistantName', 'birthday', 'personalNotes', 'businessHomePage', 'mobilePhone', 'emailAddresses', 'businessPhones', 'homePhones', 'imAddresses', 'businessAddress', 'homeAddress', 'otherAddress', 'street', 'city', 'state', 'postalCode', 'countryOrRegion'];
+    const properties = [
+      'title',
+      'givenName',
+      'middleName',
+      'surname',
+      'jobTitle',
+      'department',
+      'companyName',
+      'assistantName',
+      'birthday',
+      'personalNotes',
+      'businessHomePage',
+      'mobilePhone',
+      'emailAddresses',
+      'businessPhones',
+      'homePhones',
+      'imAddresses',
+      'businessAddress',
+      'homeAddress',
+      'otherAddress',
+      'street',
+      'city',
+      'state',
+      'postalCode',
+      'countryOrRegion',
+    ];
     for (const property of properties) {
       expect(Object.keys(en), property).toContain(`graph.${property}`);
       expect(Object.keys(de), property).toContain(`graph.${property}`);
@@ -46,11 +95,21 @@ describe('contact mapping dialog helpers', () => {
   });
 
   it('fills the choices from the mapping; an unknown saved target reads as Not synced', () => {
-    expect(initialChoices(offer)).toEqual({ firstName: 'givenName', lastName: '', email: 'emailAddresses[0]', otherCity: '' });
+    expect(initialChoices(offer)).toEqual({
+      firstName: 'givenName',
+      lastName: '',
+      email: 'emailAddresses[0]',
+      otherCity: '',
+    });
   });
 
   it('sends the chosen rows in field order and remembers which field each row is', () => {
-    const { mapping, rowFields } = mappingFromChoices(offer, { firstName: '', lastName: 'surname', email: 'emailAddresses[2]', otherCity: 'homeAddress.city' });
+    const { mapping, rowFields } = mappingFromChoices(offer, {
+      firstName: '',
+      lastName: 'surname',
+      email: 'emailAddresses[2]',
+      otherCity: 'homeAddress.city',
+    });
     expect(mapping).toEqual([
       { crmField: 'lastName', graph: { property: 'surname' } },
       { crmField: 'email', graph: { property: 'emailAddresses', position: 2 } },
@@ -60,7 +119,9 @@ describe('contact mapping dialog helpers', () => {
   });
 
   it('finds a target chosen twice and names the field that has it', () => {
-    expect(takenTargets(offer, { firstName: 'givenName', lastName: 'givenName', email: '', otherCity: '' })).toEqual({ lastName: 'First Name' });
+    expect(takenTargets(offer, { firstName: 'givenName', lastName: 'givenName', email: '', otherCity: '' })).toEqual({
+      lastName: 'First Name',
+    });
     expect(takenTargets(offer, initialChoices(offer))).toEqual({});
   });
 
@@ -69,6 +130,9 @@ describe('contact mapping dialog helpers', () => {
       { row: 1, code: 'graph_target_taken', message: 'Taken.' },
       { row: 7, code: 'x', message: 'Elsewhere.' },
     ];
-    expect(problemsByField(problems, ['lastName', 'email'])).toEqual({ byField: { email: ['Taken.'] }, other: ['Elsewhere.'] });
+    expect(problemsByField(problems, ['lastName', 'email'])).toEqual({
+      byField: { email: ['Taken.'] },
+      other: ['Elsewhere.'],
+    });
   });
 });

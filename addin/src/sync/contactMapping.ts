@@ -31,7 +31,8 @@ export function targetLabel(target: GraphTarget, t: Translate): string {
     if (addressKey && partKey) label = t('graph.addressPart', { address: t(addressKey), part: t(partKey) });
   } else if (part === undefined) {
     const key = knownKey(`graph.${head}`);
-    if (key) label = target.position === undefined ? t(key) : t('graph.numbered', { label: t(key), n: target.position + 1 });
+    if (key)
+      label = target.position === undefined ? t(key) : t('graph.numbered', { label: t(key), n: target.position + 1 });
   }
   return label === undefined ? name : t('graph.withName', { label, name });
 }
@@ -51,14 +52,23 @@ export function initialChoices(offer: ContactMappingOffer): MappingChoices {
 }
 
 /** The PUT body's mapping in field order, and which field each sent row is (the service names problems by row). */
-export function mappingFromChoices(offer: ContactMappingOffer, choices: MappingChoices): { mapping: ContactMappingRow[]; rowFields: string[] } {
+export function mappingFromChoices(
+  offer: ContactMappingOffer,
+  choices: MappingChoices,
+): { mapping: ContactMappingRow[]; rowFields: string[] } {
   const mapping: ContactMappingRow[] = [];
   const rowFields: string[] = [];
   for (const field of offer.fields) {
     const chosen = choices[field.field] ?? '';
     const target = field.targets.find((candidate) => targetName(candidate) === chosen);
     if (chosen === '' || target === undefined) continue;
-    mapping.push({ crmField: field.field, graph: target.position === undefined ? { property: target.property } : { property: target.property, position: target.position } });
+    mapping.push({
+      crmField: field.field,
+      graph:
+        target.position === undefined
+          ? { property: target.property }
+          : { property: target.property, position: target.position },
+    });
     rowFields.push(field.field);
   }
   return { mapping, rowFields };
@@ -79,7 +89,10 @@ export function takenTargets(offer: ContactMappingOffer, choices: MappingChoices
 }
 
 /** The service's row problems by CRM field; problems of rows it cannot place come back as `other`. */
-export function problemsByField(problems: RowProblem[], rowFields: string[]): { byField: Record<string, string[]>; other: string[] } {
+export function problemsByField(
+  problems: RowProblem[],
+  rowFields: string[],
+): { byField: Record<string, string[]>; other: string[] } {
   const byField: Record<string, string[]> = {};
   const other: string[] = [];
   for (const problem of problems) {

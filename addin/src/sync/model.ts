@@ -32,7 +32,10 @@ export function syncState(status: Pick<SyncStatus, 'enabled' | 'status' | 'stage
 }
 
 /** The calendar's or contact folder's name in Outlook; the brand when the service named none. */
-export function containerNameOf(status: Pick<SyncStatus, 'containerName'> & { calendarName?: string }, brand: string): string {
+export function containerNameOf(
+  status: Pick<SyncStatus, 'containerName'> & { calendarName?: string },
+  brand: string,
+): string {
   return status.containerName || status.calendarName || brand;
 }
 
@@ -66,7 +69,10 @@ export function relativeTime(iso: string, now: number, language: Language): stri
 export function formatInstant(iso: string, language: Language): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
 }
 
 /** A count as the language writes it: 5,000 / 5.000. */

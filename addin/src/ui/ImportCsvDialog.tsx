@@ -95,12 +95,26 @@ export function ImportCsvDialog({
     >
       <Field label={t('importEvents.file')}>
         {(fieldProps) => (
-          <input {...fieldProps} type="file" accept=".csv,text/csv,text/plain" className={styles.file} onChange={readFile} disabled={busy} />
+          <input
+            {...fieldProps}
+            type="file"
+            accept=".csv,text/csv,text/plain"
+            className={styles.file}
+            onChange={readFile}
+            disabled={busy}
+          />
         )}
       </Field>
       {loaded !== undefined && <Caption1 className={styles.loaded}>{loaded}</Caption1>}
       <Field label={t('importEvents.paste')} hint={t('importEvents.pasteHint')}>
-        <Textarea className={styles.csv} value={csv} onChange={(_e, data) => setCsv(data.value)} rows={6} resize="vertical" disabled={busy} />
+        <Textarea
+          className={styles.csv}
+          value={csv}
+          onChange={(_e, data) => setCsv(data.value)}
+          rows={6}
+          resize="vertical"
+          disabled={busy}
+        />
       </Field>
     </FormDialog>
   );

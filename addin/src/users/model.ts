@@ -3,12 +3,17 @@ import type { Language } from '../host/language';
 
 /** Lower case without accents, so "müller" finds "Mueller"'s neighbour "Müller" and "jose" finds "José". */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** The Add Users search: every word of the query must appear in the name, e-mail or job title. */
 export function filterDirectoryUsers(users: readonly DirectoryUser[], query: string): DirectoryUser[] {
-  const words = fold(query).split(/\s+/).filter((word) => word !== '');
+  const words = fold(query)
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return [...users];
   return users.filter((user) => {
     const haystack = fold(`${user.name} ${user.email} ${user.jobTitle ?? ''}`);
@@ -31,7 +36,10 @@ export function invitationBadge(invitation: Pick<Invitation, 'state' | 'mailSent
 
 /** Resend makes sense for an invitation that is still open or ran out; revoke only for an open one. */
 export function invitationActions(invitation: Pick<Invitation, 'state'>): { resend: boolean; revoke: boolean } {
-  return { resend: invitation.state === 'pending' || invitation.state === 'expired', revoke: invitation.state === 'pending' };
+  return {
+    resend: invitation.state === 'pending' || invitation.state === 'expired',
+    revoke: invitation.state === 'pending',
+  };
 }
 
 /** Open invitations first (newest first), then the settled ones. */

@@ -3,8 +3,13 @@ import type { DirectoryUser } from '../directory/directory.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
 import { sendMail } from '../graph/sendMail.js';
 import {
-  newChangeKey, newICalUId, outlookItemId,
-  type EventFields, type StoredAttendee, type StoredCalendar, type StoredEvent,
+  newChangeKey,
+  newICalUId,
+  outlookItemId,
+  type EventFields,
+  type StoredAttendee,
+  type StoredCalendar,
+  type StoredEvent,
 } from '../state/calendarStore.js';
 import { randomBytes } from 'node:crypto';
 import type { EventInput } from './eventInput.js';
@@ -24,19 +29,49 @@ export interface EventChange {
   changeKey: string;
 }
 
-const COLORS = ['auto', 'lightBlue', 'lightGreen', 'lightOrange', 'lightGray', 'lightYellow', 'lightTeal', 'lightPink', 'lightBrown', 'lightRed', 'maxColor'];
+const COLORS = [
+  'auto',
+  'lightBlue',
+  'lightGreen',
+  'lightOrange',
+  'lightGray',
+  'lightYellow',
+  'lightTeal',
+  'lightPink',
+  'lightBrown',
+  'lightRed',
+  'maxColor',
+];
 
 function conflict(): GraphError {
-  return new GraphError(412, 'ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+  return new GraphError(
+    412,
+    'ErrorIrresolvableConflict',
+    'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+  );
 }
 
 function defaults(owner: DirectoryUser, now: number): EventFields {
   return {
-    subject: '', body: { contentType: 'text', content: '' },
-    startUtc: now, endUtc: now + 30 * 60_000, startZone: 'UTC', endZone: 'UTC', isAllDay: false,
-    location: { displayName: '' }, locations: [], attendees: [],
-    showAs: 'busy', sensitivity: 'normal', importance: 'normal', categories: [],
-    isReminderOn: true, reminderMinutesBeforeStart: 15, responseRequested: true, hideAttendees: false, allowNewTimeProposals: true,
+    subject: '',
+    body: { contentType: 'text', content: '' },
+    startUtc: now,
+    endUtc: now + 30 * 60_000,
+    startZone: 'UTC',
+    endZone: 'UTC',
+    isAllDay: false,
+    location: { displayName: '' },
+    locations: [],
+    attendees: [],
+    showAs: 'busy',
+    sensitivity: 'normal',
+    importance: 'normal',
+    categories: [],
+    isReminderOn: true,
+    reminderMinutesBeforeStart: 15,
+    responseRequested: true,
+    hideAttendees: false,
+    allowNewTimeProposals: true,
   };
   void owner;
 }
@@ -86,7 +121,15 @@ export class CalendarService {
       throw new GraphError(409, 'ErrorFolderExists', 'A folder with the specified name already exists.');
     }
     const color = this.color(input.color);
-    const calendar: StoredCalendar = { id: `AAMkAD${randomBytes(30).toString('base64url')}AAA=`, name, color, hexColor: '', changeKey: newChangeKey(), isDefaultCalendar: false, extendedProperties: [] };
+    const calendar: StoredCalendar = {
+      id: `AAMkAD${randomBytes(30).toString('base64url')}AAA=`,
+      name,
+      color,
+      hexColor: '',
+      changeKey: newChangeKey(),
+      isDefaultCalendar: false,
+      extendedProperties: [],
+    };
     this.store.addCalendar(user, calendar);
     return calendar;
   }
@@ -94,7 +137,12 @@ export class CalendarService {
   private color(raw: unknown): string {
     if (raw === undefined || raw === null) return 'auto';
     const found = COLORS.find((c) => c.toLowerCase() === String(raw).toLowerCase());
-    if (!found) throw new GraphError(400, 'RequestBodyRead', `Cannot convert the literal '${String(raw)}' to the expected type 'microsoft.graph.calendarColor'.`);
+    if (!found)
+      throw new GraphError(
+        400,
+        'RequestBodyRead',
+        `Cannot convert the literal '${String(raw)}' to the expected type 'microsoft.graph.calendarColor'.`,
+      );
     return found;
   }
 
@@ -117,7 +165,8 @@ export class CalendarService {
   /** Deletes a calendar with its events (organizer meetings in it are cancelled for attendees). */
   deleteCalendar(user: DirectoryUser, id: string): void {
     const calendar = this.calendar(user, id);
-    if (calendar.isDefaultCalendar) throw new GraphError(400, 'ErrorCannotDeleteObject', 'The default calendar cannot be deleted.');
+    if (calendar.isDefaultCalendar)
+      throw new GraphError(400, 'ErrorCannotDeleteObject', 'The default calendar cannot be deleted.');
     for (const event of [...this.store.events(user, id)]) this.deleteEvent(user, storedView(event), undefined);
     this.store.removeCalendar(user, id);
   }
@@ -187,17 +236,23 @@ export class CalendarService {
   updateEvent(user: DirectoryUser, view: EventView, input: EventInput, ifMatch: string | undefined): EventView {
     this.checkEtag(view, ifMatch);
     if (input.transactionId !== undefined && input.transactionId !== view.master.transactionId) {
-      throw new GraphError(400, 'ErrorInvalidRequest', 'The transactionId of an event cannot be changed after it is created.');
+      throw new GraphError(
+        400,
+        'ErrorInvalidRequest',
+        'The transactionId of an event cannot be changed after it is created.',
+      );
     }
     const master = view.master;
     const now = Date.now();
     const stamp = utcStamp(now);
-    const changed = (keys: (keyof EventFields)[]) => keys.some((k) => k in input.fields && JSON.stringify(input.fields[k]) !== JSON.stringify(view.fields[k]));
+    const changed = (keys: (keyof EventFields)[]) =>
+      keys.some((k) => k in input.fields && JSON.stringify(input.fields[k]) !== JSON.stringify(view.fields[k]));
     const timeChanged = changed(TIME_FIELDS);
     const locationChanged = changed(LOCATION_FIELDS);
     const before = master.attendees;
     if (view.type === 'occurrence' || view.type === 'exception') {
-      if (input.recurrence !== undefined) throw new GraphError(400, 'ErrorInvalidRequest', 'The recurrence of an occurrence cannot be set.');
+      if (input.recurrence !== undefined)
+        throw new GraphError(400, 'ErrorInvalidRequest', 'The recurrence of an occurrence cannot be set.');
       const merged = { ...view.fields, ...input.fields };
       validateTimes(merged);
       this.checkCrossing(master, view.key!, merged.startUtc);
@@ -211,12 +266,18 @@ export class CalendarService {
     } else {
       const merged = { ...master, ...input.fields };
       validateTimes(merged);
-      const seriesChanged = timeChanged || (input.recurrence !== undefined && JSON.stringify(input.recurrence) !== JSON.stringify(master.recurrence));
+      const seriesChanged =
+        timeChanged ||
+        (input.recurrence !== undefined && JSON.stringify(input.recurrence) !== JSON.stringify(master.recurrence));
       Object.assign(master, input.fields);
-      if (input.fields.attendees) master.attendees = input.fields.attendees.filter((a) => a.emailAddress.address.toLowerCase() !== user.mail.toLowerCase());
+      if (input.fields.attendees)
+        master.attendees = input.fields.attendees.filter(
+          (a) => a.emailAddress.address.toLowerCase() !== user.mail.toLowerCase(),
+        );
       if (input.recurrence !== undefined) {
         master.recurrence = input.recurrence;
-        if (master.recurrence && !master.recurrence.range.recurrenceTimeZone) master.recurrence.range.recurrenceTimeZone = master.startZone;
+        if (master.recurrence && !master.recurrence.range.recurrenceTimeZone)
+          master.recurrence.range.recurrenceTimeZone = master.startZone;
       }
       if (seriesChanged && master.recurrence) {
         // Like Outlook: changing the series' time or pattern drops its exceptions and cancellations.
@@ -231,14 +292,21 @@ export class CalendarService {
         else master.extendedProperties.push(p);
       }
     }
-    const exceptionAlone = this.ctx.knobs.exceptionChangesWithoutMaster && (view.type === 'occurrence' || view.type === 'exception');
+    const exceptionAlone =
+      this.ctx.knobs.exceptionChangesWithoutMaster && (view.type === 'occurrence' || view.type === 'exception');
     if (!exceptionAlone) {
       master.changeKey = newChangeKey();
       master.lastModifiedDateTime = stamp;
     }
     master.seq = this.store.nextSeq(user);
     this.store.save();
-    this.emit({ userId: user.id, calendarId: master.calendarId, eventId: master.id, changeType: 'updated', changeKey: master.changeKey });
+    this.emit({
+      userId: user.id,
+      calendarId: master.calendarId,
+      eventId: master.id,
+      changeType: 'updated',
+      changeKey: master.changeKey,
+    });
     if (master.isOrganizer && !master.isCancelled) {
       const occurrenceKey = view.type === 'singleInstance' || view.type === 'seriesMaster' ? undefined : view.key;
       const lower = (a: StoredAttendee) => a.emailAddress.address.toLowerCase();
@@ -266,8 +334,15 @@ export class CalendarService {
     const prev = all[i - 1];
     const next = all[i + 1];
     const effective = (o: { key: string; startUtc: number }) => master.exceptions[o.key]?.fields.startUtc ?? o.startUtc;
-    if ((prev && dayStart(newStart) <= dayStart(effective(prev))) || (next && dayStart(newStart) >= dayStart(effective(next)))) {
-      throw new GraphError(400, 'ErrorOccurrenceCrossingBoundary', 'Modified occurrence is crossing or overlapping adjacent occurrence.');
+    if (
+      (prev && dayStart(newStart) <= dayStart(effective(prev))) ||
+      (next && dayStart(newStart) >= dayStart(effective(next)))
+    ) {
+      throw new GraphError(
+        400,
+        'ErrorOccurrenceCrossingBoundary',
+        'Modified occurrence is crossing or overlapping adjacent occurrence.',
+      );
     }
   }
 
@@ -286,7 +361,13 @@ export class CalendarService {
       master.lastModifiedDateTime = utcStamp(Date.now());
       master.seq = this.store.nextSeq(user);
       this.store.save();
-      this.emit({ userId: user.id, calendarId: master.calendarId, eventId: master.id, changeType: 'updated', changeKey: master.changeKey });
+      this.emit({
+        userId: user.id,
+        calendarId: master.calendarId,
+        eventId: master.id,
+        changeType: 'updated',
+        changeKey: master.changeKey,
+      });
       if (master.isOrganizer && master.attendees.length > 0 && !master.isCancelled) {
         this.meetingMail(user, master, master.attendees, 'meetingCancelled', view.key);
         this.mirrorToAttendees(user, master);
@@ -294,7 +375,13 @@ export class CalendarService {
       return;
     }
     this.store.removeEvent(user, master);
-    this.emit({ userId: user.id, calendarId: master.calendarId, eventId: master.id, changeType: 'deleted', changeKey: master.changeKey });
+    this.emit({
+      userId: user.id,
+      calendarId: master.calendarId,
+      eventId: master.id,
+      changeType: 'deleted',
+      changeKey: master.changeKey,
+    });
     if (master.isOrganizer && master.attendees.length > 0 && !master.isCancelled) {
       this.meetingMail(user, master, master.attendees, 'meetingCancelled', undefined);
       this.cancelForAttendees(master, master.attendees);
@@ -312,7 +399,11 @@ export class CalendarService {
     const view = this.view(user, eventId);
     const target = this.calendar(user, targetCalendarId);
     if (view.type === 'occurrence' || view.type === 'exception') {
-      throw new GraphError(400, 'ErrorInvalidRequest', 'An occurrence cannot be moved to another calendar on its own; move the series.');
+      throw new GraphError(
+        400,
+        'ErrorInvalidRequest',
+        'An occurrence cannot be moved to another calendar on its own; move the series.',
+      );
     }
     const source = view.master;
     if (source.calendarId === target.id) return source;
@@ -326,36 +417,69 @@ export class CalendarService {
       seq: this.store.nextSeq(user),
     };
     this.store.addEvent(user, moved);
-    this.emit({ userId: user.id, calendarId: source.calendarId, eventId: source.id, changeType: 'deleted', changeKey: source.changeKey });
-    this.emit({ userId: user.id, calendarId: target.id, eventId: moved.id, changeType: 'created', changeKey: moved.changeKey });
+    this.emit({
+      userId: user.id,
+      calendarId: source.calendarId,
+      eventId: source.id,
+      changeType: 'deleted',
+      changeKey: source.changeKey,
+    });
+    this.emit({
+      userId: user.id,
+      calendarId: target.id,
+      eventId: moved.id,
+      changeType: 'created',
+      changeKey: moved.changeKey,
+    });
     return moved;
   }
 
   // ---- meetings ----
 
-  private meetingMail(organizer: DirectoryUser, event: StoredEvent, to: StoredAttendee[], type: 'meetingRequest' | 'meetingCancelled', occurrenceKey: string | undefined): void {
+  private meetingMail(
+    organizer: DirectoryUser,
+    event: StoredEvent,
+    to: StoredAttendee[],
+    type: 'meetingRequest' | 'meetingCancelled',
+    occurrenceKey: string | undefined,
+  ): void {
     if (to.length === 0) return;
     const view = occurrenceKey ? resolveView([event], `${event.id}_OCC${occurrenceKey}`) : undefined;
     const f = view?.fields ?? event;
     const subject = type === 'meetingCancelled' ? `Canceled: ${f.subject}` : f.subject;
-    sendMail(this.ctx, organizer, {
-      subject,
-      contentType: f.body.contentType,
-      content: f.body.content,
-      to: to.filter((a) => a.type !== 'optional').map((a) => ({ address: a.emailAddress.address, ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}) })),
-      cc: to.filter((a) => a.type === 'optional').map((a) => ({ address: a.emailAddress.address, ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}) })),
-      bcc: [],
-      saveToSentItems: true,
-    }, {
-      meetingMessageType: type,
-      meeting: {
-        iCalUId: view?.iCalUId ?? event.iCalUId,
-        start: `${formatInZone(f.startUtc, 'Etc/UTC')}Z`.replace(/\.\d+Z$/, 'Z'),
-        end: `${formatInZone(f.endUtc, 'Etc/UTC')}Z`.replace(/\.\d+Z$/, 'Z'),
-        location: f.location.displayName,
-        eventId: event.id,
+    sendMail(
+      this.ctx,
+      organizer,
+      {
+        subject,
+        contentType: f.body.contentType,
+        content: f.body.content,
+        to: to
+          .filter((a) => a.type !== 'optional')
+          .map((a) => ({
+            address: a.emailAddress.address,
+            ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
+          })),
+        cc: to
+          .filter((a) => a.type === 'optional')
+          .map((a) => ({
+            address: a.emailAddress.address,
+            ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
+          })),
+        bcc: [],
+        saveToSentItems: true,
       },
-    });
+      {
+        meetingMessageType: type,
+        meeting: {
+          iCalUId: view?.iCalUId ?? event.iCalUId,
+          start: `${formatInZone(f.startUtc, 'Etc/UTC')}Z`.replace(/\.\d+Z$/, 'Z'),
+          end: `${formatInZone(f.endUtc, 'Etc/UTC')}Z`.replace(/\.\d+Z$/, 'Z'),
+          location: f.location.displayName,
+          eventId: event.id,
+        },
+      },
+    );
   }
 
   /**
@@ -367,30 +491,73 @@ export class CalendarService {
     for (const attendee of event.attendees) {
       const user = this.ctx.directory.userByMail(attendee.emailAddress.address);
       if (!user || user.id === organizer.id) continue;
-      const existing = this.store.events(user, this.store.defaultCalendar(user).id).find((e) => e.iCalUId === event.iCalUId);
+      const existing = this.store
+        .events(user, this.store.defaultCalendar(user).id)
+        .find((e) => e.iCalUId === event.iCalUId);
       const now = utcStamp(Date.now());
       const copyFields = {
-        subject: event.subject, body: event.body, startUtc: event.startUtc, endUtc: event.endUtc, startZone: event.startZone, endZone: event.endZone,
-        isAllDay: event.isAllDay, location: event.location, locations: event.locations, attendees: event.attendees,
-        importance: event.importance, sensitivity: event.sensitivity, hideAttendees: event.hideAttendees, allowNewTimeProposals: event.allowNewTimeProposals,
+        subject: event.subject,
+        body: event.body,
+        startUtc: event.startUtc,
+        endUtc: event.endUtc,
+        startZone: event.startZone,
+        endZone: event.endZone,
+        isAllDay: event.isAllDay,
+        location: event.location,
+        locations: event.locations,
+        attendees: event.attendees,
+        importance: event.importance,
+        sensitivity: event.sensitivity,
+        hideAttendees: event.hideAttendees,
+        allowNewTimeProposals: event.allowNewTimeProposals,
         recurrence: event.recurrence ? structuredClone(event.recurrence) : null,
-        exceptions: structuredClone(event.exceptions), cancelledOccurrences: [...event.cancelledOccurrences], organizer: event.organizer,
+        exceptions: structuredClone(event.exceptions),
+        cancelledOccurrences: [...event.cancelledOccurrences],
+        organizer: event.organizer,
       };
       if (existing) {
-        Object.assign(existing, copyFields, { isCancelled: false, changeKey: newChangeKey(), lastModifiedDateTime: now, seq: this.store.nextSeq(user) });
+        Object.assign(existing, copyFields, {
+          isCancelled: false,
+          changeKey: newChangeKey(),
+          lastModifiedDateTime: now,
+          seq: this.store.nextSeq(user),
+        });
         this.store.save();
-        this.emit({ userId: user.id, calendarId: existing.calendarId, eventId: existing.id, changeType: 'updated', changeKey: existing.changeKey });
+        this.emit({
+          userId: user.id,
+          calendarId: existing.calendarId,
+          eventId: existing.id,
+          changeType: 'updated',
+          changeKey: existing.changeKey,
+        });
       } else {
         const copy: StoredEvent = {
           ...copyFields,
-          showAs: 'tentative', categories: [], isReminderOn: true, reminderMinutesBeforeStart: 15, responseRequested: true,
-          id: outlookItemId(), calendarId: this.store.defaultCalendar(user).id, iCalUId: event.iCalUId, changeKey: newChangeKey(),
-          createdDateTime: now, lastModifiedDateTime: now, isOrganizer: false,
+          showAs: 'tentative',
+          categories: [],
+          isReminderOn: true,
+          reminderMinutesBeforeStart: 15,
+          responseRequested: true,
+          id: outlookItemId(),
+          calendarId: this.store.defaultCalendar(user).id,
+          iCalUId: event.iCalUId,
+          changeKey: newChangeKey(),
+          createdDateTime: now,
+          lastModifiedDateTime: now,
+          isOrganizer: false,
           responseStatus: { response: 'notResponded', time: '0001-01-01T00:00:00Z' },
-          extendedProperties: [], isCancelled: false, seq: this.store.nextSeq(user),
+          extendedProperties: [],
+          isCancelled: false,
+          seq: this.store.nextSeq(user),
         };
         this.store.addEvent(user, copy);
-        this.emit({ userId: user.id, calendarId: copy.calendarId, eventId: copy.id, changeType: 'created', changeKey: copy.changeKey });
+        this.emit({
+          userId: user.id,
+          calendarId: copy.calendarId,
+          eventId: copy.id,
+          changeType: 'created',
+          changeKey: copy.changeKey,
+        });
       }
     }
   }
@@ -403,7 +570,9 @@ export class CalendarService {
     for (const attendee of attendees) {
       const user = this.ctx.directory.userByMail(attendee.emailAddress.address);
       if (!user) continue;
-      const copy = this.store.events(user, this.store.defaultCalendar(user).id).find((e) => e.iCalUId === event.iCalUId && !e.isOrganizer);
+      const copy = this.store
+        .events(user, this.store.defaultCalendar(user).id)
+        .find((e) => e.iCalUId === event.iCalUId && !e.isOrganizer);
       if (!copy || copy.isCancelled) continue;
       copy.isCancelled = true;
       copy.subject = `Canceled: ${copy.subject}`;
@@ -412,7 +581,13 @@ export class CalendarService {
       copy.lastModifiedDateTime = utcStamp(Date.now());
       copy.seq = this.store.nextSeq(user);
       this.store.save();
-      this.emit({ userId: user.id, calendarId: copy.calendarId, eventId: copy.id, changeType: 'updated', changeKey: copy.changeKey });
+      this.emit({
+        userId: user.id,
+        calendarId: copy.calendarId,
+        eventId: copy.id,
+        changeType: 'updated',
+        changeKey: copy.changeKey,
+      });
     }
   }
 }

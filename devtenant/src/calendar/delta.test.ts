@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
+import {
+  grantAdminConsent,
+  startTestTenant,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestTenant,
+} from '../test/testTenant.js';
 
 let t: TestTenant;
 let app: string;
@@ -9,7 +15,12 @@ let calendarId: string;
 beforeAll(async () => {
   t = await startTestTenant();
   await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const cc = await t.token(CONTOSO_TENANT_ID, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   app = cc.json.access_token;
   calendarId = (await t.graph(`/users/${LEE}/calendars`, app, { body: { name: 'CRM sync' } })).json.id;
 });
@@ -46,7 +57,12 @@ describe('calendarView/delta for one calendar', () => {
     const b = await create('B', '2026-02-03');
     const c = await create('C', '2026-02-04');
     await create('Outside', '2027-06-01');
-    const series = await create('Daily', '2026-02-10', { recurrence: { pattern: { type: 'daily', interval: 1 }, range: { type: 'numbered', startDate: '2026-02-10', numberOfOccurrences: 3 } } });
+    const series = await create('Daily', '2026-02-10', {
+      recurrence: {
+        pattern: { type: 'daily', interval: 1 },
+        range: { type: 'numbered', startDate: '2026-02-10', numberOfOccurrences: 3 },
+      },
+    });
 
     const window = 'startDateTime=2026-02-01T00:00:00Z&endDateTime=2026-03-01T00:00:00Z';
     const initial = await round(`${base()}/calendarView/delta?${window}`, { prefer: 'odata.maxpagesize=2' });
@@ -57,8 +73,24 @@ describe('calendarView/delta for one calendar', () => {
     expect(initial.deltaLink).toMatch(new RegExp(`/users/${LEE}/calendars/.+/calendarView/delta\\?\\$deltatoken=`));
     // Occurrences come bare (id, type, seriesMasterId, start, end), as Graph's do; their master carries the rest.
     expect(initial.items.map((i) => i.subject)).toEqual(['A', 'B', 'C', 'Daily', undefined, undefined, undefined]);
-    expect(Object.keys(initial.items.find((i) => i.type === 'occurrence')!).sort()).toEqual(['@odata.etag', '@odata.type', 'end', 'id', 'seriesMasterId', 'start', 'type']);
-    expect(initial.items.map((i) => i.type).sort()).toEqual(['occurrence', 'occurrence', 'occurrence', 'seriesMaster', 'singleInstance', 'singleInstance', 'singleInstance']);
+    expect(Object.keys(initial.items.find((i) => i.type === 'occurrence')!).sort()).toEqual([
+      '@odata.etag',
+      '@odata.type',
+      'end',
+      'id',
+      'seriesMasterId',
+      'start',
+      'type',
+    ]);
+    expect(initial.items.map((i) => i.type).sort()).toEqual([
+      'occurrence',
+      'occurrence',
+      'occurrence',
+      'seriesMaster',
+      'singleInstance',
+      'singleInstance',
+      'singleInstance',
+    ]);
     expect(initial.items[0]['@odata.type']).toBe('#microsoft.graph.event');
     expect(initial.items.every((i) => i['@odata.etag'])).toBe(true);
 
@@ -75,7 +107,11 @@ describe('calendarView/delta for one calendar', () => {
     const byId = new Map(changes.items.map((i) => [i.id, i]));
     expect(byId.get(a.id)).toMatchObject({ subject: 'A2' });
     expect(byId.get(d.id)).toMatchObject({ subject: 'D' });
-    expect(byId.get(b.id)).toEqual({ '@odata.type': '#microsoft.graph.event', id: b.id, '@removed': { reason: 'deleted' } });
+    expect(byId.get(b.id)).toEqual({
+      '@odata.type': '#microsoft.graph.event',
+      id: b.id,
+      '@removed': { reason: 'deleted' },
+    });
     expect(byId.get(c.id)['@removed']).toEqual({ reason: 'deleted' });
     // Documented quirk: a new event outside the window also comes as @removed.
     expect(byId.get(later.id)['@removed']).toEqual({ reason: 'deleted' });
@@ -83,11 +119,19 @@ describe('calendarView/delta for one calendar', () => {
 
     // An edited occurrence comes back as an exception (with its series, whose change key moved).
     const instances = (await t.graph(`/users/${LEE}/events/${series.id}/instances?${window}`, app)).json.value;
-    await t.graph(`/users/${LEE}/events/${instances[1].id}`, app, { method: 'PATCH', body: { subject: 'Daily (special)' } });
+    await t.graph(`/users/${LEE}/events/${instances[1].id}`, app, {
+      method: 'PATCH',
+      body: { subject: 'Daily (special)' },
+    });
     await t.graph(`/users/${LEE}/events/${instances[2].id}`, app, { method: 'DELETE' });
     const seriesChanges = await round(changes.deltaLink);
-    expect(seriesChanges.items.find((i) => i.id === instances[1].id)).toMatchObject({ type: 'exception', subject: 'Daily (special)' });
-    expect(seriesChanges.items.find((i) => i.id === instances[2].id)).toMatchObject({ '@removed': { reason: 'deleted' } });
+    expect(seriesChanges.items.find((i) => i.id === instances[1].id)).toMatchObject({
+      type: 'exception',
+      subject: 'Daily (special)',
+    });
+    expect(seriesChanges.items.find((i) => i.id === instances[2].id)).toMatchObject({
+      '@removed': { reason: 'deleted' },
+    });
 
     // Replaying the latest link works; links three generations old are gone.
     expect((await t.graph(seriesChanges.deltaLink, app)).status).toBe(200);
@@ -98,7 +142,11 @@ describe('calendarView/delta for one calendar', () => {
 
     // The knob expires every token of the mailbox.
     const fresh = await round(`${base()}/calendarView/delta?${window}`);
-    const expire = await t.request('/_devtenant/api/knobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ expireDeltaTokens: LEE }) });
+    const expire = await t.request('/_devtenant/api/knobs', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ expireDeltaTokens: LEE }),
+    });
     expect(expire.status).toBe(200);
     const gone = await t.graph(fresh.deltaLink, app);
     expect(gone.status).toBe(410);
@@ -110,7 +158,10 @@ describe('calendarView/delta for one calendar', () => {
     await t.graph(`/users/${LEE}/events`, app, { body: { subject: 'Default one', ...at('2026-02-05') } });
     t.tenant.knobs.update({ deltaEmptyFirstPage: true });
     try {
-      const first = await t.graph(`/users/${LEE}/calendarView/delta?startDateTime=2026-02-01T00:00:00Z&endDateTime=2026-03-01T00:00:00Z`, app);
+      const first = await t.graph(
+        `/users/${LEE}/calendarView/delta?startDateTime=2026-02-01T00:00:00Z&endDateTime=2026-03-01T00:00:00Z`,
+        app,
+      );
       expect(first.json.value).toEqual([]);
       expect(first.json['@odata.nextLink']).toBeDefined();
       const all = await round(local(first.json['@odata.nextLink']));
@@ -118,12 +169,25 @@ describe('calendarView/delta for one calendar', () => {
     } finally {
       t.tenant.knobs.update({ deltaEmptyFirstPage: false });
     }
-    const tooLong = await t.graph(`${base()}/calendarView/delta?startDateTime=2020-01-01T00:00:00Z&endDateTime=2026-01-01T00:00:00Z`, app);
+    const tooLong = await t.graph(
+      `${base()}/calendarView/delta?startDateTime=2020-01-01T00:00:00Z&endDateTime=2026-01-01T00:00:00Z`,
+      app,
+    );
     expect(tooLong.status).toBe(400);
-    expect(tooLong.json.error).toMatchObject({ code: 'ErrorInvalidRequest', message: expect.stringContaining('Maximum number of years: 5') });
+    expect(tooLong.json.error).toMatchObject({
+      code: 'ErrorInvalidRequest',
+      message: expect.stringContaining('Maximum number of years: 5'),
+    });
     const noWindow = await t.graph(`${base()}/calendarView/delta`, app);
     expect(noWindow.status).toBe(400);
-    const zoned = await t.graph(`/users/${LEE}/calendarView/delta?startDateTime=2026-02-05T10:30:00%2B01:00&endDateTime=2026-02-06T00:00:00%2B01:00`, app, { headers: { prefer: 'outlook.timezone="Tokyo Standard Time"' } });
-    expect(zoned.json.value[0].start).toEqual({ dateTime: '2026-02-05T18:00:00.0000000', timeZone: 'Tokyo Standard Time' });
+    const zoned = await t.graph(
+      `/users/${LEE}/calendarView/delta?startDateTime=2026-02-05T10:30:00%2B01:00&endDateTime=2026-02-06T00:00:00%2B01:00`,
+      app,
+      { headers: { prefer: 'outlook.timezone="Tokyo Standard Time"' } },
+    );
+    expect(zoned.json.value[0].start).toEqual({
+      dateTime: '2026-02-05T18:00:00.0000000',
+      timeZone: 'Tokyo Standard Time',
+    });
   });
 });

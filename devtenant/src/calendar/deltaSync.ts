@@ -45,8 +45,14 @@ const MAX_STATES = 20_000;
 export const DEFAULT_DELTA_PAGE_SIZE = 10;
 
 export function syncStateNotFound(generation: number, highest: number): GraphError {
-  const kept = Array.from({ length: Math.min(KEPT_GENERATIONS, highest + 1) }, (_, i) => highest - i).map((g) => `[${g}]`).join('');
-  return new GraphError(410, 'SyncStateNotFound', `The sync state generation is not found; generation=${generation};[highest=${highest}]${kept}.`);
+  const kept = Array.from({ length: Math.min(KEPT_GENERATIONS, highest + 1) }, (_, i) => highest - i)
+    .map((g) => `[${g}]`)
+    .join('');
+  return new GraphError(
+    410,
+    'SyncStateNotFound',
+    `The sync state generation is not found; generation=${generation};[highest=${highest}]${kept}.`,
+  );
 }
 
 /**
@@ -65,12 +71,21 @@ export class DeltaSyncStore {
 
   validateWindow(start: number | undefined, end: number | undefined): { from: number; to: number } {
     if (start === undefined || end === undefined) {
-      throw new GraphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+      throw new GraphError(
+        400,
+        'ErrorInvalidParameter',
+        'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+      );
     }
     if (end - start > MAX_WINDOW_MS) {
-      throw new GraphError(400, 'ErrorInvalidRequest', "Your request can't be completed. The range between the start and end dates is greater than the allowed range. Maximum number of years: 5");
+      throw new GraphError(
+        400,
+        'ErrorInvalidRequest',
+        "Your request can't be completed. The range between the start and end dates is greater than the allowed range. Maximum number of years: 5",
+      );
     }
-    if (end < start) throw new GraphError(400, 'ErrorInvalidParameter', 'The end of the time window must be after its start.');
+    if (end < start)
+      throw new GraphError(400, 'ErrorInvalidParameter', 'The end of the time window must be after its start.');
     return { from: start, to: end };
   }
 
@@ -83,7 +98,8 @@ export class DeltaSyncStore {
         n++;
       }
     }
-    for (const info of this.chains.values()) if (userId === undefined || info.userId === userId) info.latest += KEPT_GENERATIONS + 1;
+    for (const info of this.chains.values())
+      if (userId === undefined || info.userId === userId) info.latest += KEPT_GENERATIONS + 1;
     return n;
   }
 
@@ -93,7 +109,8 @@ export class DeltaSyncStore {
     const chain = this.chains.get(state.chain);
     if (chain) chain.latest = Math.max(chain.latest, state.generation);
     // Evict what has fallen out of the kept generations.
-    for (const [t, s] of this.states) if (s.chain === state.chain && s.generation <= state.generation - KEPT_GENERATIONS) this.states.delete(t);
+    for (const [t, s] of this.states)
+      if (s.chain === state.chain && s.generation <= state.generation - KEPT_GENERATIONS) this.states.delete(t);
     for (const t of this.states.keys()) {
       if (this.states.size <= MAX_STATES) break;
       this.states.delete(t);
@@ -122,25 +139,55 @@ export class DeltaSyncStore {
   }
 
   /** The first page of a new round (no token). */
-  initial(p: { userId: string; calendarId: string; from: number; to: number; events: StoredEvent[]; seq: number; select?: string[]; maxPageSize?: number }): DeltaPage {
+  initial(p: {
+    userId: string;
+    calendarId: string;
+    from: number;
+    to: number;
+    events: StoredEvent[];
+    seq: number;
+    select?: string[];
+    maxPageSize?: number;
+  }): DeltaPage {
     const final = this.snapshot(p.events, p.from, p.to, p.seq);
     const chain = randomBytes(8).toString('hex');
     this.chains.set(chain, { latest: 0, userId: p.userId });
     const entries = windowViews(p.events, p.from, p.to, true).map((v) => ({ id: v.id, removed: false }));
-    const base: SyncState = { userId: p.userId, calendarId: p.calendarId, from: p.from, to: p.to, chain, generation: 0, ...(p.select ? { select: p.select } : {}), ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}) };
+    const base: SyncState = {
+      userId: p.userId,
+      calendarId: p.calendarId,
+      from: p.from,
+      to: p.to,
+      chain,
+      generation: 0,
+      ...(p.select ? { select: p.select } : {}),
+      ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}),
+    };
     return this.pageOf(base, entries, this.emptyFirstPage ? -1 : 0, final, p.maxPageSize);
   }
 
   /** Follows a `$skiptoken` or `$deltatoken`. */
-  follow(p: { token: string; kind: 'skip' | 'delta'; userId: string; calendarId: string; events: StoredEvent[]; tombstones: EventTombstone[]; seq: number; maxPageSize?: number }): DeltaPage {
+  follow(p: {
+    token: string;
+    kind: 'skip' | 'delta';
+    userId: string;
+    calendarId: string;
+    events: StoredEvent[];
+    tombstones: EventTombstone[];
+    seq: number;
+    maxPageSize?: number;
+  }): DeltaPage {
     const state = this.lookup(p.token, p.userId, p.calendarId);
     const pageSize = p.maxPageSize ?? state.maxPageSize;
-    if (state.page && p.kind === 'skip') return this.pageOf(state, state.page.entries, state.page.offset, state.page.final, pageSize);
-    if (!state.snapshot || p.kind !== 'delta') throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
+    if (state.page && p.kind === 'skip')
+      return this.pageOf(state, state.page.entries, state.page.offset, state.page.final, pageSize);
+    if (!state.snapshot || p.kind !== 'delta')
+      throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
     const prev = state.snapshot;
     const final = this.snapshot(p.events, state.from, state.to, p.seq);
     const entries: DeltaEntry[] = [];
-    for (const [id, changeKey] of Object.entries(final.items)) if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
+    for (const [id, changeKey] of Object.entries(final.items))
+      if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
     for (const id of Object.keys(prev.items)) if (!(id in final.items)) entries.push({ id, removed: true });
     // Documented quirk: items outside the window that changed since the last round come as @removed too.
     const seen = new Set(entries.map((e) => e.id));
@@ -160,25 +207,53 @@ export class DeltaSyncStore {
   }
 
   /** The first page of a round over a windowless collection (`scopeId` names it, e.g. `contacts:{folderId}`). */
-  initialItems(p: { userId: string; scopeId: string; items: DeltaItem[]; seq: number; select?: string[]; maxPageSize?: number }): DeltaPage {
+  initialItems(p: {
+    userId: string;
+    scopeId: string;
+    items: DeltaItem[];
+    seq: number;
+    select?: string[];
+    maxPageSize?: number;
+  }): DeltaPage {
     const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
     const chain = randomBytes(8).toString('hex');
     this.chains.set(chain, { latest: 0, userId: p.userId });
     const entries = p.items.map((i) => ({ id: i.id, removed: false }));
-    const base: SyncState = { userId: p.userId, calendarId: p.scopeId, from: 0, to: 0, chain, generation: 0, ...(p.select ? { select: p.select } : {}), ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}) };
+    const base: SyncState = {
+      userId: p.userId,
+      calendarId: p.scopeId,
+      from: 0,
+      to: 0,
+      chain,
+      generation: 0,
+      ...(p.select ? { select: p.select } : {}),
+      ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}),
+    };
     return this.pageOf(base, entries, this.emptyFirstPage ? -1 : 0, final, p.maxPageSize);
   }
 
   /** Follows a `$skiptoken` or `$deltatoken` of a windowless round; `tombstones` are the scope's deletions. */
-  followItems(p: { token: string; kind: 'skip' | 'delta'; userId: string; scopeId: string; items: DeltaItem[]; tombstones: { id: string; seq: number }[]; seq: number; maxPageSize?: number }): DeltaPage {
+  followItems(p: {
+    token: string;
+    kind: 'skip' | 'delta';
+    userId: string;
+    scopeId: string;
+    items: DeltaItem[];
+    tombstones: { id: string; seq: number }[];
+    seq: number;
+    maxPageSize?: number;
+  }): DeltaPage {
     const state = this.lookup(p.token, p.userId, p.scopeId);
     const pageSize = p.maxPageSize ?? state.maxPageSize;
-    if (state.page && p.kind === 'skip') return this.pageOf(state, state.page.entries, state.page.offset, state.page.final, pageSize);
-    if (!state.snapshot || p.kind !== 'delta') throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
+    if (state.page && p.kind === 'skip')
+      return this.pageOf(state, state.page.entries, state.page.offset, state.page.final, pageSize);
+    if (!state.snapshot || p.kind !== 'delta')
+      throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
     const prev = state.snapshot;
     const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
     const entries: DeltaEntry[] = [];
-    for (const [id, changeKey] of Object.entries(final.items)) if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
+    for (const [id, changeKey] of Object.entries(final.items))
+      if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
     const seen = new Set(entries.map((e) => e.id));
     for (const id of Object.keys(prev.items)) {
       if (!(id in final.items)) {
@@ -195,16 +270,35 @@ export class DeltaSyncStore {
     return this.pageOf(state, entries, this.emptyFirstPage ? -1 : 0, final, pageSize);
   }
 
-  private pageOf(from: SyncState, entries: DeltaEntry[], offset: number, final: Snapshot, pageSize: number | undefined): DeltaPage {
+  private pageOf(
+    from: SyncState,
+    entries: DeltaEntry[],
+    offset: number,
+    final: Snapshot,
+    pageSize: number | undefined,
+  ): DeltaPage {
     const size = pageSize ?? DEFAULT_DELTA_PAGE_SIZE;
     const start = Math.max(offset, 0);
     const slice = offset < 0 ? [] : entries.slice(start, start + size);
     const nextOffset = offset < 0 ? 0 : start + size;
     const generation = from.generation + 1;
-    const common = { userId: from.userId, calendarId: from.calendarId, from: from.from, to: from.to, chain: from.chain, generation, ...(from.select ? { select: from.select } : {}), ...(pageSize ? { maxPageSize: pageSize } : {}) };
+    const common = {
+      userId: from.userId,
+      calendarId: from.calendarId,
+      from: from.from,
+      to: from.to,
+      chain: from.chain,
+      generation,
+      ...(from.select ? { select: from.select } : {}),
+      ...(pageSize ? { maxPageSize: pageSize } : {}),
+    };
     const state = { select: from.select, from: from.from, to: from.to };
     if (nextOffset < entries.length || offset < 0) {
-      return { entries: slice, nextToken: this.issue({ ...common, page: { entries, offset: nextOffset, final } }), state };
+      return {
+        entries: slice,
+        nextToken: this.issue({ ...common, page: { entries, offset: nextOffset, final } }),
+        state,
+      };
     }
     return { entries: slice, deltaToken: this.issue({ ...common, snapshot: final }), state };
   }

@@ -4,7 +4,11 @@ import type { StoredEvent } from '../state/calendarStore.js';
 type Predicate = (e: StoredEvent) => boolean;
 
 function unsupported(filter: string): GraphError {
-  return new GraphError(400, 'ErrorInvalidUrlQueryFilter', `The query filter contains one or more invalid nodes. (${filter})`);
+  return new GraphError(
+    400,
+    'ErrorInvalidUrlQueryFilter',
+    `The query filter contains one or more invalid nodes. (${filter})`,
+  );
 }
 
 const str = (s: string) => s.replace(/''/g, "'");
@@ -48,7 +52,9 @@ export function extendedCondition(alias: string, clause: string): (p: { id: stri
   if (m) {
     const [, prop, op, value] = m;
     // The Name in the id matches case-sensitively, the value case-insensitively (GRAPH.md §4).
-    return prop!.toLowerCase() === 'id' ? (p) => compare(op!.toLowerCase(), p.id, str(value!), false) : (p) => compare(op!.toLowerCase(), p.value, str(value!), true);
+    return prop!.toLowerCase() === 'id'
+      ? (p) => compare(op!.toLowerCase(), p.id, str(value!), false)
+      : (p) => compare(op!.toLowerCase(), p.value, str(value!), true);
   }
   m = new RegExp(`^(contains|startswith)\\(\\s*${a}/value\\s*,\\s*'((?:[^']|'')*)'\\s*\\)$`, 'i').exec(clause);
   if (m) {
@@ -77,7 +83,16 @@ function clausePredicate(clause: string): Predicate {
     const op = m[2]!.toLowerCase();
     const value = str(m[3]!);
     return (e) => {
-      const actual = prop === 'icaluid' ? e.iCalUId : prop === 'subject' ? e.subject : prop === 'transactionid' ? e.transactionId ?? '' : e.recurrence ? 'seriesMaster' : 'singleInstance';
+      const actual =
+        prop === 'icaluid'
+          ? e.iCalUId
+          : prop === 'subject'
+            ? e.subject
+            : prop === 'transactionid'
+              ? (e.transactionId ?? '')
+              : e.recurrence
+                ? 'seriesMaster'
+                : 'singleInstance';
       return compare(op, actual, value, prop === 'subject');
     };
   }

@@ -1,6 +1,12 @@
 import { GraphError } from '../graph/graphError.js';
 import { wrapHtmlBody } from '../graph/messageResource.js';
-import type { EventFields, ExtendedProperty, PatternedRecurrence, StoredAttendee, StoredLocation } from '../state/calendarStore.js';
+import type {
+  EventFields,
+  ExtendedProperty,
+  PatternedRecurrence,
+  StoredAttendee,
+  StoredLocation,
+} from '../state/calendarStore.js';
 import { parseRecurrence } from './recurrence.js';
 import { canonicalZoneName, parseWallTime, requireZone, wallParts, wallToUtc } from './timeZones.js';
 
@@ -13,15 +19,57 @@ export interface EventInput {
 }
 
 const WRITABLE = new Set([
-  'subject', 'body', 'start', 'end', 'isAllDay', 'location', 'locations', 'attendees', 'showAs', 'sensitivity', 'importance', 'categories',
-  'isReminderOn', 'reminderMinutesBeforeStart', 'responseRequested', 'hideAttendees', 'allowNewTimeProposals', 'recurrence', 'transactionId',
-  'singleValueExtendedProperties', 'isOnlineMeeting', 'onlineMeetingProvider',
+  'subject',
+  'body',
+  'start',
+  'end',
+  'isAllDay',
+  'location',
+  'locations',
+  'attendees',
+  'showAs',
+  'sensitivity',
+  'importance',
+  'categories',
+  'isReminderOn',
+  'reminderMinutesBeforeStart',
+  'responseRequested',
+  'hideAttendees',
+  'allowNewTimeProposals',
+  'recurrence',
+  'transactionId',
+  'singleValueExtendedProperties',
+  'isOnlineMeeting',
+  'onlineMeetingProvider',
 ]);
 /** Read-only properties a client may echo back from a GET; Graph ignores them. */
 const IGNORED = new Set([
-  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'iCalUId', 'uid', 'type', 'seriesMasterId', 'organizer', 'isOrganizer',
-  'webLink', 'bodyPreview', 'hasAttachments', 'isCancelled', 'isDraft', 'responseStatus', 'originalStartTimeZone', 'originalEndTimeZone',
-  'originalStart', 'onlineMeeting', 'onlineMeetingUrl', 'occurrenceId', 'cancelledOccurrences', 'exceptionOccurrences', 'calendar', 'extensions',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'iCalUId',
+  'uid',
+  'type',
+  'seriesMasterId',
+  'organizer',
+  'isOrganizer',
+  'webLink',
+  'bodyPreview',
+  'hasAttachments',
+  'isCancelled',
+  'isDraft',
+  'responseStatus',
+  'originalStartTimeZone',
+  'originalEndTimeZone',
+  'originalStart',
+  'onlineMeeting',
+  'onlineMeetingUrl',
+  'occurrenceId',
+  'cancelledOccurrences',
+  'exceptionOccurrences',
+  'calendar',
+  'extensions',
 ]);
 
 const ENUMS: Record<string, { type: string; values: string[] }> = {
@@ -37,16 +85,22 @@ function bad(message: string, code = 'ErrorInvalidRequest'): GraphError {
 function enumValue(name: string, raw: unknown): string {
   const spec = ENUMS[name]!;
   const found = typeof raw === 'string' ? spec.values.find((v) => v.toLowerCase() === raw.toLowerCase()) : undefined;
-  if (!found) throw bad(`Cannot convert the literal '${String(raw)}' to the expected type 'microsoft.graph.${spec.type}'.`, 'RequestBodyRead');
+  if (!found)
+    throw bad(
+      `Cannot convert the literal '${String(raw)}' to the expected type 'microsoft.graph.${spec.type}'.`,
+      'RequestBodyRead',
+    );
   return found;
 }
 
 function dateTimeTimeZone(raw: unknown, name: string): { utc: number; zoneName: string; zone: string } {
-  if (!raw || typeof raw !== 'object') throw bad(`The property '${name}' must be a dateTimeTimeZone.`, 'RequestBodyRead');
+  if (!raw || typeof raw !== 'object')
+    throw bad(`The property '${name}' must be a dateTimeTimeZone.`, 'RequestBodyRead');
   const { dateTime, timeZone } = raw as { dateTime?: unknown; timeZone?: unknown };
   if (typeof dateTime !== 'string') throw bad(`The property '${name}.dateTime' is required.`, 'RequestBodyRead');
   const wall = parseWallTime(dateTime);
-  if (!wall) throw bad(`The value '${dateTime}' of '${name}.dateTime' is not a valid date and time.`, 'RequestBodyRead');
+  if (!wall)
+    throw bad(`The value '${dateTime}' of '${name}.dateTime' is not a valid date and time.`, 'RequestBodyRead');
   const zoneName = typeof timeZone === 'string' && timeZone.trim() ? canonicalZoneName(timeZone) : 'UTC';
   const zone = requireZone(zoneName);
   return { utc: wallToUtc(wall, zone), zoneName, zone };
@@ -63,7 +117,9 @@ function location(raw: unknown): StoredLocation {
     ...(typeof l.uniqueIdType === 'string' ? { uniqueIdType: l.uniqueIdType } : {}),
     ...(typeof l.locationUri === 'string' ? { locationUri: l.locationUri } : {}),
     ...(l.address && typeof l.address === 'object' ? { address: l.address as Record<string, string> } : {}),
-    ...(l.coordinates && typeof l.coordinates === 'object' ? { coordinates: l.coordinates as Record<string, number> } : {}),
+    ...(l.coordinates && typeof l.coordinates === 'object'
+      ? { coordinates: l.coordinates as Record<string, number> }
+      : {}),
   };
 }
 
@@ -72,17 +128,34 @@ const SMTP = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 function attendees(raw: unknown): StoredAttendee[] {
   if (!Array.isArray(raw)) throw bad("The property 'attendees' must be an array.", 'RequestBodyRead');
   if (raw.length > 500) throw bad('An event can have at most 500 attendees.');
-  return raw.map((a: { type?: unknown; emailAddress?: { address?: unknown; name?: unknown }; status?: { response?: unknown; time?: unknown } }) => {
-    const address = typeof a?.emailAddress?.address === 'string' ? a.emailAddress.address.trim() : '';
-    if (!SMTP.test(address)) throw bad(`At least one recipient isn't valid., Recipient '${address}' isn't resolved.`, 'ErrorInvalidRecipients');
-    const type = typeof a.type === 'string' ? ['required', 'optional', 'resource'].find((t) => t === a.type!.toString().toLowerCase()) : 'required';
-    if (!type) throw bad(`Cannot convert the literal '${String(a.type)}' to the expected type 'microsoft.graph.attendeeType'.`, 'RequestBodyRead');
-    return {
-      type: type as StoredAttendee['type'],
-      status: { response: 'none', time: '0001-01-01T00:00:00Z' },
-      emailAddress: { name: typeof a.emailAddress?.name === 'string' ? a.emailAddress.name : address, address },
-    };
-  });
+  return raw.map(
+    (a: {
+      type?: unknown;
+      emailAddress?: { address?: unknown; name?: unknown };
+      status?: { response?: unknown; time?: unknown };
+    }) => {
+      const address = typeof a?.emailAddress?.address === 'string' ? a.emailAddress.address.trim() : '';
+      if (!SMTP.test(address))
+        throw bad(
+          `At least one recipient isn't valid., Recipient '${address}' isn't resolved.`,
+          'ErrorInvalidRecipients',
+        );
+      const type =
+        typeof a.type === 'string'
+          ? ['required', 'optional', 'resource'].find((t) => t === a.type!.toString().toLowerCase())
+          : 'required';
+      if (!type)
+        throw bad(
+          `Cannot convert the literal '${String(a.type)}' to the expected type 'microsoft.graph.attendeeType'.`,
+          'RequestBodyRead',
+        );
+      return {
+        type: type as StoredAttendee['type'],
+        status: { response: 'none', time: '0001-01-01T00:00:00Z' },
+        emailAddress: { name: typeof a.emailAddress?.name === 'string' ? a.emailAddress.name : address, address },
+      };
+    },
+  );
 }
 
 function isMidnight(ms: number, zone: string): boolean {
@@ -99,16 +172,24 @@ export function parseEventInput(body: unknown): EventInput {
   for (const key of Object.keys(b)) {
     if (key.startsWith('@odata.') || IGNORED.has(key)) continue;
     if (!WRITABLE.has(key)) {
-      throw bad(`The property '${key}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`, 'RequestBodyRead');
+      throw bad(
+        `The property '${key}' does not exist on type 'microsoft.graph.event'. Make sure to only use property names that are defined by the type or mark the type as open type.`,
+        'RequestBodyRead',
+      );
     }
   }
   if ('subject' in b) fields.subject = b.subject === null ? '' : String(b.subject);
   if ('body' in b && b.body) {
     const raw = b.body as { contentType?: unknown; content?: unknown };
     const type = String(raw.contentType ?? 'text').toLowerCase();
-    if (type !== 'text' && type !== 'html') throw bad(`Cannot convert the literal '${String(raw.contentType)}' to the expected type 'microsoft.graph.bodyType'.`, 'RequestBodyRead');
+    if (type !== 'text' && type !== 'html')
+      throw bad(
+        `Cannot convert the literal '${String(raw.contentType)}' to the expected type 'microsoft.graph.bodyType'.`,
+        'RequestBodyRead',
+      );
     const content = typeof raw.content === 'string' ? raw.content : '';
-    fields.body = type === 'html' ? { contentType: 'html', content: wrapHtmlBody(content) } : { contentType: 'text', content };
+    fields.body =
+      type === 'html' ? { contentType: 'html', content: wrapHtmlBody(content) } : { contentType: 'text', content };
   }
   let startZone: string | undefined;
   let endZone: string | undefined;
@@ -139,13 +220,18 @@ export function parseEventInput(body: unknown): EventInput {
     fields.locations = b.locations.map(location);
     if (!('location' in b)) {
       const names = fields.locations.map((l) => l.displayName).filter(Boolean);
-      fields.location = names.length <= 1 ? (fields.locations[0] ?? { displayName: '' }) : { displayName: names.join('; '), locationType: 'default', uniqueIdType: 'private' };
+      fields.location =
+        names.length <= 1
+          ? (fields.locations[0] ?? { displayName: '' })
+          : { displayName: names.join('; '), locationType: 'default', uniqueIdType: 'private' };
     }
   }
   if ('attendees' in b) fields.attendees = b.attendees === null ? [] : attendees(b.attendees);
-  for (const name of ['showAs', 'sensitivity', 'importance'] as const) if (name in b) fields[name] = enumValue(name, b[name]);
+  for (const name of ['showAs', 'sensitivity', 'importance'] as const)
+    if (name in b) fields[name] = enumValue(name, b[name]);
   if ('categories' in b) {
-    if (!Array.isArray(b.categories) || b.categories.some((c) => typeof c !== 'string')) throw bad("The property 'categories' must be an array of strings.", 'RequestBodyRead');
+    if (!Array.isArray(b.categories) || b.categories.some((c) => typeof c !== 'string'))
+      throw bad("The property 'categories' must be an array of strings.", 'RequestBodyRead');
     fields.categories = b.categories as string[];
   }
   for (const name of ['isReminderOn', 'responseRequested', 'hideAttendees', 'allowNewTimeProposals'] as const) {
@@ -155,13 +241,15 @@ export function parseEventInput(body: unknown): EventInput {
     }
   }
   if ('reminderMinutesBeforeStart' in b) {
-    if (!Number.isInteger(b.reminderMinutesBeforeStart)) throw bad("The property 'reminderMinutesBeforeStart' must be an integer.", 'RequestBodyRead');
+    if (!Number.isInteger(b.reminderMinutesBeforeStart))
+      throw bad("The property 'reminderMinutesBeforeStart' must be an integer.", 'RequestBodyRead');
     fields.reminderMinutesBeforeStart = b.reminderMinutesBeforeStart as number;
   }
   if ('recurrence' in b) out.recurrence = parseRecurrence(b.recurrence, fields.startZone ?? 'UTC');
   if ('transactionId' in b && b.transactionId !== null) out.transactionId = String(b.transactionId);
   if ('singleValueExtendedProperties' in b) {
-    if (!Array.isArray(b.singleValueExtendedProperties)) throw bad("The property 'singleValueExtendedProperties' must be an array.", 'RequestBodyRead');
+    if (!Array.isArray(b.singleValueExtendedProperties))
+      throw bad("The property 'singleValueExtendedProperties' must be an array.", 'RequestBodyRead');
     out.extendedProperties = parseExtendedProperties(b.singleValueExtendedProperties);
   }
   return out;
@@ -171,7 +259,12 @@ export function parseEventInput(body: unknown): EventInput {
 export function parseExtendedProperties(list: unknown[]): ExtendedProperty[] {
   return list.map((raw) => {
     const p = raw as { id?: unknown; value?: unknown } | null;
-    if (typeof p?.id !== 'string' || !/^(String|Integer|Boolean|Long|Double|SystemTime|Guid|Binary)\s+(\{[0-9a-f-]{36}\}\s+(Name|Id)\s+\S.*|0x[0-9a-f]{4,8})$/i.test(p.id.trim())) {
+    if (
+      typeof p?.id !== 'string' ||
+      !/^(String|Integer|Boolean|Long|Double|SystemTime|Guid|Binary)\s+(\{[0-9a-f-]{36}\}\s+(Name|Id)\s+\S.*|0x[0-9a-f]{4,8})$/i.test(
+        p.id.trim(),
+      )
+    ) {
       throw bad(`The extended property id '${String(p?.id)}' is not valid.`, 'ErrorInvalidProperty');
     }
     return { id: p.id.trim(), value: p.value === null || p.value === undefined ? '' : String(p.value) };
@@ -179,12 +272,21 @@ export function parseExtendedProperties(list: unknown[]): ExtendedProperty[] {
 }
 
 /** Checks the merged result of a write: end after start, all-day boundaries (midnight in the item's own zone, at least a day). */
-export function validateTimes(f: Pick<EventFields, 'startUtc' | 'endUtc' | 'startZone' | 'endZone' | 'isAllDay'>): void {
+export function validateTimes(
+  f: Pick<EventFields, 'startUtc' | 'endUtc' | 'startZone' | 'endZone' | 'isAllDay'>,
+): void {
   if (f.endUtc < f.startUtc) throw bad('The end time of an event must be after its start time.');
   if (f.isAllDay) {
     if (!isMidnight(f.startUtc, requireZone(f.startZone)) || !isMidnight(f.endUtc, requireZone(f.endZone))) {
-      throw bad('Your request can\'t be completed. If the event is an all-day event, the start and end time must be set to midnight (00:00:00) in the same time zone.', 'ErrorPropertyValidationFailure');
+      throw bad(
+        "Your request can't be completed. If the event is an all-day event, the start and end time must be set to midnight (00:00:00) in the same time zone.",
+        'ErrorPropertyValidationFailure',
+      );
     }
-    if (f.endUtc - f.startUtc < 23 * 3_600_000) throw bad('The duration of an event marked as All day must be at least 24 hours.', 'ErrorPropertyValidationFailure');
+    if (f.endUtc - f.startUtc < 23 * 3_600_000)
+      throw bad(
+        'The duration of an event marked as All day must be at least 24 hours.',
+        'ErrorPropertyValidationFailure',
+      );
   }
 }

@@ -16,35 +16,84 @@ export interface RenderOptions {
 }
 
 const EVENT_PROPERTIES = [
-  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'transactionId', 'originalStartTimeZone', 'originalEndTimeZone',
-  'iCalUId', 'uid', 'reminderMinutesBeforeStart', 'isReminderOn', 'hasAttachments', 'subject', 'bodyPreview', 'importance', 'sensitivity',
-  'isAllDay', 'isCancelled', 'isOrganizer', 'responseRequested', 'seriesMasterId', 'showAs', 'type', 'webLink', 'onlineMeetingUrl',
-  'isOnlineMeeting', 'onlineMeetingProvider', 'allowNewTimeProposals', 'isDraft', 'hideAttendees', 'originalStart', 'responseStatus', 'body',
-  'start', 'end', 'location', 'locations', 'recurrence', 'attendees', 'organizer', 'onlineMeeting',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'transactionId',
+  'originalStartTimeZone',
+  'originalEndTimeZone',
+  'iCalUId',
+  'uid',
+  'reminderMinutesBeforeStart',
+  'isReminderOn',
+  'hasAttachments',
+  'subject',
+  'bodyPreview',
+  'importance',
+  'sensitivity',
+  'isAllDay',
+  'isCancelled',
+  'isOrganizer',
+  'responseRequested',
+  'seriesMasterId',
+  'showAs',
+  'type',
+  'webLink',
+  'onlineMeetingUrl',
+  'isOnlineMeeting',
+  'onlineMeetingProvider',
+  'allowNewTimeProposals',
+  'isDraft',
+  'hideAttendees',
+  'originalStart',
+  'responseStatus',
+  'body',
+  'start',
+  'end',
+  'location',
+  'locations',
+  'recurrence',
+  'attendees',
+  'organizer',
+  'onlineMeeting',
 ];
 
 export function parseEventSelect(select: unknown): string[] | undefined {
   if (typeof select !== 'string' || !select.trim()) return undefined;
-  return select.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
-    const found = [...EVENT_PROPERTIES, 'singleValueExtendedProperties'].find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!found) throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.event'.`);
-    return found;
-  });
+  return select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const found = [...EVENT_PROPERTIES, 'singleValueExtendedProperties'].find(
+        (p) => p.toLowerCase() === name.toLowerCase(),
+      );
+      if (!found)
+        throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.event'.`);
+      return found;
+    });
 }
 
 /** `$expand=singleValueExtendedProperties($filter=id eq '...')` → the ids asked for. */
 export function parseExtendedExpand(expand: unknown): string[] | 'all' | undefined {
   if (typeof expand !== 'string' || !expand.trim()) return undefined;
   const m = /^\s*singleValueExtendedProperties\s*(?:\(\s*\$filter\s*=\s*(.+)\)\s*)?$/i.exec(expand);
-  if (!m) throw graphErrors.badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.event'.`);
+  if (!m)
+    throw graphErrors.badRequest(
+      `Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.event'.`,
+    );
   if (!m[1]) throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
   const ids = [...m[1].matchAll(/id\s+eq\s+'((?:[^']|'')*)'/gi)].map((x) => x[1]!.replace(/''/g, "'"));
-  if (ids.length === 0) throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
+  if (ids.length === 0)
+    throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
   return ids;
 }
 
 export function locationResource(l: StoredLocation): Record<string, unknown> {
-  if (!l.displayName) return { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} };
+  if (!l.displayName)
+    return { displayName: '', locationType: 'default', uniqueIdType: 'unknown', address: {}, coordinates: {} };
   return {
     displayName: l.displayName,
     locationType: l.locationType ?? 'default',
@@ -71,7 +120,10 @@ export function eventResource(v: EventView, opts: RenderOptions): Record<string,
   const f = v.fields;
   const e: StoredEvent = v.master;
   const isOcc = v.type === 'occurrence' || v.type === 'exception';
-  const body = opts.bodyType === 'text' && f.body.contentType === 'html' ? { contentType: 'text', content: htmlToText(f.body.content) } : f.body;
+  const body =
+    opts.bodyType === 'text' && f.body.contentType === 'html'
+      ? { contentType: 'text', content: htmlToText(f.body.content) }
+      : f.body;
   const full: Record<string, unknown> = {
     '@odata.etag': `W/"${v.changeKey}"`,
     id: v.id,
@@ -79,7 +131,7 @@ export function eventResource(v: EventView, opts: RenderOptions): Record<string,
     lastModifiedDateTime: v.lastModifiedDateTime,
     changeKey: v.changeKey,
     categories: f.categories,
-    transactionId: isOcc ? null : e.transactionId ?? null,
+    transactionId: isOcc ? null : (e.transactionId ?? null),
     originalStartTimeZone: f.startZone,
     originalEndTimeZone: f.endZone,
     iCalUId: v.iCalUId,
@@ -112,10 +164,13 @@ export function eventResource(v: EventView, opts: RenderOptions): Record<string,
     end: dateTimeTimeZone(f.endUtc, f.isAllDay, f.endZone, opts),
     location: locationResource(f.location),
     locations: f.locations.map(locationResource),
-    recurrence: isOcc || !e.recurrence ? null : {
-      pattern: e.recurrence.pattern,
-      range: e.recurrence.range,
-    },
+    recurrence:
+      isOcc || !e.recurrence
+        ? null
+        : {
+            pattern: e.recurrence.pattern,
+            range: e.recurrence.range,
+          },
     attendees: f.attendees,
     organizer: e.organizer,
     onlineMeeting: null,
@@ -123,11 +178,14 @@ export function eventResource(v: EventView, opts: RenderOptions): Record<string,
   let out: Record<string, unknown> = full;
   if (opts.select) {
     out = { '@odata.etag': full['@odata.etag'], id: v.id };
-    for (const name of opts.select) if (name !== 'singleValueExtendedProperties' && name in full) out[name] = full[name];
+    for (const name of opts.select)
+      if (name !== 'singleValueExtendedProperties' && name in full) out[name] = full[name];
   }
   if (opts.expandExtended) {
     const wanted = opts.expandExtended;
-    const props = e.extendedProperties.filter((p) => wanted === 'all' || wanted.some((id) => id.toLowerCase() === p.id.toLowerCase()));
+    const props = e.extendedProperties.filter(
+      (p) => wanted === 'all' || wanted.some((id) => id.toLowerCase() === p.id.toLowerCase()),
+    );
     if (props.length > 0) out.singleValueExtendedProperties = props.map((p) => ({ id: p.id, value: p.value }));
   }
   return out;

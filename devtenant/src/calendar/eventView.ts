@@ -19,12 +19,21 @@ export interface EventView {
 
 export function storedView(e: StoredEvent): EventView {
   return {
-    id: e.id, type: e.recurrence ? 'seriesMaster' : 'singleInstance', master: e, fields: e,
-    changeKey: e.changeKey, createdDateTime: e.createdDateTime, lastModifiedDateTime: e.lastModifiedDateTime, iCalUId: e.iCalUId,
+    id: e.id,
+    type: e.recurrence ? 'seriesMaster' : 'singleInstance',
+    master: e,
+    fields: e,
+    changeKey: e.changeKey,
+    createdDateTime: e.createdDateTime,
+    lastModifiedDateTime: e.lastModifiedDateTime,
+    iCalUId: e.iCalUId,
   };
 }
 
-function occurrenceView(master: StoredEvent, occ: { key: string; originalStartUtc: number; startUtc: number; endUtc: number }): EventView {
+function occurrenceView(
+  master: StoredEvent,
+  occ: { key: string; originalStartUtc: number; startUtc: number; endUtc: number },
+): EventView {
   const exception = master.exceptions[occ.key];
   const base: EventFields = { ...master, startUtc: occ.startUtc, endUtc: occ.endUtc };
   return {
@@ -83,6 +92,9 @@ export function resolveView(events: StoredEvent[], id: string): EventView | unde
   if (!occ) return undefined;
   const master = events.find((e) => e.id === occ.masterId && e.recurrence);
   if (!master || master.cancelledOccurrences.includes(occ.key)) return undefined;
-  const found = expandSeries(master, Date.UTC(Number(occ.key.slice(0, 4)), Number(occ.key.slice(4, 6)) - 1, Number(occ.key.slice(6, 8)) + 2)).find((o) => o.key === occ.key);
+  const found = expandSeries(
+    master,
+    Date.UTC(Number(occ.key.slice(0, 4)), Number(occ.key.slice(4, 6)) - 1, Number(occ.key.slice(6, 8)) + 2),
+  ).find((o) => o.key === occ.key);
   return found ? occurrenceView(master, found) : undefined;
 }

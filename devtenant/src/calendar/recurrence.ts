@@ -7,23 +7,27 @@ const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 
 const INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-const patternSchema = z.object({
-  type: z.string(),
-  interval: z.number().int().min(1).max(999).optional(),
-  month: z.number().int().min(0).max(12).optional(),
-  dayOfMonth: z.number().int().min(0).max(31).optional(),
-  daysOfWeek: z.array(z.string()).optional(),
-  firstDayOfWeek: z.string().optional(),
-  index: z.string().optional(),
-}).strict();
+const patternSchema = z
+  .object({
+    type: z.string(),
+    interval: z.number().int().min(1).max(999).optional(),
+    month: z.number().int().min(0).max(12).optional(),
+    dayOfMonth: z.number().int().min(0).max(31).optional(),
+    daysOfWeek: z.array(z.string()).optional(),
+    firstDayOfWeek: z.string().optional(),
+    index: z.string().optional(),
+  })
+  .strict();
 
-const rangeSchema = z.object({
-  type: z.string(),
-  startDate: z.string(),
-  endDate: z.string().nullable().optional(),
-  recurrenceTimeZone: z.string().nullable().optional(),
-  numberOfOccurrences: z.number().int().min(0).optional(),
-}).strict();
+const rangeSchema = z
+  .object({
+    type: z.string(),
+    startDate: z.string(),
+    endDate: z.string().nullable().optional(),
+    recurrenceTimeZone: z.string().nullable().optional(),
+    numberOfOccurrences: z.number().int().min(0).optional(),
+  })
+  .strict();
 
 function invalid(message: string): GraphError {
   return new GraphError(400, 'ErrorInvalidRequest', message);
@@ -39,18 +43,25 @@ const lowerDay = (d: string) => {
 export function parseRecurrence(input: unknown, fallbackZone: string): PatternedRecurrence | null {
   if (input === null || input === undefined) return null;
   const outer = z.object({ pattern: patternSchema, range: rangeSchema }).strict().safeParse(input);
-  if (!outer.success) throw invalid(`The recurrence is invalid: ${outer.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!outer.success)
+    throw invalid(
+      `The recurrence is invalid: ${outer.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`,
+    );
   const { pattern, range } = outer.data;
   const types = ['daily', 'weekly', 'absoluteMonthly', 'relativeMonthly', 'absoluteYearly', 'relativeYearly'];
   const type = types.find((t) => t.toLowerCase() === pattern.type.toLowerCase());
   if (!type) throw invalid(`Requested value '${pattern.type}' was not found.`);
   const daysOfWeek = (pattern.daysOfWeek ?? []).map(lowerDay);
   const needsDays = type === 'weekly' || type === 'relativeMonthly' || type === 'relativeYearly';
-  if (needsDays && daysOfWeek.length === 0) throw invalid(`DaysOfWeek must be specified for a ${type} recurrence pattern.`);
-  if ((type === 'absoluteMonthly' || type === 'absoluteYearly') && !pattern.dayOfMonth) throw invalid(`DayOfMonth must be specified for a ${type} recurrence pattern.`);
-  if ((type === 'absoluteYearly' || type === 'relativeYearly') && !pattern.month) throw invalid(`Month must be specified for a ${type} recurrence pattern.`);
+  if (needsDays && daysOfWeek.length === 0)
+    throw invalid(`DaysOfWeek must be specified for a ${type} recurrence pattern.`);
+  if ((type === 'absoluteMonthly' || type === 'absoluteYearly') && !pattern.dayOfMonth)
+    throw invalid(`DayOfMonth must be specified for a ${type} recurrence pattern.`);
+  if ((type === 'absoluteYearly' || type === 'relativeYearly') && !pattern.month)
+    throw invalid(`Month must be specified for a ${type} recurrence pattern.`);
   const index = (pattern.index ?? 'first').toLowerCase();
-  if (!(INDEXES as readonly string[]).includes(index)) throw invalid(`Requested value '${pattern.index}' was not found.`);
+  if (!(INDEXES as readonly string[]).includes(index))
+    throw invalid(`Requested value '${pattern.index}' was not found.`);
   const rangeTypes = ['endDate', 'noEnd', 'numbered'];
   const rangeType = rangeTypes.find((t) => t.toLowerCase() === range.type.toLowerCase());
   if (!rangeType) throw invalid(`Requested value '${range.type}' was not found.`);
@@ -58,7 +69,8 @@ export function parseRecurrence(input: unknown, fallbackZone: string): Patterned
   if (rangeType === 'endDate' && (!range.endDate || !DATE.test(range.endDate) || range.endDate < range.startDate)) {
     throw invalid('The recurrence range end date must be a date on or after the start date.');
   }
-  if (rangeType === 'numbered' && !(range.numberOfOccurrences && range.numberOfOccurrences > 0)) throw invalid('NumberOfOccurrences must be greater than zero for a numbered recurrence range.');
+  if (rangeType === 'numbered' && !(range.numberOfOccurrences && range.numberOfOccurrences > 0))
+    throw invalid('NumberOfOccurrences must be greater than zero for a numbered recurrence range.');
   const zoneName = range.recurrenceTimeZone ?? fallbackZone;
   requireZone(zoneName);
   return {
@@ -81,7 +93,11 @@ export function parseRecurrence(input: unknown, fallbackZone: string): Patterned
   };
 }
 
-interface Day { y: number; mo: number; d: number }
+interface Day {
+  y: number;
+  mo: number;
+  d: number;
+}
 const toDays = (s: string): Day => {
   const [y, mo, d] = s.split('-').map(Number) as [number, number, number];
   return { y, mo, d };
@@ -96,7 +112,8 @@ const daysInMonth = (y: number, mo: number) => new Date(Date.UTC(y, mo, 0)).getU
 
 function relativeDay(y: number, mo: number, daysOfWeek: string[], index: string): Day | undefined {
   const matches: Day[] = [];
-  for (let d = 1; d <= daysInMonth(y, mo); d++) if (daysOfWeek.includes(DAYS[dow({ y, mo, d })]!)) matches.push({ y, mo, d });
+  for (let d = 1; d <= daysInMonth(y, mo); d++)
+    if (daysOfWeek.includes(DAYS[dow({ y, mo, d })]!)) matches.push({ y, mo, d });
   if (index === 'last') return matches[matches.length - 1];
   return matches[INDEXES.indexOf(index as (typeof INDEXES)[number])];
 }
@@ -135,14 +152,20 @@ export function occurrenceDates(r: PatternedRecurrence, untilOrd: number): Day[]
       const y = start.y + Math.floor((start.mo - 1 + m) / 12);
       const mo = ((start.mo - 1 + m) % 12) + 1;
       if (ord({ y, mo, d: 1 }) > endOrd) break;
-      const day = p.type === 'absoluteMonthly' ? { y, mo, d: Math.min(p.dayOfMonth, daysInMonth(y, mo)) } : relativeDay(y, mo, p.daysOfWeek, p.index);
+      const day =
+        p.type === 'absoluteMonthly'
+          ? { y, mo, d: Math.min(p.dayOfMonth, daysInMonth(y, mo)) }
+          : relativeDay(y, mo, p.daysOfWeek, p.index);
       if (!push(day)) break;
     }
   } else {
     for (let k = 0; guard++ < 1_000; k += p.interval) {
       const y = start.y + k;
       if (ord({ y, mo: p.month, d: 1 }) > endOrd) break;
-      const day = p.type === 'absoluteYearly' ? { y, mo: p.month, d: Math.min(p.dayOfMonth, daysInMonth(y, p.month)) } : relativeDay(y, p.month, p.daysOfWeek, p.index);
+      const day =
+        p.type === 'absoluteYearly'
+          ? { y, mo: p.month, d: Math.min(p.dayOfMonth, daysInMonth(y, p.month)) }
+          : relativeDay(y, p.month, p.daysOfWeek, p.index);
       if (!push(day)) break;
     }
   }

@@ -50,7 +50,7 @@ const WINDOWS_TO_IANA: Record<string, string> = {
   'UTC-02': 'Etc/GMT+2',
   'Azores Standard Time': 'Atlantic/Azores',
   'Cape Verde Standard Time': 'Atlantic/Cape_Verde',
-  'UTC': 'Etc/UTC',
+  UTC: 'Etc/UTC',
   'Coordinated Universal Time': 'Etc/UTC',
   'GMT Standard Time': 'Europe/London',
   'Greenwich Standard Time': 'Atlantic/Reykjavik',
@@ -172,7 +172,12 @@ export function ianaZone(name: string | undefined | null): string | undefined {
 /** Like ianaZone, but a 400 as Graph answers for a zone it does not know. */
 export function requireZone(name: string | undefined | null): string {
   const zone = ianaZone(name);
-  if (!zone) throw new GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`);
+  if (!zone)
+    throw new GraphError(
+      400,
+      'TimeZoneNotSupportedException',
+      `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${name}'.`,
+    );
   return zone;
 }
 
@@ -185,10 +190,22 @@ export function canonicalZoneName(name: string | undefined | null): string {
 }
 
 /** Wall-clock parts of an instant in a zone. */
-export function wallParts(ms: number, zone: string): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
+export function wallParts(
+  ms: number,
+  zone: string,
+): { y: number; mo: number; d: number; h: number; mi: number; s: number } {
   let f = formatters.get(zone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(zone, f);
   }
   const parts: Record<string, number> = {};
@@ -202,17 +219,31 @@ function offsetAt(ms: number, zone: string): number {
 }
 
 /** Parses Graph's dateTime ("2019-03-15T12:00:00", optional fraction, optional offset/Z — ignored like Graph when a zone is given). */
-export function parseWallTime(value: string): { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number } | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim());
+export function parseWallTime(
+  value: string,
+): { y: number; mo: number; d: number; h: number; mi: number; s: number; ms: number } | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value.trim(),
+  );
   if (!m) return undefined;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [number, number, number, number, number, number];
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || s > 59) return undefined;
   const ms = m[7] ? Math.floor(Number(`0.${m[7]}`) * 1000) : 0;
   return { y, mo, d, h, mi, s, ms };
 }
 
 /** The instant of a wall-clock time in a zone (gaps resolve forward, overlaps to the earlier instant). */
-export function wallToUtc(w: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms?: number }, zone: string): number {
+export function wallToUtc(
+  w: { y: number; mo: number; d: number; h: number; mi: number; s: number; ms?: number },
+  zone: string,
+): number {
   const naive = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms ?? 0);
   const before = naive - offsetAt(naive - 86_400_000, zone);
   const after = naive - offsetAt(naive + 86_400_000, zone);
@@ -248,7 +279,9 @@ export function utcStamp(ms: number): string {
     lastMs += 1;
     lastSub = 0;
   }
-  return new Date(lastMs).toISOString().replace(/\.(\d{3})Z$/, (_m, f: string) => `.${f}${String(lastSub).padStart(4, '0')}Z`);
+  return new Date(lastMs)
+    .toISOString()
+    .replace(/\.(\d{3})Z$/, (_m, f: string) => `.${f}${String(lastSub).padStart(4, '0')}Z`);
 }
 
 /** Date-only helpers (UTC based arithmetic on calendar dates). */

@@ -1,11 +1,16 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import forge from 'node-forge';
 
-export interface KeyAndCert { keyPem: string; certPem: string }
+export interface KeyAndCert {
+  keyPem: string;
+  certPem: string;
+}
 
 /** An RSA key made by node's crypto: node-forge's pure JS key generation takes seconds. */
 export function newRsaKeyPem(): string {
-  return generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+  return generateKeyPairSync('rsa', { modulusLength: 2048 })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
 }
 
 export interface CertificateRequest {
@@ -31,7 +36,10 @@ export function createCertificate(request: CertificateRequest): string {
   const now = new Date();
   cert.validity.notBefore = new Date(now.getTime() - 60_000);
   cert.validity.notAfter = new Date(now.getTime() + request.days * 86_400_000);
-  const subject = [{ name: 'commonName', value: request.subjectCommonName }, { name: 'organizationName', value: 'devtenant (local development only)' }];
+  const subject = [
+    { name: 'commonName', value: request.subjectCommonName },
+    { name: 'organizationName', value: 'devtenant (local development only)' },
+  ];
   cert.setSubject(subject);
   const issuerCert = request.issuer ? forge.pki.certificateFromPem(request.issuer.certPem) : undefined;
   cert.setIssuer(issuerCert ? issuerCert.subject.attributes : subject);
@@ -55,10 +63,15 @@ export function createCertificate(request: CertificateRequest): string {
         { name: 'subjectKeyIdentifier' },
       ];
   if (issuerCert) {
-    extensions.push({ name: 'authorityKeyIdentifier', keyIdentifier: issuerCert.generateSubjectKeyIdentifier().getBytes() });
+    extensions.push({
+      name: 'authorityKeyIdentifier',
+      keyIdentifier: issuerCert.generateSubjectKeyIdentifier().getBytes(),
+    });
   }
   cert.setExtensions(extensions);
-  const signingKey = request.issuer ? (forge.pki.privateKeyFromPem(request.issuer.keyPem) as forge.pki.rsa.PrivateKey) : key;
+  const signingKey = request.issuer
+    ? (forge.pki.privateKeyFromPem(request.issuer.keyPem) as forge.pki.rsa.PrivateKey)
+    : key;
   cert.sign(signingKey, forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
 }

@@ -69,7 +69,12 @@ export async function ensureLocalCertificates(dir: string): Promise<LocalCertifi
   let caRenewed = false;
   if (!stillValid(caCertPem, now) || !caKeyPem) {
     caKeyPem = newRsaKeyPem();
-    caCertPem = createCertificate({ subjectCommonName: 'devtenant local CA', keyPem: caKeyPem, days: CA_DAYS, isCa: true });
+    caCertPem = createCertificate({
+      subjectCommonName: 'devtenant local CA',
+      keyPem: caKeyPem,
+      days: CA_DAYS,
+      isCa: true,
+    });
     await writeAtomic(caKeyPath, caKeyPem, 0o600);
     await writeAtomic(caCertPath, caCertPem, 0o644);
     caRenewed = true;

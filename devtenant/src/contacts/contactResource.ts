@@ -9,28 +9,73 @@ export interface ContactRenderOptions {
 }
 
 const CONTACT_PROPERTIES = [
-  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'parentFolderId', 'birthday', 'fileAs', 'displayName', 'givenName',
-  'initials', 'middleName', 'nickName', 'surname', 'title', 'yomiGivenName', 'yomiSurname', 'yomiCompanyName', 'generation', 'imAddresses',
-  'jobTitle', 'companyName', 'department', 'officeLocation', 'profession', 'businessHomePage', 'assistantName', 'manager', 'homePhones',
-  'mobilePhone', 'businessPhones', 'spouseName', 'personalNotes', 'children', 'emailAddresses', 'homeAddress', 'businessAddress', 'otherAddress',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'parentFolderId',
+  'birthday',
+  'fileAs',
+  'displayName',
+  'givenName',
+  'initials',
+  'middleName',
+  'nickName',
+  'surname',
+  'title',
+  'yomiGivenName',
+  'yomiSurname',
+  'yomiCompanyName',
+  'generation',
+  'imAddresses',
+  'jobTitle',
+  'companyName',
+  'department',
+  'officeLocation',
+  'profession',
+  'businessHomePage',
+  'assistantName',
+  'manager',
+  'homePhones',
+  'mobilePhone',
+  'businessPhones',
+  'spouseName',
+  'personalNotes',
+  'children',
+  'emailAddresses',
+  'homeAddress',
+  'businessAddress',
+  'otherAddress',
 ];
 
 export function parseContactSelect(select: unknown): string[] | undefined {
   if (typeof select !== 'string' || !select.trim()) return undefined;
-  return select.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
-    const found = [...CONTACT_PROPERTIES, 'singleValueExtendedProperties'].find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!found) throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.contact'.`);
-    return found;
-  });
+  return select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const found = [...CONTACT_PROPERTIES, 'singleValueExtendedProperties'].find(
+        (p) => p.toLowerCase() === name.toLowerCase(),
+      );
+      if (!found)
+        throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.contact'.`);
+      return found;
+    });
 }
 
 /** `$expand=singleValueExtendedProperties($filter=id eq '...')` → the ids asked for. */
 export function parseContactExpand(expand: unknown): string[] | undefined {
   if (typeof expand !== 'string' || !expand.trim()) return undefined;
   const m = /^\s*singleValueExtendedProperties\s*(?:\(\s*\$filter\s*=\s*(.+)\)\s*)?$/i.exec(expand);
-  if (!m) throw graphErrors.badRequest(`Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.contact'.`);
+  if (!m)
+    throw graphErrors.badRequest(
+      `Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.contact'.`,
+    );
   const ids = m[1] ? [...m[1].matchAll(/id\s+eq\s+'((?:[^']|'')*)'/gi)].map((x) => x[1]!.replace(/''/g, "'")) : [];
-  if (ids.length === 0) throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
+  if (ids.length === 0)
+    throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
   return ids;
 }
 
@@ -84,7 +129,9 @@ export function contactResource(c: StoredContact, opts: ContactRenderOptions = {
   }
   if (opts.expandExtended) {
     const wanted = opts.expandExtended;
-    const props = c.extendedProperties.filter((p) => wanted === 'all' || wanted.some((id) => id.toLowerCase() === p.id.toLowerCase()));
+    const props = c.extendedProperties.filter(
+      (p) => wanted === 'all' || wanted.some((id) => id.toLowerCase() === p.id.toLowerCase()),
+    );
     if (props.length > 0) out.singleValueExtendedProperties = props.map((p) => ({ id: p.id, value: p.value }));
   }
   return out;
@@ -97,10 +144,23 @@ export function contactFolderResource(f: StoredContactFolder): Record<string, un
 type Predicate = (c: StoredContact) => boolean;
 const str = (s: string) => s.replace(/''/g, "'");
 function unsupported(filter: string): GraphError {
-  return new GraphError(400, 'ErrorInvalidUrlQueryFilter', `The query filter contains one or more invalid nodes. (${filter})`);
+  return new GraphError(
+    400,
+    'ErrorInvalidUrlQueryFilter',
+    `The query filter contains one or more invalid nodes. (${filter})`,
+  );
 }
 
-const FILTERABLE = ['displayName', 'givenName', 'surname', 'companyName', 'jobTitle', 'department', 'fileAs', 'mobilePhone'] as const;
+const FILTERABLE = [
+  'displayName',
+  'givenName',
+  'surname',
+  'companyName',
+  'jobTitle',
+  'department',
+  'fileAs',
+  'mobilePhone',
+] as const;
 
 function clause(text: string): Predicate {
   let c = text.trim();
@@ -120,7 +180,8 @@ function clause(text: string): Predicate {
     const value = str(m[2]!).toLowerCase();
     return (x) => x.emailAddresses.some((e) => e.address.toLowerCase() === value);
   }
-  m = /^(\w+)\s+(eq|ne)\s+'((?:[^']|'')*)'$/i.exec(c) ?? /^(startswith)\(\s*(\w+)\s*,\s*'((?:[^']|'')*)'\s*\)$/i.exec(c);
+  m =
+    /^(\w+)\s+(eq|ne)\s+'((?:[^']|'')*)'$/i.exec(c) ?? /^(startswith)\(\s*(\w+)\s*,\s*'((?:[^']|'')*)'\s*\)$/i.exec(c);
   if (m) {
     const fn = m[1]!.toLowerCase() === 'startswith';
     const propName = fn ? m[2]! : m[1]!;

@@ -3,8 +3,12 @@ import type { DevTenantContext } from '../context.js';
 import type { DirectoryUser } from '../directory/directory.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
 import {
-  contactFolderId, contactItemId, newChangeKey,
-  type ContactFields, type StoredContact, type StoredContactFolder,
+  contactFolderId,
+  contactItemId,
+  newChangeKey,
+  type ContactFields,
+  type StoredContact,
+  type StoredContactFolder,
 } from '../state/contactStore.js';
 import { composedDisplayName, type ContactInput } from './contactInput.js';
 
@@ -21,18 +25,50 @@ export interface ContactChange {
 
 function emptyFields(): ContactFields {
   return {
-    givenName: null, middleName: null, surname: null, title: null, initials: null, nickName: null, generation: null, displayName: '', fileAs: '',
-    emailAddresses: [], businessPhones: [], homePhones: [], mobilePhone: null, jobTitle: null, department: null, companyName: null,
-    officeLocation: null, profession: null, assistantName: null, manager: null, spouseName: null, birthday: null,
-    businessAddress: {}, homeAddress: {}, otherAddress: {}, personalNotes: null, businessHomePage: null, imAddresses: [], categories: [], children: [],
-    yomiGivenName: null, yomiSurname: null, yomiCompanyName: null,
+    givenName: null,
+    middleName: null,
+    surname: null,
+    title: null,
+    initials: null,
+    nickName: null,
+    generation: null,
+    displayName: '',
+    fileAs: '',
+    emailAddresses: [],
+    businessPhones: [],
+    homePhones: [],
+    mobilePhone: null,
+    jobTitle: null,
+    department: null,
+    companyName: null,
+    officeLocation: null,
+    profession: null,
+    assistantName: null,
+    manager: null,
+    spouseName: null,
+    birthday: null,
+    businessAddress: {},
+    homeAddress: {},
+    otherAddress: {},
+    personalNotes: null,
+    businessHomePage: null,
+    imAddresses: [],
+    categories: [],
+    children: [],
+    yomiGivenName: null,
+    yomiSurname: null,
+    yomiCompanyName: null,
   };
 }
 
 const NAME_FIELDS: (keyof ContactFields)[] = ['givenName', 'middleName', 'surname'];
 
 function conflict(): GraphError {
-  return new GraphError(412, 'ErrorIrresolvableConflict', 'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.');
+  return new GraphError(
+    412,
+    'ErrorIrresolvableConflict',
+    'The send or update operation could not be performed because the change key passed in the request does not match the current change key for the item.',
+  );
 }
 
 /**
@@ -81,8 +117,16 @@ export class ContactService {
 
   createFolder(user: DirectoryUser, input: { displayName?: unknown; parentFolderId?: unknown }): StoredContactFolder {
     const displayName = this.checkName(user, input.displayName);
-    const parent = typeof input.parentFolderId === 'string' && input.parentFolderId ? this.folder(user, input.parentFolderId) : this.store.defaultFolder(user);
-    const folder: StoredContactFolder = { id: contactFolderId(), displayName, parentFolderId: parent.id, isDefault: false };
+    const parent =
+      typeof input.parentFolderId === 'string' && input.parentFolderId
+        ? this.folder(user, input.parentFolderId)
+        : this.store.defaultFolder(user);
+    const folder: StoredContactFolder = {
+      id: contactFolderId(),
+      displayName,
+      parentFolderId: parent.id,
+      isDefault: false,
+    };
     this.store.addFolder(user, folder);
     return folder;
   }
@@ -90,7 +134,8 @@ export class ContactService {
   updateFolder(user: DirectoryUser, id: string, input: { displayName?: unknown }): StoredContactFolder {
     const folder = this.folder(user, id);
     if (input.displayName !== undefined) {
-      if (folder.isDefault) throw new GraphError(400, 'ErrorCannotRenameDefaultFolder', 'The default folder cannot be renamed.');
+      if (folder.isDefault)
+        throw new GraphError(400, 'ErrorCannotRenameDefaultFolder', 'The default folder cannot be renamed.');
       folder.displayName = this.checkName(user, input.displayName, id);
     }
     this.store.save();
@@ -100,8 +145,10 @@ export class ContactService {
   /** Deletes a folder, its subfolders and every contact in them (each a `deleted` change). */
   deleteFolder(user: DirectoryUser, id: string): void {
     const folder = this.folder(user, id);
-    if (folder.isDefault) throw new GraphError(400, 'ErrorDeleteDistinguishedFolder', 'Distinguished folders cannot be deleted.');
-    for (const child of this.store.folders(user).filter((f) => f.parentFolderId === id)) this.deleteFolder(user, child.id);
+    if (folder.isDefault)
+      throw new GraphError(400, 'ErrorDeleteDistinguishedFolder', 'Distinguished folders cannot be deleted.');
+    for (const child of this.store.folders(user).filter((f) => f.parentFolderId === id))
+      this.deleteFolder(user, child.id);
     for (const contact of [...this.store.contacts(user, id)]) this.deleteContact(user, contact, undefined);
     this.store.removeFolder(user, id);
   }
@@ -130,7 +177,13 @@ export class ContactService {
       seq: this.store.nextSeq(user),
     };
     this.store.addContact(user, contact);
-    this.emit({ userId: user.id, folderId, contactId: contact.id, changeType: 'created', changeKey: contact.changeKey });
+    this.emit({
+      userId: user.id,
+      folderId,
+      contactId: contact.id,
+      changeType: 'created',
+      changeKey: contact.changeKey,
+    });
     return contact;
   }
 
@@ -144,9 +197,16 @@ export class ContactService {
    * PATCH: omitted properties keep their value, except displayName: like Exchange it is recalculated when a name part
    * changes and the body carries no displayName (GRAPH.md §6: clients must always resend it).
    */
-  updateContact(user: DirectoryUser, contact: StoredContact, input: ContactInput, ifMatch: string | undefined): StoredContact {
+  updateContact(
+    user: DirectoryUser,
+    contact: StoredContact,
+    input: ContactInput,
+    ifMatch: string | undefined,
+  ): StoredContact {
     this.checkEtag(contact, ifMatch);
-    const namesChanged = NAME_FIELDS.some((k) => k in input.fields && JSON.stringify(input.fields[k]) !== JSON.stringify(contact[k]));
+    const namesChanged = NAME_FIELDS.some(
+      (k) => k in input.fields && JSON.stringify(input.fields[k]) !== JSON.stringify(contact[k]),
+    );
     Object.assign(contact, input.fields);
     if (!('displayName' in input.fields) && namesChanged) contact.displayName = composedDisplayName(contact);
     if (!contact.displayName) contact.displayName = composedDisplayName(contact);
@@ -161,13 +221,25 @@ export class ContactService {
     contact.lastModifiedDateTime = utcStamp(Date.now());
     contact.seq = this.store.nextSeq(user);
     this.store.save();
-    this.emit({ userId: user.id, folderId: contact.parentFolderId, contactId: contact.id, changeType: 'updated', changeKey: contact.changeKey });
+    this.emit({
+      userId: user.id,
+      folderId: contact.parentFolderId,
+      contactId: contact.id,
+      changeType: 'updated',
+      changeKey: contact.changeKey,
+    });
     return contact;
   }
 
   deleteContact(user: DirectoryUser, contact: StoredContact, ifMatch: string | undefined): void {
     this.checkEtag(contact, ifMatch);
     this.store.removeContact(user, contact);
-    this.emit({ userId: user.id, folderId: contact.parentFolderId, contactId: contact.id, changeType: 'deleted', changeKey: contact.changeKey });
+    this.emit({
+      userId: user.id,
+      folderId: contact.parentFolderId,
+      contactId: contact.id,
+      changeType: 'deleted',
+      changeKey: contact.changeKey,
+    });
   }
 }

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
+import {
+  grantAdminConsent,
+  startTestTenant,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestTenant,
+} from '../test/testTenant.js';
 
 let t: TestTenant;
 let app: string;
@@ -8,7 +14,12 @@ const NESTOR = 'nestor.wilke@contoso.onmicrosoft.com';
 beforeAll(async () => {
   t = await startTestTenant();
   await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const cc = await t.token(CONTOSO_TENANT_ID, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   app = cc.json.access_token;
 });
 afterAll(async () => t.close());
@@ -18,8 +29,15 @@ beforeEach(() => {
 });
 
 const createItem = (id: string, subject: string) => ({
-  id, method: 'POST', url: `/users/${NESTOR}/events`, headers: { 'Content-Type': 'application/json' },
-  body: { subject, start: { dateTime: '2026-06-01T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-06-01T10:00:00', timeZone: 'UTC' } },
+  id,
+  method: 'POST',
+  url: `/users/${NESTOR}/events`,
+  headers: { 'Content-Type': 'application/json' },
+  body: {
+    subject,
+    start: { dateTime: '2026-06-01T09:00:00', timeZone: 'UTC' },
+    end: { dateTime: '2026-06-01T10:00:00', timeZone: 'UTC' },
+  },
 });
 
 describe('$batch', () => {
@@ -42,7 +60,9 @@ describe('$batch', () => {
     expect(tooMany.json.error.code).toBe('BadRequest');
     const dup = await t.graph('/$batch', app, { body: { requests: [createItem('a', 'x'), createItem('A', 'y')] } });
     expect(dup.status).toBe(400);
-    const noHeaders = await t.graph('/$batch', app, { body: { requests: [{ id: '1', method: 'POST', url: `/users/${NESTOR}/events`, body: {} }] } });
+    const noHeaders = await t.graph('/$batch', app, {
+      body: { requests: [{ id: '1', method: 'POST', url: `/users/${NESTOR}/events`, body: {} }] },
+    });
     expect(noHeaders.status).toBe(400);
   });
 
@@ -72,16 +92,29 @@ describe('$batch', () => {
         ],
       },
     });
-    const statuses = Object.fromEntries(chain.json.responses.map((x: { id: string; status: number }) => [x.id, x.status]));
+    const statuses = Object.fromEntries(
+      chain.json.responses.map((x: { id: string; status: number }) => [x.id, x.status]),
+    );
     expect(statuses).toEqual({ 1: 404, 2: 424, 3: 424 });
 
-    const ok = await t.graph('/$batch', app, { body: { requests: [createItem('1', 'First'), { id: '2', dependsOn: ['1'], method: 'GET', url: `/users/${NESTOR}/calendar` }] } });
+    const ok = await t.graph('/$batch', app, {
+      body: {
+        requests: [
+          createItem('1', 'First'),
+          { id: '2', dependsOn: ['1'], method: 'GET', url: `/users/${NESTOR}/calendar` },
+        ],
+      },
+    });
     expect(ok.json.responses.map((x: { status: number }) => x.status)).toEqual([201, 200]);
   });
 
   it('keeps per-mailbox concurrency for inner requests (Graph forwards 4 at a time) and 429s a fifth concurrent caller', async () => {
     t.tenant.knobs.update({ latencyMs: 150 });
-    const requests = Array.from({ length: 8 }, (_, i) => ({ id: String(i), method: 'GET', url: `/users/${NESTOR}/calendar` }));
+    const requests = Array.from({ length: 8 }, (_, i) => ({
+      id: String(i),
+      method: 'GET',
+      url: `/users/${NESTOR}/calendar`,
+    }));
     const [batch, outside] = await Promise.all([
       t.graph('/$batch', app, { body: { requests } }),
       new Promise((res) => setTimeout(res, 60)).then(() => t.graph(`/users/${NESTOR}/calendar`, app)),

@@ -1,7 +1,8 @@
 import type { Response } from 'express';
 
 /** Graph's JSON content type, parameters as Graph sends them. */
-export const GRAPH_JSON = 'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
+export const GRAPH_JSON =
+  'application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8';
 
 export function sendGraphJson(res: Response, status: number, body: unknown): void {
   // res.end, not res.send: Express would rewrite the content type's parameters (spacing, casing).

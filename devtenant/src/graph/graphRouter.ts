@@ -43,7 +43,8 @@ export function graphRouter(ctx: DevTenantContext): Router {
     const clientRequestId = String(res.locals.clientRequestId ?? requestId);
     let graphError: GraphError;
     if (err instanceof GraphError) graphError = err;
-    else if (err instanceof SyntaxError || (err as { type?: string }).type === 'entity.parse.failed') graphError = graphErrors.invalidJson();
+    else if (err instanceof SyntaxError || (err as { type?: string }).type === 'entity.parse.failed')
+      graphError = graphErrors.invalidJson();
     else graphError = new GraphError(500, 'generalException', 'An internal error occurred in the local tenant.');
     for (const [k, v] of Object.entries(graphError.headers)) res.setHeader(k, v);
     res.status(graphError.status).setHeader('Content-Type', 'application/json');

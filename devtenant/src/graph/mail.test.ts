@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
+import {
+  grantAdminConsent,
+  startTestTenant,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestTenant,
+} from '../test/testTenant.js';
 
 let t: TestTenant;
 let appOnly: string;
@@ -8,13 +14,19 @@ let meganSend: string;
 beforeAll(async () => {
   t = await startTestTenant();
   await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const cc = await t.token(CONTOSO_TENANT_ID, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   appOnly = cc.json.access_token;
   meganSend = await t.ropc('megan.bowen@contoso.onmicrosoft.com', 'https://graph.microsoft.com/Mail.Send');
 });
 afterAll(async () => t.close());
 
-const inbox = async (upn: string, folder = 'inbox') => (await t.request(`/_devtenant/api/mailboxes/${upn}/messages?folder=${folder}`)).json.value;
+const inbox = async (upn: string, folder = 'inbox') =>
+  (await t.request(`/_devtenant/api/mailboxes/${upn}/messages?folder=${folder}`)).json.value;
 
 describe('sendMail', () => {
   it('delivers to local inboxes (any tenant), external mail and Sent Items', async () => {
@@ -22,7 +34,10 @@ describe('sendMail', () => {
       body: {
         message: {
           subject: 'Invitation to the CRM',
-          body: { contentType: 'HTML', content: '<p>Join us: <a href="https://localhost:3000/invite/abc">accept</a></p>' },
+          body: {
+            contentType: 'HTML',
+            content: '<p>Join us: <a href="https://localhost:3000/invite/abc">accept</a></p>',
+          },
           toRecipients: [{ emailAddress: { address: 'Lee.Gu@contoso.onmicrosoft.com' } }],
           ccRecipients: [{ emailAddress: { address: 'jonas.weber@fabrikam.onmicrosoft.com', name: 'Jonas' } }],
           bccRecipients: [{ emailAddress: { address: 'partner@example.org' } }],
@@ -51,13 +66,22 @@ describe('sendMail', () => {
     expect(external[0].externalRecipients).toEqual(['partner@example.org']);
 
     const [sent] = await inbox('megan.bowen@contoso.onmicrosoft.com', 'sentitems');
-    expect(sent.bccRecipients).toEqual([{ emailAddress: { name: 'partner@example.org', address: 'partner@example.org' } }]);
+    expect(sent.bccRecipients).toEqual([
+      { emailAddress: { name: 'partner@example.org', address: 'partner@example.org' } },
+    ]);
     expect(await inbox('megan.bowen@contoso.onmicrosoft.com')).toHaveLength(0);
   });
 
   it('sends as any user with the application role, and skips Sent Items when asked', async () => {
     const r = await t.graph('/users/admin@contoso.onmicrosoft.com/sendMail', appOnly, {
-      body: { message: { subject: 'Plain', body: { contentType: 'Text', content: 'Open https://localhost:3000/x now' }, toRecipients: [{ emailAddress: { address: 'adele.vance@contoso.onmicrosoft.com' } }] }, saveToSentItems: 'false' },
+      body: {
+        message: {
+          subject: 'Plain',
+          body: { contentType: 'Text', content: 'Open https://localhost:3000/x now' },
+          toRecipients: [{ emailAddress: { address: 'adele.vance@contoso.onmicrosoft.com' } }],
+        },
+        saveToSentItems: 'false',
+      },
     });
     expect(r.status).toBe(202);
     expect(await inbox('admin@contoso.onmicrosoft.com', 'sentitems')).toHaveLength(0);
@@ -70,24 +94,49 @@ describe('sendMail', () => {
 
   it('lets a delegated caller send only as themselves', async () => {
     const r = await t.graph('/users/lee.gu@contoso.onmicrosoft.com/sendMail', meganSend, {
-      body: { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'adele.vance@contoso.onmicrosoft.com' } }] } },
+      body: {
+        message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'adele.vance@contoso.onmicrosoft.com' } }] },
+      },
     });
     expect(r.status).toBe(403);
-    expect(r.json.error).toMatchObject({ code: 'ErrorAccessDenied', message: 'Access is denied. Check credentials and try again.' });
+    expect(r.json.error).toMatchObject({
+      code: 'ErrorAccessDenied',
+      message: 'Access is denied. Check credentials and try again.',
+    });
   });
 
   it('needs Mail.Send', async () => {
     // Fabrikam's admin has not consented, so a token there carries User.Read only.
     const noScope = await t.ropc('lena.schmidt@fabrikam.onmicrosoft.com', 'https://graph.microsoft.com/User.Read');
-    const r = await t.graph('/me/sendMail', noScope, { body: { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'a@b.cd' } }] } } });
+    const r = await t.graph('/me/sendMail', noScope, {
+      body: { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'a@b.cd' } }] } },
+    });
     expect(r.status).toBe(403);
     expect(r.json.error.code).toBe('ErrorAccessDenied');
   });
 
   it.each([
-    ['no recipients', { message: { subject: 'x', body: { contentType: 'Text', content: 'y' } } }, 'ErrorInvalidRecipients'],
-    ['a bad address', { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'not an address' } }] } }, 'ErrorInvalidRecipients'],
-    ['a bad content type', { message: { subject: 'x', body: { contentType: 'Markdown', content: 'y' }, toRecipients: [{ emailAddress: { address: 'a@b.cd' } }] } }, 'ErrorInvalidRequest'],
+    [
+      'no recipients',
+      { message: { subject: 'x', body: { contentType: 'Text', content: 'y' } } },
+      'ErrorInvalidRecipients',
+    ],
+    [
+      'a bad address',
+      { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'not an address' } }] } },
+      'ErrorInvalidRecipients',
+    ],
+    [
+      'a bad content type',
+      {
+        message: {
+          subject: 'x',
+          body: { contentType: 'Markdown', content: 'y' },
+          toRecipients: [{ emailAddress: { address: 'a@b.cd' } }],
+        },
+      },
+      'ErrorInvalidRequest',
+    ],
     ['no message', { saveToSentItems: true }, 'ErrorInvalidRequest'],
     ['recipients not a list', { message: { subject: 'x', toRecipients: 'a@b.cd' } }, 'ErrorInvalidRequest'],
   ])('rejects %s with 400', async (_name, body, code) => {
@@ -107,13 +156,23 @@ describe('sendMail', () => {
 describe('reading messages', () => {
   it('lists a mailbox with $top, $select and paging (app-only needs Mail.Read)', async () => {
     for (let i = 0; i < 3; i += 1) {
-      await t.graph('/me/sendMail', meganSend, { body: { message: { subject: `Note ${i}`, toRecipients: [{ emailAddress: { address: 'nestor.wilke@contoso.onmicrosoft.com' } }] } } });
+      await t.graph('/me/sendMail', meganSend, {
+        body: {
+          message: {
+            subject: `Note ${i}`,
+            toRecipients: [{ emailAddress: { address: 'nestor.wilke@contoso.onmicrosoft.com' } }],
+          },
+        },
+      });
     }
     const reader = await t.ropc('nestor.wilke@contoso.onmicrosoft.com', 'https://graph.microsoft.com/User.Read');
     expect((await t.graph('/me/messages', reader)).status).toBe(403);
 
     // Only the user's own token with a read scope: grant Mail.Read through the app registration for this check.
-    t.tenant.registerApp({ ...(await import('../test/testTenant.js')).testApp(), graphDelegatedPermissions: ['User.Read', 'Mail.Read', 'Mail.Send'] });
+    t.tenant.registerApp({
+      ...(await import('../test/testTenant.js')).testApp(),
+      graphDelegatedPermissions: ['User.Read', 'Mail.Read', 'Mail.Send'],
+    });
     await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
     const mailReader = await t.ropc('nestor.wilke@contoso.onmicrosoft.com', 'https://graph.microsoft.com/Mail.Read');
     const first = await t.graph('/me/messages?$top=2&$select=subject,from', mailReader);
@@ -139,7 +198,9 @@ describe('reading messages', () => {
     expect(list.text).toContain('Invitation to the CRM');
     const id = /href="\/mail\/lee\.gu%40contoso\.onmicrosoft\.com\/(AAMk[^"]+)"/.exec(list.text)![1]!;
     const message = await t.request(`/mail/lee.gu%40contoso.onmicrosoft.com/${id}`);
-    expect(message.text).toContain('sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"');
+    expect(message.text).toContain(
+      'sandbox="allow-popups allow-popups-to-escape-sandbox allow-top-navigation-by-user-activation"',
+    );
     expect(message.text).toContain('&lt;base target=&quot;_top&quot;&gt;');
     const sent = await t.request('/mail/megan.bowen%40contoso.onmicrosoft.com?folder=sentitems');
     expect(sent.text).toContain('aria-current="page">Sent Items');

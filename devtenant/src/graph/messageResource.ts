@@ -12,7 +12,12 @@ export function htmlToText(html: string): string {
     .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, ' ')
     .replace(/<br\s*\/?>|<\/p>|<\/div>|<\/li>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&')
     .replace(/[ \t\r\f\v]+/g, ' ')
     .replace(/\s*\n\s*/g, '\n')
     .trim();
@@ -25,23 +30,56 @@ export function bodyPreview(message: Pick<StoredMessage, 'body'>): string {
 }
 
 const PROPERTY_NAMES = [
-  'id', 'createdDateTime', 'lastModifiedDateTime', 'changeKey', 'categories', 'receivedDateTime', 'sentDateTime', 'hasAttachments',
-  'internetMessageId', 'subject', 'bodyPreview', 'importance', 'parentFolderId', 'conversationId', 'isDeliveryReceiptRequested',
-  'isReadReceiptRequested', 'isRead', 'isDraft', 'webLink', 'inferenceClassification', 'body', 'sender', 'from', 'toRecipients',
-  'ccRecipients', 'bccRecipients', 'replyTo', 'flag',
+  'id',
+  'createdDateTime',
+  'lastModifiedDateTime',
+  'changeKey',
+  'categories',
+  'receivedDateTime',
+  'sentDateTime',
+  'hasAttachments',
+  'internetMessageId',
+  'subject',
+  'bodyPreview',
+  'importance',
+  'parentFolderId',
+  'conversationId',
+  'isDeliveryReceiptRequested',
+  'isReadReceiptRequested',
+  'isRead',
+  'isDraft',
+  'webLink',
+  'inferenceClassification',
+  'body',
+  'sender',
+  'from',
+  'toRecipients',
+  'ccRecipients',
+  'bccRecipients',
+  'replyTo',
+  'flag',
 ];
 
 export function parseMessageSelect(select: string | undefined): string[] | undefined {
   if (!select) return undefined;
-  return select.split(',').map((s) => s.trim()).filter(Boolean).map((name) => {
-    const found = PROPERTY_NAMES.find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!found) throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
-    return found;
-  });
+  return select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((name) => {
+      const found = PROPERTY_NAMES.find((p) => p.toLowerCase() === name.toLowerCase());
+      if (!found)
+        throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.message'.`);
+      return found;
+    });
 }
 
 /** The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select. */
-export function messageResource(baseUrl: string, m: StoredMessage, select: string[] | undefined): Record<string, unknown> {
+export function messageResource(
+  baseUrl: string,
+  m: StoredMessage,
+  select: string[] | undefined,
+): Record<string, unknown> {
   const full: Record<string, unknown> = {
     '@odata.etag': `W/"${m.changeKey}"`,
     id: m.id,
@@ -76,13 +114,18 @@ export function messageResource(baseUrl: string, m: StoredMessage, select: strin
   if (m.meetingMessageType) {
     // Meeting mail is Graph's eventMessage.
     Object.assign(full, {
-      '@odata.type': m.meetingMessageType === 'meetingCancelled' ? '#microsoft.graph.eventMessage' : '#microsoft.graph.eventMessageRequest',
+      '@odata.type':
+        m.meetingMessageType === 'meetingCancelled'
+          ? '#microsoft.graph.eventMessage'
+          : '#microsoft.graph.eventMessageRequest',
       meetingMessageType: m.meetingMessageType,
-      ...(m.meeting ? {
-        startDateTime: { dateTime: m.meeting.start.replace('Z', '.0000000'), timeZone: 'UTC' },
-        endDateTime: { dateTime: m.meeting.end.replace('Z', '.0000000'), timeZone: 'UTC' },
-        location: { displayName: m.meeting.location },
-      } : {}),
+      ...(m.meeting
+        ? {
+            startDateTime: { dateTime: m.meeting.start.replace('Z', '.0000000'), timeZone: 'UTC' },
+            endDateTime: { dateTime: m.meeting.end.replace('Z', '.0000000'), timeZone: 'UTC' },
+            location: { displayName: m.meeting.location },
+          }
+        : {}),
     });
   }
   if (!select) return full;

@@ -56,13 +56,17 @@ describe('sendMail with MIME', () => {
   });
 
   it('accepts a single text part and rejects malformed base64 with ErrorMimeContentInvalidBase64String', async () => {
-    const plain = 'To: lee.gu@contoso.onmicrosoft.com\r\nSubject: Plain\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nÄrger? Nein.\r\n';
+    const plain =
+      'To: lee.gu@contoso.onmicrosoft.com\r\nSubject: Plain\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\nÄrger? Nein.\r\n';
     expect((await sendMime(b64(plain))).status).toBe(202);
     const [lee] = (await t.request('/_devtenant/api/mailboxes/lee.gu@contoso.onmicrosoft.com/messages')).json.value;
     expect(lee).toMatchObject({ subject: 'Plain', body: { contentType: 'text', content: 'Ärger? Nein.\r\n' } });
     const bad = await sendMime('this is not base64!');
     expect(bad.status).toBe(400);
-    expect(bad.json.error).toMatchObject({ code: 'ErrorMimeContentInvalidBase64String', message: 'Invalid base64 string for MIME content.' });
+    expect(bad.json.error).toMatchObject({
+      code: 'ErrorMimeContentInvalidBase64String',
+      message: 'Invalid base64 string for MIME content.',
+    });
     const noRecipients = await sendMime(b64('Subject: none\r\n\r\nbody'));
     expect(noRecipients.status).toBe(400);
   });

@@ -110,7 +110,10 @@ function addresses(headers: Headers, name: string): { address: string; name?: st
   return out;
 }
 
-interface Leaf { type: string; text: string }
+interface Leaf {
+  type: string;
+  text: string;
+}
 
 function leaves(raw: string, depth = 0): Leaf[] {
   if (depth > 5) return [];
@@ -122,11 +125,19 @@ function leaves(raw: string, depth = 0): Leaf[] {
     const delimiter = `--${boundary}`;
     const sections = body.split(new RegExp(`\\r?\\n?${delimiter.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     // sections[0] is the preamble; the last one starts with "--" (the close delimiter).
-    return sections.slice(1).filter((s) => !s.startsWith('--')).flatMap((s) => leaves(s.replace(/^[ \t]*\r?\n/, ''), depth + 1));
+    return sections
+      .slice(1)
+      .filter((s) => !s.startsWith('--'))
+      .flatMap((s) => leaves(s.replace(/^[ \t]*\r?\n/, ''), depth + 1));
   }
   if (!ct.type.startsWith('text/')) return [];
   const encoding = (headers.get('content-transfer-encoding')?.[0] ?? '7bit').toLowerCase();
-  const bytes = encoding === 'base64' ? Buffer.from(body.replace(/\s+/g, ''), 'base64') : encoding === 'quoted-printable' ? quotedPrintable(body) : Buffer.from(body, 'latin1');
+  const bytes =
+    encoding === 'base64'
+      ? Buffer.from(body.replace(/\s+/g, ''), 'base64')
+      : encoding === 'quoted-printable'
+        ? quotedPrintable(body)
+        : Buffer.from(body, 'latin1');
   return [{ type: ct.type, text: charsetDecode(bytes, ct.params.charset) }];
 }
 
@@ -142,13 +153,19 @@ export function parseMimeSendMail(base64: string): MimeMail {
   const cc = addresses(headers, 'cc');
   const bcc = addresses(headers, 'bcc');
   if (to.length + cc.length + bcc.length === 0) {
-    throw new GraphError(400, 'ErrorInvalidRecipients', "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+    throw new GraphError(
+      400,
+      'ErrorInvalidRecipients',
+      "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+    );
   }
   const input: SendMailInput = {
     subject: decodeHeader(headers.get('subject')?.[0] ?? ''),
     contentType: html ? 'html' : 'text',
     content: (html ?? text)?.text ?? '',
-    to, cc, bcc,
+    to,
+    cc,
+    bcc,
     saveToSentItems: true,
   };
   return { input, ...(html && text ? { textBody: text.text } : {}) };

@@ -8,7 +8,10 @@ function queryIdentity(req: Request, drop: string[]): string {
     .filter(([k]) => !drop.includes(k.toLowerCase()))
     .map(([k, v]) => `${k.toLowerCase()}=${String(v)}`)
     .sort();
-  return createHash('sha256').update(`${req.path}?${entries.join('&')}`).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(`${req.path}?${entries.join('&')}`)
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /** Opaque `$skiptoken` (directory style): offset + a hash of the query, so it cannot be reused elsewhere. */
@@ -16,11 +19,16 @@ export function readSkipToken(req: Request): number {
   const raw = req.query.$skiptoken;
   if (raw === undefined) return 0;
   try {
-    const decoded = JSON.parse(Buffer.from(String(raw).replace(/^X'|'$/g, ''), 'base64url').toString('utf8')) as { o: number; q: string };
+    const decoded = JSON.parse(Buffer.from(String(raw).replace(/^X'|'$/g, ''), 'base64url').toString('utf8')) as {
+      o: number;
+      q: string;
+    };
     if (typeof decoded.o !== 'number' || decoded.q !== queryIdentity(req, ['$skiptoken'])) throw new Error('mismatch');
     return decoded.o;
   } catch {
-    throw graphErrors.badRequest('Invalid $skiptoken: it does not belong to this query. Follow @odata.nextLink as returned.');
+    throw graphErrors.badRequest(
+      'Invalid $skiptoken: it does not belong to this query. Follow @odata.nextLink as returned.',
+    );
   }
 }
 

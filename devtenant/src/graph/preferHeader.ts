@@ -15,16 +15,24 @@ export interface Preferences {
 /** Reads every `Prefer` header (comma-joined preferences allowed, as Graph accepts). */
 export function preferences(req: Request): Preferences {
   const raw = req.headers.prefer;
-  const text = Array.isArray(raw) ? raw.join(',') : raw ?? '';
+  const text = Array.isArray(raw) ? raw.join(',') : (raw ?? '');
   const out: Preferences = { zone: 'Etc/UTC', zoneName: 'UTC', immutableId: false, applied: [] };
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([\w.-]+)\s*=\s*"?([^"]*)"?$/.exec(part);
     if (!m) continue;
     const name = m[1]!.toLowerCase();
     const value = m[2]!.trim();
     if (name === 'outlook.timezone') {
       const zone = ianaZone(value);
-      if (!zone) throw new GraphError(400, 'TimeZoneNotSupportedException', `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${value}'.`);
+      if (!zone)
+        throw new GraphError(
+          400,
+          'TimeZoneNotSupportedException',
+          `A valid TimeZone value must be specified. The following TimeZone value is not supported: '${value}'.`,
+        );
       out.zone = zone;
       out.zoneName = value;
       out.applied.push(`outlook.timezone="${value}"`);

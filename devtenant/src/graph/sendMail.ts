@@ -19,14 +19,23 @@ function stamp(date: Date): string {
  * Delivers a sent message: a copy in the Inbox of every recipient that is a mailbox of a local tenant,
  * one copy in the external catch-all for all other addresses, and the sender's copy in Sent Items.
  */
-export function sendMail(ctx: DevTenantContext, sender: DirectoryUser, input: SendMailInput, extra: Partial<StoredMessage> = {}): void {
+export function sendMail(
+  ctx: DevTenantContext,
+  sender: DirectoryUser,
+  input: SendMailInput,
+  extra: Partial<StoredMessage> = {},
+): void {
   const now = new Date();
   const from: Recipient = { emailAddress: { name: sender.displayName, address: sender.mail } };
-  const recipients = (list: SendMailInput['to']): Recipient[] => list.map((r) => ({ emailAddress: { name: r.name ?? r.address, address: r.address } }));
+  const recipients = (list: SendMailInput['to']): Recipient[] =>
+    list.map((r) => ({ emailAddress: { name: r.name ?? r.address, address: r.address } }));
   const base = {
     ...extra,
     subject: input.subject,
-    body: { contentType: input.contentType, content: input.contentType === 'html' ? wrapHtmlBody(input.content) : input.content },
+    body: {
+      contentType: input.contentType,
+      content: input.contentType === 'html' ? wrapHtmlBody(input.content) : input.content,
+    },
     from,
     sender: from,
     toRecipients: recipients(input.to),

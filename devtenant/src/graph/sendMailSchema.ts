@@ -1,17 +1,24 @@
 import { z } from 'zod';
 import { GraphError } from './graphError.js';
 
-const recipient = z.object({ emailAddress: z.object({ address: z.string().optional(), name: z.string().optional() }).passthrough() }).passthrough();
+const recipient = z
+  .object({ emailAddress: z.object({ address: z.string().optional(), name: z.string().optional() }).passthrough() })
+  .passthrough();
 
 const sendMailBody = z.object({
-  message: z.object({
-    subject: z.string().nullable().optional(),
-    body: z.object({ contentType: z.string().optional(), content: z.string().nullable().optional() }).passthrough().optional(),
-    toRecipients: z.array(recipient).optional(),
-    ccRecipients: z.array(recipient).optional(),
-    bccRecipients: z.array(recipient).optional(),
-    replyTo: z.array(recipient).optional(),
-  }).passthrough(),
+  message: z
+    .object({
+      subject: z.string().nullable().optional(),
+      body: z
+        .object({ contentType: z.string().optional(), content: z.string().nullable().optional() })
+        .passthrough()
+        .optional(),
+      toRecipients: z.array(recipient).optional(),
+      ccRecipients: z.array(recipient).optional(),
+      bccRecipients: z.array(recipient).optional(),
+      replyTo: z.array(recipient).optional(),
+    })
+    .passthrough(),
   // Graph's own sample passes the string "false".
   saveToSentItems: z.union([z.boolean(), z.enum(['true', 'false', 'True', 'False'])]).optional(),
 });
@@ -55,7 +62,11 @@ export function parseSendMail(body: unknown): SendMailInput {
     (items ?? []).map((r) => {
       const address = (r.emailAddress.address ?? '').trim();
       if (!SMTP.test(address)) {
-        throw new GraphError(400, 'ErrorInvalidRecipients', `At least one recipient isn't valid., Recipient '${address}' isn't resolved. All recipients must be resolved before a message can be submitted.`);
+        throw new GraphError(
+          400,
+          'ErrorInvalidRecipients',
+          `At least one recipient isn't valid., Recipient '${address}' isn't resolved. All recipients must be resolved before a message can be submitted.`,
+        );
       }
       return { address, ...(r.emailAddress.name ? { name: r.emailAddress.name } : {}) };
     });
@@ -63,14 +74,20 @@ export function parseSendMail(body: unknown): SendMailInput {
   const cc = list(message.ccRecipients);
   const bcc = list(message.bccRecipients);
   if (to.length + cc.length + bcc.length === 0) {
-    throw new GraphError(400, 'ErrorInvalidRecipients', "At least one recipient isn't valid., A message can't be sent because it contains no recipients.");
+    throw new GraphError(
+      400,
+      'ErrorInvalidRecipients',
+      "At least one recipient isn't valid., A message can't be sent because it contains no recipients.",
+    );
   }
   const save = parsed.data.saveToSentItems;
   return {
     subject: message.subject ?? '',
     contentType,
     content: message.body?.content ?? '',
-    to, cc, bcc,
+    to,
+    cc,
+    bcc,
     saveToSentItems: save === undefined ? true : String(save).toLowerCase() === 'true',
   };
 }

@@ -12,11 +12,25 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 beforeEach(async () => {
   await t.request('/_devtenant/api/reset-faults', { method: 'POST' });
-  await t.request('/_devtenant/api/knobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ latencyMs: 0 }) });
+  await t.request('/_devtenant/api/knobs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ latencyMs: 0 }),
+  });
 });
 
-const send = () => t.graph('/me/sendMail', token, { body: { message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'lee.gu@contoso.onmicrosoft.com' } }] } } });
-const knobs = (body: unknown) => t.request('/_devtenant/api/knobs', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const send = () =>
+  t.graph('/me/sendMail', token, {
+    body: {
+      message: { subject: 'x', toRecipients: [{ emailAddress: { address: 'lee.gu@contoso.onmicrosoft.com' } }] },
+    },
+  });
+const knobs = (body: unknown) =>
+  t.request('/_devtenant/api/knobs', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('knobs', () => {
   it('adds latency to Graph requests', async () => {
@@ -39,8 +53,13 @@ describe('knobs', () => {
     expect((await send()).status).toBe(202);
   });
 
-  it('injects 429 with Retry-After in Graph\'s body shape, then 503, matching the path', async () => {
-    const set = await knobs({ faults: [{ status: 429, retryAfterSeconds: 2, times: 2, pathContains: '/sendMail' }, { status: 503, retryAfterSeconds: 5, times: 1 }] });
+  it("injects 429 with Retry-After in Graph's body shape, then 503, matching the path", async () => {
+    const set = await knobs({
+      faults: [
+        { status: 429, retryAfterSeconds: 2, times: 2, pathContains: '/sendMail' },
+        { status: 503, retryAfterSeconds: 5, times: 1 },
+      ],
+    });
     expect(set.json.faults).toHaveLength(2);
     const me = await t.graph('/me', token);
     expect(me.status).toBe(503);
@@ -48,7 +67,11 @@ describe('knobs', () => {
     const first = await send();
     expect(first.status).toBe(429);
     expect(first.headers.get('retry-after')).toBe('2');
-    expect(first.json.error).toMatchObject({ code: 'TooManyRequests', message: 'Please retry again later.', innerError: { code: '429', message: 'Please retry after', status: '429' } });
+    expect(first.json.error).toMatchObject({
+      code: 'TooManyRequests',
+      message: 'Please retry again later.',
+      innerError: { code: '429', message: 'Please retry after', status: '429' },
+    });
     expect((await send()).status).toBe(429);
     expect((await send()).status).toBe(202);
     expect((await t.request('/_devtenant/api/knobs')).json.faults).toEqual([]);

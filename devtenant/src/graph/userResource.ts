@@ -25,7 +25,17 @@ const PROPERTIES: Record<string, (u: DirectoryUser) => UserValue> = {
 
 /** Graph's default property set of a user (GRAPH.md §1); others only with $select. */
 export const DEFAULT_USER_PROPERTIES = [
-  'businessPhones', 'displayName', 'givenName', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName', 'id',
+  'businessPhones',
+  'displayName',
+  'givenName',
+  'jobTitle',
+  'mail',
+  'mobilePhone',
+  'officeLocation',
+  'preferredLanguage',
+  'surname',
+  'userPrincipalName',
+  'id',
 ];
 
 /** What User.ReadBasic.All exposes; with only that permission other properties come back null. */
@@ -34,16 +44,24 @@ const BASIC_PROFILE = ['displayName', 'givenName', 'id', 'mail', 'surname', 'use
 /** Parses `$select` (or returns the default set); unknown names are a 400 like Graph's. */
 export function parseUserSelect(select: string | undefined): string[] | undefined {
   if (!select) return undefined;
-  const names = select.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = select
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const canonical = names.map((name) => {
     const found = Object.keys(PROPERTIES).find((p) => p.toLowerCase() === name.toLowerCase());
-    if (!found) throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.user'.`);
+    if (!found)
+      throw graphErrors.badRequest(`Could not find a property named '${name}' on type 'microsoft.graph.user'.`);
     return found;
   });
   return [...new Set(canonical)];
 }
 
-export function userResource(user: DirectoryUser, select: string[] | undefined, basicOnly: boolean): Record<string, UserValue> {
+export function userResource(
+  user: DirectoryUser,
+  select: string[] | undefined,
+  basicOnly: boolean,
+): Record<string, UserValue> {
   const out: Record<string, UserValue> = {};
   for (const name of select ?? DEFAULT_USER_PROPERTIES) {
     out[name] = basicOnly && !BASIC_PROFILE.includes(name) ? null : PROPERTIES[name]!(user);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID } from '../seed/seedTenants.js';
-import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
+import {
+  grantAdminConsent,
+  startTestTenant,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestTenant,
+} from '../test/testTenant.js';
 
 let t: TestTenant;
 let readBasic: string;
@@ -11,7 +17,12 @@ beforeAll(async () => {
   await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
   readBasic = await t.ropc('megan.bowen@contoso.onmicrosoft.com', 'https://graph.microsoft.com/User.ReadBasic.All');
   userReadOnly = await t.ropc('jonas.weber@fabrikam.onmicrosoft.com', 'https://graph.microsoft.com/User.Read');
-  const cc = await t.token(CONTOSO_TENANT_ID, { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const cc = await t.token(CONTOSO_TENANT_ID, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   appOnly = cc.json.access_token;
 });
 afterAll(async () => t.close());
@@ -24,20 +35,51 @@ describe('GET /me and /users/{id}', () => {
     expect(r.headers.get('request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.headers.get('client-request-id')).toBe('abc-123');
     expect(r.json['@odata.context']).toBe(`${t.url}/v1.0/$metadata#users/$entity`);
-    expect(Object.keys(r.json).sort()).toEqual(['@odata.context', 'businessPhones', 'displayName', 'givenName', 'id', 'jobTitle', 'mail', 'mobilePhone', 'officeLocation', 'preferredLanguage', 'surname', 'userPrincipalName'].sort());
-    expect(r.json).toMatchObject({ id: 'c0a1d2e3-0002-4a00-8000-00000000c002', displayName: 'Megan Bowen', mail: 'megan.bowen@contoso.onmicrosoft.com', jobTitle: 'Marketing Manager' });
+    expect(Object.keys(r.json).sort()).toEqual(
+      [
+        '@odata.context',
+        'businessPhones',
+        'displayName',
+        'givenName',
+        'id',
+        'jobTitle',
+        'mail',
+        'mobilePhone',
+        'officeLocation',
+        'preferredLanguage',
+        'surname',
+        'userPrincipalName',
+      ].sort(),
+    );
+    expect(r.json).toMatchObject({
+      id: 'c0a1d2e3-0002-4a00-8000-00000000c002',
+      displayName: 'Megan Bowen',
+      mail: 'megan.bowen@contoso.onmicrosoft.com',
+      jobTitle: 'Marketing Manager',
+    });
   });
 
   it('refuses /me for app-only tokens', async () => {
     const r = await t.graph('/me', appOnly);
     expect(r.status).toBe(400);
-    expect(r.json.error).toMatchObject({ code: 'BadRequest', message: '/me request is only valid with delegated authentication flow.' });
+    expect(r.json.error).toMatchObject({
+      code: 'BadRequest',
+      message: '/me request is only valid with delegated authentication flow.',
+    });
   });
 
   it('finds users by id or UPN, with $select', async () => {
-    const byUpn = await t.graph('/users/Lee.Gu@contoso.onmicrosoft.com?$select=displayName,accountEnabled,userType', appOnly);
+    const byUpn = await t.graph(
+      '/users/Lee.Gu@contoso.onmicrosoft.com?$select=displayName,accountEnabled,userType',
+      appOnly,
+    );
     expect(byUpn.status).toBe(200);
-    expect(byUpn.json).toEqual({ '@odata.context': `${t.url}/v1.0/$metadata#users(displayName,accountEnabled,userType)/$entity`, displayName: 'Lee Gu', accountEnabled: true, userType: 'Member' });
+    expect(byUpn.json).toEqual({
+      '@odata.context': `${t.url}/v1.0/$metadata#users(displayName,accountEnabled,userType)/$entity`,
+      displayName: 'Lee Gu',
+      accountEnabled: true,
+      userType: 'Member',
+    });
     const byId = await t.graph('/users/c0a1d2e3-0005-4a00-8000-00000000c005', appOnly);
     expect(byId.json.userPrincipalName).toBe('lee.gu@contoso.onmicrosoft.com');
   });
@@ -48,12 +90,20 @@ describe('GET /me and /users/{id}', () => {
     expect(r.json.error.code).toBe('Request_ResourceNotFound');
     expect(r.json.error.innerError).toMatchObject({ 'request-id': r.headers.get('request-id') });
     const list = await t.graph('/users?$top=999', appOnly);
-    expect(list.json.value.every((u: { userPrincipalName: string }) => u.userPrincipalName.endsWith('@contoso.onmicrosoft.com'))).toBe(true);
+    expect(
+      list.json.value.every((u: { userPrincipalName: string }) =>
+        u.userPrincipalName.endsWith('@contoso.onmicrosoft.com'),
+      ),
+    ).toBe(true);
   });
 
   it('returns the organization', async () => {
     const r = await t.graph('/organization', userReadOnly);
-    expect(r.json.value[0]).toMatchObject({ id: FABRIKAM_TENANT_ID, displayName: 'Fabrikam', verifiedDomains: [expect.objectContaining({ name: 'fabrikam.onmicrosoft.com', isDefault: true })] });
+    expect(r.json.value[0]).toMatchObject({
+      id: FABRIKAM_TENANT_ID,
+      displayName: 'Fabrikam',
+      verifiedDomains: [expect.objectContaining({ name: 'fabrikam.onmicrosoft.com', isDefault: true })],
+    });
   });
 });
 
@@ -82,10 +132,19 @@ describe('GET /users', () => {
 
   it('filters with startswith, eq, and, or', async () => {
     const starts = await t.graph(`/users?$filter=${encodeURIComponent("startswith(displayName,'a')")}`, readBasic);
-    expect(starts.json.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual(['Adele Vance', 'Alex Wilber']);
-    const eq = await t.graph(`/users?$filter=${encodeURIComponent("mail eq 'LEE.GU@contoso.onmicrosoft.com' or userPrincipalName eq 'lynne.robbins@contoso.onmicrosoft.com'")}`, readBasic);
+    expect(starts.json.value.map((u: { displayName: string }) => u.displayName).sort()).toEqual([
+      'Adele Vance',
+      'Alex Wilber',
+    ]);
+    const eq = await t.graph(
+      `/users?$filter=${encodeURIComponent("mail eq 'LEE.GU@contoso.onmicrosoft.com' or userPrincipalName eq 'lynne.robbins@contoso.onmicrosoft.com'")}`,
+      readBasic,
+    );
     expect(eq.json.value).toHaveLength(2);
-    const and = await t.graph(`/users?$filter=${encodeURIComponent("startswith(givenName,'A') and accountEnabled eq true")}`, appOnly);
+    const and = await t.graph(
+      `/users?$filter=${encodeURIComponent("startswith(givenName,'A') and accountEnabled eq true")}`,
+      appOnly,
+    );
     expect(and.json.value).toHaveLength(2);
     const unsupported = await t.graph(`/users?$filter=${encodeURIComponent("jobTitle eq 'Director'")}`, appOnly);
     expect(unsupported.status).toBe(400);
@@ -97,10 +156,15 @@ describe('GET /users', () => {
     const without = await t.graph('/users?$search="displayName:wil"', readBasic);
     expect(without.status).toBe(400);
     expect(without.json.error.code).toBe('Request_UnsupportedQuery');
-    const withHeader = await t.graph('/users?$search="displayName:wil"&$count=true&$orderby=displayName', readBasic, { headers: { ConsistencyLevel: 'eventual' } });
+    const withHeader = await t.graph('/users?$search="displayName:wil"&$count=true&$orderby=displayName', readBasic, {
+      headers: { ConsistencyLevel: 'eventual' },
+    });
     expect(withHeader.status).toBe(200);
     expect(withHeader.json['@odata.count']).toBe(2);
-    expect(withHeader.json.value.map((u: { displayName: string }) => u.displayName)).toEqual(['Alex Wilber', 'Nestor Wilke']);
+    expect(withHeader.json.value.map((u: { displayName: string }) => u.displayName)).toEqual([
+      'Alex Wilber',
+      'Nestor Wilke',
+    ]);
   });
 
   it('rejects $skip and a bad $top', async () => {
@@ -119,7 +183,10 @@ describe('GET /users', () => {
   it('needs a directory permission (403 Authorization_RequestDenied)', async () => {
     const r = await t.graph('/users', userReadOnly);
     expect(r.status).toBe(403);
-    expect(r.json.error).toMatchObject({ code: 'Authorization_RequestDenied', message: 'Insufficient privileges to complete the operation.' });
+    expect(r.json.error).toMatchObject({
+      code: 'Authorization_RequestDenied',
+      message: 'Insufficient privileges to complete the operation.',
+    });
   });
 });
 
@@ -132,12 +199,21 @@ describe('token validation', () => {
     expect(r.status).toBe(401);
     expect(r.json.error.code).toBe('InvalidAuthenticationToken');
     expect(r.json.error.message).toContain(message);
-    expect(r.json.error.innerError).toEqual(expect.objectContaining({ date: expect.any(String), 'request-id': expect.any(String), 'client-request-id': expect.any(String) }));
+    expect(r.json.error.innerError).toEqual(
+      expect.objectContaining({
+        date: expect.any(String),
+        'request-id': expect.any(String),
+        'client-request-id': expect.any(String),
+      }),
+    );
     expect(r.headers.get('www-authenticate')).toMatch(/^Bearer/);
   });
 
   it('refuses a token for another audience and an expired token', async () => {
-    const apiToken = await t.ropc('megan.bowen@contoso.onmicrosoft.com', `api://localhost:3000/${TEST_CLIENT_ID}/access_as_user`);
+    const apiToken = await t.ropc(
+      'megan.bowen@contoso.onmicrosoft.com',
+      `api://localhost:3000/${TEST_CLIENT_ID}/access_as_user`,
+    );
     const wrongAud = await t.graph('/me', apiToken);
     expect(wrongAud.status).toBe(401);
     expect(wrongAud.json.error.code).toBe('InvalidAuthenticationToken');

@@ -5,7 +5,16 @@ import { userPropertyValue } from './userResource.js';
 type Predicate = (u: DirectoryUser) => boolean;
 
 const STARTSWITH_PROPERTIES = ['displayName', 'givenName', 'surname', 'mail', 'userPrincipalName'];
-const EQ_PROPERTIES = ['mail', 'userPrincipalName', 'accountEnabled', 'userType', 'id', 'displayName', 'givenName', 'surname'];
+const EQ_PROPERTIES = [
+  'mail',
+  'userPrincipalName',
+  'accountEnabled',
+  'userType',
+  'id',
+  'displayName',
+  'givenName',
+  'surname',
+];
 const SEARCH_PROPERTIES = ['displayName', 'mail', 'userPrincipalName', 'givenName', 'surname'];
 
 type Token = { kind: 'ident' | 'string' | 'punct'; value: string; pos: number };
@@ -53,7 +62,10 @@ function tokenize(filter: string): Token[] {
 
 function canonicalProperty(name: string, allowed: string[]): string {
   const found = allowed.find((p) => p.toLowerCase() === name.toLowerCase());
-  if (!found) throw graphErrors.unsupportedQuery(`Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`);
+  if (!found)
+    throw graphErrors.unsupportedQuery(
+      `Unsupported or invalid query filter clause specified for property '${name}' of resource 'User'.`,
+    );
   return found;
 }
 
@@ -73,7 +85,8 @@ export function parseUserFilter(filter: string): Predicate {
     let left = parseAnd();
     while (keyword('or')) {
       index += 1;
-      const l = left, r = parseAnd();
+      const l = left,
+        r = parseAnd();
       left = (u) => l(u) || r(u);
     }
     return left;
@@ -82,7 +95,8 @@ export function parseUserFilter(filter: string): Predicate {
     let left = parsePrimary();
     while (keyword('and')) {
       index += 1;
-      const l = left, r = parsePrimary();
+      const l = left,
+        r = parsePrimary();
       left = (u) => l(u) && r(u);
     }
     return left;
@@ -101,7 +115,9 @@ export function parseUserFilter(filter: string): Predicate {
     if (next?.value === '(') {
       const fn = t.value.toLowerCase();
       if (fn !== 'startswith') {
-        throw graphErrors.unsupportedQuery(`Unsupported Query. The function '${t.value}' is not supported on users without ConsistencyLevel eventual; the local tenant supports startswith only.`);
+        throw graphErrors.unsupportedQuery(
+          `Unsupported Query. The function '${t.value}' is not supported on users without ConsistencyLevel eventual; the local tenant supports startswith only.`,
+        );
       }
       index += 2;
       const prop = tokens[index];
@@ -114,14 +130,19 @@ export function parseUserFilter(filter: string): Predicate {
       index += 1;
       expect(')');
       const prefix = value.value.toLowerCase();
-      return (u) => String(userPropertyValue(u, name) ?? '').toLowerCase().startsWith(prefix);
+      return (u) =>
+        String(userPropertyValue(u, name) ?? '')
+          .toLowerCase()
+          .startsWith(prefix);
     }
     const name = t.value;
     index += 1;
     const op = peek();
     if (!op || op.kind !== 'ident') throw syntaxError(filter, op?.pos ?? filter.length);
     if (op.value.toLowerCase() !== 'eq') {
-      throw graphErrors.unsupportedQuery(`Unsupported Query. The operator '${op.value}' is not supported on users by the local tenant; use eq or startswith.`);
+      throw graphErrors.unsupportedQuery(
+        `Unsupported Query. The operator '${op.value}' is not supported on users by the local tenant; use eq or startswith.`,
+      );
     }
     const property = canonicalProperty(name, EQ_PROPERTIES);
     index += 1;
@@ -133,7 +154,8 @@ export function parseUserFilter(filter: string): Predicate {
       return (u) => String(userPropertyValue(u, property) ?? '').toLowerCase() === wanted;
     }
     const literal = value.value.toLowerCase();
-    if (literal === 'true' || literal === 'false') return (u) => userPropertyValue(u, property) === (literal === 'true');
+    if (literal === 'true' || literal === 'false')
+      return (u) => userPropertyValue(u, property) === (literal === 'true');
     if (literal === 'null') return (u) => userPropertyValue(u, property) === null;
     throw syntaxError(filter, value.pos);
   };
@@ -154,7 +176,10 @@ export function parseUserSearch(search: string): Predicate {
       return;
     }
     const m = /^"([^":]+):([^"]*)"$/.exec(clause.trim());
-    if (!m) throw graphErrors.badRequest(`Syntax error: the $search clause ${clause} must look like "property:value", in double quotes.`);
+    if (!m)
+      throw graphErrors.badRequest(
+        `Syntax error: the $search clause ${clause} must look like "property:value", in double quotes.`,
+      );
     const property = SEARCH_PROPERTIES.find((p) => p.toLowerCase() === m[1]!.toLowerCase());
     if (!property) throw graphErrors.unsupportedQuery(`Unsupported property '${m[1]}' for $search on users.`);
     const term = m[2]!.toLowerCase();

@@ -5,7 +5,12 @@ import type { ResponseMode } from './interactionStore.js';
 import { formPostPage } from './pages/signInPages.js';
 
 /** Sends the authorization response (or error) to the redirect URI in the requested response mode. */
-export function sendAuthorizeResponse(res: Response, redirectUri: string, mode: ResponseMode, params: Record<string, string | undefined>): void {
+export function sendAuthorizeResponse(
+  res: Response,
+  redirectUri: string,
+  mode: ResponseMode,
+  params: Record<string, string | undefined>,
+): void {
   const defined: Record<string, string> = {};
   for (const [k, v] of Object.entries(params)) if (v !== undefined) defined[k] = v;
   res.setHeader('Cache-Control', 'no-store');
@@ -26,7 +31,10 @@ export function sendAuthorizeResponse(res: Response, redirectUri: string, mode: 
 /** OAuth error parameters as Entra puts them on the redirect. */
 export function authorizeErrorParams(err: EntraError, state: string | undefined): Record<string, string | undefined> {
   const traceId = newGuid();
-  const timestamp = new Date().toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z');
+  const timestamp = new Date()
+    .toISOString()
+    .replace('T', ' ')
+    .replace(/\.\d+Z$/, 'Z');
   return {
     error: err.error,
     error_description: `AADSTS${err.aadsts}: ${err.detail} Trace ID: ${traceId} Correlation ID: ${newGuid()} Timestamp: ${timestamp}`,

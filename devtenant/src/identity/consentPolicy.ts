@@ -9,7 +9,12 @@ export function grantedDelegatedGraphScopes(consents: ConsentStore, tenantId: st
 }
 
 /** The requested Graph scopes nobody has consented to ('.default' asks only for what is granted). */
-export function missingDelegatedGraphScopes(consents: ConsentStore, tenantId: string, app: AppRegistration, requested: string[]): string[] {
+export function missingDelegatedGraphScopes(
+  consents: ConsentStore,
+  tenantId: string,
+  app: AppRegistration,
+  requested: string[],
+): string[] {
   const granted = grantedDelegatedGraphScopes(consents, tenantId, app);
   return requested.filter((name) => name !== '.default' && !includesIgnoreCase(granted, name));
 }

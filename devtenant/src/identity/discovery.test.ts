@@ -45,9 +45,13 @@ describe('OpenID discovery', () => {
 
   it('serves instance discovery with this host as the only alias', async () => {
     const endpoint = `${t.url}/contoso.onmicrosoft.com/oauth2/v2.0/authorize`;
-    const r = await t.request(`/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`);
+    const r = await t.request(
+      `/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(endpoint)}`,
+    );
     expect(r.status).toBe(200);
-    expect(r.json.tenant_discovery_endpoint).toBe(`${t.url}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`);
+    expect(r.json.tenant_discovery_endpoint).toBe(
+      `${t.url}/contoso.onmicrosoft.com/v2.0/.well-known/openid-configuration`,
+    );
     expect(r.json.metadata[0].aliases).toEqual([new URL(t.url).host]);
   });
 
@@ -86,8 +90,17 @@ describe('OpenID discovery', () => {
   it('issues v1-shaped Graph tokens', async () => {
     const keys = await t.request('/common/discovery/v2.0/keys');
     const token = await t.ropc('megan.bowen@contoso.onmicrosoft.com', 'https://graph.microsoft.com/User.Read');
-    const { payload } = await jwtVerify(token, createLocalJWKSet(keys.json), { issuer: `${t.url}/${CONTOSO_TENANT_ID}/`, audience: 'https://graph.microsoft.com' });
-    expect(payload).toMatchObject({ ver: '1.0', appid: TEST_CLIENT_ID, upn: 'megan.bowen@contoso.onmicrosoft.com', unique_name: 'megan.bowen@contoso.onmicrosoft.com', idtyp: 'user' });
+    const { payload } = await jwtVerify(token, createLocalJWKSet(keys.json), {
+      issuer: `${t.url}/${CONTOSO_TENANT_ID}/`,
+      audience: 'https://graph.microsoft.com',
+    });
+    expect(payload).toMatchObject({
+      ver: '1.0',
+      appid: TEST_CLIENT_ID,
+      upn: 'megan.bowen@contoso.onmicrosoft.com',
+      unique_name: 'megan.bowen@contoso.onmicrosoft.com',
+      idtyp: 'user',
+    });
     expect(String(payload.scp).split(' ')).toContain('User.Read');
     expect(payload.wids).toBeUndefined();
   });
@@ -96,7 +109,12 @@ describe('OpenID discovery', () => {
     t.tenant.knobs.update({ tokenLifetimeSeconds: 120 });
     try {
       const r = await t.token('organizations', {
-        grant_type: 'password', client_id: TEST_CLIENT_ID, client_secret: 'test-secret-value', username: 'lee.gu@contoso.onmicrosoft.com', password: t.tenant.password, scope: API_SCOPE,
+        grant_type: 'password',
+        client_id: TEST_CLIENT_ID,
+        client_secret: 'test-secret-value',
+        username: 'lee.gu@contoso.onmicrosoft.com',
+        password: t.tenant.password,
+        scope: API_SCOPE,
       });
       expect(r.json.expires_in).toBe(120);
     } finally {

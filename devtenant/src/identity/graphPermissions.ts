@@ -4,12 +4,32 @@ export const GRAPH_APP_ID = '00000003-0000-0000-c000-000000000000';
 
 /** Graph permission names the local tenant knows; used to put requested names into their canonical casing. */
 export const KNOWN_GRAPH_PERMISSIONS = [
-  'User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All',
-  'Directory.Read.All', 'Directory.ReadWrite.All', 'Organization.Read.All',
-  'Mail.Send', 'Mail.Read', 'Mail.ReadBasic', 'Mail.ReadBasic.All', 'Mail.ReadWrite',
-  'Calendars.Read', 'Calendars.ReadWrite', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared',
-  'Contacts.Read', 'Contacts.ReadWrite', 'MailboxSettings.Read', 'MailboxSettings.ReadWrite',
-  'People.Read', 'offline_access', 'openid', 'profile', 'email',
+  'User.Read',
+  'User.ReadWrite',
+  'User.ReadBasic.All',
+  'User.Read.All',
+  'User.ReadWrite.All',
+  'Directory.Read.All',
+  'Directory.ReadWrite.All',
+  'Organization.Read.All',
+  'Mail.Send',
+  'Mail.Read',
+  'Mail.ReadBasic',
+  'Mail.ReadBasic.All',
+  'Mail.ReadWrite',
+  'Calendars.Read',
+  'Calendars.ReadWrite',
+  'Calendars.Read.Shared',
+  'Calendars.ReadWrite.Shared',
+  'Contacts.Read',
+  'Contacts.ReadWrite',
+  'MailboxSettings.Read',
+  'MailboxSettings.ReadWrite',
+  'People.Read',
+  'offline_access',
+  'openid',
+  'profile',
+  'email',
 ] as const;
 
 export const OIDC_SCOPES = ['openid', 'profile', 'email', 'offline_access'] as const;

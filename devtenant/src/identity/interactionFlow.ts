@@ -5,7 +5,13 @@ import { authorizeErrorParams, sendAuthorizeResponse } from './authorizeResponse
 import { missingDelegatedGraphScopes } from './consentPolicy.js';
 import { entraErrors } from './entraError.js';
 import type { AdminConsentInteraction, AuthorizeInteraction, Interaction } from './interactionStore.js';
-import { adminConsentPage, errorPage, needAdminApprovalPage, passwordPage, pickAccountPage } from './pages/signInPages.js';
+import {
+  adminConsentPage,
+  errorPage,
+  needAdminApprovalPage,
+  passwordPage,
+  pickAccountPage,
+} from './pages/signInPages.js';
 import { graphNamesIn } from './scopes.js';
 import { readCookie, SESSION_COOKIE } from './sessionStore.js';
 import { clientInfo } from './tokenIssuer.js';
@@ -33,19 +39,35 @@ export function sessionUsers(ctx: DevTenantContext, req: Request, interaction: I
   return ids.map((id) => eligible.find((u) => u.id === id)).filter((u): u is DirectoryUser => u !== undefined);
 }
 
-export function showPicker(ctx: DevTenantContext, req: Request, res: Response, id: string, interaction: Interaction, notice?: string): void {
+export function showPicker(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  id: string,
+  interaction: Interaction,
+  notice?: string,
+): void {
   const app = ctx.directory.app(interaction.clientId);
-  sendPage(res, pickAccountPage({
-    action: loginAction(interaction),
-    interactionId: id,
-    users: eligibleUsers(ctx, interaction),
-    signedInIds: sessionUsers(ctx, req, interaction).map((u) => u.id),
-    appName: app?.displayName ?? interaction.clientId,
-    notice,
-  }));
+  sendPage(
+    res,
+    pickAccountPage({
+      action: loginAction(interaction),
+      interactionId: id,
+      users: eligibleUsers(ctx, interaction),
+      signedInIds: sessionUsers(ctx, req, interaction).map((u) => u.id),
+      appName: app?.displayName ?? interaction.clientId,
+      notice,
+    }),
+  );
 }
 
-export function showPassword(res: Response, id: string, interaction: Interaction, user: DirectoryUser, error = false): void {
+export function showPassword(
+  res: Response,
+  id: string,
+  interaction: Interaction,
+  user: DirectoryUser,
+  error = false,
+): void {
   sendPage(res, passwordPage({ action: loginAction(interaction), interactionId: id, user, error }));
 }
 
@@ -57,10 +79,18 @@ export function showError(res: Response, code: number, message: string, status =
  * Decides the first step of an interaction: silent completion, the password page, or the account picker,
  * following prompt and login_hint as Entra does.
  */
-export function startInteraction(ctx: DevTenantContext, req: Request, res: Response, id: string, interaction: Interaction): void {
+export function startInteraction(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  id: string,
+  interaction: Interaction,
+): void {
   const signedIn = sessionUsers(ctx, req, interaction);
   const hint = interaction.kind === 'authorize' ? interaction.loginHint?.toLowerCase() : undefined;
-  const hinted = hint ? eligibleUsers(ctx, interaction).find((u) => u.userPrincipalName.toLowerCase() === hint) : undefined;
+  const hinted = hint
+    ? eligibleUsers(ctx, interaction).find((u) => u.userPrincipalName.toLowerCase() === hint)
+    : undefined;
   const prompt = interaction.prompt;
 
   if (interaction.kind === 'authorize' && prompt === 'none') {
@@ -71,7 +101,12 @@ export function startInteraction(ctx: DevTenantContext, req: Request, res: Respo
     }
     const err = signedIn.length > 1 && !hint ? entraErrors.interactionRequired() : entraErrors.loginRequired();
     ctx.interactions.finish(id);
-    sendAuthorizeResponse(res, interaction.redirectUri, interaction.responseMode, authorizeErrorParams(err, interaction.state));
+    sendAuthorizeResponse(
+      res,
+      interaction.redirectUri,
+      interaction.responseMode,
+      authorizeErrorParams(err, interaction.state),
+    );
     return;
   }
   if (prompt === 'login') {
@@ -96,23 +131,49 @@ export function startInteraction(ctx: DevTenantContext, req: Request, res: Respo
 }
 
 /** The person is signed in as `user`: finish the authorize or admin consent interaction. */
-export function completeInteraction(ctx: DevTenantContext, req: Request, res: Response, id: string, interaction: Interaction, user: DirectoryUser): void {
+export function completeInteraction(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  id: string,
+  interaction: Interaction,
+  user: DirectoryUser,
+): void {
   if (interaction.kind === 'authorize') completeAuthorize(ctx, req, res, id, interaction, user, false);
   else showAdminConsent(ctx, res, id, interaction, user);
 }
 
-function completeAuthorize(ctx: DevTenantContext, req: Request, res: Response, id: string, interaction: AuthorizeInteraction, user: DirectoryUser, silent: boolean): void {
+function completeAuthorize(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  id: string,
+  interaction: AuthorizeInteraction,
+  user: DirectoryUser,
+  silent: boolean,
+): void {
   const app = ctx.directory.app(interaction.clientId)!;
   const tenant = ctx.directory.tenant(user.tenantId)!;
-  const missing = missingDelegatedGraphScopes(ctx.consents, tenant.id, app, graphNamesIn(ctx.directory, interaction.scope, tenant.displayName));
+  const missing = missingDelegatedGraphScopes(
+    ctx.consents,
+    tenant.id,
+    app,
+    graphNamesIn(ctx.directory, interaction.scope, tenant.displayName),
+  );
   if (missing.length > 0) {
     if (silent) {
       ctx.interactions.finish(id);
       const err = entraErrors.consentRequired(app.clientId, app.displayName);
-      sendAuthorizeResponse(res, interaction.redirectUri, interaction.responseMode, { ...authorizeErrorParams(err, interaction.state), error: 'consent_required' });
+      sendAuthorizeResponse(res, interaction.redirectUri, interaction.responseMode, {
+        ...authorizeErrorParams(err, interaction.state),
+        error: 'consent_required',
+      });
       return;
     }
-    sendPage(res, needAdminApprovalPage({ app, user, action: loginAction(interaction), interactionId: id, reason: 'consent' }));
+    sendPage(
+      res,
+      needAdminApprovalPage({ app, user, action: loginAction(interaction), interactionId: id, reason: 'consent' }),
+    );
     return;
   }
   ctx.interactions.finish(id);
@@ -135,21 +196,33 @@ function completeAuthorize(ctx: DevTenantContext, req: Request, res: Response, i
   });
 }
 
-function showAdminConsent(ctx: DevTenantContext, res: Response, id: string, interaction: AdminConsentInteraction, user: DirectoryUser): void {
+function showAdminConsent(
+  ctx: DevTenantContext,
+  res: Response,
+  id: string,
+  interaction: AdminConsentInteraction,
+  user: DirectoryUser,
+): void {
   const app = ctx.directory.app(interaction.clientId)!;
   const segment = ctx.directory.resolveSegment(interaction.tenantSegment);
   const tenantMatches = segment?.kind !== 'tenant' || segment.tenant.id === user.tenantId;
   if (!user.isGlobalAdmin || !tenantMatches) {
-    sendPage(res, needAdminApprovalPage({ app, user, action: loginAction(interaction), interactionId: id, reason: 'not-admin' }));
+    sendPage(
+      res,
+      needAdminApprovalPage({ app, user, action: loginAction(interaction), interactionId: id, reason: 'not-admin' }),
+    );
     return;
   }
   const tenant = ctx.directory.tenant(user.tenantId)!;
   interaction.consentingUserId = user.id;
-  sendPage(res, adminConsentPage({
-    action: `/${encodeURIComponent(interaction.tenantSegment)}/adminconsent/decision`,
-    interactionId: id,
-    app,
-    user,
-    tenantName: tenant.displayName,
-  }));
+  sendPage(
+    res,
+    adminConsentPage({
+      action: `/${encodeURIComponent(interaction.tenantSegment)}/adminconsent/decision`,
+      interactionId: id,
+      app,
+      user,
+      tenantName: tenant.displayName,
+    }),
+  );
 }

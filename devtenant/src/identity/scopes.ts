@@ -17,7 +17,12 @@ export interface ParsedScopes {
   implicitGraph: boolean;
 }
 
-interface ScopeItem { resource: TokenResource; resourceKey: string; name: string; raw: string }
+interface ScopeItem {
+  resource: TokenResource;
+  resourceKey: string;
+  name: string;
+  raw: string;
+}
 
 function splitScope(scope: string | undefined): string[] {
   return (scope ?? '').split(/\s+/).filter((s) => s.length > 0);
@@ -27,14 +32,21 @@ function graphItem(name: string, raw: string): ScopeItem {
   if (name === '.default') return { resource: { kind: 'graph' }, resourceKey: 'graph', name, raw };
   const canonical = canonicalGraphPermission(name);
   if (!canonical) {
-    throw new EntraError(400, 'invalid_scope', 650053, `The application asked for scope '${name}' that doesn't exist on the resource '${GRAPH_APP_ID}'. Contact the app vendor.`);
+    throw new EntraError(
+      400,
+      'invalid_scope',
+      650053,
+      `The application asked for scope '${name}' that doesn't exist on the resource '${GRAPH_APP_ID}'. Contact the app vendor.`,
+    );
   }
   return { resource: { kind: 'graph' }, resourceKey: 'graph', name: canonical, raw };
 }
 
 function apiItem(directory: Directory, raw: string): ScopeItem | undefined {
   for (const app of directory.allApps()) {
-    const prefixes = [app.applicationIdUri, app.clientId, `api://${app.clientId}`].map((p) => p.replace(/\/$/, '').toLowerCase() + '/');
+    const prefixes = [app.applicationIdUri, app.clientId, `api://${app.clientId}`].map(
+      (p) => p.replace(/\/$/, '').toLowerCase() + '/',
+    );
     const prefix = prefixes.find((p) => raw.toLowerCase().startsWith(p));
     if (!prefix) continue;
     const name = raw.slice(prefix.length);
@@ -61,7 +73,12 @@ function classify(directory: Directory, raw: string, tenantName: string): ScopeI
  * Parses a `scope` parameter. Tokens are per resource, so more than one resource is an error at the token
  * endpoint; the authorize endpoint passes `allowManyResources` because consent may cover several.
  */
-export function parseScopes(directory: Directory, scope: string | undefined, tenantName: string, allowManyResources = false): ParsedScopes {
+export function parseScopes(
+  directory: Directory,
+  scope: string | undefined,
+  tenantName: string,
+  allowManyResources = false,
+): ParsedScopes {
   const oidc: string[] = [];
   const items: ScopeItem[] = [];
   for (const raw of splitScope(scope)) {

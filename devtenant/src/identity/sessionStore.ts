@@ -4,7 +4,10 @@ import { randomToken } from '../shared/ids.js';
 export const SESSION_COOKIE = 'devtenant_session';
 const SESSION_LIFETIME_MS = 24 * 3600_000;
 
-interface Session { userIds: string[]; expiresAt: number }
+interface Session {
+  userIds: string[];
+  expiresAt: number;
+}
 
 /** Signed-in browser sessions; one session may hold several accounts, like Entra's account picker shows. */
 export class SessionStore {

@@ -11,19 +11,31 @@ export interface SigningKey {
   certDerBase64: string;
 }
 
-interface StoredSigningKey { keyPem: string; certPem: string }
+interface StoredSigningKey {
+  keyPem: string;
+  certPem: string;
+}
 
 function fromStored(stored: StoredSigningKey): SigningKey {
   const cert = new X509Certificate(stored.certPem);
   // Entra's kid equals the base64url SHA-1 thumbprint of the signing certificate (x5t).
   const x5t = createHash('sha1').update(cert.raw).digest('base64url');
   const privateKey = createPrivateKey(stored.keyPem);
-  return { kid: x5t, x5t, privateKey, publicKey: createPublicKey(privateKey), certDerBase64: cert.raw.toString('base64') };
+  return {
+    kid: x5t,
+    x5t,
+    privateKey,
+    publicKey: createPublicKey(privateKey),
+    certDerBase64: cert.raw.toString('base64'),
+  };
 }
 
 function newStoredKey(): StoredSigningKey {
   const keyPem = newRsaKeyPem();
-  return { keyPem, certPem: createCertificate({ subjectCommonName: 'devtenant token signing', keyPem, days: 3650, isCa: false }) };
+  return {
+    keyPem,
+    certPem: createCertificate({ subjectCommonName: 'devtenant token signing', keyPem, days: 3650, isCa: false }),
+  };
 }
 
 /** Loads the RSA token signing key from `file`, creating it there when missing; without a file, a fresh key. */
@@ -45,6 +57,17 @@ export async function loadSigningKey(file?: string): Promise<SigningKey> {
 export function jwksDocument(key: SigningKey, issuerTemplate: string) {
   const jwk = key.publicKey.export({ format: 'jwk' });
   return {
-    keys: [{ kty: 'RSA', use: 'sig', kid: key.kid, x5t: key.x5t, n: jwk.n, e: jwk.e, x5c: [key.certDerBase64], issuer: issuerTemplate }],
+    keys: [
+      {
+        kty: 'RSA',
+        use: 'sig',
+        kid: key.kid,
+        x5t: key.x5t,
+        n: jwk.n,
+        e: jwk.e,
+        x5c: [key.certDerBase64],
+        issuer: issuerTemplate,
+      },
+    ],
   };
 }

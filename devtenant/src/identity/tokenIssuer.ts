@@ -27,9 +27,16 @@ export function clientInfo(user: DirectoryUser): string {
   return Buffer.from(JSON.stringify({ uid: user.id, utid: user.tenantId })).toString('base64url');
 }
 
-export interface IssuedToken { token: string; expiresIn: number }
+export interface IssuedToken {
+  token: string;
+  expiresIn: number;
+}
 
-interface Common { baseUrl: string; tenant: Tenant; lifetimeSeconds: number }
+interface Common {
+  baseUrl: string;
+  tenant: Tenant;
+  lifetimeSeconds: number;
+}
 
 /** Signs the tokens the local tenant issues, and verifies them again. */
 export class TokenIssuer {
@@ -53,7 +60,15 @@ export class TokenIssuer {
   }
 
   /** A v2.0 access token for an app's own API (aud = its client id). */
-  apiAccessToken(c: Common & { user: DirectoryUser; api: AppRegistration; clientId: string; scopes: string[]; confidential: boolean }) {
+  apiAccessToken(
+    c: Common & {
+      user: DirectoryUser;
+      api: AppRegistration;
+      clientId: string;
+      scopes: string[];
+      confidential: boolean;
+    },
+  ) {
     return this.sign(
       {
         aud: c.api.clientId,
@@ -75,7 +90,9 @@ export class TokenIssuer {
   }
 
   /** A v1.0-shaped delegated Graph token. */
-  graphDelegatedToken(c: Common & { user: DirectoryUser; client: AppRegistration; scopes: string[]; confidential: boolean }) {
+  graphDelegatedToken(
+    c: Common & { user: DirectoryUser; client: AppRegistration; scopes: string[]; confidential: boolean },
+  ) {
     return this.sign(
       {
         aud: GRAPH_RESOURCE,
@@ -159,14 +176,19 @@ export class TokenIssuer {
       const { payload } = await jwtVerify(token, this.key.publicKey, { algorithms: ['RS256'], clockTolerance: 0 });
       return payload;
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw new TokenRejected('expired', 'Lifetime validation failed, the token is expired.', err.payload);
+      if (err instanceof joseErrors.JWTExpired)
+        throw new TokenRejected('expired', 'Lifetime validation failed, the token is expired.', err.payload);
       throw new TokenRejected('signature', 'Signature validation failed.');
     }
   }
 }
 
 export class TokenRejected extends Error {
-  constructor(readonly reason: 'signature' | 'expired' | 'malformed', message: string, readonly payload?: JWTPayload) {
+  constructor(
+    readonly reason: 'signature' | 'expired' | 'malformed',
+    message: string,
+    readonly payload?: JWTPayload,
+  ) {
     super(message);
   }
 }

@@ -27,8 +27,13 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
         domain: t.domain,
         displayName: t.displayName,
         users: t.users.map((u) => ({
-          id: u.id, userPrincipalName: u.userPrincipalName, displayName: u.displayName, mail: u.mail,
-          jobTitle: u.jobTitle, preferredLanguage: u.preferredLanguage, isGlobalAdmin: u.isGlobalAdmin,
+          id: u.id,
+          userPrincipalName: u.userPrincipalName,
+          displayName: u.displayName,
+          mail: u.mail,
+          jobTitle: u.jobTitle,
+          preferredLanguage: u.preferredLanguage,
+          isGlobalAdmin: u.isGlobalAdmin,
         })),
       })),
     });
@@ -55,7 +60,12 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     res.json({
       mailbox: user.userPrincipalName,
-      value: ctx.calendars.calendars(user).map((c) => ({ ...calendarResource(c, { name: user.displayName, address: user.mail }), eventCount: ctx.calendars.events(user, c.id).length })),
+      value: ctx.calendars
+        .calendars(user)
+        .map((c) => ({
+          ...calendarResource(c, { name: user.displayName, address: user.mail }),
+          eventCount: ctx.calendars.events(user, c.id).length,
+        })),
     });
   });
 
@@ -63,7 +73,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
   router.get('/mailboxes/:upn/calendars/:calendarId/events', (req, res) => {
     const user = mailboxOf(req.params.upn, res);
     if (!user) return;
-    const calendar = req.params.calendarId === 'default' ? ctx.calendars.defaultCalendar(user) : ctx.calendars.calendar(user, req.params.calendarId);
+    const calendar =
+      req.params.calendarId === 'default'
+        ? ctx.calendars.defaultCalendar(user)
+        : ctx.calendars.calendar(user, req.params.calendarId);
     if (!calendar) {
       res.status(404).json({ error: 'calendar_not_found', message: 'No such calendar in this mailbox.' });
       return;
@@ -72,12 +85,15 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
       mailbox: user.userPrincipalName,
       calendar: { id: calendar.id, name: calendar.name },
       // `?subject=` narrows the list to events with exactly that subject (a cheap check for tests and benchmarks).
-      value: ctx.calendars.events(user, calendar.id).filter((e) => typeof req.query.subject !== 'string' || e.subject === req.query.subject).map((e) => ({
-        ...eventResource(storedView(e), { baseUrl: ctx.baseUrl, zone: 'Etc/UTC', zoneName: 'UTC' }),
-        singleValueExtendedProperties: e.extendedProperties,
-        exceptionKeys: Object.keys(e.exceptions),
-        cancelledOccurrences: e.cancelledOccurrences,
-      })),
+      value: ctx.calendars
+        .events(user, calendar.id)
+        .filter((e) => typeof req.query.subject !== 'string' || e.subject === req.query.subject)
+        .map((e) => ({
+          ...eventResource(storedView(e), { baseUrl: ctx.baseUrl, zone: 'Etc/UTC', zoneName: 'UTC' }),
+          singleValueExtendedProperties: e.extendedProperties,
+          exceptionKeys: Object.keys(e.exceptions),
+          cancelledOccurrences: e.cancelledOccurrences,
+        })),
     });
   });
 
@@ -90,7 +106,12 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     const raw = (req.body ?? {}).calendarId;
     if (typeof raw !== 'string' || !raw) {
-      res.status(400).json({ error: 'invalid_move', message: 'calendarId (a calendar id of this mailbox, or "default") is required.' });
+      res
+        .status(400)
+        .json({
+          error: 'invalid_move',
+          message: 'calendarId (a calendar id of this mailbox, or "default") is required.',
+        });
       return;
     }
     const calendarId = raw === 'default' ? ctx.calendars.defaultCalendar(user).id : raw;
@@ -107,7 +128,9 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
       });
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      res.status(err.status).json({ error: err.status === 404 ? 'event_not_found' : 'invalid_move', message: err.message });
+      res
+        .status(err.status)
+        .json({ error: err.status === 404 ? 'event_not_found' : 'invalid_move', message: err.message });
     }
   });
 
@@ -117,7 +140,13 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     res.json({
       mailbox: user.userPrincipalName,
-      value: ctx.contacts.folders(user).map((f) => ({ ...contactFolderResource(f), isDefault: f.isDefault, contactCount: ctx.contacts.contacts(user, f.id).length })),
+      value: ctx.contacts
+        .folders(user)
+        .map((f) => ({
+          ...contactFolderResource(f),
+          isDefault: f.isDefault,
+          contactCount: ctx.contacts.contacts(user, f.id).length,
+        })),
     });
   });
 
@@ -125,7 +154,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
   router.get('/mailboxes/:upn/contactFolders/:folderId/contacts', (req, res) => {
     const user = mailboxOf(req.params.upn, res);
     if (!user) return;
-    const folder = req.params.folderId === 'default' ? ctx.contacts.defaultFolder(user) : ctx.contacts.folder(user, req.params.folderId);
+    const folder =
+      req.params.folderId === 'default'
+        ? ctx.contacts.defaultFolder(user)
+        : ctx.contacts.folder(user, req.params.folderId);
     if (!folder) {
       res.status(404).json({ error: 'folder_not_found', message: 'No such contact folder in this mailbox.' });
       return;
@@ -134,14 +166,20 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
       mailbox: user.userPrincipalName,
       folder: { id: folder.id, displayName: folder.displayName },
       // `?surname=` narrows the list to contacts with exactly that surname.
-      value: ctx.contacts.contacts(user, folder.id).filter((c) => typeof req.query.surname !== 'string' || c.surname === req.query.surname).map((c) => ({ ...contactResource(c), singleValueExtendedProperties: c.extendedProperties })),
+      value: ctx.contacts
+        .contacts(user, folder.id)
+        .filter((c) => typeof req.query.surname !== 'string' || c.surname === req.query.surname)
+        .map((c) => ({ ...contactResource(c), singleValueExtendedProperties: c.extendedProperties })),
     });
   });
 
   router.get('/mailboxes/:upn/subscriptions', (req, res) => {
     const user = mailboxOf(req.params.upn, res);
     if (!user) return;
-    res.json({ mailbox: user.userPrincipalName, value: ctx.subscriptions.forMailbox(user.id).map((s) => ({ ...ctx.subscriptions.resource(s), paused: s.paused })) });
+    res.json({
+      mailbox: user.userPrincipalName,
+      value: ctx.subscriptions.forMailbox(user.id).map((s) => ({ ...ctx.subscriptions.resource(s), paused: s.paused })),
+    });
   });
 
   router.post('/mailboxes/:upn/expire-delta-tokens', (req, res) => {
@@ -155,14 +193,27 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
   });
 
   router.get('/subscriptions', (_req, res) => {
-    res.json({ value: ctx.subscriptions.all().map((s) => ({ ...ctx.subscriptions.resource(s), paused: s.paused, mailbox: ctx.directory.userById(s.userId)?.userPrincipalName })) });
+    res.json({
+      value: ctx.subscriptions
+        .all()
+        .map((s) => ({
+          ...ctx.subscriptions.resource(s),
+          paused: s.paused,
+          mailbox: ctx.directory.userById(s.userId)?.userPrincipalName,
+        })),
+    });
   });
 
   /** Sends a lifecycle notification: { "lifecycleEvent": "reauthorizationRequired" | "subscriptionRemoved" | "missed" }. */
   router.post('/subscriptions/:id/lifecycle', (req, res) => {
     const event = (req.body ?? {}).lifecycleEvent as LifecycleEvent;
     if (!['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(event)) {
-      res.status(400).json({ error: 'invalid_lifecycle_event', message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.' });
+      res
+        .status(400)
+        .json({
+          error: 'invalid_lifecycle_event',
+          message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.',
+        });
       return;
     }
     try {
@@ -214,8 +265,14 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
       res.status(400).json({ error: 'invalid_knobs', message: z.prettifyError(parsed.error) });
       return;
     }
-    if (parsed.data.expireDeltaTokens && parsed.data.expireDeltaTokens !== '*' && !ctx.directory.userByUpn(parsed.data.expireDeltaTokens)) {
-      res.status(404).json({ error: 'mailbox_not_found', message: `No local mailbox ${parsed.data.expireDeltaTokens}.` });
+    if (
+      parsed.data.expireDeltaTokens &&
+      parsed.data.expireDeltaTokens !== '*' &&
+      !ctx.directory.userByUpn(parsed.data.expireDeltaTokens)
+    ) {
+      res
+        .status(404)
+        .json({ error: 'mailbox_not_found', message: `No local mailbox ${parsed.data.expireDeltaTokens}.` });
       return;
     }
     ctx.knobs.update(parsed.data);

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import { grantAdminConsent, startTestTenant, TEST_CLIENT_ID, TEST_SECRET, type TestTenant } from '../test/testTenant.js';
+import {
+  grantAdminConsent,
+  startTestTenant,
+  TEST_CLIENT_ID,
+  TEST_SECRET,
+  type TestTenant,
+} from '../test/testTenant.js';
 
 let t: TestTenant;
 let app: string;
@@ -9,7 +15,12 @@ const HREF = `/mail/${encodeURIComponent(ALEX)}`;
 beforeAll(async () => {
   t = await startTestTenant();
   await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, { grant_type: 'client_credentials', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, scope: 'https://graph.microsoft.com/.default' });
+  const cc = await t.token(CONTOSO_TENANT_ID, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
   app = cc.json.access_token;
 });
 afterAll(async () => t.close());
@@ -22,7 +33,8 @@ describe('Calendar tab of the web view', () => {
     expect(mailbox.text).toContain(`href="${HREF}/calendar">Calendar</a>`);
     const page = await t.request(`${HREF}/calendar?tz=Europe%2FBerlin`);
     expect(page.status).toBe(200);
-    for (const label of ['New event', '>Subject<', '>Start<', '>End<', 'All day', '>Location<', '>Save<']) expect(page.text).toContain(label);
+    for (const label of ['New event', '>Subject<', '>Start<', '>End<', 'All day', '>Location<', '>Save<'])
+      expect(page.text).toContain(label);
     expect(page.text).toContain('<label for="subject">Subject</label><input id="subject"');
 
     const calendarId = (await t.graph(`/users/${ALEX}/calendar`, app)).json.id;
@@ -31,11 +43,23 @@ describe('Calendar tab of the web view', () => {
     const deltaLink = local(initial.json['@odata.deltaLink']);
 
     const browser = t.browser();
-    const created = await browser.post(`${HREF}/calendar/events`, { tz: 'Europe/Berlin', calendar: calendarId, subject: 'Customer visit', start: '2026-04-02T14:00', end: '2026-04-02T15:30', location: 'Hamburg', attendees: '' });
+    const created = await browser.post(`${HREF}/calendar/events`, {
+      tz: 'Europe/Berlin',
+      calendar: calendarId,
+      subject: 'Customer visit',
+      start: '2026-04-02T14:00',
+      end: '2026-04-02T15:30',
+      location: 'Hamburg',
+      attendees: '',
+    });
     expect(created.status).toBe(303);
     const list = await t.graph(`/users/${ALEX}/events`, app);
     const event = list.json.value.find((e: { subject: string }) => e.subject === 'Customer visit');
-    expect(event).toMatchObject({ start: { dateTime: '2026-04-02T12:00:00.0000000' }, originalStartTimeZone: 'Europe/Berlin', location: { displayName: 'Hamburg' } });
+    expect(event).toMatchObject({
+      start: { dateTime: '2026-04-02T12:00:00.0000000' },
+      originalStartTimeZone: 'Europe/Berlin',
+      location: { displayName: 'Hamburg' },
+    });
     const listed = await t.request(`${HREF}/calendar?tz=Europe%2FBerlin`);
     expect(listed.text).toContain('2026-04-02 14:00 – 2026-04-02 15:30');
 
@@ -46,22 +70,46 @@ describe('Calendar tab of the web view', () => {
     const editPage = await t.request(`${HREF}/calendar/events/${encodeURIComponent(event.id)}?tz=Europe%2FBerlin`);
     expect(editPage.text).toContain('value="2026-04-02T14:00"');
     expect(editPage.text).toContain('>Delete<');
-    const edited = await browser.post(`${HREF}/calendar/events/${encodeURIComponent(event.id)}`, { tz: 'Europe/Berlin', subject: 'Customer visit', start: '2026-04-03', end: '2026-04-03', allDay: 'on', location: 'Hamburg', attendees: '' });
+    const edited = await browser.post(`${HREF}/calendar/events/${encodeURIComponent(event.id)}`, {
+      tz: 'Europe/Berlin',
+      subject: 'Customer visit',
+      start: '2026-04-03',
+      end: '2026-04-03',
+      allDay: 'on',
+      location: 'Hamburg',
+      attendees: '',
+    });
     expect(edited.status).toBe(303);
     const after = await t.graph(`/users/${ALEX}/events/${event.id}`, app);
-    expect(after.json).toMatchObject({ isAllDay: true, start: { dateTime: '2026-04-03T00:00:00.0000000' }, end: { dateTime: '2026-04-04T00:00:00.0000000' } });
+    expect(after.json).toMatchObject({
+      isAllDay: true,
+      start: { dateTime: '2026-04-03T00:00:00.0000000' },
+      end: { dateTime: '2026-04-04T00:00:00.0000000' },
+    });
     expect(after.json.changeKey).not.toBe(event.changeKey);
     const secondRound = await t.graph(nextLink, app);
     expect(secondRound.json.value[0]).toMatchObject({ id: event.id, isAllDay: true });
 
-    const invalid = await browser.post(`${HREF}/calendar/events`, { tz: 'UTC', calendar: calendarId, subject: 'Bad', start: '2026-04-02T15:00', end: '2026-04-02T14:00', location: '', attendees: '' });
+    const invalid = await browser.post(`${HREF}/calendar/events`, {
+      tz: 'UTC',
+      calendar: calendarId,
+      subject: 'Bad',
+      start: '2026-04-02T15:00',
+      end: '2026-04-02T14:00',
+      location: '',
+      attendees: '',
+    });
     expect(invalid.status).toBe(400);
     expect(invalid.text).toContain('role="alert"');
 
-    expect((await browser.post(`${HREF}/calendar/events/${encodeURIComponent(event.id)}/delete`, { tz: 'UTC' })).status).toBe(303);
+    expect(
+      (await browser.post(`${HREF}/calendar/events/${encodeURIComponent(event.id)}/delete`, { tz: 'UTC' })).status,
+    ).toBe(303);
     expect((await t.graph(`/users/${ALEX}/events/${event.id}`, app)).status).toBe(404);
     const third = await t.graph(local(secondRound.json['@odata.deltaLink']), app);
-    expect(third.json.value).toEqual([{ '@odata.type': '#microsoft.graph.event', id: event.id, '@removed': { reason: 'deleted' } }]);
+    expect(third.json.value).toEqual([
+      { '@odata.type': '#microsoft.graph.event', id: event.id, '@removed': { reason: 'deleted' } },
+    ]);
   });
 
   it('creates and deletes a calendar from the page', async () => {

@@ -13,14 +13,32 @@ import { homePage, mailboxHref, mailListPage, messagePage, notFoundPage } from '
 /** The small web view: tenants and people, each mailbox, each message. */
 export function inspectWebRoutes(ctx: DevTenantContext): Router {
   const router = Router();
-  const send = (res: import('express').Response, page: string, status = 200) => res.status(status).type('html').send(page);
+  const send = (res: import('express').Response, page: string, status = 200) =>
+    res.status(status).type('html').send(page);
 
   router.get('/', (_req, res) => {
-    send(res, homePage({ tenants: ctx.directory.tenants, consents: ctx.consents.all(), password: ctx.password, externalCount: ctx.mailboxes.external().length }));
+    send(
+      res,
+      homePage({
+        tenants: ctx.directory.tenants,
+        consents: ctx.consents.all(),
+        password: ctx.password,
+        externalCount: ctx.mailboxes.external().length,
+      }),
+    );
   });
 
   router.get('/mail/external', (_req, res) => {
-    send(res, mailListPage({ title: 'External mail', owner: 'Mail sent to addresses outside the local tenants', baseHref: '/mail/external', folder: 'external', messages: ctx.mailboxes.external() }));
+    send(
+      res,
+      mailListPage({
+        title: 'External mail',
+        owner: 'Mail sent to addresses outside the local tenants',
+        baseHref: '/mail/external',
+        folder: 'external',
+        messages: ctx.mailboxes.external(),
+      }),
+    );
   });
 
   router.get('/mail/external/:messageId', (req, res) => {
@@ -43,13 +61,16 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
     const user = ctx.directory.userByUpn(req.params.upn);
     if (!user) return send(res, notFoundPage(`No local mailbox ${req.params.upn}.`), 404);
     const folder = req.query.folder === 'sentitems' ? 'sentitems' : 'inbox';
-    send(res, mailListPage({
-      title: `${folder === 'inbox' ? 'Inbox' : 'Sent Items'} of ${user.displayName}`,
-      owner: user.userPrincipalName,
-      baseHref: mailboxHref(user.userPrincipalName),
-      folder,
-      messages: ctx.mailboxes.messages(user, folder),
-    }));
+    send(
+      res,
+      mailListPage({
+        title: `${folder === 'inbox' ? 'Inbox' : 'Sent Items'} of ${user.displayName}`,
+        owner: user.userPrincipalName,
+        baseHref: mailboxHref(user.userPrincipalName),
+        folder,
+        messages: ctx.mailboxes.messages(user, folder),
+      }),
+    );
   });
 
   router.get('/mail/:upn/:messageId', (req, res) => {
@@ -57,7 +78,14 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
     const message = user ? ctx.mailboxes.message(user, req.params.messageId) : undefined;
     if (!user || !message) return send(res, notFoundPage('That message is not in this mailbox.'), 404);
     ctx.mailboxes.markRead(user, message.id);
-    send(res, messagePage({ message, backHref: mailboxHref(user.userPrincipalName) + (message.folder === 'sentitems' ? '?folder=sentitems' : ''), backLabel: message.folder === 'sentitems' ? 'Sent Items' : 'Inbox' }));
+    send(
+      res,
+      messagePage({
+        message,
+        backHref: mailboxHref(user.userPrincipalName) + (message.folder === 'sentitems' ? '?folder=sentitems' : ''),
+        backLabel: message.folder === 'sentitems' ? 'Sent Items' : 'Inbox',
+      }),
+    );
   });
   return router;
 }
@@ -66,8 +94,12 @@ const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_
 
 function formValues(body: Record<string, string>): EventFormValues {
   return {
-    subject: body.subject ?? '', start: body.start ?? '', end: body.end ?? '', allDay: body.allDay === 'on',
-    location: body.location ?? '', attendees: body.attendees ?? '',
+    subject: body.subject ?? '',
+    start: body.start ?? '',
+    end: body.end ?? '',
+    allDay: body.allDay === 'on',
+    location: body.location ?? '',
+    attendees: body.attendees ?? '',
   };
 }
 
@@ -82,7 +114,11 @@ function formInput(v: EventFormValues, zone: string): EventInput {
     start = `${startDate}T00:00:00`;
     end = `${endDate}T00:00:00`;
   }
-  const attendees = v.attendees.split(',').map((a) => a.trim()).filter(Boolean).map((address) => ({ emailAddress: { address }, type: 'required' }));
+  const attendees = v.attendees
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((address) => ({ emailAddress: { address }, type: 'required' }));
   return parseEventInput({
     subject: v.subject,
     start: { dateTime: start, timeZone: zone },
@@ -94,10 +130,15 @@ function formInput(v: EventFormValues, zone: string): EventInput {
 }
 
 /** The Calendar tab of a mailbox: calendars, events, and forms that write through the same service as Graph. */
-function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Response, page: string, status?: number) => unknown): void {
+function calendarWebRoutes(
+  ctx: DevTenantContext,
+  router: Router,
+  send: (res: Response, page: string, status?: number) => unknown,
+): void {
   const form = express.urlencoded({ extended: false });
   const zoneOf = (req: Request) => {
-    const raw = typeof req.query.tz === 'string' ? req.query.tz : typeof req.body?.tz === 'string' ? req.body.tz : 'UTC';
+    const raw =
+      typeof req.query.tz === 'string' ? req.query.tz : typeof req.body?.tz === 'string' ? req.body.tz : 'UTC';
     return VIEW_ZONES.includes(raw) ? raw : 'UTC';
   };
   const owner = (u: DirectoryUser) => ({ displayName: u.displayName, upn: u.userPrincipalName });
@@ -106,11 +147,25 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
     if (!found) send(res, notFoundPage(`No local mailbox ${String(req.params.upn)}.`), 404);
     return found;
   };
-  const listPage = (u: DirectoryUser, calendarId: string | undefined, zone: string, extra: { error?: string; values?: EventFormValues } = {}) => {
+  const listPage = (
+    u: DirectoryUser,
+    calendarId: string | undefined,
+    zone: string,
+    extra: { error?: string; values?: EventFormValues } = {},
+  ) => {
     const selected = (calendarId && ctx.calendars.calendar(u, calendarId)) || ctx.calendars.defaultCalendar(u);
-    return calendarPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), calendars: ctx.calendars.calendars(u), selected, events: ctx.calendars.events(u, selected.id), zone, ...extra });
+    return calendarPage({
+      owner: owner(u),
+      baseHref: mailboxHref(u.userPrincipalName),
+      calendars: ctx.calendars.calendars(u),
+      selected,
+      events: ctx.calendars.events(u, selected.id),
+      zone,
+      ...extra,
+    });
   };
-  const listHref = (u: DirectoryUser, calendarId: string, zone: string) => `${mailboxHref(u.userPrincipalName)}/calendar?calendar=${encodeURIComponent(calendarId)}&tz=${encodeURIComponent(zone)}`;
+  const listHref = (u: DirectoryUser, calendarId: string, zone: string) =>
+    `${mailboxHref(u.userPrincipalName)}/calendar?calendar=${encodeURIComponent(calendarId)}&tz=${encodeURIComponent(zone)}`;
 
   router.get('/mail/:upn/calendar', (req, res) => {
     const u = user(req, res);
@@ -147,7 +202,10 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
     if (!u) return;
     const zone = zoneOf(req);
     const values = formValues(req.body ?? {});
-    const calendarId = typeof req.body?.calendar === 'string' && ctx.calendars.calendar(u, req.body.calendar) ? req.body.calendar : ctx.calendars.defaultCalendar(u).id;
+    const calendarId =
+      typeof req.body?.calendar === 'string' && ctx.calendars.calendar(u, req.body.calendar)
+        ? req.body.calendar
+        : ctx.calendars.defaultCalendar(u).id;
     try {
       ctx.calendar.createEvent(u, calendarId, formInput(values, zone));
       res.redirect(303, listHref(u, calendarId, zone));
@@ -164,7 +222,17 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
     if (!u) return;
     const event = eventOf(u, String(req.params.eventId));
     if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
-    send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone: zoneOf(req) }));
+    send(
+      res,
+      eventPage({
+        owner: owner(u),
+        baseHref: mailboxHref(u.userPrincipalName),
+        event,
+        calendar: ctx.calendars.calendar(u, event.calendarId)!,
+        calendars: ctx.calendars.calendars(u),
+        zone: zoneOf(req),
+      }),
+    );
   });
 
   router.post('/mail/:upn/calendar/events/:eventId', form, (req, res) => {
@@ -179,7 +247,20 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
       res.redirect(303, listHref(u, event.calendarId, zone));
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone, error: err.message, values }), err.status);
+      send(
+        res,
+        eventPage({
+          owner: owner(u),
+          baseHref: mailboxHref(u.userPrincipalName),
+          event,
+          calendar: ctx.calendars.calendar(u, event.calendarId)!,
+          calendars: ctx.calendars.calendars(u),
+          zone,
+          error: err.message,
+          values,
+        }),
+        err.status,
+      );
     }
   });
 
@@ -194,7 +275,19 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
       res.redirect(303, listHref(u, moved.calendarId, zone));
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
-      send(res, eventPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), event, calendar: ctx.calendars.calendar(u, event.calendarId)!, calendars: ctx.calendars.calendars(u), zone, error: err.message }), err.status);
+      send(
+        res,
+        eventPage({
+          owner: owner(u),
+          baseHref: mailboxHref(u.userPrincipalName),
+          event,
+          calendar: ctx.calendars.calendar(u, event.calendarId)!,
+          calendars: ctx.calendars.calendars(u),
+          zone,
+          error: err.message,
+        }),
+        err.status,
+      );
     }
   });
 
@@ -210,7 +303,14 @@ function calendarWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Re
 
 function contactFormValuesOf(body: Record<string, string>): ContactFormValues {
   const v = (k: string) => (body[k] ?? '').trim();
-  return { givenName: v('givenName'), surname: v('surname'), email: v('email'), businessPhone: v('businessPhone'), companyName: v('companyName'), jobTitle: v('jobTitle') };
+  return {
+    givenName: v('givenName'),
+    surname: v('surname'),
+    email: v('email'),
+    businessPhone: v('businessPhone'),
+    companyName: v('companyName'),
+    jobTitle: v('jobTitle'),
+  };
 }
 
 /** The contact form as a Graph write body; on edit the first e-mail and business phone are replaced, further ones kept. */
@@ -218,7 +318,8 @@ function contactInputOf(v: ContactFormValues, existing?: StoredContact): Contact
   const orNull = (s: string) => (s ? s : null);
   const emails = existing ? existing.emailAddresses.slice(1) : [];
   const phones = existing ? existing.businessPhones.slice(1) : [];
-  const firstEmailName = existing?.emailAddresses[0]?.address === v.email ? existing.emailAddresses[0]?.name : undefined;
+  const firstEmailName =
+    existing?.emailAddresses[0]?.address === v.email ? existing.emailAddresses[0]?.name : undefined;
   return parseContactInput({
     givenName: orNull(v.givenName),
     surname: orNull(v.surname),
@@ -230,7 +331,11 @@ function contactInputOf(v: ContactFormValues, existing?: StoredContact): Contact
 }
 
 /** The Contacts tab of a mailbox: folders, contacts, and forms that write through the same service as Graph. */
-function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Response, page: string, status?: number) => unknown): void {
+function contactWebRoutes(
+  ctx: DevTenantContext,
+  router: Router,
+  send: (res: Response, page: string, status?: number) => unknown,
+): void {
   const form = express.urlencoded({ extended: false });
   const owner = (u: DirectoryUser) => ({ displayName: u.displayName, upn: u.userPrincipalName });
   const user = (req: Request, res: Response): DirectoryUser | undefined => {
@@ -238,11 +343,23 @@ function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Res
     if (!found) send(res, notFoundPage(`No local mailbox ${String(req.params.upn)}.`), 404);
     return found;
   };
-  const listPage = (u: DirectoryUser, folderId: string | undefined, extra: { error?: string; values?: ContactFormValues } = {}) => {
+  const listPage = (
+    u: DirectoryUser,
+    folderId: string | undefined,
+    extra: { error?: string; values?: ContactFormValues } = {},
+  ) => {
     const selected = (folderId && ctx.contacts.folder(u, folderId)) || ctx.contacts.defaultFolder(u);
-    return contactsPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), folders: ctx.contacts.folders(u), selected, contacts: ctx.contacts.contacts(u, selected.id), ...extra });
+    return contactsPage({
+      owner: owner(u),
+      baseHref: mailboxHref(u.userPrincipalName),
+      folders: ctx.contacts.folders(u),
+      selected,
+      contacts: ctx.contacts.contacts(u, selected.id),
+      ...extra,
+    });
   };
-  const listHref = (u: DirectoryUser, folderId: string) => `${mailboxHref(u.userPrincipalName)}/contacts?folder=${encodeURIComponent(folderId)}`;
+  const listHref = (u: DirectoryUser, folderId: string) =>
+    `${mailboxHref(u.userPrincipalName)}/contacts?folder=${encodeURIComponent(folderId)}`;
   const fail = (res: Response, err: unknown, page: () => string) => {
     if (!(err instanceof GraphError)) throw err;
     send(res, page(), err.status);
@@ -280,7 +397,10 @@ function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Res
     const u = user(req, res);
     if (!u) return;
     const values = contactFormValuesOf(req.body ?? {});
-    const folderId = typeof req.body?.folder === 'string' && ctx.contacts.folder(u, req.body.folder) ? req.body.folder : ctx.contacts.defaultFolder(u).id;
+    const folderId =
+      typeof req.body?.folder === 'string' && ctx.contacts.folder(u, req.body.folder)
+        ? req.body.folder
+        : ctx.contacts.defaultFolder(u).id;
     try {
       ctx.contact.createContact(u, folderId, contactInputOf(values));
       res.redirect(303, listHref(u, folderId));
@@ -294,7 +414,15 @@ function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Res
     if (!u) return;
     const contact = ctx.contacts.contact(u, String(req.params.contactId));
     if (!contact) return send(res, notFoundPage('That contact is not in this mailbox.'), 404);
-    send(res, contactPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), contact, folder: ctx.contacts.folder(u, contact.parentFolderId)! }));
+    send(
+      res,
+      contactPage({
+        owner: owner(u),
+        baseHref: mailboxHref(u.userPrincipalName),
+        contact,
+        folder: ctx.contacts.folder(u, contact.parentFolderId)!,
+      }),
+    );
   });
 
   router.post('/mail/:upn/contacts/:contactId', form, (req, res) => {
@@ -307,7 +435,16 @@ function contactWebRoutes(ctx: DevTenantContext, router: Router, send: (res: Res
       ctx.contact.updateContact(u, contact, contactInputOf(values, contact), undefined);
       res.redirect(303, listHref(u, contact.parentFolderId));
     } catch (err) {
-      fail(res, err, () => contactPage({ owner: owner(u), baseHref: mailboxHref(u.userPrincipalName), contact, folder: ctx.contacts.folder(u, contact.parentFolderId)!, error: (err as Error).message, values }));
+      fail(res, err, () =>
+        contactPage({
+          owner: owner(u),
+          baseHref: mailboxHref(u.userPrincipalName),
+          contact,
+          folder: ctx.contacts.folder(u, contact.parentFolderId)!,
+          error: (err as Error).message,
+          values,
+        }),
+      );
     }
   });
 

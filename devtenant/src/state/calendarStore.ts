@@ -37,7 +37,10 @@ export interface RecurrenceRange {
   numberOfOccurrences: number;
 }
 
-export interface PatternedRecurrence { pattern: RecurrencePattern; range: RecurrenceRange }
+export interface PatternedRecurrence {
+  pattern: RecurrencePattern;
+  range: RecurrenceRange;
+}
 
 /** What an occurrence can override (an exception) and what a single event or series master carries. */
 export interface EventFields {
@@ -64,7 +67,10 @@ export interface EventFields {
   allowNewTimeProposals: boolean;
 }
 
-export interface ExtendedProperty { id: string; value: string }
+export interface ExtendedProperty {
+  id: string;
+  value: string;
+}
 
 export interface StoredException {
   fields: Partial<EventFields>;
@@ -105,7 +111,11 @@ export interface StoredCalendar {
   extendedProperties: ExtendedProperty[];
 }
 
-export interface EventTombstone { id: string; calendarId: string; seq: number }
+export interface EventTombstone {
+  id: string;
+  calendarId: string;
+  seq: number;
+}
 
 export interface CalendarSection {
   calendars: StoredCalendar[];
@@ -139,7 +149,17 @@ export class CalendarStore {
     const box = this.mailboxes.mailbox(user);
     if (!box.calendar) {
       box.calendar = {
-        calendars: [{ id: `AAMkAD${randomBytes(30).toString('base64url')}AAA=`, name: 'Calendar', color: 'auto', hexColor: '', changeKey: newChangeKey(), isDefaultCalendar: true, extendedProperties: [] }],
+        calendars: [
+          {
+            id: `AAMkAD${randomBytes(30).toString('base64url')}AAA=`,
+            name: 'Calendar',
+            color: 'auto',
+            hexColor: '',
+            changeKey: newChangeKey(),
+            isDefaultCalendar: true,
+            extendedProperties: [],
+          },
+        ],
         events: [],
         seq: 0,
         tombstones: [],
@@ -184,7 +204,8 @@ export class CalendarStore {
     const section = this.section(user);
     section.events = section.events.filter((e) => e.id !== event.id);
     section.tombstones.push({ id: event.id, calendarId: event.calendarId, seq: this.nextSeq(user) });
-    if (section.tombstones.length > MAX_TOMBSTONES) section.tombstones.splice(0, section.tombstones.length - MAX_TOMBSTONES);
+    if (section.tombstones.length > MAX_TOMBSTONES)
+      section.tombstones.splice(0, section.tombstones.length - MAX_TOMBSTONES);
     this.save();
   }
 

@@ -10,7 +10,10 @@ export interface ConsentGrant {
 
 /** Admin consents, kept in the persisted state. */
 export class ConsentStore {
-  constructor(private readonly grants: ConsentGrant[], private readonly persist: () => void) {}
+  constructor(
+    private readonly grants: ConsentGrant[],
+    private readonly persist: () => void,
+  ) {}
 
   find(tenantId: string, clientId: string): ConsentGrant | undefined {
     const c = clientId.toLowerCase();

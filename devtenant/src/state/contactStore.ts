@@ -4,7 +4,13 @@ import type { ExtendedProperty } from './calendarStore.js';
 import { newChangeKey } from './calendarStore.js';
 import type { MailboxStore } from './mailboxStore.js';
 
-export interface PhysicalAddress { street?: string; city?: string; state?: string; postalCode?: string; countryOrRegion?: string }
+export interface PhysicalAddress {
+  street?: string;
+  city?: string;
+  state?: string;
+  postalCode?: string;
+  countryOrRegion?: string;
+}
 
 /** What a client can write on a contact (Graph names); absent = null / empty. */
 export interface ContactFields {
@@ -62,7 +68,11 @@ export interface StoredContactFolder {
   isDefault: boolean;
 }
 
-export interface ContactTombstone { id: string; folderId: string; seq: number }
+export interface ContactTombstone {
+  id: string;
+  folderId: string;
+  seq: number;
+}
 
 export interface ContactSection {
   folders: StoredContactFolder[];
@@ -91,7 +101,14 @@ export class ContactStore {
     const box = this.mailboxes.mailbox(user);
     if (!box.contacts) {
       // The msgfolderroot id is never exposed as an item; it is only the default folder's parentFolderId.
-      box.contacts = { folders: [{ id: contactFolderId(), displayName: 'Contacts', parentFolderId: contactFolderId(), isDefault: true }], contacts: [], seq: 0, tombstones: [] };
+      box.contacts = {
+        folders: [
+          { id: contactFolderId(), displayName: 'Contacts', parentFolderId: contactFolderId(), isDefault: true },
+        ],
+        contacts: [],
+        seq: 0,
+        tombstones: [],
+      };
     }
     return box.contacts;
   }
@@ -144,7 +161,8 @@ export class ContactStore {
     const section = this.section(user);
     section.contacts = section.contacts.filter((c) => c.id !== contact.id);
     section.tombstones.push({ id: contact.id, folderId: contact.parentFolderId, seq: this.nextSeq(user) });
-    if (section.tombstones.length > MAX_TOMBSTONES) section.tombstones.splice(0, section.tombstones.length - MAX_TOMBSTONES);
+    if (section.tombstones.length > MAX_TOMBSTONES)
+      section.tombstones.splice(0, section.tombstones.length - MAX_TOMBSTONES);
     this.save();
   }
 

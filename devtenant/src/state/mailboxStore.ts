@@ -2,8 +2,13 @@ import type { DirectoryUser } from '../directory/directory.js';
 import type { CalendarSection } from './calendarStore.js';
 import type { ContactSection } from './contactStore.js';
 
-export interface EmailAddress { name?: string; address: string }
-export interface Recipient { emailAddress: EmailAddress }
+export interface EmailAddress {
+  name?: string;
+  address: string;
+}
+export interface Recipient {
+  emailAddress: EmailAddress;
+}
 
 /** A message as stored; the Graph representation is derived from it (graph/messageResource.ts). */
 export interface StoredMessage {

@@ -39,8 +39,14 @@ export interface DeliveryRecord {
   items: number;
 }
 
-const READ = { delegated: ['Calendars.Read', 'Calendars.ReadWrite'], application: ['Calendars.Read', 'Calendars.ReadWrite'] };
-const CONTACTS_READ = { delegated: ['Contacts.Read', 'Contacts.ReadWrite'], application: ['Contacts.Read', 'Contacts.ReadWrite'] };
+const READ = {
+  delegated: ['Calendars.Read', 'Calendars.ReadWrite'],
+  application: ['Calendars.Read', 'Calendars.ReadWrite'],
+};
+const CONTACTS_READ = {
+  delegated: ['Contacts.Read', 'Contacts.ReadWrite'],
+  application: ['Contacts.Read', 'Contacts.ReadWrite'],
+};
 /** `me/contacts`, `users/{id}/contacts`, `…/contactFolders/{id}/contacts`. */
 const CONTACT_RESOURCE = /^(me|users\/([^/]+))\/(contacts|contactFolders\/([^/]+)\/contacts)$/i;
 const VALIDATION_TIMEOUT_MS = 10_000;
@@ -61,14 +67,20 @@ function stamp(ms: number): string {
  */
 export class SubscriptionService {
   private readonly subscriptions = new Map<string, Subscription>();
-  private readonly pending = new Map<string, { items: Record<string, unknown>[]; subscriptionIds: Set<string>; timer: NodeJS.Timeout }>();
+  private readonly pending = new Map<
+    string,
+    { items: Record<string, unknown>[]; subscriptionIds: Set<string>; timer: NodeJS.Timeout }
+  >();
   private readonly timers = new Set<NodeJS.Timeout>();
   readonly deliveries: DeliveryRecord[] = [];
   private readonly trust: WebhookTrust;
   private stopped = false;
 
   constructor(private readonly ctx: DevTenantContext) {
-    this.trust = { ...(ctx.caCertPem ? { caCertPem: ctx.caCertPem } : {}), ...(ctx.tlsCertPem ? { ownCertPem: ctx.tlsCertPem } : {}) };
+    this.trust = {
+      ...(ctx.caCertPem ? { caCertPem: ctx.caCertPem } : {}),
+      ...(ctx.tlsCertPem ? { ownCertPem: ctx.tlsCertPem } : {}),
+    };
     ctx.calendar.onChange((c) => this.onChange(c));
     ctx.contact.onChange((c) => this.onContactChange(c));
   }
@@ -98,23 +110,36 @@ export class SubscriptionService {
 
   get(caller: GraphCaller, id: string): Subscription {
     const s = this.subscriptions.get(id);
-    if (!s || !this.active(s) || s.tenantId !== caller.tenant.id || s.applicationId !== caller.appId) throw this.notFound();
+    if (!s || !this.active(s) || s.tenantId !== caller.tenant.id || s.applicationId !== caller.appId)
+      throw this.notFound();
     if (caller.user && s.creatorId !== caller.user.id) throw this.notFound();
     return s;
   }
 
   list(caller: GraphCaller): Subscription[] {
-    return this.all().filter((s) => s.tenantId === caller.tenant.id && s.applicationId === caller.appId && (!caller.user || s.creatorId === caller.user.id));
+    return this.all().filter(
+      (s) =>
+        s.tenantId === caller.tenant.id &&
+        s.applicationId === caller.appId &&
+        (!caller.user || s.creatorId === caller.user.id),
+    );
   }
 
   private static path(resource: string): string {
-    return resource.trim().replace(/^\/+/, '').replace(/^v1\.0\//i, '');
+    return resource
+      .trim()
+      .replace(/^\/+/, '')
+      .replace(/^v1\.0\//i, '');
   }
 
   /** Which mailbox and calendar or contact folder a resource names; Outlook event and contact collections are accepted. */
-  private parseResource(caller: GraphCaller, resource: string): { kind: 'events' | 'contacts'; userId: string; calendarId?: string; folderId?: string } {
+  private parseResource(
+    caller: GraphCaller,
+    resource: string,
+  ): { kind: 'events' | 'contacts'; userId: string; calendarId?: string; folderId?: string } {
     const path = SubscriptionService.path(resource);
-    const unsupported = () => invalid('ExtensionError', `The value '${resource}' of parameter 'Resource' is not supported.`);
+    const unsupported = () =>
+      invalid('ExtensionError', `The value '${resource}' of parameter 'Resource' is not supported.`);
     const contacts = CONTACT_RESOURCE.exec(path);
     const m = contacts ?? /^(me|users\/([^/]+))\/(events|calendar\/events|calendars\/([^/]+)\/events)$/i.exec(path);
     if (!m) throw unsupported();
@@ -123,7 +148,10 @@ export class SubscriptionService {
       if (!caller.user) throw graphErrors.meNeedsDelegated();
       userId = caller.user.id;
     } else {
-      const user = this.ctx.directory.userInTenant(caller.tenant.id, decodeURIComponent(m[2]!.replace(/^\('|'\)$/g, '')));
+      const user = this.ctx.directory.userInTenant(
+        caller.tenant.id,
+        decodeURIComponent(m[2]!.replace(/^\('|'\)$/g, '')),
+      );
       if (!user) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${m[2]}' is invalid.`);
       userId = user.id;
     }
@@ -137,7 +165,8 @@ export class SubscriptionService {
       return { kind: 'contacts', userId, folderId: folder.id };
     }
     if (target === 'events') return { kind: 'events', userId };
-    if (target === 'calendar/events') return { kind: 'events', userId, calendarId: this.ctx.calendars.defaultCalendar(user).id };
+    if (target === 'calendar/events')
+      return { kind: 'events', userId, calendarId: this.ctx.calendars.defaultCalendar(user).id };
     const calendar = this.ctx.calendars.calendar(user, decodeURIComponent(m[4]!));
     if (!calendar) throw graphErrors.itemNotFound();
     return { kind: 'events', userId, calendarId: calendar.id };
@@ -145,10 +174,14 @@ export class SubscriptionService {
 
   private checkExpiration(raw: unknown): number {
     const ms = typeof raw === 'string' ? Date.parse(raw) : NaN;
-    if (Number.isNaN(ms)) throw invalid('InvalidRequest', "The property 'expirationDateTime' is required and must be a date and time.");
+    if (Number.isNaN(ms))
+      throw invalid('InvalidRequest', "The property 'expirationDateTime' is required and must be a date and time.");
     if (ms <= Date.now()) throw invalid('ExtensionError', 'Subscription expiration must be in the future.');
     if (ms > Date.now() + this.ctx.knobs.subscriptionMaxMinutes * 60_000) {
-      throw invalid('ExtensionError', `Subscription expiration can only be ${this.ctx.knobs.subscriptionMaxMinutes} minutes in the future.`);
+      throw invalid(
+        'ExtensionError',
+        `Subscription expiration can only be ${this.ctx.knobs.subscriptionMaxMinutes} minutes in the future.`,
+      );
     }
     return ms;
   }
@@ -161,29 +194,48 @@ export class SubscriptionService {
     } catch {
       throw invalid('InvalidRequest', `The value of '${name}' is not a valid URL.`);
     }
-    if (url.protocol !== 'https:') throw invalid('InvalidRequest', `Subscription validation request failed. The ${name} must be an HTTPS URL.`);
+    if (url.protocol !== 'https:')
+      throw invalid('InvalidRequest', `Subscription validation request failed. The ${name} must be an HTTPS URL.`);
     return raw;
   }
 
   async create(caller: GraphCaller, body: Record<string, unknown>): Promise<Subscription> {
-    const wantsContacts = typeof body.resource === 'string' && CONTACT_RESOURCE.test(SubscriptionService.path(body.resource));
+    const wantsContacts =
+      typeof body.resource === 'string' && CONTACT_RESOURCE.test(SubscriptionService.path(body.resource));
     if (!hasPermission(caller, wantsContacts ? CONTACTS_READ : READ)) throw graphErrors.mailDenied();
     const changeTypes = typeof body.changeType === 'string' ? body.changeType.split(',').map((s) => s.trim()) : [];
     if (changeTypes.length === 0 || changeTypes.some((c) => !['created', 'updated', 'deleted'].includes(c))) {
-      throw invalid('InvalidRequest', "The property 'changeType' must be a comma-separated list of 'created', 'updated' and 'deleted'.");
+      throw invalid(
+        'InvalidRequest',
+        "The property 'changeType' must be a comma-separated list of 'created', 'updated' and 'deleted'.",
+      );
     }
     const notificationUrl = this.checkUrl(body.notificationUrl, 'notificationUrl');
-    const lifecycleNotificationUrl = body.lifecycleNotificationUrl === undefined || body.lifecycleNotificationUrl === null ? null : this.checkUrl(body.lifecycleNotificationUrl, 'lifecycleNotificationUrl');
+    const lifecycleNotificationUrl =
+      body.lifecycleNotificationUrl === undefined || body.lifecycleNotificationUrl === null
+        ? null
+        : this.checkUrl(body.lifecycleNotificationUrl, 'lifecycleNotificationUrl');
     if (typeof body.resource !== 'string') throw invalid('InvalidRequest', "The property 'resource' is required.");
     const target = this.parseResource(caller, body.resource);
     const clientState = body.clientState === undefined || body.clientState === null ? null : String(body.clientState);
-    if (clientState !== null && clientState.length > 128) throw invalid('InvalidRequest', 'The clientState must not be longer than 128 characters.');
+    if (clientState !== null && clientState.length > 128)
+      throw invalid('InvalidRequest', 'The clientState must not be longer than 128 characters.');
     const expiresAt = this.checkExpiration(body.expirationDateTime);
     await this.validate(notificationUrl);
     if (lifecycleNotificationUrl) await this.validate(lifecycleNotificationUrl);
     const subscription: Subscription = {
-      id: newGuid(), resource: body.resource, changeType: changeTypes.join(','), notificationUrl, lifecycleNotificationUrl, clientState, expiresAt,
-      applicationId: caller.appId, creatorId: caller.user?.id ?? caller.appId, tenantId: caller.tenant.id, ...target, paused: false,
+      id: newGuid(),
+      resource: body.resource,
+      changeType: changeTypes.join(','),
+      notificationUrl,
+      lifecycleNotificationUrl,
+      clientState,
+      expiresAt,
+      applicationId: caller.appId,
+      creatorId: caller.user?.id ?? caller.appId,
+      tenantId: caller.tenant.id,
+      ...target,
+      paused: false,
     };
     this.subscriptions.set(subscription.id, subscription);
     return subscription;
@@ -193,27 +245,54 @@ export class SubscriptionService {
   private async validate(url: string): Promise<void> {
     const token = `Validation: Testing client application reachability for subscription Request-Id: ${newGuid()}`;
     const target = `${url}${url.includes('?') ? '&' : '?'}validationToken=${encodeURIComponent(token)}`;
-    const record: DeliveryRecord = { at: new Date().toISOString(), url, kind: 'validation', subscriptionIds: [], attempt: 1, status: 'error', items: 0 };
+    const record: DeliveryRecord = {
+      at: new Date().toISOString(),
+      url,
+      kind: 'validation',
+      subscriptionIds: [],
+      attempt: 1,
+      status: 'error',
+      items: 0,
+    };
     this.deliveries.push(record);
     let response;
     try {
-      response = await postWebhook(target, { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '', timeoutMs: VALIDATION_TIMEOUT_MS }, this.trust);
+      response = await postWebhook(
+        target,
+        { headers: { 'content-type': 'text/plain; charset=utf-8' }, body: '', timeoutMs: VALIDATION_TIMEOUT_MS },
+        this.trust,
+      );
     } catch (err) {
       if (err instanceof WebhookTimeout) {
         record.status = 'timeout';
         throw invalid('InvalidRequest', 'Subscription validation request timed out.');
       }
-      throw invalid('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
+      throw invalid(
+        'ValidationError',
+        'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+      );
     }
     record.status = response.status;
     const text = response.text;
-    if (response.status !== 200) throw invalid('ValidationError', 'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.');
-    if (text !== token) throw invalid('ValidationError', 'Subscription validation request failed. Response must exactly match validationToken query parameter.');
+    if (response.status !== 200)
+      throw invalid(
+        'ValidationError',
+        'Subscription validation request failed. Notification endpoint must respond with 200 OK to validation request.',
+      );
+    if (text !== token)
+      throw invalid(
+        'ValidationError',
+        'Subscription validation request failed. Response must exactly match validationToken query parameter.',
+      );
   }
 
   renew(caller: GraphCaller, id: string, body: Record<string, unknown>): Subscription {
     const s = this.get(caller, id);
-    if (body.lifecycleNotificationUrl !== undefined) throw invalid('InvalidRequest', 'The lifecycleNotificationUrl of a subscription cannot be changed; delete the subscription and create a new one.');
+    if (body.lifecycleNotificationUrl !== undefined)
+      throw invalid(
+        'InvalidRequest',
+        'The lifecycleNotificationUrl of a subscription cannot be changed; delete the subscription and create a new one.',
+      );
     if (body.expirationDateTime !== undefined) s.expiresAt = this.checkExpiration(body.expirationDateTime);
     if (body.notificationUrl !== undefined) s.notificationUrl = this.checkUrl(body.notificationUrl, 'notificationUrl');
     s.paused = false;
@@ -232,10 +311,21 @@ export class SubscriptionService {
 
   resource(s: Subscription): Record<string, unknown> {
     return {
-      id: s.id, resource: s.resource, applicationId: s.applicationId, changeType: s.changeType, clientState: s.clientState,
-      notificationUrl: s.notificationUrl, notificationQueryOptions: null, lifecycleNotificationUrl: s.lifecycleNotificationUrl,
-      expirationDateTime: stamp(s.expiresAt), creatorId: s.creatorId, includeResourceData: false, latestSupportedTlsVersion: 'v1_2',
-      encryptionCertificate: null, encryptionCertificateId: null, notificationUrlAppId: null,
+      id: s.id,
+      resource: s.resource,
+      applicationId: s.applicationId,
+      changeType: s.changeType,
+      clientState: s.clientState,
+      notificationUrl: s.notificationUrl,
+      notificationQueryOptions: null,
+      lifecycleNotificationUrl: s.lifecycleNotificationUrl,
+      expirationDateTime: stamp(s.expiresAt),
+      creatorId: s.creatorId,
+      includeResourceData: false,
+      latestSupportedTlsVersion: 'v1_2',
+      encryptionCertificate: null,
+      encryptionCertificateId: null,
+      notificationUrlAppId: null,
     };
   }
 
@@ -248,7 +338,15 @@ export class SubscriptionService {
       if (!s.changeType.split(',').includes(change.changeType)) continue;
       if (this.ctx.knobs.dropNextNotifications > 0) {
         this.ctx.knobs.dropNextNotifications -= 1;
-        this.deliveries.push({ at: new Date().toISOString(), url: s.notificationUrl, kind: 'change', subscriptionIds: [s.id], attempt: 0, status: 'dropped', items: 1 });
+        this.deliveries.push({
+          at: new Date().toISOString(),
+          url: s.notificationUrl,
+          kind: 'change',
+          subscriptionIds: [s.id],
+          attempt: 0,
+          status: 'dropped',
+          items: 1,
+        });
         continue;
       }
       const resource = `Users/${change.userId}/Events/${change.eventId}`;
@@ -257,7 +355,12 @@ export class SubscriptionService {
         subscriptionExpirationDateTime: stamp(s.expiresAt),
         changeType: change.changeType,
         resource,
-        resourceData: { '@odata.type': '#Microsoft.Graph.Event', '@odata.id': resource, '@odata.etag': `W/"${change.changeKey}"`, id: change.eventId },
+        resourceData: {
+          '@odata.type': '#Microsoft.Graph.Event',
+          '@odata.id': resource,
+          '@odata.etag': `W/"${change.changeKey}"`,
+          id: change.eventId,
+        },
         clientState: s.clientState,
         tenantId: s.tenantId,
       });
@@ -271,7 +374,15 @@ export class SubscriptionService {
       if (!s.changeType.split(',').includes(change.changeType)) continue;
       if (this.ctx.knobs.dropNextNotifications > 0) {
         this.ctx.knobs.dropNextNotifications -= 1;
-        this.deliveries.push({ at: new Date().toISOString(), url: s.notificationUrl, kind: 'change', subscriptionIds: [s.id], attempt: 0, status: 'dropped', items: 1 });
+        this.deliveries.push({
+          at: new Date().toISOString(),
+          url: s.notificationUrl,
+          kind: 'change',
+          subscriptionIds: [s.id],
+          attempt: 0,
+          status: 'dropped',
+          items: 1,
+        });
         continue;
       }
       const resource = `Users/${change.userId}/Contacts/${change.contactId}`;
@@ -280,7 +391,12 @@ export class SubscriptionService {
         subscriptionExpirationDateTime: stamp(s.expiresAt),
         changeType: change.changeType,
         resource,
-        resourceData: { '@odata.type': '#Microsoft.Graph.Contact', '@odata.id': resource, '@odata.etag': `W/"${change.changeKey}"`, id: change.contactId },
+        resourceData: {
+          '@odata.type': '#Microsoft.Graph.Contact',
+          '@odata.id': resource,
+          '@odata.etag': `W/"${change.changeKey}"`,
+          id: change.contactId,
+        },
         clientState: s.clientState,
         tenantId: s.tenantId,
       });
@@ -301,20 +417,43 @@ export class SubscriptionService {
       timer: setTimeout(() => {
         this.pending.delete(url);
         const copies = this.ctx.knobs.duplicateNotifications ? 2 : 1;
-        for (let i = 0; i < copies; i++) void this.deliver(url, 'change', [...entry.subscriptionIds], { value: entry.items }, 1);
+        for (let i = 0; i < copies; i++)
+          void this.deliver(url, 'change', [...entry.subscriptionIds], { value: entry.items }, 1);
       }, this.ctx.knobs.notificationDelayMs),
     };
     this.pending.set(url, entry);
   }
 
-  private async deliver(url: string, kind: 'change' | 'lifecycle', subscriptionIds: string[], body: { value: unknown[] }, attempt: number): Promise<void> {
+  private async deliver(
+    url: string,
+    kind: 'change' | 'lifecycle',
+    subscriptionIds: string[],
+    body: { value: unknown[] },
+    attempt: number,
+  ): Promise<void> {
     if (this.stopped) return;
-    const record: DeliveryRecord = { at: new Date().toISOString(), url, kind, subscriptionIds, attempt, status: 'error', items: body.value.length };
+    const record: DeliveryRecord = {
+      at: new Date().toISOString(),
+      url,
+      kind,
+      subscriptionIds,
+      attempt,
+      status: 'error',
+      items: body.value.length,
+    };
     this.deliveries.push(record);
     if (this.deliveries.length > 1000) this.deliveries.splice(0, this.deliveries.length - 1000);
     let ok = false;
     try {
-      const response = await postWebhook(url, { headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify(body), timeoutMs: DELIVERY_TIMEOUT_MS }, this.trust);
+      const response = await postWebhook(
+        url,
+        {
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: JSON.stringify(body),
+          timeoutMs: DELIVERY_TIMEOUT_MS,
+        },
+        this.trust,
+      );
       record.status = response.status;
       ok = response.status >= 200 && response.status < 300;
     } catch (err) {
@@ -323,15 +462,18 @@ export class SubscriptionService {
     if (ok || this.stopped) return;
     const delays = this.ctx.knobs.notificationRetryDelaysMs;
     if (attempt > delays.length) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      // Expired subscriptions stop delivering, retries included.
-      const live = body.value.filter((n) => {
-        const s = this.subscriptions.get(String((n as { subscriptionId: string }).subscriptionId));
-        return s && this.active(s);
-      });
-      if (live.length > 0) void this.deliver(url, kind, subscriptionIds, { value: live }, attempt + 1);
-    }, delays[attempt - 1]);
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        // Expired subscriptions stop delivering, retries included.
+        const live = body.value.filter((n) => {
+          const s = this.subscriptions.get(String((n as { subscriptionId: string }).subscriptionId));
+          return s && this.active(s);
+        });
+        if (live.length > 0) void this.deliver(url, kind, subscriptionIds, { value: live }, attempt + 1);
+      },
+      delays[attempt - 1],
+    );
     this.timers.add(timer);
   }
 
@@ -339,8 +481,15 @@ export class SubscriptionService {
   lifecycle(id: string, event: LifecycleEvent): Subscription {
     const s = this.subscriptions.get(id);
     if (!s || !this.active(s)) throw this.notFound();
-    if (!s.lifecycleNotificationUrl) throw invalid('InvalidRequest', 'This subscription has no lifecycleNotificationUrl.');
-    const item = { subscriptionId: s.id, subscriptionExpirationDateTime: stamp(s.expiresAt), tenantId: s.tenantId, clientState: s.clientState, lifecycleEvent: event };
+    if (!s.lifecycleNotificationUrl)
+      throw invalid('InvalidRequest', 'This subscription has no lifecycleNotificationUrl.');
+    const item = {
+      subscriptionId: s.id,
+      subscriptionExpirationDateTime: stamp(s.expiresAt),
+      tenantId: s.tenantId,
+      clientState: s.clientState,
+      lifecycleEvent: event,
+    };
     if (event === 'reauthorizationRequired') s.paused = true;
     if (event === 'subscriptionRemoved') this.subscriptions.delete(s.id);
     void this.deliver(s.lifecycleNotificationUrl, 'lifecycle', [s.id], { value: [item] }, 1);

@@ -12,27 +12,37 @@ export interface WebhookTrust {
 export class WebhookTimeout extends Error {}
 
 /** POSTs to a webhook over HTTPS with the local trust; resolves with the status and body text. */
-export function postWebhook(url: string, init: { headers: Record<string, string>; body: string; timeoutMs: number }, trust: WebhookTrust): Promise<{ status: number; text: string }> {
-  const pinned = !trust.caCertPem && trust.ownCertPem ? new X509Certificate(trust.ownCertPem).fingerprint256 : undefined;
+export function postWebhook(
+  url: string,
+  init: { headers: Record<string, string>; body: string; timeoutMs: number },
+  trust: WebhookTrust,
+): Promise<{ status: number; text: string }> {
+  const pinned =
+    !trust.caCertPem && trust.ownCertPem ? new X509Certificate(trust.ownCertPem).fingerprint256 : undefined;
   return new Promise((resolve, reject) => {
-    const req = request(url, {
-      method: 'POST',
-      // A fresh connection each time: a pooled socket would skip the certificate check below.
-      agent: false,
-      headers: { ...init.headers, 'content-length': Buffer.byteLength(init.body) },
-      ...(trust.caCertPem ? { ca: trust.caCertPem } : pinned ? { rejectUnauthorized: false } : {}),
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-      res.on('error', reject);
-    });
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        // A fresh connection each time: a pooled socket would skip the certificate check below.
+        agent: false,
+        headers: { ...init.headers, 'content-length': Buffer.byteLength(init.body) },
+        ...(trust.caCertPem ? { ca: trust.caCertPem } : pinned ? { rejectUnauthorized: false } : {}),
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
     if (pinned) {
       req.on('socket', (socket) => {
         socket.once('secureConnect', () => {
           const tls = socket as TLSSocket;
           if (tls.authorized) return;
-          if (tls.getPeerX509Certificate()?.fingerprint256 !== pinned) req.destroy(new Error(`Untrusted certificate: ${String(tls.authorizationError)}`));
+          if (tls.getPeerX509Certificate()?.fingerprint256 !== pinned)
+            req.destroy(new Error(`Untrusted certificate: ${String(tls.authorizationError)}`));
         });
       });
     }

@@ -23,7 +23,13 @@ export function testApp(overrides: Partial<AppRegistration> = {}): AppRegistrati
     exposedScopes: ['access_as_user'],
     spaRedirectUris: [SPA_REDIRECT],
     webRedirectUris: [WEB_REDIRECT],
-    graphDelegatedPermissions: ['User.Read', 'User.ReadBasic.All', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite'],
+    graphDelegatedPermissions: [
+      'User.Read',
+      'User.ReadBasic.All',
+      'Mail.Send',
+      'Calendars.ReadWrite',
+      'Contacts.ReadWrite',
+    ],
     graphApplicationPermissions: ['User.Read.All', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite'],
     ...overrides,
   };
@@ -42,10 +48,17 @@ export interface TestTenant {
   url: string;
   /** The local CA and localhost certificate (webhook listeners in tests serve with them). */
   certs: LocalCertificates;
-  request(url: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<HttpResult>;
+  request(
+    url: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<HttpResult>;
   token(tenantSegment: string, params: Record<string, string>, headers?: Record<string, string>): Promise<HttpResult>;
   ropc(upn: string, scope: string, tenantSegment?: string): Promise<string>;
-  graph(pathAndQuery: string, token: string | undefined, init?: { method?: string; headers?: Record<string, string>; body?: unknown }): Promise<HttpResult>;
+  graph(
+    pathAndQuery: string,
+    token: string | undefined,
+    init?: { method?: string; headers?: Record<string, string>; body?: unknown },
+  ): Promise<HttpResult>;
   browser(): Browser;
   close(): Promise<void>;
 }
@@ -54,10 +67,23 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
   const dir = mkdtempSync(path.join(tmpdir(), 'devtenant-test-'));
   const certs = await ensureLocalCertificates(path.join(dir, 'certs'));
   const dispatcher = new Agent({ connect: { ca: certs.caCertPem } });
-  const tenant = await startDevTenant({ port: 0, tls: { cert: certs.certPem, key: certs.keyPem, ca: certs.caCertPem }, apps: [testApp()], password: 'Test!Pass1', ...options });
+  const tenant = await startDevTenant({
+    port: 0,
+    tls: { cert: certs.certPem, key: certs.keyPem, ca: certs.caCertPem },
+    apps: [testApp()],
+    password: 'Test!Pass1',
+    ...options,
+  });
 
-  const request = async (url: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<HttpResult> => {
-    const response = await fetch(url.startsWith('http') ? url : `${tenant.url}${url}`, { ...init, dispatcher, redirect: 'manual' });
+  const request = async (
+    url: string,
+    init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+  ): Promise<HttpResult> => {
+    const response = await fetch(url.startsWith('http') ? url : `${tenant.url}${url}`, {
+      ...init,
+      dispatcher,
+      redirect: 'manual',
+    });
     const text = await response.text();
     let json: unknown;
     try {
@@ -74,11 +100,22 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
       body: new URLSearchParams(params).toString(),
     });
   const ropc = async (upn: string, scope: string, segment = 'organizations') => {
-    const r = await token(segment, { grant_type: 'password', client_id: TEST_CLIENT_ID, client_secret: TEST_SECRET, username: upn, password: tenant.password, scope });
+    const r = await token(segment, {
+      grant_type: 'password',
+      client_id: TEST_CLIENT_ID,
+      client_secret: TEST_SECRET,
+      username: upn,
+      password: tenant.password,
+      scope,
+    });
     if (r.status !== 200) throw new Error(`ROPC failed: ${r.text}`);
     return r.json.access_token as string;
   };
-  const graph = (p: string, bearer: string | undefined, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}) =>
+  const graph = (
+    p: string,
+    bearer: string | undefined,
+    init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  ) =>
     request(`/v1.0${p}`, {
       method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'),
       headers: {
@@ -86,7 +123,9 @@ export async function startTestTenant(options: Partial<DevTenantOptions> = {}): 
         ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...init.headers,
       },
-      ...(init.body !== undefined ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) } : {}),
+      ...(init.body !== undefined
+        ? { body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body) }
+        : {}),
     });
   return {
     tenant,
@@ -129,11 +168,13 @@ export class Browser {
   }
 
   async post(url: string, fields: Record<string, string>): Promise<HttpResult> {
-    return this.keep(await this.send(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader() },
-      body: new URLSearchParams(fields).toString(),
-    }));
+    return this.keep(
+      await this.send(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...this.cookieHeader() },
+        body: new URLSearchParams(fields).toString(),
+      }),
+    );
   }
 
   hasSession(): boolean {
@@ -161,13 +202,20 @@ export function redirectParams(location: string | null): URLSearchParams {
 }
 
 /** Signs in through the pages (picker → password) for an /authorize or /adminconsent URL; returns the last response. */
-export async function signInThroughPages(browser: Browser, startUrl: string, upn: string, password: string): Promise<HttpResult> {
+export async function signInThroughPages(
+  browser: Browser,
+  startUrl: string,
+  upn: string,
+  password: string,
+): Promise<HttpResult> {
   const first = await browser.get(startUrl);
   if (first.status !== 200) return first;
-  if (!first.text.includes('Pick an account')) throw new Error(`Expected the account picker: ${first.text.slice(0, 300)}`);
+  if (!first.text.includes('Pick an account'))
+    throw new Error(`Expected the account picker: ${first.text.slice(0, 300)}`);
   const form = formOf(first.text);
   const passwordPage = await browser.post(form.action, { interaction: form.interaction, login: upn });
-  if (!passwordPage.text.includes('Enter password')) throw new Error(`Expected the password page: ${passwordPage.text.slice(0, 300)}`);
+  if (!passwordPage.text.includes('Enter password'))
+    throw new Error(`Expected the password page: ${passwordPage.text.slice(0, 300)}`);
   return browser.post(form.action, { interaction: form.interaction, login: upn, passwd: password });
 }
 

@@ -30,7 +30,10 @@ export async function startWebhookListener(certs: LocalCertificates): Promise<We
     received: [],
     mode: 'ok',
     failNext: 0,
-    notifications: (path?: string) => listener.received.filter((p) => !p.query.has('validationToken') && (!path || p.path === path)).flatMap((p) => p.json?.value ?? []),
+    notifications: (path?: string) =>
+      listener.received
+        .filter((p) => !p.query.has('validationToken') && (!path || p.path === path))
+        .flatMap((p) => p.json?.value ?? []),
     waitFor: async (predicate, timeoutMs = 5000) => {
       const until = Date.now() + timeoutMs;
       while (!predicate(listener.received)) {
@@ -55,7 +58,13 @@ export async function startWebhookListener(certs: LocalCertificates): Promise<We
       } catch {
         json = undefined;
       }
-      listener.received.push({ path: url.pathname, query: url.searchParams, contentType: String(req.headers['content-type'] ?? ''), body, json });
+      listener.received.push({
+        path: url.pathname,
+        query: url.searchParams,
+        contentType: String(req.headers['content-type'] ?? ''),
+        body,
+        json,
+      });
       const token = url.searchParams.get('validationToken');
       if (token !== null) {
         if (listener.mode === 'slow') return;

@@ -14,7 +14,9 @@ interface InstallState {
  * and short-lived, so a forged or replayed callback cannot mark a tenant as installed.
  */
 export function signInstallState(secret: string, tenantId: string, objectId: string, now: Date): string {
-  const payload = Buffer.from(JSON.stringify({ tenantId, objectId, expiresAt: now.getTime() + LIFETIME_MS } satisfies InstallState)).toString('base64url');
+  const payload = Buffer.from(
+    JSON.stringify({ tenantId, objectId, expiresAt: now.getTime() + LIFETIME_MS } satisfies InstallState),
+  ).toString('base64url');
   return `${payload}.${mac(secret, payload)}`;
 }
 
@@ -23,7 +25,8 @@ export function verifyInstallState(secret: string, state: string, now: Date): In
   if (!payload || !signature) throw new AppError('install_state_invalid', 'malformed state');
   const expected = Buffer.from(mac(secret, payload));
   const actual = Buffer.from(signature);
-  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) throw new AppError('install_state_invalid', 'bad signature');
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual))
+    throw new AppError('install_state_invalid', 'bad signature');
   const parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as InstallState;
   if (parsed.expiresAt < now.getTime()) throw new AppError('install_state_invalid', 'state expired');
   return parsed;

@@ -1,4 +1,10 @@
-import { AuthError, ConfidentialClientApplication, LogLevel, type INetworkModule, type NetworkRequestOptions } from '@azure/msal-node';
+import {
+  AuthError,
+  ConfidentialClientApplication,
+  LogLevel,
+  type INetworkModule,
+  type NetworkRequestOptions,
+} from '@azure/msal-node';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config.js';
 import type { MicrosoftIdentity } from '../crm/identity.js';
@@ -49,7 +55,10 @@ export function createMicrosoftTokens(config: Config, fetch: OutboundFetch, logg
     },
     async appOnly(tenantId) {
       try {
-        const result = await msal.acquireTokenByClientCredential({ scopes: [GRAPH_DEFAULT_SCOPE], authority: `${config.authorityHost}/${tenantId}` });
+        const result = await msal.acquireTokenByClientCredential({
+          scopes: [GRAPH_DEFAULT_SCOPE],
+          authority: `${config.authorityHost}/${tenantId}`,
+        });
         if (!result) throw new AppError('graph_unavailable', 'client credentials returned no token');
         return result.accessToken;
       } catch (error) {
@@ -63,7 +72,11 @@ export function createMicrosoftTokens(config: Config, fetch: OutboundFetch, logg
 function translate(error: unknown): unknown {
   if (error instanceof AppError) return error;
   if (error instanceof AuthError) {
-    if (error.subError === 'consent_required' || /AADSTS65001\b/.test(error.errorMessage) || error.errorCode === 'consent_required') {
+    if (
+      error.subError === 'consent_required' ||
+      /AADSTS65001\b/.test(error.errorMessage) ||
+      error.errorCode === 'consent_required'
+    ) {
       return new AppError('consent_required', error.errorCode);
     }
     if (error.errorCode === 'unauthorized_client' || /AADSTS700016\b/.test(error.errorMessage)) {
@@ -76,7 +89,11 @@ function translate(error: unknown): unknown {
 
 function networkClientOver(fetch: OutboundFetch): INetworkModule {
   const send = async <T>(method: 'GET' | 'POST', url: string, options?: NetworkRequestOptions) => {
-    const response = await fetch(url, { method, headers: options?.headers ?? {}, ...(options?.body !== undefined ? { body: options.body } : {}) });
+    const response = await fetch(url, {
+      method,
+      headers: options?.headers ?? {},
+      ...(options?.body !== undefined ? { body: options.body } : {}),
+    });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => {
       headers[name.toLowerCase()] = value;

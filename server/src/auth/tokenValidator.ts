@@ -48,7 +48,8 @@ export class TokenValidator {
     }
     if (header.alg !== 'RS256') throw new AppError('invalid_token', `algorithm ${String(header.alg)} is not accepted`);
     if (!header.kid) throw new AppError('invalid_token', 'token has no key id');
-    const tenantId = typeof unverified.tid === 'string' && GUID.test(unverified.tid) ? unverified.tid.toLowerCase() : undefined;
+    const tenantId =
+      typeof unverified.tid === 'string' && GUID.test(unverified.tid) ? unverified.tid.toLowerCase() : undefined;
     if (!tenantId) throw new AppError('invalid_token', 'token has no tenant id');
     const issuer = `${this.config.authorityHost}/${tenantId}/v2.0`;
 
@@ -76,7 +77,8 @@ export class TokenValidator {
     }
     if (claims.ver !== '2.0') throw new AppError('invalid_token', 'only v2.0 tokens are accepted');
     const scopes = typeof claims.scp === 'string' ? claims.scp.split(' ') : [];
-    if (!scopes.includes(REQUIRED_SCOPE)) throw new AppError('invalid_token', `token lacks the ${REQUIRED_SCOPE} scope`);
+    if (!scopes.includes(REQUIRED_SCOPE))
+      throw new AppError('invalid_token', `token lacks the ${REQUIRED_SCOPE} scope`);
     const objectId = String(claims.oid).toLowerCase();
     const email = typeof claims.preferred_username === 'string' ? claims.preferred_username : '';
     const roles = Array.isArray(claims.wids) ? claims.wids : [];
@@ -106,10 +108,14 @@ export class TokenValidator {
   }
 
   private async loadKeys(): Promise<void> {
-    const discovery = await this.getJson(`${this.config.authorityHost}/organizations/v2.0/.well-known/openid-configuration`);
+    const discovery = await this.getJson(
+      `${this.config.authorityHost}/organizations/v2.0/.well-known/openid-configuration`,
+    );
     const jwks = await this.getJson(String(discovery.jwks_uri));
     const keys = Array.isArray(jwks.keys) ? (jwks.keys as SigningKey[]) : [];
-    this.keys = new Map(keys.filter((key) => key.kty === 'RSA' && typeof key.kid === 'string').map((key) => [key.kid, key]));
+    this.keys = new Map(
+      keys.filter((key) => key.kty === 'RSA' && typeof key.kid === 'string').map((key) => [key.kid, key]),
+    );
     this.fetchedAt = this.now();
   }
 

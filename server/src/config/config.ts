@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 /** Raised when the environment cannot start the service; names the variable at fault. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, problem: string) {
+  constructor(
+    readonly variable: string,
+    problem: string,
+  ) {
     super(`Configuration error in ${variable}: ${problem}`);
     this.name = 'ConfigError';
   }
@@ -25,14 +28,20 @@ const schema = z.object({
     .string()
     .regex(/^(sqlite:|postgres:\/\/|postgresql:\/\/)/, 'must start with sqlite:, postgres:// or postgresql://')
     .default('sqlite:.local/crm.sqlite'),
-  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name').optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name')
+    .optional(),
   AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
   GRAPH_BASE_URL: httpsUrl
     .refine((value) => /\/v1\.0$|\/beta$/.test(value), 'must end with the Graph version, e.g. /v1.0')
     .default('https://graph.microsoft.com/v1.0'),
   CLIENT_ID: z.string().regex(guid, 'must be the application (client) id, a GUID'),
   CLIENT_SECRET: z.string().min(1, 'is required'),
-  API_APP_ID_URI: z.string().regex(/^api:\/\//, 'must start with api://').optional(),
+  API_APP_ID_URI: z
+    .string()
+    .regex(/^api:\/\//, 'must start with api://')
+    .optional(),
   BRAND_NAME: z.string().trim().min(1).max(30).default('Zoho CRM'),
   STATE_SECRET: z.string().min(32, 'must be at least 32 characters'),
   TLS_CERT_FILE: optionalFile,
@@ -41,7 +50,12 @@ const schema = z.object({
   OFFICE_JS_URL: httpsUrl.optional(),
   NEW_ORGANISATION_EDITION: z.enum(editions).default('professional'),
   SYNC_SAFETY_NET_SECONDS: z.coerce.number().int().min(10).max(86_400).default(300),
-  SYNC_REVIEW_SECONDS: z.coerce.number().int().min(0).max(7 * 86_400).default(15 * 60),
+  SYNC_REVIEW_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400)
+    .default(15 * 60),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
@@ -90,9 +104,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     throw new ConfigError(variable, problem);
   }
   const values = parsed.data;
-  if (values.DATABASE_SCHEMA && values.DATABASE_URL.startsWith('sqlite:')) throw new ConfigError('DATABASE_SCHEMA', 'applies to PostgreSQL only');
+  if (values.DATABASE_SCHEMA && values.DATABASE_URL.startsWith('sqlite:'))
+    throw new ConfigError('DATABASE_SCHEMA', 'applies to PostgreSQL only');
   if (Boolean(values.TLS_CERT_FILE) !== Boolean(values.TLS_KEY_FILE)) {
-    throw new ConfigError(values.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE', 'TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+    throw new ConfigError(
+      values.TLS_CERT_FILE ? 'TLS_KEY_FILE' : 'TLS_CERT_FILE',
+      'TLS_CERT_FILE and TLS_KEY_FILE must be set together',
+    );
   }
   const publicUrl = values.PUBLIC_URL ?? `https://localhost:${values.PORT}`;
   const apiAppIdUri = values.API_APP_ID_URI ?? `api://${new URL(publicUrl).host}/${values.CLIENT_ID}`;
@@ -110,7 +128,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiScope: `${apiAppIdUri}/access_as_user`,
     brandName: values.BRAND_NAME,
     stateSecret: values.STATE_SECRET,
-    tls: values.TLS_CERT_FILE && values.TLS_KEY_FILE ? { certFile: values.TLS_CERT_FILE, keyFile: values.TLS_KEY_FILE } : undefined,
+    tls:
+      values.TLS_CERT_FILE && values.TLS_KEY_FILE
+        ? { certFile: values.TLS_CERT_FILE, keyFile: values.TLS_KEY_FILE }
+        : undefined,
     extraCaCertsFile: values.EXTRA_CA_CERTS_FILE,
     officeJsUrl: values.OFFICE_JS_URL,
     newOrganisationEdition: values.NEW_ORGANISATION_EDITION,

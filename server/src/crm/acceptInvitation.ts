@@ -17,15 +17,23 @@ export interface AcceptInvitationInput {
  * Accepting an invitation on the terms page: joins its organisation as a Standard user. The invitation is bound
  * to its address, used once, and expires; each refusal says which of these it was.
  */
-export async function acceptInvitation(ctx: CrmContext, identity: MicrosoftIdentity, input: AcceptInvitationInput): Promise<void> {
+export async function acceptInvitation(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  input: AcceptInvitationInput,
+): Promise<void> {
   const now = ctx.now();
   const invitation = input.token
     ? await findInvitationByTokenHash(ctx.db, hashLinkSecret(input.token))
     : await findOpenInvitationForEmail(ctx.db, identity.email, now);
   if (!invitation) throw new AppError('invitation_not_found');
   checkUsable(invitation, now);
-  if (normalizeEmail(identity.email) !== invitation.email_normalized) throw new AppError('invitation_other_address', invitation.id);
-  if ((await findUserByIdentity(ctx.db, identity.tenantId, identity.objectId)) || (await findUserByEmail(ctx.db, identity.email))) {
+  if (normalizeEmail(identity.email) !== invitation.email_normalized)
+    throw new AppError('invitation_other_address', invitation.id);
+  if (
+    (await findUserByIdentity(ctx.db, identity.tenantId, identity.objectId)) ||
+    (await findUserByEmail(ctx.db, identity.email))
+  ) {
     throw new AppError('already_member');
   }
   if (!input.acceptTerms) throw new AppError('terms_not_accepted');

@@ -15,7 +15,12 @@ import { findUserByEmail, findUserByIdentity } from './users.js';
 type Db = Kysely<Database>;
 
 /** The person's open request if there is one, else their most recent decided one. */
-export async function latestAccessRequest(db: Db, organisationId: string, tenantId: string, objectId: string): Promise<AccessRequestRow | undefined> {
+export async function latestAccessRequest(
+  db: Db,
+  organisationId: string,
+  tenantId: string,
+  objectId: string,
+): Promise<AccessRequestRow | undefined> {
   const requests = await db
     .selectFrom('access_requests')
     .selectAll()
@@ -28,7 +33,12 @@ export async function latestAccessRequest(db: Db, organisationId: string, tenant
 }
 
 export function listAccessRequests(db: Db, organisationId: string): Promise<AccessRequestRow[]> {
-  return db.selectFrom('access_requests').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('access_requests')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export type RequestAccessResult = { notified: number; mailFailed: number };
@@ -37,7 +47,11 @@ export type RequestAccessResult = { notified: number; mailFailed: number };
  * Request Access: a colleague of an organisation's tenant asks to join. Every user with Manage Users gets an
  * e-mail from the requester's mailbox with an approval link. One open request per person.
  */
-export async function requestAccess(ctx: CrmContext, identity: MicrosoftIdentity, senderLanguage: MailLanguage): Promise<RequestAccessResult> {
+export async function requestAccess(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  senderLanguage: MailLanguage,
+): Promise<RequestAccessResult> {
   const organisation = await findOrganisationByTenant(ctx.db, identity.tenantId);
   if (!organisation) throw new AppError('not_installed');
   if (await findUserByIdentity(ctx.db, identity.tenantId, identity.objectId)) throw new AppError('already_member');
@@ -63,7 +77,9 @@ export async function requestAccess(ctx: CrmContext, identity: MicrosoftIdentity
     throw error;
   }
 
-  const managers = (await ctx.db.selectFrom('users').selectAll().where('organisation_id', '=', organisation.id).execute()).filter((user) => hasPermission(user, 'manage_users'));
+  const managers = (
+    await ctx.db.selectFrom('users').selectAll().where('organisation_id', '=', organisation.id).execute()
+  ).filter((user) => hasPermission(user, 'manage_users'));
   let mailFailed = 0;
   for (const manager of managers) {
     const mail = accessRequestMail(mailLanguage(manager.language, senderLanguage), {
@@ -84,9 +100,18 @@ export async function requestAccess(ctx: CrmContext, identity: MicrosoftIdentity
 }
 
 /** The request behind an approval link, for someone who may decide it; others learn they lack the permission. */
-export async function getAccessRequest(ctx: CrmContext, identity: MicrosoftIdentity, requestId: string): Promise<AccessRequestRow> {
+export async function getAccessRequest(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  requestId: string,
+): Promise<AccessRequestRow> {
   const member = await requireManager(ctx, identity);
-  const request = await ctx.db.selectFrom('access_requests').selectAll().where('id', '=', requestId).where('organisation_id', '=', member.organisation.id).executeTakeFirst();
+  const request = await ctx.db
+    .selectFrom('access_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .where('organisation_id', '=', member.organisation.id)
+    .executeTakeFirst();
   if (!request) throw new AppError('request_not_found');
   return request;
 }
@@ -95,10 +120,17 @@ export async function getAccessRequest(ctx: CrmContext, identity: MicrosoftIdent
  * Approve & Add, or decline. Decided once: a second decision (or a replayed link) is told what happened. Approval
  * makes the requester a Standard user of the organisation; both outcomes are mailed to the requester.
  */
-export async function decideAccessRequest(ctx: CrmContext, identity: MicrosoftIdentity, requestId: string, decision: 'approve' | 'decline', senderLanguage: MailLanguage): Promise<AccessRequestRow> {
+export async function decideAccessRequest(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  requestId: string,
+  decision: 'approve' | 'decline',
+  senderLanguage: MailLanguage,
+): Promise<AccessRequestRow> {
   const member = await requireManager(ctx, identity);
   const request = await getAccessRequest(ctx, identity, requestId);
-  if (request.status !== 'pending') throw new AppError('request_already_decided', request.status, { status: request.status });
+  if (request.status !== 'pending')
+    throw new AppError('request_already_decided', request.status, { status: request.status });
   const now = ctx.now().toISOString();
   const status = decision === 'approve' ? 'approved' : 'declined';
   await ctx.db.transaction().execute(async (trx) => {

@@ -23,7 +23,12 @@ export type AccountState =
  * bound to the Microsoft 365 identity from then on), but only when the e-mail's domain is verified in the
  * caller's tenant: an unverified preferred_username must not take over someone else's CRM account.
  */
-export async function resolveAccountState(db: Kysely<Database>, directory: TenantDirectory, identity: MicrosoftIdentity, now: Date = new Date()): Promise<AccountState> {
+export async function resolveAccountState(
+  db: Kysely<Database>,
+  directory: TenantDirectory,
+  identity: MicrosoftIdentity,
+  now: Date = new Date(),
+): Promise<AccountState> {
   const member = await findUserByIdentity(db, identity.tenantId, identity.objectId);
   if (member) return memberState(db, member);
 

@@ -16,6 +16,7 @@ export interface CrmContext {
 /** Links in e-mails open the add-in's web page, which signs the person in and acts on the parameter. */
 export const links = {
   invitation: (publicUrl: string, secret: string) => `${publicUrl}/?invitation=${encodeURIComponent(secret)}`,
-  accessRequest: (publicUrl: string, requestId: string) => `${publicUrl}/?accessRequest=${encodeURIComponent(requestId)}`,
+  accessRequest: (publicUrl: string, requestId: string) =>
+    `${publicUrl}/?accessRequest=${encodeURIComponent(requestId)}`,
   app: (publicUrl: string) => `${publicUrl}/`,
 };

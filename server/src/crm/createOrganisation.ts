@@ -20,13 +20,20 @@ export interface CreateOrganisationInput {
  * The temporary account page's Continue: creates the tenant's CRM organisation with the installing
  * administrator as Super Admin. Only a tenant administrator of an installed tenant can do it, once.
  */
-export async function createOrganisationForTenant(db: Kysely<Database>, directory: TenantDirectory, input: CreateOrganisationInput): Promise<void> {
+export async function createOrganisationForTenant(
+  db: Kysely<Database>,
+  directory: TenantDirectory,
+  input: CreateOrganisationInput,
+): Promise<void> {
   const { identity, now } = input;
   if (!input.acceptTerms) throw new AppError('terms_not_accepted');
   if (!identity.isTenantAdmin) throw new AppError('not_tenant_admin');
   if (!(await isTenantInstalled(db, identity.tenantId))) throw new AppError('not_installed');
   if (await findOrganisationByTenant(db, identity.tenantId)) throw new AppError('organisation_exists');
-  if ((await findUserByIdentity(db, identity.tenantId, identity.objectId)) || (await findUserByEmail(db, identity.email))) {
+  if (
+    (await findUserByIdentity(db, identity.tenantId, identity.objectId)) ||
+    (await findUserByEmail(db, identity.email))
+  ) {
     throw new AppError('already_member');
   }
   const { displayName } = await directory.describeTenant(identity);
@@ -35,7 +42,13 @@ export async function createOrganisationForTenant(db: Kysely<Database>, director
     await db.transaction().execute(async (trx) => {
       await trx
         .insertInto('organisations')
-        .values({ id: organisationId, name: displayName, tenant_id: identity.tenantId, edition: input.edition, created_at: now.toISOString() })
+        .values({
+          id: organisationId,
+          name: displayName,
+          tenant_id: identity.tenantId,
+          edition: input.edition,
+          created_at: now.toISOString(),
+        })
         .execute();
       await trx
         .insertInto('users')

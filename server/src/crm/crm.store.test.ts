@@ -38,93 +38,216 @@ describe.each(kinds)('CRM accounts on $name', (kind) => {
     if (kind.available) await store.close();
   });
 
-  it.skipIf(!kind.available)('walks an administrator from not installed to Super Admin of a new organisation', async () => {
-    const admin = anIdentity();
-    expect((await resolveAccountState(store.db, contosoDirectory, admin)).state).toBe('not_installed');
-    expect(await codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now }))).toBe('not_installed');
+  it.skipIf(!kind.available)(
+    'walks an administrator from not installed to Super Admin of a new organisation',
+    async () => {
+      const admin = anIdentity();
+      expect((await resolveAccountState(store.db, contosoDirectory, admin)).state).toBe('not_installed');
+      expect(
+        await codeOf(
+          createOrganisationForTenant(store.db, contosoDirectory, {
+            identity: admin,
+            acceptTerms: true,
+            edition: 'professional',
+            now,
+          }),
+        ),
+      ).toBe('not_installed');
 
-    await recordInstallation(store.db, CONTOSO_TENANT_ID, admin.objectId, now);
-    expect((await resolveAccountState(store.db, contosoDirectory, admin)).state).toBe('first_visit');
-    expect(await codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: false, edition: 'professional', now }))).toBe('terms_not_accepted');
+      await recordInstallation(store.db, CONTOSO_TENANT_ID, admin.objectId, now);
+      expect((await resolveAccountState(store.db, contosoDirectory, admin)).state).toBe('first_visit');
+      expect(
+        await codeOf(
+          createOrganisationForTenant(store.db, contosoDirectory, {
+            identity: admin,
+            acceptTerms: false,
+            edition: 'professional',
+            now,
+          }),
+        ),
+      ).toBe('terms_not_accepted');
 
-    await createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now });
-    const account = await resolveAccountState(store.db, contosoDirectory, admin);
-    expect(account.state).toBe('member');
-    if (account.state !== 'member') return;
-    expect(account.user.profile).toBe('super_admin');
-    expect(account.organisation).toMatchObject({ name: 'Contoso', tenant_id: CONTOSO_TENANT_ID, edition: 'professional' });
-  });
+      await createOrganisationForTenant(store.db, contosoDirectory, {
+        identity: admin,
+        acceptTerms: true,
+        edition: 'professional',
+        now,
+      });
+      const account = await resolveAccountState(store.db, contosoDirectory, admin);
+      expect(account.state).toBe('member');
+      if (account.state !== 'member') return;
+      expect(account.user.profile).toBe('super_admin');
+      expect(account.organisation).toMatchObject({
+        name: 'Contoso',
+        tenant_id: CONTOSO_TENANT_ID,
+        edition: 'professional',
+      });
+    },
+  );
 
-  it.skipIf(!kind.available)('creates one organisation per tenant even when Continue is clicked twice at once', async () => {
-    const admin = anIdentity();
-    await recordInstallation(store.db, CONTOSO_TENANT_ID, admin.objectId, now);
-    const attempts = await Promise.all([
-      codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now })),
-      codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: admin, acceptTerms: true, edition: 'professional', now })),
-    ]);
-    // The loser is refused either way: the organisation or its Super Admin already exists when its checks run.
-    expect(attempts.filter((code) => code === 'no error')).toHaveLength(1);
-    expect(attempts.find((code) => code !== 'no error')).toMatch(/^(organisation_exists|already_member)$/);
-    const organisations = await store.db.selectFrom('organisations').selectAll().execute();
-    expect(organisations).toHaveLength(1);
-    expect(await store.db.selectFrom('users').selectAll().execute()).toHaveLength(1);
-  });
+  it.skipIf(!kind.available)(
+    'creates one organisation per tenant even when Continue is clicked twice at once',
+    async () => {
+      const admin = anIdentity();
+      await recordInstallation(store.db, CONTOSO_TENANT_ID, admin.objectId, now);
+      const attempts = await Promise.all([
+        codeOf(
+          createOrganisationForTenant(store.db, contosoDirectory, {
+            identity: admin,
+            acceptTerms: true,
+            edition: 'professional',
+            now,
+          }),
+        ),
+        codeOf(
+          createOrganisationForTenant(store.db, contosoDirectory, {
+            identity: admin,
+            acceptTerms: true,
+            edition: 'professional',
+            now,
+          }),
+        ),
+      ]);
+      // The loser is refused either way: the organisation or its Super Admin already exists when its checks run.
+      expect(attempts.filter((code) => code === 'no error')).toHaveLength(1);
+      expect(attempts.find((code) => code !== 'no error')).toMatch(/^(organisation_exists|already_member)$/);
+      const organisations = await store.db.selectFrom('organisations').selectAll().execute();
+      expect(organisations).toHaveLength(1);
+      expect(await store.db.selectFrom('users').selectAll().execute()).toHaveLength(1);
+    },
+  );
 
   it.skipIf(!kind.available)('refuses organisation creation by a user who is not a tenant administrator', async () => {
     await recordInstallation(store.db, CONTOSO_TENANT_ID, 'someone', now);
     const user = anIdentity({ isTenantAdmin: false, email: 'megan.bowen@contoso.onmicrosoft.com' });
-    expect(await codeOf(createOrganisationForTenant(store.db, contosoDirectory, { identity: user, acceptTerms: true, edition: 'professional', now }))).toBe('not_tenant_admin');
+    expect(
+      await codeOf(
+        createOrganisationForTenant(store.db, contosoDirectory, {
+          identity: user,
+          acceptTerms: true,
+          edition: 'professional',
+          now,
+        }),
+      ),
+    ).toBe('not_tenant_admin');
     expect((await resolveAccountState(store.db, contosoDirectory, user)).state).toBe('not_installed');
     expect(await store.db.selectFrom('organisations').selectAll().execute()).toHaveLength(0);
   });
 
-  it.skipIf(!kind.available)('shows a colleague that the company already has an account, and keeps tenants apart', async () => {
-    await anOrganisation(store, { tenant_id: CONTOSO_TENANT_ID, name: 'Contoso' });
-    const colleague = anIdentity({ isTenantAdmin: false, email: 'alex.wilber@contoso.onmicrosoft.com' });
-    const account = await resolveAccountState(store.db, contosoDirectory, colleague);
-    expect(account.state).toBe('no_access');
-    const fabrikamAdmin = anIdentity({ tenantId: FABRIKAM_TENANT_ID, email: 'admin@fabrikam.onmicrosoft.com' });
-    expect((await resolveAccountState(store.db, contosoDirectory, fabrikamAdmin)).state).toBe('not_installed');
-  });
+  it.skipIf(!kind.available)(
+    'shows a colleague that the company already has an account, and keeps tenants apart',
+    async () => {
+      await anOrganisation(store, { tenant_id: CONTOSO_TENANT_ID, name: 'Contoso' });
+      const colleague = anIdentity({ isTenantAdmin: false, email: 'alex.wilber@contoso.onmicrosoft.com' });
+      const account = await resolveAccountState(store.db, contosoDirectory, colleague);
+      expect(account.state).toBe('no_access');
+      const fabrikamAdmin = anIdentity({ tenantId: FABRIKAM_TENANT_ID, email: 'admin@fabrikam.onmicrosoft.com' });
+      expect((await resolveAccountState(store.db, contosoDirectory, fabrikamAdmin)).state).toBe('not_installed');
+    },
+  );
 
-  it.skipIf(!kind.available)('opens an existing CRM account with the same e-mail directly, only for a verified domain', async () => {
-    const organisation = await anOrganisation(store);
-    await aUser(store, organisation.id, { email: 'Lee.Gu@contoso.onmicrosoft.com' });
-    const lee = anIdentity({ isTenantAdmin: false, email: 'lee.gu@contoso.onmicrosoft.com' });
-    const account = await resolveAccountState(store.db, contosoDirectory, lee);
-    expect(account.state).toBe('member');
-    const linked = await store.db.selectFrom('users').selectAll().where('email_normalized', '=', 'lee.gu@contoso.onmicrosoft.com').executeTakeFirstOrThrow();
-    expect(linked).toMatchObject({ tenant_id: lee.tenantId, object_id: lee.objectId });
+  it.skipIf(!kind.available)(
+    'opens an existing CRM account with the same e-mail directly, only for a verified domain',
+    async () => {
+      const organisation = await anOrganisation(store);
+      await aUser(store, organisation.id, { email: 'Lee.Gu@contoso.onmicrosoft.com' });
+      const lee = anIdentity({ isTenantAdmin: false, email: 'lee.gu@contoso.onmicrosoft.com' });
+      const account = await resolveAccountState(store.db, contosoDirectory, lee);
+      expect(account.state).toBe('member');
+      const linked = await store.db
+        .selectFrom('users')
+        .selectAll()
+        .where('email_normalized', '=', 'lee.gu@contoso.onmicrosoft.com')
+        .executeTakeFirstOrThrow();
+      expect(linked).toMatchObject({ tenant_id: lee.tenantId, object_id: lee.objectId });
 
-    await aUser(store, organisation.id, { email: 'ceo@northwind.example' });
-    const impostor = anIdentity({ isTenantAdmin: false, email: 'ceo@northwind.example' });
-    expect((await resolveAccountState(store.db, contosoDirectory, impostor)).state).not.toBe('member');
-  });
+      await aUser(store, organisation.id, { email: 'ceo@northwind.example' });
+      const impostor = anIdentity({ isTenantAdmin: false, email: 'ceo@northwind.example' });
+      expect((await resolveAccountState(store.db, contosoDirectory, impostor)).state).not.toBe('member');
+    },
+  );
 
-  it.skipIf(!kind.available)('links an existing CRM-native account with its own credentials, and only once', async () => {
-    const organisation = await anOrganisation(store);
-    await aUser(store, organisation.id, { email: 'max@northwind.example', password_hash: await hashPassword('right password') });
-    const adele = anIdentity({ isTenantAdmin: false, email: 'adele.vance@contoso.onmicrosoft.com' });
+  it.skipIf(!kind.available)(
+    'links an existing CRM-native account with its own credentials, and only once',
+    async () => {
+      const organisation = await anOrganisation(store);
+      await aUser(store, organisation.id, {
+        email: 'max@northwind.example',
+        password_hash: await hashPassword('right password'),
+      });
+      const adele = anIdentity({ isTenantAdmin: false, email: 'adele.vance@contoso.onmicrosoft.com' });
 
-    expect(await codeOf(linkExistingAccount(store.db, { identity: adele, email: 'max@northwind.example', password: 'wrong', now }))).toBe('invalid_credentials');
-    expect(await codeOf(linkExistingAccount(store.db, { identity: adele, email: 'nobody@northwind.example', password: 'x', now }))).toBe('invalid_credentials');
-    await linkExistingAccount(store.db, { identity: adele, email: 'MAX@northwind.example', password: 'right password', now });
-    const account = await resolveAccountState(store.db, contosoDirectory, adele);
-    expect(account.state === 'member' && account.organisation.id).toBe(organisation.id);
+      expect(
+        await codeOf(
+          linkExistingAccount(store.db, { identity: adele, email: 'max@northwind.example', password: 'wrong', now }),
+        ),
+      ).toBe('invalid_credentials');
+      expect(
+        await codeOf(
+          linkExistingAccount(store.db, { identity: adele, email: 'nobody@northwind.example', password: 'x', now }),
+        ),
+      ).toBe('invalid_credentials');
+      await linkExistingAccount(store.db, {
+        identity: adele,
+        email: 'MAX@northwind.example',
+        password: 'right password',
+        now,
+      });
+      const account = await resolveAccountState(store.db, contosoDirectory, adele);
+      expect(account.state === 'member' && account.organisation.id).toBe(organisation.id);
 
-    const other = anIdentity({ isTenantAdmin: false, email: 'nestor.wilke@contoso.onmicrosoft.com' });
-    expect(await codeOf(linkExistingAccount(store.db, { identity: other, email: 'max@northwind.example', password: 'right password', now }))).toBe('already_linked');
-  });
+      const other = anIdentity({ isTenantAdmin: false, email: 'nestor.wilke@contoso.onmicrosoft.com' });
+      expect(
+        await codeOf(
+          linkExistingAccount(store.db, {
+            identity: other,
+            email: 'max@northwind.example',
+            password: 'right password',
+            now,
+          }),
+        ),
+      ).toBe('already_linked');
+    },
+  );
 
-  it.skipIf(!kind.available)(`locks linking after ${MAX_LINK_FAILURES} failures in the window, even with the right password`, async () => {
-    const organisation = await anOrganisation(store);
-    await aUser(store, organisation.id, { email: 'max@northwind.example', password_hash: await hashPassword('right password') });
-    const attacker = anIdentity({ isTenantAdmin: false, email: 'patti.fernandez@contoso.onmicrosoft.com' });
-    for (let attempt = 0; attempt < MAX_LINK_FAILURES; attempt += 1) {
-      expect(await codeOf(linkExistingAccount(store.db, { identity: attacker, email: 'max@northwind.example', password: `guess ${attempt}`, now }))).toBe('invalid_credentials');
-    }
-    expect(await codeOf(linkExistingAccount(store.db, { identity: attacker, email: 'max@northwind.example', password: 'right password', now }))).toBe('too_many_attempts');
-    const later = new Date(now.getTime() + 16 * 60 * 1000);
-    await linkExistingAccount(store.db, { identity: attacker, email: 'max@northwind.example', password: 'right password', now: later });
-  });
+  it.skipIf(!kind.available)(
+    `locks linking after ${MAX_LINK_FAILURES} failures in the window, even with the right password`,
+    async () => {
+      const organisation = await anOrganisation(store);
+      await aUser(store, organisation.id, {
+        email: 'max@northwind.example',
+        password_hash: await hashPassword('right password'),
+      });
+      const attacker = anIdentity({ isTenantAdmin: false, email: 'patti.fernandez@contoso.onmicrosoft.com' });
+      for (let attempt = 0; attempt < MAX_LINK_FAILURES; attempt += 1) {
+        expect(
+          await codeOf(
+            linkExistingAccount(store.db, {
+              identity: attacker,
+              email: 'max@northwind.example',
+              password: `guess ${attempt}`,
+              now,
+            }),
+          ),
+        ).toBe('invalid_credentials');
+      }
+      expect(
+        await codeOf(
+          linkExistingAccount(store.db, {
+            identity: attacker,
+            email: 'max@northwind.example',
+            password: 'right password',
+            now,
+          }),
+        ),
+      ).toBe('too_many_attempts');
+      const later = new Date(now.getTime() + 16 * 60 * 1000);
+      await linkExistingAccount(store.db, {
+        identity: attacker,
+        email: 'max@northwind.example',
+        password: 'right password',
+        now: later,
+      });
+    },
+  );
 });

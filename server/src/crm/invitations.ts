@@ -15,11 +15,21 @@ export function invitationState(invitation: InvitationRow, now: Date): Invitatio
 }
 
 export function listInvitations(db: Db, organisationId: string): Promise<InvitationRow[]> {
-  return db.selectFrom('invitations').selectAll().where('organisation_id', '=', organisationId).orderBy('created_at', 'desc').execute();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('created_at', 'desc')
+    .execute();
 }
 
 export function findInvitationById(db: Db, organisationId: string, id: string): Promise<InvitationRow | undefined> {
-  return db.selectFrom('invitations').selectAll().where('organisation_id', '=', organisationId).where('id', '=', id).executeTakeFirst();
+  return db
+    .selectFrom('invitations')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<InvitationRow | undefined> {

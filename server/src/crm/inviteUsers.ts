@@ -28,7 +28,12 @@ interface Invitee {
 }
 
 /** "Office 365 Users" > Add Users > Save: invites the selected directory users of the caller's own tenant. */
-export async function inviteDirectoryUsers(ctx: CrmContext, identity: MicrosoftIdentity, directoryUserIds: string[], senderLanguage: MailLanguage): Promise<InviteOutcome[]> {
+export async function inviteDirectoryUsers(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  directoryUserIds: string[],
+  senderLanguage: MailLanguage,
+): Promise<InviteOutcome[]> {
   const member = await requireManager(ctx, identity);
   requirePaidEdition(member.organisation);
   const directory = new Map((await ctx.directory.listUsers(identity)).map((user) => [user.id, user]));
@@ -40,15 +45,34 @@ export async function inviteDirectoryUsers(ctx: CrmContext, identity: MicrosoftI
       outcomes.push({ email: id, name: id, result: 'not_in_directory' });
       continue;
     }
-    outcomes.push(await invite(ctx, identity, member, { email, name: user.displayName, language: user.preferredLanguage, source: 'office365' }, senderLanguage));
+    outcomes.push(
+      await invite(
+        ctx,
+        identity,
+        member,
+        { email, name: user.displayName, language: user.preferredLanguage, source: 'office365' },
+        senderLanguage,
+      ),
+    );
   }
   return outcomes;
 }
 
 /** New User: invites anyone by e-mail address, whether or not they use Microsoft 365. */
-export async function inviteByEmail(ctx: CrmContext, identity: MicrosoftIdentity, invitee: { email: string; name?: string | undefined }, senderLanguage: MailLanguage): Promise<InviteOutcome> {
+export async function inviteByEmail(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  invitee: { email: string; name?: string | undefined },
+  senderLanguage: MailLanguage,
+): Promise<InviteOutcome> {
   const member = await requireManager(ctx, identity);
-  return invite(ctx, identity, member, { email: invitee.email.trim(), name: invitee.name?.trim() || null, language: null, source: 'email' }, senderLanguage);
+  return invite(
+    ctx,
+    identity,
+    member,
+    { email: invitee.email.trim(), name: invitee.name?.trim() || null, language: null, source: 'email' },
+    senderLanguage,
+  );
 }
 
 export async function requireManager(ctx: CrmContext, identity: MicrosoftIdentity): Promise<Member> {
@@ -57,11 +81,18 @@ export async function requireManager(ctx: CrmContext, identity: MicrosoftIdentit
   return member;
 }
 
-async function invite(ctx: CrmContext, identity: MicrosoftIdentity, member: Member, invitee: Invitee, senderLanguage: MailLanguage): Promise<InviteOutcome> {
+async function invite(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  member: Member,
+  invitee: Invitee,
+  senderLanguage: MailLanguage,
+): Promise<InviteOutcome> {
   const name = invitee.name ?? invitee.email;
   if (await findUserByEmail(ctx.db, invitee.email)) return { email: invitee.email, name, result: 'already_member' };
   const open = await findOpenInvitationForEmail(ctx.db, invitee.email, ctx.now());
-  if (open && open.organisation_id === member.organisation.id) return { email: invitee.email, name, result: 'already_invited', invitationId: open.id };
+  if (open && open.organisation_id === member.organisation.id)
+    return { email: invitee.email, name, result: 'already_invited', invitationId: open.id };
 
   const now = ctx.now();
   const { secret, hash } = newLinkSecret();
@@ -88,7 +119,14 @@ async function invite(ctx: CrmContext, identity: MicrosoftIdentity, member: Memb
 }
 
 /** Sends (or resends) the invitation mail with the link's secret; records when it went out. */
-export async function sendInvitationMail(ctx: CrmContext, identity: MicrosoftIdentity, member: Member, invitation: InvitationRow, secret: string, senderLanguage: MailLanguage): Promise<boolean> {
+export async function sendInvitationMail(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  member: Member,
+  invitation: InvitationRow,
+  secret: string,
+  senderLanguage: MailLanguage,
+): Promise<boolean> {
   const language = mailLanguage(invitation.language, senderLanguage);
   const mail = invitationMail(language, {
     brand: ctx.brand,
@@ -98,11 +136,18 @@ export async function sendInvitationMail(ctx: CrmContext, identity: MicrosoftIde
     expiresAt: new Date(invitation.expires_at),
   });
   try {
-    await ctx.mailer.send(identity, { to: [{ address: invitation.email, ...(invitation.display_name ? { name: invitation.display_name } : {}) }], ...mail });
+    await ctx.mailer.send(identity, {
+      to: [{ address: invitation.email, ...(invitation.display_name ? { name: invitation.display_name } : {}) }],
+      ...mail,
+    });
   } catch (error) {
     if (error instanceof AppError) return false;
     throw error;
   }
-  await ctx.db.updateTable('invitations').set({ mail_sent_at: ctx.now().toISOString() }).where('id', '=', invitation.id).execute();
+  await ctx.db
+    .updateTable('invitations')
+    .set({ mail_sent_at: ctx.now().toISOString() })
+    .where('id', '=', invitation.id)
+    .execute();
   return true;
 }

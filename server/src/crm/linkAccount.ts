@@ -36,7 +36,10 @@ export async function linkExistingAccount(db: Kysely<Database>, input: LinkAccou
   const account = await findUserByEmail(db, input.email);
   const valid = account?.password_hash ? await verifyPassword(input.password, account.password_hash) : false;
   if (!account || !valid) {
-    await db.insertInto('account_link_failures').values({ tenant_id: identity.tenantId, object_id: identity.objectId, failed_at: now.toISOString() }).execute();
+    await db
+      .insertInto('account_link_failures')
+      .values({ tenant_id: identity.tenantId, object_id: identity.objectId, failed_at: now.toISOString() })
+      .execute();
     throw new AppError('invalid_credentials');
   }
   if (account.object_id !== null || !(await linkIdentity(db, account.id, identity.tenantId, identity.objectId))) {

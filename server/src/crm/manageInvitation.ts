@@ -7,7 +7,12 @@ import { requireManager, sendInvitationMail } from './inviteUsers.js';
 import { newLinkSecret } from './secrets.js';
 
 /** Resend: a new link (the old one stops working) and a new expiry, for a pending or expired invitation. */
-export async function resendInvitation(ctx: CrmContext, identity: MicrosoftIdentity, invitationId: string, senderLanguage: MailLanguage): Promise<boolean> {
+export async function resendInvitation(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  invitationId: string,
+  senderLanguage: MailLanguage,
+): Promise<boolean> {
   const member = await requireManager(ctx, identity);
   const invitation = await findInvitationById(ctx.db, member.organisation.id, invitationId);
   if (!invitation) throw new AppError('invitation_not_found');
@@ -23,11 +28,22 @@ export async function resendInvitation(ctx: CrmContext, identity: MicrosoftIdent
     .where('status', '=', 'pending')
     .executeTakeFirst();
   if (Number(updated.numUpdatedRows) !== 1) throw new AppError('invitation_used');
-  return sendInvitationMail(ctx, identity, member, { ...invitation, token_hash: hash, expires_at: expiresAt }, secret, senderLanguage);
+  return sendInvitationMail(
+    ctx,
+    identity,
+    member,
+    { ...invitation, token_hash: hash, expires_at: expiresAt },
+    secret,
+    senderLanguage,
+  );
 }
 
 /** Revoke: the link stops working at once; an accepted invitation cannot be revoked (remove the user instead). */
-export async function revokeInvitation(ctx: CrmContext, identity: MicrosoftIdentity, invitationId: string): Promise<void> {
+export async function revokeInvitation(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  invitationId: string,
+): Promise<void> {
   const member = await requireManager(ctx, identity);
   const invitation = await findInvitationById(ctx.db, member.organisation.id, invitationId);
   if (!invitation) throw new AppError('invitation_not_found');

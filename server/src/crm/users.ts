@@ -5,7 +5,12 @@ import { normalizeEmail } from './identity.js';
 type Db = Kysely<Database>;
 
 export function findUserByIdentity(db: Db, tenantId: string, objectId: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('object_id', '=', objectId).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('object_id', '=', objectId)
+    .executeTakeFirst();
 }
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {

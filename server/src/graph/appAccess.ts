@@ -7,7 +7,11 @@ import { graphFailureOf } from './graphErrors.js';
 /** Proves that the app may act in a tenant on its own (admin consent granted), by one app-only Graph call. */
 export type AppAccessProbe = (tenantId: string) => Promise<void>;
 
-export function createAppAccessProbe(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): AppAccessProbe {
+export function createAppAccessProbe(
+  graphBaseUrl: string,
+  fetch: OutboundFetch,
+  tokens: MicrosoftTokens,
+): AppAccessProbe {
   return async (tenantId) => {
     try {
       const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(tenantId));

@@ -9,7 +9,11 @@ export type GraphTokenSource = () => Promise<string>;
  * missing, tenant not installed) reaches the caller as itself: the Graph SDK would wrap it into a GraphError
  * with status -1 and drop the cause. Later requests ask the source again (msal serves them from its cache).
  */
-export async function connectGraph(graphBaseUrl: string, fetch: OutboundFetch, token: GraphTokenSource): Promise<Client> {
+export async function connectGraph(
+  graphBaseUrl: string,
+  fetch: OutboundFetch,
+  token: GraphTokenSource,
+): Promise<Client> {
   const first = await token();
   let used = false;
   return createGraphClient(graphBaseUrl, fetch, async () => {
@@ -50,7 +54,10 @@ class BearerToken implements Middleware {
   }
   async execute(context: Context): Promise<void> {
     const options = (context.options ??= {});
-    const existing = options.headers instanceof Headers ? Object.fromEntries(options.headers.entries()) : (options.headers as Record<string, string> | undefined);
+    const existing =
+      options.headers instanceof Headers
+        ? Object.fromEntries(options.headers.entries())
+        : (options.headers as Record<string, string> | undefined);
     options.headers = { ...existing, Authorization: `Bearer ${await this.token()}` };
     await this.next!.execute(context);
   }

@@ -1,7 +1,8 @@
 import { GraphError } from '@microsoft/microsoft-graph-client';
 
 /** What a failed Graph call means for the caller; decided by HTTP status and Graph error code, never by message text. */
-export type GraphFailureKind = 'temporary' | 'token_expired' | 'consent_missing' | 'cursor_expired' | 'not_found' | 'invalid_request' | 'unknown';
+export type GraphFailureKind =
+  'temporary' | 'token_expired' | 'consent_missing' | 'cursor_expired' | 'not_found' | 'invalid_request' | 'unknown';
 
 export interface GraphFailure {
   kind: GraphFailureKind;
@@ -14,7 +15,11 @@ const CURSOR_CODES = new Set(['SyncStateNotFound', 'syncStateNotFound', 'resyncR
 const NOT_FOUND_CODES = new Set(['ErrorItemNotFound', 'itemNotFound', 'Request_ResourceNotFound', 'ResourceNotFound']);
 
 /** One table: status and code to kind (each row has a test). */
-export function classifyGraphFailure(status: number, code: string, retryAfter: string | null | undefined): GraphFailure {
+export function classifyGraphFailure(
+  status: number,
+  code: string,
+  retryAfter: string | null | undefined,
+): GraphFailure {
   const retryAfterSeconds = parseRetryAfter(retryAfter);
   const kind = ((): GraphFailureKind => {
     if (status === 429 || status === 503 || status === 504) return 'temporary';

@@ -6,7 +6,12 @@ import { classifyGraphFailure, type GraphFailure } from './graphErrors.js';
 
 /** A Graph answer that is not a success, classified (see graphErrors.ts). */
 export class GraphRequestError extends Error {
-  constructor(readonly failure: GraphFailure, readonly method: string, readonly path: string, graphMessage = '') {
+  constructor(
+    readonly failure: GraphFailure,
+    readonly method: string,
+    readonly path: string,
+    graphMessage = '',
+  ) {
     super(`${method} ${path} failed: ${failure.status} ${failure.code} ${graphMessage}`.trim());
     this.name = 'GraphRequestError';
   }
@@ -71,7 +76,11 @@ export class MailboxGraph {
         let waitSeconds = 0;
         const again: BatchRequest[] = [];
         for (const response of responses) {
-          const failure = classifyGraphFailure(response.status, errorCode(response.body), headerValue(response.headers, 'retry-after'));
+          const failure = classifyGraphFailure(
+            response.status,
+            errorCode(response.body),
+            headerValue(response.headers, 'retry-after'),
+          );
           if (response.status >= 400 && failure.kind === 'temporary') {
             again.push(pending.find((request) => request.id === response.id)!);
             waitSeconds = Math.max(waitSeconds, failure.retryAfterSeconds ?? backoffSeconds(round));
@@ -86,7 +95,12 @@ export class MailboxGraph {
     return results;
   }
 
-  private async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<{ status: number; body: unknown }> {
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<{ status: number; body: unknown }> {
     for (let round = 1; ; round += 1) {
       const release = await this.limiter.acquire(this.mailboxKey);
       let response: Response;

@@ -16,26 +16,50 @@ interface UserResource extends DirectoryUser {
   userType?: string | null;
 }
 
-const USER_FIELDS = ['id', 'displayName', 'mail', 'userPrincipalName', 'jobTitle', 'preferredLanguage', 'accountEnabled', 'userType'];
+const USER_FIELDS = [
+  'id',
+  'displayName',
+  'mail',
+  'userPrincipalName',
+  'jobTitle',
+  'preferredLanguage',
+  'accountEnabled',
+  'userType',
+];
 
 /**
  * The caller's tenant as Graph describes it. `/organization` is read on the caller's behalf (User.Read suffices);
  * the user list is read as the app (User.Read.All, granted at install), because the basic delegated permission
  * hides the enabled flag, user type and preferred language that invitations need.
  */
-export function createGraphTenantDirectory(graphBaseUrl: string, fetch: OutboundFetch, tokens: MicrosoftTokens): TenantDirectory {
+export function createGraphTenantDirectory(
+  graphBaseUrl: string,
+  fetch: OutboundFetch,
+  tokens: MicrosoftTokens,
+): TenantDirectory {
   return {
     async describeTenant(identity) {
-      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']));
-      const response = await translateFailures(() => client.api('/organization').select(['displayName', 'verifiedDomains']).get() as Promise<{ value: OrganizationResource[] }>);
+      const client = await connectGraph(graphBaseUrl, fetch, () =>
+        tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']),
+      );
+      const response = await translateFailures(
+        () =>
+          client.api('/organization').select(['displayName', 'verifiedDomains']).get() as Promise<{
+            value: OrganizationResource[];
+          }>,
+      );
       const organization = response.value[0];
       if (!organization) throw new AppError('graph_unavailable', 'Graph returned no organization');
-      return { displayName: organization.displayName, verifiedDomains: organization.verifiedDomains.map((domain) => domain.name) };
+      return {
+        displayName: organization.displayName,
+        verifiedDomains: organization.verifiedDomains.map((domain) => domain.name),
+      };
     },
     async listUsers(identity, search) {
       const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
       const request = client.api('/users').select(USER_FIELDS).top(999);
-      if (search?.trim()) request.header('ConsistencyLevel', 'eventual').search(`"displayName:${search.trim().replace(/"/g, '')}"`);
+      if (search?.trim())
+        request.header('ConsistencyLevel', 'eventual').search(`"displayName:${search.trim().replace(/"/g, '')}"`);
       const users = await translateFailures(() => getAllPages<UserResource>(client, request));
       return users
         .filter((user) => user.accountEnabled !== false && user.userType !== 'Guest')

@@ -28,5 +28,12 @@ export interface ServiceDependencies {
 
 /** The slice of the dependencies that CRM commands use. */
 export function crmContext(deps: ServiceDependencies): CrmContext {
-  return { db: deps.store.db, directory: deps.directory, mailer: deps.mailer, now: deps.now, publicUrl: deps.config.publicUrl, brand: deps.config.brandName };
+  return {
+    db: deps.store.db,
+    directory: deps.directory,
+    mailer: deps.mailer,
+    now: deps.now,
+    publicUrl: deps.config.publicUrl,
+    brand: deps.config.brandName,
+  };
 }

@@ -18,7 +18,15 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     res.status(status).json({
       error: appError.code,
       message: errorMessage(appError.code, language, appError.params),
-      ...(appError.problems ? { problems: appError.problems.map((problem) => ({ row: problem.row, code: problem.code, message: problem.message[language] })) } : {}),
+      ...(appError.problems
+        ? {
+            problems: appError.problems.map((problem) => ({
+              row: problem.row,
+              code: problem.code,
+              message: problem.message[language],
+            })),
+          }
+        : {}),
     });
   };
 }
@@ -31,7 +39,9 @@ function toAppError(error: unknown): AppError {
     const detail = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
     return new AppError('invalid_request', detail, { detail });
   }
-  if (error instanceof SyntaxError && 'body' in error) return new AppError('invalid_request', 'malformed JSON', { detail: 'malformed JSON' });
-  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large') return new AppError('payload_too_large');
+  if (error instanceof SyntaxError && 'body' in error)
+    return new AppError('invalid_request', 'malformed JSON', { detail: 'malformed JSON' });
+  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large')
+    return new AppError('payload_too_large');
   return new AppError('internal', String(error));
 }

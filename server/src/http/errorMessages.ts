@@ -10,9 +10,21 @@ interface ErrorRule {
 /** Each error code's HTTP status and the sentence a person reads, in both languages. */
 export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
   unauthenticated: { status: 401, en: 'Please sign in first.', de: 'Bitte melden Sie sich zuerst an.' },
-  token_expired: { status: 401, en: 'Your sign-in has expired. Please sign in again.', de: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.' },
-  invalid_token: { status: 401, en: 'Your sign-in could not be verified. Please sign in again.', de: 'Ihre Anmeldung konnte nicht überprüft werden. Bitte melden Sie sich erneut an.' },
-  invalid_request: { status: 400, en: 'The request was not understood: {detail}', de: 'Die Anfrage war nicht verständlich: {detail}' },
+  token_expired: {
+    status: 401,
+    en: 'Your sign-in has expired. Please sign in again.',
+    de: 'Ihre Anmeldung ist abgelaufen. Bitte melden Sie sich erneut an.',
+  },
+  invalid_token: {
+    status: 401,
+    en: 'Your sign-in could not be verified. Please sign in again.',
+    de: 'Ihre Anmeldung konnte nicht überprüft werden. Bitte melden Sie sich erneut an.',
+  },
+  invalid_request: {
+    status: 400,
+    en: 'The request was not understood: {detail}',
+    de: 'Die Anfrage war nicht verständlich: {detail}',
+  },
   not_found: { status: 404, en: 'This page does not exist.', de: 'Diese Seite gibt es nicht.' },
   not_tenant_admin: {
     status: 403,
@@ -70,7 +82,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Microsoft 365 could not be reached. Please try again in a moment.',
     de: 'Microsoft 365 ist gerade nicht erreichbar. Bitte versuchen Sie es gleich noch einmal.',
   },
-  not_member: { status: 403, en: 'You are not a user of this CRM account yet.', de: 'Sie sind noch kein Benutzer dieses CRM-Kontos.' },
+  not_member: {
+    status: 403,
+    en: 'You are not a user of this CRM account yet.',
+    de: 'Sie sind noch kein Benutzer dieses CRM-Kontos.',
+  },
   permission_denied: {
     status: 403,
     en: 'You need the Manage Users permission for this. Ask an administrator of your CRM account.',
@@ -91,30 +107,66 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'This invitation link is not valid. It may have been replaced by a newer invitation; ask for a new one.',
     de: 'Dieser Einladungslink ist nicht gültig. Vielleicht wurde er durch eine neuere Einladung ersetzt; bitten Sie um eine neue.',
   },
-  invitation_used: { status: 409, en: 'This invitation has already been accepted.', de: 'Diese Einladung wurde bereits angenommen.' },
-  invitation_revoked: { status: 410, en: 'This invitation was withdrawn by an administrator.', de: 'Diese Einladung wurde von einem Administrator zurückgezogen.' },
-  invitation_expired: { status: 410, en: 'This invitation has expired. Ask an administrator to send it again.', de: 'Diese Einladung ist abgelaufen. Bitten Sie einen Administrator, sie erneut zu senden.' },
+  invitation_used: {
+    status: 409,
+    en: 'This invitation has already been accepted.',
+    de: 'Diese Einladung wurde bereits angenommen.',
+  },
+  invitation_revoked: {
+    status: 410,
+    en: 'This invitation was withdrawn by an administrator.',
+    de: 'Diese Einladung wurde von einem Administrator zurückgezogen.',
+  },
+  invitation_expired: {
+    status: 410,
+    en: 'This invitation has expired. Ask an administrator to send it again.',
+    de: 'Diese Einladung ist abgelaufen. Bitten Sie einen Administrator, sie erneut zu senden.',
+  },
   invitation_other_address: {
     status: 403,
     en: 'This invitation is for another e-mail address. Sign in with the Microsoft 365 account it was sent to.',
     de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Melden Sie sich mit dem Microsoft 365-Konto an, an das sie gesendet wurde.',
   },
-  request_pending: { status: 409, en: 'Your request is pending: an administrator has not decided yet.', de: 'Ihre Anfrage ist in Bearbeitung: Ein Administrator hat noch nicht entschieden.' },
-  request_not_found: { status: 404, en: 'This access request does not exist in your CRM account.', de: 'Diese Beitrittsanfrage gibt es in Ihrem CRM-Konto nicht.' },
+  request_pending: {
+    status: 409,
+    en: 'Your request is pending: an administrator has not decided yet.',
+    de: 'Ihre Anfrage ist in Bearbeitung: Ein Administrator hat noch nicht entschieden.',
+  },
+  request_not_found: {
+    status: 404,
+    en: 'This access request does not exist in your CRM account.',
+    de: 'Diese Beitrittsanfrage gibt es in Ihrem CRM-Konto nicht.',
+  },
   request_already_decided: {
     status: 409,
     en: 'This request has already been decided ({status}).',
     de: 'Über diese Anfrage wurde bereits entschieden ({status}).',
   },
-  occurrence_not_found: { status: 404, en: 'This event has no occurrence on that day, or it was cancelled.', de: 'Dieses Ereignis hat an diesem Tag keinen Termin, oder er wurde abgesagt.' },
+  occurrence_not_found: {
+    status: 404,
+    en: 'This event has no occurrence on that day, or it was cancelled.',
+    de: 'Dieses Ereignis hat an diesem Tag keinen Termin, oder er wurde abgesagt.',
+  },
   occurrence_crosses_neighbour: {
     status: 400,
     en: 'An occurrence cannot move onto or past the day of the occurrence before or after it.',
     de: 'Ein Termin kann nicht auf den Tag des vorherigen oder nächsten Termins oder darüber hinaus verschoben werden.',
   },
-  occurrence_times_invalid: { status: 400, en: 'An occurrence needs a start and an end, and must end after it starts.', de: 'Ein Termin braucht Beginn und Ende und muss nach seinem Beginn enden.' },
-  event_not_found: { status: 404, en: 'This event does not exist or was deleted.', de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.' },
-  contact_not_found: { status: 404, en: 'This contact does not exist or was deleted.', de: 'Diesen Kontakt gibt es nicht oder er wurde gelöscht.' },
+  occurrence_times_invalid: {
+    status: 400,
+    en: 'An occurrence needs a start and an end, and must end after it starts.',
+    de: 'Ein Termin braucht Beginn und Ende und muss nach seinem Beginn enden.',
+  },
+  event_not_found: {
+    status: 404,
+    en: 'This event does not exist or was deleted.',
+    de: 'Dieses Ereignis gibt es nicht oder es wurde gelöscht.',
+  },
+  contact_not_found: {
+    status: 404,
+    en: 'This contact does not exist or was deleted.',
+    de: 'Diesen Kontakt gibt es nicht oder er wurde gelöscht.',
+  },
   owner_not_member: {
     status: 400,
     en: 'The new owner must be an active user of your CRM account.',
@@ -127,13 +179,21 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Sync needs a Microsoft 365 account; this CRM account is not linked to one.',
     de: 'Die Synchronisierung braucht ein Microsoft 365-Konto; dieses CRM-Konto ist mit keinem verknüpft.',
   },
-  sync_not_enabled: { status: 409, en: 'Calendar sync is not turned on.', de: 'Die Kalendersynchronisierung ist nicht aktiviert.' },
+  sync_not_enabled: {
+    status: 409,
+    en: 'Calendar sync is not turned on.',
+    de: 'Die Kalendersynchronisierung ist nicht aktiviert.',
+  },
   mapping_invalid: {
     status: 400,
     en: 'The field mapping cannot be saved; see the marked rows.',
     de: 'Die Feldzuordnung kann nicht gespeichert werden; siehe die markierten Zeilen.',
   },
-  internal: { status: 500, en: 'Something went wrong on our side. Please try again.', de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.' },
+  internal: {
+    status: 500,
+    en: 'Something went wrong on our side. Please try again.',
+    de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */
@@ -142,7 +202,11 @@ const PARAMETER_WORDS: Record<Language, Record<string, string>> = {
   de: { approved: 'genehmigt', declined: 'abgelehnt', pending: 'offen' },
 };
 
-export function errorMessage(code: ErrorCode, language: Language, params: Record<string, string | number> = {}): string {
+export function errorMessage(
+  code: ErrorCode,
+  language: Language,
+  params: Record<string, string | number> = {},
+): string {
   return ERROR_RULES[code][language].replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = String(params[name] ?? '');
     return PARAMETER_WORDS[language][value] ?? value;

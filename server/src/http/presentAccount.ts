@@ -7,7 +7,13 @@ export function presentAccount(identity: MicrosoftIdentity, account: AccountStat
   const tenant = { id: identity.tenantId, domain: identity.email.split('@')[1] ?? '' };
   switch (account.state) {
     case 'not_installed':
-      return { state: account.state, user: person, tenant, isTenantAdmin: identity.isTenantAdmin, ...(installUrl ? { installUrl } : {}) };
+      return {
+        state: account.state,
+        user: person,
+        tenant,
+        isTenantAdmin: identity.isTenantAdmin,
+        ...(installUrl ? { installUrl } : {}),
+      };
     case 'first_visit':
       return { state: account.state, user: person, tenant };
     case 'no_access':
@@ -27,13 +33,27 @@ export function presentAccount(identity: MicrosoftIdentity, account: AccountStat
         user: person,
         tenant,
         organisation: { name: account.organisation.name },
-        request: { id: account.request.id, status: account.request.status, createdAt: account.request.created_at, decidedAt: account.request.decided_at },
+        request: {
+          id: account.request.id,
+          status: account.request.status,
+          createdAt: account.request.created_at,
+          decidedAt: account.request.decided_at,
+        },
       };
     case 'member':
       return {
         state: account.state,
-        user: { id: account.user.id, name: account.user.display_name, email: account.user.email, profile: account.user.profile },
-        organisation: { id: account.organisation.id, name: account.organisation.name, edition: account.organisation.edition },
+        user: {
+          id: account.user.id,
+          name: account.user.display_name,
+          email: account.user.email,
+          profile: account.user.profile,
+        },
+        organisation: {
+          id: account.organisation.id,
+          name: account.organisation.name,
+          edition: account.organisation.edition,
+        },
       };
   }
 }

@@ -20,7 +20,9 @@ export function createJobQueue(store: Store, options: JobQueueOptions = {}): Job
   if (store.dialect === 'postgres') {
     return new PgBossJobQueue(store.db, {
       schema: options.pgBossSchema ?? (store.schema ? `${store.schema}_jobs` : 'pgboss'),
-      ...(options.pollingIntervalSeconds !== undefined ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+      ...(options.pollingIntervalSeconds !== undefined
+        ? { pollingIntervalSeconds: options.pollingIntervalSeconds }
+        : {}),
       ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
     });
   }

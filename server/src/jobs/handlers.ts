@@ -22,7 +22,9 @@ const SWEEP_SECONDS = 30;
  * the same jobs.
  */
 export function registerJobHandlers(queue: JobQueue, deps: JobDependencies): void {
-  queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), { concurrency: 4 });
+  queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), {
+    concurrency: 4,
+  });
   queue.register(SYNC_SWEEP_JOB, () => sweepSync(deps.sync));
 }
 

@@ -80,13 +80,18 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
 
   register<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
     if (this.#registrations.has(name)) throw new Error(`A handler for job ${name} is already registered`);
-    this.#registrations.set(name, { handler: handler as JobHandler<unknown>, concurrency: Math.max(1, options.concurrency ?? 1), running: 0 });
+    this.#registrations.set(name, {
+      handler: handler as JobHandler<unknown>,
+      concurrency: Math.max(1, options.concurrency ?? 1),
+      running: 0,
+    });
     this.#dispatch();
   }
 
   async enqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
     const key = options.singletonKey ?? null;
-    if (key !== null && this.#waiting.some((job) => job.name === name && job.key === key && job.state === 'created')) return null;
+    if (key !== null && this.#waiting.some((job) => job.name === name && job.key === key && job.state === 'created'))
+      return null;
     const job: WaitingJob = {
       id: randomUUID(),
       name,
@@ -132,12 +137,26 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
     this.#wakeAt = Infinity;
     const running = [...this.#running.values()];
     if (graceful && running.length > 0) {
-      const finished = await settleWithin(running.map((run) => run.done), this.#stopTimeoutMs);
+      const finished = await settleWithin(
+        running.map((run) => run.done),
+        this.#stopTimeoutMs,
+      );
       if (finished) return;
     }
     for (const run of running) run.controller.abort(new Error('job queue stopping'));
-    if (graceful && !(await settleWithin(running.map((run) => run.done), ABORT_GRACE_MS))) {
-      this.#emitError(new JobEngineError('Stopped while handlers still ran', new Error(`${this.#running.size} handler(s) ignored their abort signal`)));
+    if (
+      graceful &&
+      !(await settleWithin(
+        running.map((run) => run.done),
+        ABORT_GRACE_MS,
+      ))
+    ) {
+      this.#emitError(
+        new JobEngineError(
+          'Stopped while handlers still ran',
+          new Error(`${this.#running.size} handler(s) ignored their abort signal`),
+        ),
+      );
     }
   }
 
@@ -173,10 +192,13 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
     this.#wakeAt = at;
     if (at === Infinity) return;
     // Timers fire a little early or late; dispatch() re-checks and re-arms.
-    this.#wakeTimer = setTimeout(() => {
-      this.#wakeAt = Infinity;
-      this.#dispatch();
-    }, Math.max(0, at - Date.now()));
+    this.#wakeTimer = setTimeout(
+      () => {
+        this.#wakeAt = Infinity;
+        this.#dispatch();
+      },
+      Math.max(0, at - Date.now()),
+    );
   }
 
   #run(job: WaitingJob, registration: Registration): void {
@@ -185,7 +207,13 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
     const controller = new AbortController();
     const done = (async () => {
       try {
-        await registration.handler({ id: job.id, name: job.name, data: job.data, attempt: job.attempt, signal: controller.signal });
+        await registration.handler({
+          id: job.id,
+          name: job.name,
+          data: job.data,
+          attempt: job.attempt,
+          signal: controller.signal,
+        });
       } catch (error) {
         await this.#afterFailure(job, error);
       } finally {
@@ -201,18 +229,27 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
   async #afterFailure(job: WaitingJob, error: unknown): Promise<void> {
     if (error instanceof RetryLater) {
       // Like a fresh enqueue: coalesced into a job of the same key that is already queued.
-      const queued = job.key !== null && this.#waiting.some((other) => other.name === job.name && other.key === job.key && other.state === 'created');
+      const queued =
+        job.key !== null &&
+        this.#waiting.some((other) => other.name === job.name && other.key === job.key && other.state === 'created');
       if (!queued) this.#waiting.push({ ...job, state: 'created', runAt: Date.now() + error.seconds * 1000 });
       return;
     }
     if (job.attempt <= job.retryLimit) {
-      this.#waiting.push({ ...job, state: 'retry', attempt: job.attempt + 1, runAt: Date.now() + retryDelayMs(job.retryDelaySeconds, job.attempt) });
+      this.#waiting.push({
+        ...job,
+        state: 'retry',
+        attempt: job.attempt + 1,
+        runAt: Date.now() + retryDelayMs(job.retryDelaySeconds, job.attempt),
+      });
       return;
     }
     const info: JobInfo = { id: job.id, name: job.name, data: job.data, attempt: job.attempt };
     this.#emitError(new JobFailedError(info, error));
     if (this.#recordFailure) {
-      await this.#recordFailure(info, error).catch((recordError: unknown) => this.#emitError(new JobEngineError('Could not record a failed job', recordError, info)));
+      await this.#recordFailure(info, error).catch((recordError: unknown) =>
+        this.#emitError(new JobEngineError('Could not record a failed job', recordError, info)),
+      );
     }
   }
 

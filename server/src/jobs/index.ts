@@ -11,4 +11,9 @@ export {
   type JobQueue,
   type JobQueueErrorEvent,
 } from './jobQueue.js';
-export { createStoreMailboxLimiter, type MailboxLimiter, type Release, type StoreMailboxLimiterOptions } from './mailboxLimiter.js';
+export {
+  createStoreMailboxLimiter,
+  type MailboxLimiter,
+  type Release,
+  type StoreMailboxLimiterOptions,
+} from './mailboxLimiter.js';

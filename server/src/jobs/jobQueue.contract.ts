@@ -50,53 +50,65 @@ export function describeJobQueueContract(kind: StoreKind): void {
       }
     });
 
-    it.skipIf(!kind.available)(`runs jobs on the ${engineOf[kind.name]} engine with their data, unkeyed ones never coalesced, within the concurrency`, async () => {
-      const queue = aQueue();
-      const seen: { data: unknown; attempt: number }[] = [];
-      let running = 0;
-      let maxRunning = 0;
-      queue.register<{ n: number }>('work', async (job) => {
-        running += 1;
-        maxRunning = Math.max(maxRunning, running);
-        await pause(200);
-        seen.push({ data: job.data, attempt: job.attempt });
-        running -= 1;
-      }, { concurrency: 2 });
-      await queue.start();
-      const ids = await Promise.all([1, 2, 3, 4].map((n) => queue.enqueue('work', { n })));
-      expect(ids.every((id) => typeof id === 'string')).toBe(true);
-      await waitFor(() => seen.length === 4);
-      expect(seen.map((entry) => (entry.data as { n: number }).n).sort()).toEqual([1, 2, 3, 4]);
-      expect(seen.every((entry) => entry.attempt === 1)).toBe(true);
-      expect(maxRunning).toBeLessThanOrEqual(2);
-      expect(errors).toEqual([]);
-    });
+    it.skipIf(!kind.available)(
+      `runs jobs on the ${engineOf[kind.name]} engine with their data, unkeyed ones never coalesced, within the concurrency`,
+      async () => {
+        const queue = aQueue();
+        const seen: { data: unknown; attempt: number }[] = [];
+        let running = 0;
+        let maxRunning = 0;
+        queue.register<{ n: number }>(
+          'work',
+          async (job) => {
+            running += 1;
+            maxRunning = Math.max(maxRunning, running);
+            await pause(200);
+            seen.push({ data: job.data, attempt: job.attempt });
+            running -= 1;
+          },
+          { concurrency: 2 },
+        );
+        await queue.start();
+        const ids = await Promise.all([1, 2, 3, 4].map((n) => queue.enqueue('work', { n })));
+        expect(ids.every((id) => typeof id === 'string')).toBe(true);
+        await waitFor(() => seen.length === 4);
+        expect(seen.map((entry) => (entry.data as { n: number }).n).sort()).toEqual([1, 2, 3, 4]);
+        expect(seen.every((entry) => entry.attempt === 1)).toBe(true);
+        expect(maxRunning).toBeLessThanOrEqual(2);
+        expect(errors).toEqual([]);
+      },
+    );
 
-    it.skipIf(!kind.available)('retries a failing job with backoff, then emits one error event with the job and its cause', async () => {
-      const queue = aQueue();
-      const attempts: { attempt: number; at: number }[] = [];
-      queue.register('flaky', async (job) => {
-        attempts.push({ attempt: job.attempt, at: Date.now() });
-        throw new Error(`boom ${job.attempt}`);
-      });
-      await queue.start();
-      await queue.enqueue('flaky', { mailbox: 'a' }, { retryLimit: 1, retryDelaySeconds: 1 });
-      await waitFor(() => errors.length > 0, 15_000);
-      expect(attempts.map((entry) => entry.attempt)).toEqual([1, 2]);
-      // The first retry waits between 1 and 2 s (base 1 s, jitter up to double); only the lower bound is firm.
-      expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
-      const [error] = errors;
-      expect(error).toBeInstanceOf(JobFailedError);
-      expect(error!.job).toMatchObject({ name: 'flaky', data: { mailbox: 'a' }, attempt: 2 });
-      expect((error!.cause as Error).message).toBe('boom 2');
-      await pause(1000);
-      expect(attempts).toHaveLength(2);
-      expect(errors).toHaveLength(1);
-      if (kind.name === 'sqlite') {
-        const failures = await store.db.selectFrom('job_failures').selectAll().execute();
-        expect(failures).toMatchObject([{ name: 'flaky', attempts: 2, error: 'Error: boom 2', data: '{"mailbox":"a"}' }]);
-      }
-    });
+    it.skipIf(!kind.available)(
+      'retries a failing job with backoff, then emits one error event with the job and its cause',
+      async () => {
+        const queue = aQueue();
+        const attempts: { attempt: number; at: number }[] = [];
+        queue.register('flaky', async (job) => {
+          attempts.push({ attempt: job.attempt, at: Date.now() });
+          throw new Error(`boom ${job.attempt}`);
+        });
+        await queue.start();
+        await queue.enqueue('flaky', { mailbox: 'a' }, { retryLimit: 1, retryDelaySeconds: 1 });
+        await waitFor(() => errors.length > 0, 15_000);
+        expect(attempts.map((entry) => entry.attempt)).toEqual([1, 2]);
+        // The first retry waits between 1 and 2 s (base 1 s, jitter up to double); only the lower bound is firm.
+        expect(attempts[1]!.at - attempts[0]!.at).toBeGreaterThanOrEqual(900);
+        const [error] = errors;
+        expect(error).toBeInstanceOf(JobFailedError);
+        expect(error!.job).toMatchObject({ name: 'flaky', data: { mailbox: 'a' }, attempt: 2 });
+        expect((error!.cause as Error).message).toBe('boom 2');
+        await pause(1000);
+        expect(attempts).toHaveLength(2);
+        expect(errors).toHaveLength(1);
+        if (kind.name === 'sqlite') {
+          const failures = await store.db.selectFrom('job_failures').selectAll().execute();
+          expect(failures).toMatchObject([
+            { name: 'flaky', attempts: 2, error: 'Error: boom 2', data: '{"mailbox":"a"}' },
+          ]);
+        }
+      },
+    );
 
     it.skipIf(!kind.available)('runs a job again after RetryLater without using up an attempt', async () => {
       const queue = aQueue();
@@ -129,46 +141,54 @@ export function describeJobQueueContract(kind: StoreKind): void {
       expect(ranAt - enqueuedAt).toBeGreaterThanOrEqual(1100);
     });
 
-    it.skipIf(!kind.available)('runs one job per singleton key at a time and coalesces a burst into one queued job', async () => {
-      const workers = kind.name === 'postgres' ? [aQueue(), aQueue()] : [aQueue()];
-      const running = new Map<string, number>();
-      let maxPerKey = 0;
-      const runs: string[] = [];
-      const finished: string[] = [];
-      for (const queue of workers) {
-        queue.register<{ binding: string; n: number }>('sync', async (job) => {
-          const key = job.data.binding;
-          running.set(key, (running.get(key) ?? 0) + 1);
-          maxPerKey = Math.max(maxPerKey, running.get(key)!);
-          runs.push(`${key}:${job.data.n}`);
-          await pause(700);
-          running.set(key, running.get(key)! - 1);
-          finished.push(`${key}:${job.data.n}`);
-        }, { concurrency: 3 });
-        await queue.start();
-      }
-      const enqueue = (binding: string, n: number) => workers[n % workers.length]!.enqueue('sync', { binding, n }, { singletonKey: binding });
-      expect(await enqueue('A', 0)).toEqual(expect.any(String));
-      await waitFor(() => runs.length === 1);
-      // A is running: the next one queues, the rest of the burst is coalesced into it.
-      const burst = [];
-      for (let n = 1; n <= 5; n += 1) burst.push(await enqueue('A', n));
-      expect(burst[0]).toEqual(expect.any(String));
-      expect(burst.slice(1)).toEqual([null, null, null, null]);
-      // Another key is not held up by A, nor by the A waiting before it.
-      expect(await enqueue('B', 10)).toEqual(expect.any(String));
-      await waitFor(() => runs.includes('B:10'));
-      expect(finished).toEqual([]);
-      await waitFor(() => runs.length === 3, 15_000);
-      await pause(1500);
-      expect(runs.filter((run) => run.startsWith('A:'))).toEqual(['A:0', 'A:1']);
-      expect(runs).toContain('B:10');
-      expect(maxPerKey).toBe(1);
-      // Once nothing of A waits, A can be queued again.
-      expect(await enqueue('A', 20)).toEqual(expect.any(String));
-      await waitFor(() => runs.includes('A:20'));
-      expect(errors).toEqual([]);
-    });
+    it.skipIf(!kind.available)(
+      'runs one job per singleton key at a time and coalesces a burst into one queued job',
+      async () => {
+        const workers = kind.name === 'postgres' ? [aQueue(), aQueue()] : [aQueue()];
+        const running = new Map<string, number>();
+        let maxPerKey = 0;
+        const runs: string[] = [];
+        const finished: string[] = [];
+        for (const queue of workers) {
+          queue.register<{ binding: string; n: number }>(
+            'sync',
+            async (job) => {
+              const key = job.data.binding;
+              running.set(key, (running.get(key) ?? 0) + 1);
+              maxPerKey = Math.max(maxPerKey, running.get(key)!);
+              runs.push(`${key}:${job.data.n}`);
+              await pause(700);
+              running.set(key, running.get(key)! - 1);
+              finished.push(`${key}:${job.data.n}`);
+            },
+            { concurrency: 3 },
+          );
+          await queue.start();
+        }
+        const enqueue = (binding: string, n: number) =>
+          workers[n % workers.length]!.enqueue('sync', { binding, n }, { singletonKey: binding });
+        expect(await enqueue('A', 0)).toEqual(expect.any(String));
+        await waitFor(() => runs.length === 1);
+        // A is running: the next one queues, the rest of the burst is coalesced into it.
+        const burst = [];
+        for (let n = 1; n <= 5; n += 1) burst.push(await enqueue('A', n));
+        expect(burst[0]).toEqual(expect.any(String));
+        expect(burst.slice(1)).toEqual([null, null, null, null]);
+        // Another key is not held up by A, nor by the A waiting before it.
+        expect(await enqueue('B', 10)).toEqual(expect.any(String));
+        await waitFor(() => runs.includes('B:10'));
+        expect(finished).toEqual([]);
+        await waitFor(() => runs.length === 3, 15_000);
+        await pause(1500);
+        expect(runs.filter((run) => run.startsWith('A:'))).toEqual(['A:0', 'A:1']);
+        expect(runs).toContain('B:10');
+        expect(maxPerKey).toBe(1);
+        // Once nothing of A waits, A can be queued again.
+        expect(await enqueue('A', 20)).toEqual(expect.any(String));
+        await waitFor(() => runs.includes('A:20'));
+        expect(errors).toEqual([]);
+      },
+    );
 
     it.skipIf(!kind.available)('runs a job every N seconds, once per period however many workers', async () => {
       const workers = kind.name === 'postgres' ? [aQueue(), aQueue()] : [aQueue()];
@@ -206,23 +226,26 @@ export function describeJobQueueContract(kind: StoreKind): void {
       expect(finished).toBe(true);
     });
 
-    it.skipIf(!kind.available)('stops gracefully: aborts a handler through its signal after the stop timeout', async () => {
-      const queue = aQueue(400);
-      let started = false;
-      let abortedWith: unknown;
-      queue.register('stuck', async (job) => {
-        started = true;
-        await new Promise<void>((resolve) => job.signal.addEventListener('abort', () => resolve(), { once: true }));
-        abortedWith = job.signal.reason;
-      });
-      await queue.start();
-      await queue.enqueue('stuck', {});
-      await waitFor(() => started);
-      const stopAt = Date.now();
-      await queue.stop({ graceful: true });
-      expect(abortedWith).toBeInstanceOf(Error);
-      expect(Date.now() - stopAt).toBeGreaterThanOrEqual(350);
-      expect(Date.now() - stopAt).toBeLessThan(5000);
-    });
+    it.skipIf(!kind.available)(
+      'stops gracefully: aborts a handler through its signal after the stop timeout',
+      async () => {
+        const queue = aQueue(400);
+        let started = false;
+        let abortedWith: unknown;
+        queue.register('stuck', async (job) => {
+          started = true;
+          await new Promise<void>((resolve) => job.signal.addEventListener('abort', () => resolve(), { once: true }));
+          abortedWith = job.signal.reason;
+        });
+        await queue.start();
+        await queue.enqueue('stuck', {});
+        await waitFor(() => started);
+        const stopAt = Date.now();
+        await queue.stop({ graceful: true });
+        expect(abortedWith).toBeInstanceOf(Error);
+        expect(Date.now() - stopAt).toBeGreaterThanOrEqual(350);
+        expect(Date.now() - stopAt).toBeLessThan(5000);
+      },
+    );
   });
 }

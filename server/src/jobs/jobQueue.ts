@@ -51,7 +51,10 @@ export interface JobQueue {
  * is not the job's fault, so it must not use up its retries.
  */
 export class RetryLater extends Error {
-  constructor(readonly seconds: number, options?: { cause?: unknown }) {
+  constructor(
+    readonly seconds: number,
+    options?: { cause?: unknown },
+  ) {
     super(`retry later, in ${seconds}s`, options);
     this.name = 'RetryLater';
   }
@@ -68,7 +71,10 @@ export interface JobInfo {
 /** A job whose last allowed attempt threw; `cause` is what it threw. */
 export class JobFailedError extends Error {
   readonly code = 'job_failed';
-  constructor(readonly job: JobInfo, cause: unknown) {
+  constructor(
+    readonly job: JobInfo,
+    cause: unknown,
+  ) {
     super(`Job ${job.name} (${job.id}) failed after ${job.attempt} attempt(s): ${describe(cause)}`, { cause });
     this.name = 'JobFailedError';
   }
@@ -77,7 +83,11 @@ export class JobFailedError extends Error {
 /** The engine could not do its own work (fetch, complete, record a failure, schedule). */
 export class JobEngineError extends Error {
   readonly code = 'job_engine_error';
-  constructor(message: string, cause: unknown, readonly job?: JobInfo) {
+  constructor(
+    message: string,
+    cause: unknown,
+    readonly job?: JobInfo,
+  ) {
     super(`${message}: ${describe(cause)}`, { cause });
     this.name = 'JobEngineError';
   }

@@ -16,7 +16,9 @@ describe.each(kinds)('mailbox limiter on $name', (kind) => {
   });
 
   /** Two stores on one database, each with its own connection(s): what two worker processes have. */
-  async function twoWorkers(options: Parameters<typeof createStoreMailboxLimiter>[1] = {}): Promise<[MailboxLimiter, MailboxLimiter, () => Promise<void>]> {
+  async function twoWorkers(
+    options: Parameters<typeof createStoreMailboxLimiter>[1] = {},
+  ): Promise<[MailboxLimiter, MailboxLimiter, () => Promise<void>]> {
     let first: Store;
     let second: Store;
     if (kind.name === 'sqlite') {
@@ -33,37 +35,43 @@ describe.each(kinds)('mailbox limiter on $name', (kind) => {
       secondOpen = false;
       await second.close();
     };
-    cleanups.push(() => first.close(), async () => {
-      if (secondOpen) await second.close();
-    });
+    cleanups.push(
+      () => first.close(),
+      async () => {
+        if (secondOpen) await second.close();
+      },
+    );
     return [createStoreMailboxLimiter(first.db, options), createStoreMailboxLimiter(second.db, options), crashSecond];
   }
 
-  it.skipIf(!kind.available)('never lets more than 4 callers of two workers hold one mailbox at once, and serves them all', async () => {
-    const [a, b] = await twoWorkers();
-    let holders = 0;
-    let maxHolders = 0;
-    let otherMailbox = 0;
-    const call = async (limiter: MailboxLimiter, mailbox: string) => {
-      const release = await limiter.acquire(mailbox);
-      try {
-        if (mailbox === 'app|alice') {
-          holders += 1;
-          maxHolders = Math.max(maxHolders, holders);
-        } else otherMailbox += 1;
-        await pause(40 + Math.random() * 40);
-        if (mailbox === 'app|alice') holders -= 1;
-      } finally {
-        await release();
-      }
-    };
-    await Promise.all([
-      ...Array.from({ length: 24 }, (_, i) => call(i % 2 ? a : b, 'app|alice')),
-      ...Array.from({ length: 4 }, (_, i) => call(i % 2 ? a : b, 'app|bob')),
-    ]);
-    expect(maxHolders).toBe(4);
-    expect(otherMailbox).toBe(4);
-  });
+  it.skipIf(!kind.available)(
+    'never lets more than 4 callers of two workers hold one mailbox at once, and serves them all',
+    async () => {
+      const [a, b] = await twoWorkers();
+      let holders = 0;
+      let maxHolders = 0;
+      let otherMailbox = 0;
+      const call = async (limiter: MailboxLimiter, mailbox: string) => {
+        const release = await limiter.acquire(mailbox);
+        try {
+          if (mailbox === 'app|alice') {
+            holders += 1;
+            maxHolders = Math.max(maxHolders, holders);
+          } else otherMailbox += 1;
+          await pause(40 + Math.random() * 40);
+          if (mailbox === 'app|alice') holders -= 1;
+        } finally {
+          await release();
+        }
+      };
+      await Promise.all([
+        ...Array.from({ length: 24 }, (_, i) => call(i % 2 ? a : b, 'app|alice')),
+        ...Array.from({ length: 4 }, (_, i) => call(i % 2 ? a : b, 'app|bob')),
+      ]);
+      expect(maxHolders).toBe(4);
+      expect(otherMailbox).toBe(4);
+    },
+  );
 
   it.skipIf(!kind.available)('frees the slot of a holder that never released once its lease expires', async () => {
     const [a, b, crashB] = await twoWorkers({ leaseSeconds: 1 });
@@ -77,21 +85,26 @@ describe.each(kinds)('mailbox limiter on $name', (kind) => {
     await release();
   });
 
-  it.skipIf(!kind.available)('makes every worker wait for a Retry-After one of them recorded, the later time winning', async () => {
-    const [a, b] = await twoWorkers();
-    const until = new Date(Date.now() + 1200);
-    await a.blockUntil('app|dave', until);
-    await b.blockUntil('app|dave', new Date(Date.now() + 200));
-    const started = Date.now();
-    const release = await b.acquire('app|dave');
-    expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
-    expect(Date.now() - started).toBeLessThan(10_000);
-    await release();
-    // Other mailboxes are not blocked.
-    const quick = Date.now();
-    await (await a.acquire('app|erin'))();
-    expect(Date.now() - quick).toBeLessThan(1000);
-  });
+  it.skipIf(!kind.available)(
+    'makes every worker wait for a Retry-After one of them recorded, the later time winning',
+    async () => {
+      const [a, b] = await twoWorkers();
+      const until = new Date(Date.now() + 1200);
+      await a.blockUntil('app|dave', until);
+      await b.blockUntil('app|dave', new Date(Date.now() + 200));
+      const started = Date.now();
+      const release = await b.acquire('app|dave');
+      expect(Date.now()).toBeGreaterThanOrEqual(until.getTime());
+      expect(Date.now() - started).toBeLessThan(10_000);
+      await release();
+      // Other mailboxes are not blocked.
+      const quick = Date.now();
+      await (
+        await a.acquire('app|erin')
+      )();
+      expect(Date.now() - quick).toBeLessThan(1000);
+    },
+  );
 
   it.skipIf(!kind.available)('stops waiting when the signal aborts', async () => {
     const [a] = await twoWorkers();

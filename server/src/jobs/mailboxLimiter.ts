@@ -31,14 +31,21 @@ export interface StoreMailboxLimiterOptions {
 }
 
 /** The limiter over the store's `mailbox_leases` and `mailbox_blocks` tables; the same SQL on SQLite and PostgreSQL. */
-export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMailboxLimiterOptions = {}): MailboxLimiter {
+export function createStoreMailboxLimiter(
+  db: Kysely<Database>,
+  options: StoreMailboxLimiterOptions = {},
+): MailboxLimiter {
   const limit = options.limit ?? 4;
   const leaseMs = (options.leaseSeconds ?? 60) * 1000;
   const minPollMs = options.minPollMs ?? 25;
   const maxPollMs = options.maxPollMs ?? 500;
 
   async function blockedUntil(mailboxKey: string): Promise<number> {
-    const row = await db.selectFrom('mailbox_blocks').select('blocked_until').where('mailbox_key', '=', mailboxKey).executeTakeFirst();
+    const row = await db
+      .selectFrom('mailbox_blocks')
+      .select('blocked_until')
+      .where('mailbox_key', '=', mailboxKey)
+      .executeTakeFirst();
     return row ? Date.parse(row.blocked_until) : 0;
   }
 
@@ -46,8 +53,16 @@ export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMa
   async function tryTake(mailboxKey: string, leaseId: string): Promise<number | undefined> {
     const now = new Date();
     // A lease not renewed in time belongs to a holder that is gone.
-    await db.deleteFrom('mailbox_leases').where('mailbox_key', '=', mailboxKey).where('expires_at', '<', now.toISOString()).execute();
-    const taken = new Set((await db.selectFrom('mailbox_leases').select('slot').where('mailbox_key', '=', mailboxKey).execute()).map((row) => row.slot));
+    await db
+      .deleteFrom('mailbox_leases')
+      .where('mailbox_key', '=', mailboxKey)
+      .where('expires_at', '<', now.toISOString())
+      .execute();
+    const taken = new Set(
+      (await db.selectFrom('mailbox_leases').select('slot').where('mailbox_key', '=', mailboxKey).execute()).map(
+        (row) => row.slot,
+      ),
+    );
     const free = shuffle([...Array(limit).keys()].filter((slot) => !taken.has(slot)));
     const expiresAt = new Date(now.getTime() + leaseMs).toISOString();
     for (const slot of free) {
@@ -63,7 +78,12 @@ export function createStoreMailboxLimiter(db: Kysely<Database>, options: StoreMa
   }
 
   async function give(mailboxKey: string, slot: number, leaseId: string): Promise<void> {
-    await db.deleteFrom('mailbox_leases').where('mailbox_key', '=', mailboxKey).where('slot', '=', slot).where('lease_id', '=', leaseId).execute();
+    await db
+      .deleteFrom('mailbox_leases')
+      .where('mailbox_key', '=', mailboxKey)
+      .where('slot', '=', slot)
+      .where('lease_id', '=', leaseId)
+      .execute();
   }
 
   function holding(mailboxKey: string, slot: number, leaseId: string): Release {

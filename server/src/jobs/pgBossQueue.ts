@@ -152,21 +152,31 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
 
   register<T>(name: string, handler: JobHandler<T>, options: { concurrency?: number } = {}): void {
     if (this.#registrations.has(name)) throw new Error(`A handler for job ${name} is already registered`);
-    const registration: Registration = { name, handler: handler as JobHandler<unknown>, concurrency: Math.max(1, options.concurrency ?? 1), active: 0, wake: () => {} };
+    const registration: Registration = {
+      name,
+      handler: handler as JobHandler<unknown>,
+      concurrency: Math.max(1, options.concurrency ?? 1),
+      active: 0,
+      wake: () => {},
+    };
     this.#registrations.set(name, registration);
     if (this.#started) this.#startWorker(registration);
   }
 
   async enqueue<T>(name: string, data: T, options: EnqueueOptions = {}): Promise<string | null> {
     const id = randomUUID();
-    return this.#send(name, { payload: data, attemptsBefore: 0 }, {
-      id,
-      singletonKey: options.singletonKey ?? `${UNKEYED_PREFIX}${id}`,
-      ...(options.runAfter ? { startAfter: options.runAfter } : {}),
-      retryLimit: normaliseRetryLimit(options.retryLimit),
-      retryDelay: normaliseRetryDelay(options.retryDelaySeconds),
-      retryBackoff: true,
-    });
+    return this.#send(
+      name,
+      { payload: data, attemptsBefore: 0 },
+      {
+        id,
+        singletonKey: options.singletonKey ?? `${UNKEYED_PREFIX}${id}`,
+        ...(options.runAfter ? { startAfter: options.runAfter } : {}),
+        retryLimit: normaliseRetryLimit(options.retryLimit),
+        retryDelay: normaliseRetryDelay(options.retryDelaySeconds),
+        retryBackoff: true,
+      },
+    );
   }
 
   async prepare(): Promise<void> {
@@ -191,7 +201,8 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
    * it with one still queued. Whole seconds, at least 1.
    */
   async every(name: string, seconds: number, data: unknown = {}): Promise<void> {
-    if (!Number.isInteger(seconds) || seconds < 1) throw new Error(`every(${name}): seconds must be a whole number ≥ 1 with pg-boss`);
+    if (!Number.isInteger(seconds) || seconds < 1)
+      throw new Error(`every(${name}): seconds must be a whole number ≥ 1 with pg-boss`);
     if (this.#schedules.some((schedule) => schedule.name === name)) throw new Error(`Job ${name} is already scheduled`);
     const schedule = { name, seconds, data };
     this.#schedules.push(schedule);
@@ -212,11 +223,27 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
     for (const registration of this.#registrations.values()) registration.wake();
     await Promise.all(this.#loops.splice(0));
     const running = [...this.#running.values()];
-    const finished = graceful && (await settleWithin(running.map((run) => run.done), this.#stopTimeoutMs));
+    const finished =
+      graceful &&
+      (await settleWithin(
+        running.map((run) => run.done),
+        this.#stopTimeoutMs,
+      ));
     if (!finished) {
       for (const run of running) run.controller.abort(new Error('job queue stopping'));
-      if (graceful && !(await settleWithin(running.map((run) => run.done), ABORT_GRACE_MS))) {
-        this.#emitError(new JobEngineError('Stopped while handlers still ran', new Error(`${this.#running.size} handler(s) ignored their abort signal`)));
+      if (
+        graceful &&
+        !(await settleWithin(
+          running.map((run) => run.done),
+          ABORT_GRACE_MS,
+        ))
+      ) {
+        this.#emitError(
+          new JobEngineError(
+            'Stopped while handlers still ran',
+            new Error(`${this.#running.size} handler(s) ignored their abort signal`),
+          ),
+        );
       }
     }
     // A handler that ignored its abort stays active until pg-boss's maintenance expires it (expireIn) and retries
@@ -306,7 +333,9 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
     registration.active += 1;
     const controller = new AbortController();
     const done = this.#runJob(registration.handler, job, controller.signal)
-      .catch((error: unknown) => this.#emitError(new JobEngineError(`Could not record the outcome of ${job.name} ${job.id}`, error)))
+      .catch((error: unknown) =>
+        this.#emitError(new JobEngineError(`Could not record the outcome of ${job.name} ${job.id}`, error)),
+      )
       .finally(() => {
         registration.active -= 1;
         this.#running.delete(job.id);
@@ -324,7 +353,8 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
       await handler({ id: job.id, name: job.name, data: job.data.payload, attempt, signal });
     } catch (error) {
       if (error instanceof RetryLater) return this.#requeue(job, attempt, error.seconds);
-      if (job.retry_count >= job.retry_limit) this.#emitError(new JobFailedError({ id: job.id, name: job.name, data: job.data.payload, attempt }, error));
+      if (job.retry_count >= job.retry_limit)
+        this.#emitError(new JobFailedError({ id: job.id, name: job.name, data: job.data.payload, attempt }, error));
       // pg-boss records the error on the job and either schedules the retry (with backoff) or marks it failed.
       await this.#boss.fail(job.name, job.id, error instanceof Error ? error : { value: String(error) });
       return;
@@ -337,20 +367,28 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
    * (or coalesces it into one already queued): pg-boss 10 cannot postpone an active job without counting a retry.
    */
   async #requeue(job: FetchedJob, attempt: number, seconds: number): Promise<void> {
-    await this.#send(job.name, { payload: job.data.payload, attemptsBefore: attempt - 1 }, {
-      ...(job.singleton_key ? { singletonKey: job.singleton_key } : {}),
-      startAfter: new Date(Date.now() + seconds * 1000),
-      retryLimit: Math.max(0, job.retry_limit - job.retry_count),
-      retryDelay: job.retry_delay,
-      retryBackoff: true,
-    });
+    await this.#send(
+      job.name,
+      { payload: job.data.payload, attemptsBefore: attempt - 1 },
+      {
+        ...(job.singleton_key ? { singletonKey: job.singleton_key } : {}),
+        startAfter: new Date(Date.now() + seconds * 1000),
+        retryLimit: Math.max(0, job.retry_limit - job.retry_count),
+        retryDelay: job.retry_delay,
+        retryBackoff: true,
+      },
+    );
     await this.#boss.complete(job.name, job.id);
   }
 
   async #startSchedule(schedule: Schedule): Promise<void> {
     const tick = async () => {
       try {
-        await this.#send(schedule.name, { payload: schedule.data, attemptsBefore: 0 }, { singletonKey: EVERY_KEY, singletonSeconds: schedule.seconds });
+        await this.#send(
+          schedule.name,
+          { payload: schedule.data, attemptsBefore: 0 },
+          { singletonKey: EVERY_KEY, singletonSeconds: schedule.seconds },
+        );
       } catch (error) {
         this.#emitError(new JobEngineError(`Could not schedule ${schedule.name}`, error));
       }

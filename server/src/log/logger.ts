@@ -6,7 +6,16 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'crm' },
     redact: {
-      paths: ['*.authorization', '*.Authorization', '*.accessToken', '*.password', '*.clientSecret', '*.stateSecret', 'headers.authorization', 'req.headers.authorization'],
+      paths: [
+        '*.authorization',
+        '*.Authorization',
+        '*.accessToken',
+        '*.password',
+        '*.clientSecret',
+        '*.stateSecret',
+        'headers.authorization',
+        'req.headers.authorization',
+      ],
       censor: '***',
     },
   });

@@ -14,13 +14,19 @@ export function createGraphMailer(graphBaseUrl: string, fetch: OutboundFetch, to
   return {
     async send(from, mail) {
       try {
-        const client = await connectGraph(graphBaseUrl, fetch, () => tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']));
+        const client = await connectGraph(graphBaseUrl, fetch, () =>
+          tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']),
+        );
         const mime = Buffer.from(buildMimeMessage(mail), 'utf8').toString('base64');
         await client.api('/me/sendMail').header('Content-Type', 'text/plain').post(mime);
       } catch (error) {
         if (error instanceof AppError) throw error;
         const failure = graphFailureOf(error);
-        if (failure) throw new AppError(failure.kind === 'consent_missing' ? 'consent_required' : 'graph_unavailable', `${failure.status} ${failure.code}`);
+        if (failure)
+          throw new AppError(
+            failure.kind === 'consent_missing' ? 'consent_required' : 'graph_unavailable',
+            `${failure.status} ${failure.code}`,
+          );
         throw error;
       }
     },

@@ -11,7 +11,12 @@ export interface InvitationMailInput {
 
 /** The invitation to join an organisation's CRM, in the recipient's language. */
 export function invitationMail(language: MailLanguage, input: InvitationMailInput) {
-  const expires = input.expiresAt.toLocaleDateString(language === 'de' ? 'de-DE' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const expires = input.expiresAt.toLocaleDateString(language === 'de' ? 'de-DE' : 'en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   const content =
     language === 'de'
       ? {

@@ -12,7 +12,14 @@ export interface MailContent {
 
 /** The same content as plain text and as simple, client-safe HTML (inline styles, one button-like link). */
 export function renderMail(content: MailContent): { text: string; html: string } {
-  const text = [content.heading, '', ...content.paragraphs.flatMap((p) => [p, '']), `${content.action.label}: ${content.action.url}`, '', content.footer].join('\n');
+  const text = [
+    content.heading,
+    '',
+    ...content.paragraphs.flatMap((p) => [p, '']),
+    `${content.action.label}: ${content.action.url}`,
+    '',
+    content.footer,
+  ].join('\n');
   const html =
     `<!doctype html><html><body style="font-family:Segoe UI,Arial,sans-serif;color:#242424;line-height:1.5">` +
     `<h1 style="font-size:20px;font-weight:600">${escapeHtml(content.heading)}</h1>` +

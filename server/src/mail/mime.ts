@@ -7,7 +7,11 @@ import type { OutgoingMail } from '../crm/mailer.js';
  */
 export function buildMimeMessage(mail: OutgoingMail): string {
   const boundary = `=_alt_${randomBytes(12).toString('hex')}`;
-  const to = mail.to.map((recipient) => (recipient.name ? `${encodeWord(recipient.name)} <${recipient.address}>` : `<${recipient.address}>`)).join(', ');
+  const to = mail.to
+    .map((recipient) =>
+      recipient.name ? `${encodeWord(recipient.name)} <${recipient.address}>` : `<${recipient.address}>`,
+    )
+    .join(', ');
   return [
     `To: ${to}`,
     `Subject: ${encodeWord(mail.subject)}`,
@@ -35,5 +39,9 @@ function encodeWord(text: string): string {
 }
 
 function base64Lines(text: string): string {
-  return (Buffer.from(text, 'utf8').toString('base64').match(/.{1,76}/g) ?? []).join('\r\n');
+  return (
+    Buffer.from(text, 'utf8')
+      .toString('base64')
+      .match(/.{1,76}/g) ?? []
+  ).join('\r\n');
 }

@@ -23,7 +23,9 @@ export interface OpenStoreOptions {
 
 /** Opens the store named by a DATABASE_URL (sqlite:<path> or postgres://…) and runs pending migrations. */
 export async function openStore(databaseUrl: string, options: OpenStoreOptions = {}): Promise<Store> {
-  const store = databaseUrl.startsWith('sqlite:') ? openSqlite(databaseUrl.slice('sqlite:'.length)) : await openPostgres(databaseUrl, options);
+  const store = databaseUrl.startsWith('sqlite:')
+    ? openSqlite(databaseUrl.slice('sqlite:'.length))
+    : await openPostgres(databaseUrl, options);
   await migrate(store);
   return store;
 }
@@ -63,7 +65,11 @@ async function openPostgres(url: string, { postgresSchema }: OpenStoreOptions): 
 
 async function migrate(store: Store): Promise<void> {
   const provider: MigrationProvider = { getMigrations: async () => allMigrations(store.dialect) };
-  const { error, results } = await new Migrator({ db: store.db, provider, ...(store.schema ? { migrationTableSchema: store.schema } : {}) }).migrateToLatest();
+  const { error, results } = await new Migrator({
+    db: store.db,
+    provider,
+    ...(store.schema ? { migrationTableSchema: store.schema } : {}),
+  }).migrateToLatest();
   const failed = results?.find((result) => result.status === 'Error');
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ''} failed: ${String(error)}`);

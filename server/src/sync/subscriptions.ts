@@ -14,7 +14,13 @@ export interface Subscription {
 }
 
 /** Subscribes to changes of the synced calendar's events; Graph checks the notification URL first (validation). */
-export function subscribe(graph: MailboxGraph, resource: string, publicUrl: string, clientState: string, now: Date): Promise<Subscription> {
+export function subscribe(
+  graph: MailboxGraph,
+  resource: string,
+  publicUrl: string,
+  clientState: string,
+  now: Date,
+): Promise<Subscription> {
   return graph.post<Subscription>('/subscriptions', {
     changeType: 'created,updated,deleted',
     notificationUrl: `${publicUrl}/api/graph/notifications`,
@@ -26,7 +32,9 @@ export function subscribe(graph: MailboxGraph, resource: string, publicUrl: stri
 }
 
 export function renew(graph: MailboxGraph, subscriptionId: string, now: Date): Promise<Subscription> {
-  return graph.patch<Subscription>(`/subscriptions/${subscriptionId}`, { expirationDateTime: new Date(now.getTime() + SUBSCRIPTION_MINUTES * 60_000).toISOString() });
+  return graph.patch<Subscription>(`/subscriptions/${subscriptionId}`, {
+    expirationDateTime: new Date(now.getTime() + SUBSCRIPTION_MINUTES * 60_000).toISOString(),
+  });
 }
 
 /** Removes a subscription; one that is already gone counts as removed. */

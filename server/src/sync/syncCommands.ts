@@ -17,7 +17,11 @@ export const SYNC_JOB = 'sync.run';
  * subscribes to its changes and starts the first sync in the background. Enabling what is on (or needs a
  * reconnect) resumes it.
  */
-export async function enableSync(deps: SyncDependencies, identity: MicrosoftIdentity, kind: SyncKind): Promise<SyncBindingRow> {
+export async function enableSync(
+  deps: SyncDependencies,
+  identity: MicrosoftIdentity,
+  kind: SyncKind,
+): Promise<SyncBindingRow> {
   const { user, organisation } = await requireMember(deps.db, identity);
   if (!user.tenant_id || !user.object_id) throw new AppError('sync_not_possible');
   const existing = await findBinding(deps.db, user.id, kind);
@@ -37,13 +41,22 @@ export async function enableSync(deps: SyncDependencies, identity: MicrosoftIden
     await stopBinding(deps.db, binding, 'user', deps.now());
     throw error;
   }
-  await logSync(deps.db, binding, { direction: 'none', action: 'enabled', reason: kind === 'calendar' ? 'enabled' : 'enabled_contacts' }, deps.now());
+  await logSync(
+    deps.db,
+    binding,
+    { direction: 'none', action: 'enabled', reason: kind === 'calendar' ? 'enabled' : 'enabled_contacts' },
+    deps.now(),
+  );
   await kickBinding(deps, binding.id);
   return (await findBindingById(deps.db, binding.id))!;
 }
 
 /** Disable: stops the sync and removes the container (and so the synced items) from Microsoft 365; the CRM keeps every item. */
-export async function disableSync(deps: SyncDependencies, identity: MicrosoftIdentity, kind: SyncKind): Promise<{ containerRemoved: boolean }> {
+export async function disableSync(
+  deps: SyncDependencies,
+  identity: MicrosoftIdentity,
+  kind: SyncKind,
+): Promise<{ containerRemoved: boolean }> {
   const { user } = await requireMember(deps.db, identity);
   const binding = await findBinding(deps.db, user.id, kind);
   if (!binding || binding.status === 'disabled') throw new AppError('sync_not_enabled');
@@ -51,10 +64,18 @@ export async function disableSync(deps: SyncDependencies, identity: MicrosoftIde
   let containerRemoved = false;
   if (user.tenant_id && user.object_id && binding.container_id) {
     const graph = await containerGraphFor(deps, user.tenant_id, user.object_id, kind);
-    if (binding.subscription_id) await unsubscribe(graph.graph, binding.subscription_id).catch((error: unknown) => deps.logger.warn({ err: error }, 'could not delete subscription'));
+    if (binding.subscription_id)
+      await unsubscribe(graph.graph, binding.subscription_id).catch((error: unknown) =>
+        deps.logger.warn({ err: error }, 'could not delete subscription'),
+      );
     containerRemoved = await graph.deleteContainer(binding.container_id);
   }
-  await logSync(deps.db, binding, { direction: 'none', action: 'disabled', reason: containerRemoved ? 'disabled_removed' : 'disabled_already_gone' }, deps.now());
+  await logSync(
+    deps.db,
+    binding,
+    { direction: 'none', action: 'disabled', reason: containerRemoved ? 'disabled_removed' : 'disabled_already_gone' },
+    deps.now(),
+  );
   return { containerRemoved };
 }
 
@@ -66,7 +87,13 @@ export async function kickBinding(deps: SyncDependencies, bindingId: string): Pr
 /** Queues runs for the active bindings of this kind of these users (after their CRM items changed). */
 export async function kickUsers(deps: SyncDependencies, userIds: string[], kind: SyncKind = 'calendar'): Promise<void> {
   if (!userIds.length) return;
-  const bindings = await deps.db.selectFrom('sync_bindings').select(['id']).where('user_id', 'in', userIds).where('kind', '=', kind).where('status', '=', 'active').execute();
+  const bindings = await deps.db
+    .selectFrom('sync_bindings')
+    .select(['id'])
+    .where('user_id', 'in', userIds)
+    .where('kind', '=', kind)
+    .where('status', '=', 'active')
+    .execute();
   for (const binding of bindings) await kickBinding(deps, binding.id);
 }
 
@@ -74,7 +101,11 @@ export async function kickUsers(deps: SyncDependencies, userIds: string[], kind:
 export async function runBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
   const binding = await findBindingById(deps.db, bindingId);
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
-  const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirst();
+  const user = await deps.db
+    .selectFrom('users')
+    .select(['tenant_id', 'object_id'])
+    .where('id', '=', binding.user_id)
+    .executeTakeFirst();
   if (!user?.tenant_id || !user.object_id) return;
   const run = { db: deps.db, binding, now: deps.now, reviewSeconds: deps.reviewSeconds };
   let graph: ContainerGraph;
@@ -97,15 +128,35 @@ export async function sweepSync(deps: SyncDependencies): Promise<void> {
   const stale = new Date(now.getTime() - deps.safetyNetSeconds * 1000).toISOString();
   const bindings = await deps.db.selectFrom('sync_bindings').selectAll().where('status', '=', 'active').execute();
   for (const binding of bindings) {
-    const pending = await deps.db.selectFrom('sync_outbox').select(['id']).where('user_id', '=', binding.user_id).where('kind', '=', binding.kind).limit(1).executeTakeFirst();
-    if (pending || binding.stage === 'initial' || !binding.last_success_at || binding.last_success_at < stale) await kickBinding(deps, binding.id);
-    const expiring = !binding.subscription_expires_at || Date.parse(binding.subscription_expires_at) - now.getTime() < RENEW_WHEN_LEFT_MS;
+    const pending = await deps.db
+      .selectFrom('sync_outbox')
+      .select(['id'])
+      .where('user_id', '=', binding.user_id)
+      .where('kind', '=', binding.kind)
+      .limit(1)
+      .executeTakeFirst();
+    if (pending || binding.stage === 'initial' || !binding.last_success_at || binding.last_success_at < stale)
+      await kickBinding(deps, binding.id);
+    const expiring =
+      !binding.subscription_expires_at ||
+      Date.parse(binding.subscription_expires_at) - now.getTime() < RENEW_WHEN_LEFT_MS;
     if (expiring && binding.container_id) {
       try {
-        const user = await deps.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirstOrThrow();
-        await ensureSubscription(deps, binding, await containerGraphFor(deps, user.tenant_id!, user.object_id!, binding.kind));
+        const user = await deps.db
+          .selectFrom('users')
+          .select(['tenant_id', 'object_id'])
+          .where('id', '=', binding.user_id)
+          .executeTakeFirstOrThrow();
+        await ensureSubscription(
+          deps,
+          binding,
+          await containerGraphFor(deps, user.tenant_id!, user.object_id!, binding.kind),
+        );
       } catch (error) {
-        deps.logger.warn({ err: error, bindingId: binding.id }, 'subscription renewal failed; the periodic check keeps the sync going');
+        deps.logger.warn(
+          { err: error, bindingId: binding.id },
+          'subscription renewal failed; the periodic check keeps the sync going',
+        );
       }
     }
   }
@@ -114,20 +165,44 @@ export async function sweepSync(deps: SyncDependencies): Promise<void> {
     await deps.db
       .deleteFrom('sync_outbox')
       .where('kind', '=', kind)
-      .where('user_id', 'not in', deps.db.selectFrom('sync_bindings').select('user_id').where('kind', '=', kind).where('status', '=', 'active'))
+      .where(
+        'user_id',
+        'not in',
+        deps.db.selectFrom('sync_bindings').select('user_id').where('kind', '=', kind).where('status', '=', 'active'),
+      )
       .execute();
   }
 }
 
 /** Renews the binding's subscription, or creates one when it has none (or Graph forgot it). */
-export async function ensureSubscription(deps: SyncDependencies, binding: SyncBindingRow, graph: ContainerGraph): Promise<void> {
+export async function ensureSubscription(
+  deps: SyncDependencies,
+  binding: SyncBindingRow,
+  graph: ContainerGraph,
+): Promise<void> {
   const now = deps.now();
   try {
-    const subscription = binding.subscription_id ? await renew(graph.graph, binding.subscription_id, now).catch(() => undefined) : undefined;
-    const current = subscription ?? (await subscribe(graph.graph, graph.subscriptionResource(binding.container_id!), deps.publicUrl, binding.client_state!, now));
-    await updateBinding(deps.db, binding, { subscription_id: current.id, subscription_expires_at: current.expirationDateTime });
+    const subscription = binding.subscription_id
+      ? await renew(graph.graph, binding.subscription_id, now).catch(() => undefined)
+      : undefined;
+    const current =
+      subscription ??
+      (await subscribe(
+        graph.graph,
+        graph.subscriptionResource(binding.container_id!),
+        deps.publicUrl,
+        binding.client_state!,
+        now,
+      ));
+    await updateBinding(deps.db, binding, {
+      subscription_id: current.id,
+      subscription_expires_at: current.expirationDateTime,
+    });
   } catch (error) {
-    deps.logger.warn({ err: error, bindingId: binding.id }, 'no change notifications for this container; the periodic check keeps it in sync');
+    deps.logger.warn(
+      { err: error, bindingId: binding.id },
+      'no change notifications for this container; the periodic check keeps it in sync',
+    );
     await logSync(deps.db, binding, { direction: 'none', action: 'skipped', reason: 'no_subscription' }, now);
   }
 }

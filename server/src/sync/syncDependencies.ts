@@ -28,7 +28,16 @@ export interface SyncDependencies {
 }
 
 /** The app-only Graph view of one user's mailbox in their tenant, for one kind of container. */
-export async function containerGraphFor(deps: SyncDependencies, tenantId: string, userObjectId: string, kind: SyncKind): Promise<ContainerGraph> {
+export async function containerGraphFor(
+  deps: SyncDependencies,
+  tenantId: string,
+  userObjectId: string,
+  kind: SyncKind,
+): Promise<ContainerGraph> {
   const client = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
-  return new ContainerGraph(new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`), userObjectId, kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE);
+  return new ContainerGraph(
+    new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`),
+    userObjectId,
+    kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE,
+  );
 }

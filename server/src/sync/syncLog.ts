@@ -13,14 +13,35 @@ export interface SyncLogEntry {
 }
 
 /** Appends to the user's sync log: what the sync did to which item, and why. */
-export async function logSync(db: Db, binding: Pick<SyncBindingRow, 'id' | 'user_id'>, entry: SyncLogEntry, at: Date): Promise<void> {
+export async function logSync(
+  db: Db,
+  binding: Pick<SyncBindingRow, 'id' | 'user_id'>,
+  entry: SyncLogEntry,
+  at: Date,
+): Promise<void> {
   await db
     .insertInto('sync_log')
-    .values({ binding_id: binding.id, user_id: binding.user_id, at: at.toISOString(), direction: entry.direction, action: entry.action, entity_id: entry.entityId ?? null, subject: entry.subject ?? null, reason: entry.reason })
+    .values({
+      binding_id: binding.id,
+      user_id: binding.user_id,
+      at: at.toISOString(),
+      direction: entry.direction,
+      action: entry.action,
+      entity_id: entry.entityId ?? null,
+      subject: entry.subject ?? null,
+      reason: entry.reason,
+    })
     .execute();
 }
 
 /** The newest entries of one binding's log (one user and kind). */
 export function recentSyncLog(db: Db, userId: string, bindingId: string, limit = 50) {
-  return db.selectFrom('sync_log').selectAll().where('user_id', '=', userId).where('binding_id', '=', bindingId).orderBy('id', 'desc').limit(limit).execute();
+  return db
+    .selectFrom('sync_log')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('binding_id', '=', bindingId)
+    .orderBy('id', 'desc')
+    .limit(limit)
+    .execute();
 }

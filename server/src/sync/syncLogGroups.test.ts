@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { groupSyncLog } from './syncLogGroups.js';
 
 const entry = (id: number, at: string, action: 'created' | 'updated', subject: string) =>
-  ({ id, binding_id: 'b', user_id: 'u', at, direction: 'to_microsoft', action, entity_id: null, subject, reason: 'new_in_crm' }) as const;
+  ({
+    id,
+    binding_id: 'b',
+    user_id: 'u',
+    at,
+    direction: 'to_microsoft',
+    action,
+    entity_id: null,
+    subject,
+    reason: 'new_in_crm',
+  }) as const;
 
 describe('sync log groups', () => {
   it('fold a burst of the same entries into one line with a count and the latest names, and keep the rest apart', () => {

@@ -25,7 +25,12 @@ export function groupSyncLog(entries: SyncLogRow[], limit: number): SyncLogGroup
   for (const entry of entries) {
     const group = groups.at(-1);
     const same =
-      group && previous && entry.direction === previous.direction && entry.action === previous.action && entry.reason === previous.reason && Date.parse(previous.at) - Date.parse(entry.at) <= GAP_SECONDS * 1000;
+      group &&
+      previous &&
+      entry.direction === previous.direction &&
+      entry.action === previous.action &&
+      entry.reason === previous.reason &&
+      Date.parse(previous.at) - Date.parse(entry.at) <= GAP_SECONDS * 1000;
     if (same) {
       group.count += 1;
       if (entry.subject && group.subjects.length < NAMED) group.subjects.push(entry.subject);

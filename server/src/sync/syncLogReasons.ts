@@ -10,29 +10,62 @@ const REASONS: Record<string, Record<Language, string>> = {
   changed_in_crm: { en: 'changed in the CRM', de: 'im CRM geändert' },
   deleted_in_crm: { en: 'deleted in the CRM', de: 'im CRM gelöscht' },
   owner_changed: { en: 'given to another owner in the CRM', de: 'im CRM einem anderen Besitzer übergeben' },
-  imported_not_synced: { en: 'imported events are not synced', de: 'importierte Ereignisse werden nicht synchronisiert' },
-  refused_create: { en: 'Microsoft 365 refused the event ({detail})', de: 'Microsoft 365 hat das Ereignis abgelehnt ({detail})' },
-  refused_change: { en: 'Microsoft 365 refused the change ({detail})', de: 'Microsoft 365 hat die Änderung abgelehnt ({detail})' },
-  refused_delete: { en: 'Microsoft 365 refused the deletion ({detail})', de: 'Microsoft 365 hat das Löschen abgelehnt ({detail})' },
-  deletion_wins: { en: 'deleted in Outlook; a deletion wins over an edit', de: 'in Outlook gelöscht; Löschen hat Vorrang vor einer Änderung' },
+  imported_not_synced: {
+    en: 'imported events are not synced',
+    de: 'importierte Ereignisse werden nicht synchronisiert',
+  },
+  refused_create: {
+    en: 'Microsoft 365 refused the event ({detail})',
+    de: 'Microsoft 365 hat das Ereignis abgelehnt ({detail})',
+  },
+  refused_change: {
+    en: 'Microsoft 365 refused the change ({detail})',
+    de: 'Microsoft 365 hat die Änderung abgelehnt ({detail})',
+  },
+  refused_delete: {
+    en: 'Microsoft 365 refused the deletion ({detail})',
+    de: 'Microsoft 365 hat das Löschen abgelehnt ({detail})',
+  },
+  deletion_wins: {
+    en: 'deleted in Outlook; a deletion wins over an edit',
+    de: 'in Outlook gelöscht; Löschen hat Vorrang vor einer Änderung',
+  },
   changed_in_outlook: { en: 'changed in Outlook', de: 'in Outlook geändert' },
   new_in_outlook: { en: 'new in Outlook', de: 'neu in Outlook' },
   deleted_in_outlook: { en: 'deleted in Outlook', de: 'in Outlook gelöscht' },
   already_linked: { en: 'already in the CRM; linked', de: 'bereits im CRM; verknüpft' },
-  meeting_of_other_user: { en: 'this meeting is already in the CRM as another user’s event', de: 'diese Besprechung ist im CRM bereits das Ereignis eines anderen Benutzers' },
-  meeting_cancelled: { en: 'a cancelled meeting; not added to the CRM', de: 'eine abgesagte Besprechung; nicht ins CRM übernommen' },
+  meeting_of_other_user: {
+    en: 'this meeting is already in the CRM as another user’s event',
+    de: 'diese Besprechung ist im CRM bereits das Ereignis eines anderen Benutzers',
+  },
+  meeting_cancelled: {
+    en: 'a cancelled meeting; not added to the CRM',
+    de: 'eine abgesagte Besprechung; nicht ins CRM übernommen',
+  },
   meeting_copy: {
     en: 'another copy of a meeting this calendar already syncs; left alone',
     de: 'eine weitere Kopie einer Besprechung, die dieser Kalender bereits synchronisiert; nicht übernommen',
   },
-  meeting_deleted_by_owner: { en: 'this meeting was deleted in the CRM by its owner', de: 'diese Besprechung wurde im CRM von ihrem Besitzer gelöscht' },
+  meeting_deleted_by_owner: {
+    en: 'this meeting was deleted in the CRM by its owner',
+    de: 'diese Besprechung wurde im CRM von ihrem Besitzer gelöscht',
+  },
   occurrence_cancelled_in_outlook: {
     en: 'an occurrence of this series was cancelled in Outlook ({detail}); a cancellation wins over an edit',
     de: 'ein Termin dieser Serie wurde in Outlook abgesagt ({detail}); eine Absage hat Vorrang vor einer Änderung',
   },
-  refused_occurrence: { en: 'Microsoft 365 refused the change to the occurrence on {detail}', de: 'Microsoft 365 hat die Änderung des Termins am {detail} abgelehnt' },
-  conflict_outlook_later: { en: 'changed on both sides; the Outlook change was later and wins', de: 'auf beiden Seiten geändert; die Änderung in Outlook war später und gilt' },
-  conflict_crm_later: { en: 'changed on both sides; the CRM change was later and wins', de: 'auf beiden Seiten geändert; die Änderung im CRM war später und gilt' },
+  refused_occurrence: {
+    en: 'Microsoft 365 refused the change to the occurrence on {detail}',
+    de: 'Microsoft 365 hat die Änderung des Termins am {detail} abgelehnt',
+  },
+  conflict_outlook_later: {
+    en: 'changed on both sides; the Outlook change was later and wins',
+    de: 'auf beiden Seiten geändert; die Änderung in Outlook war später und gilt',
+  },
+  conflict_crm_later: {
+    en: 'changed on both sides; the CRM change was later and wins',
+    de: 'auf beiden Seiten geändert; die Änderung im CRM war später und gilt',
+  },
   resync: {
     en: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole calendar again',
     de: 'Microsoft 365 wusste nicht mehr, wo die letzte Synchronisierung stand; der ganze Kalender wird neu gelesen',
@@ -41,7 +74,10 @@ const REASONS: Record<string, Record<Language, string>> = {
     en: 'contact sync turned on; the contact folder "{calendarName}" was created in Outlook',
     de: 'Kontaktsynchronisierung aktiviert; der Kontaktordner „{calendarName}“ wurde in Outlook angelegt',
   },
-  enabled: { en: 'calendar sync turned on; the calendar "{calendarName}" was created in Outlook', de: 'Kalendersynchronisierung aktiviert; der Kalender „{calendarName}“ wurde in Outlook angelegt' },
+  enabled: {
+    en: 'calendar sync turned on; the calendar "{calendarName}" was created in Outlook',
+    de: 'Kalendersynchronisierung aktiviert; der Kalender „{calendarName}“ wurde in Outlook angelegt',
+  },
   disabled_removed: {
     en: 'calendar sync turned off; the calendar was removed from Outlook; every event stays in the CRM',
     de: 'Kalendersynchronisierung deaktiviert; der Kalender wurde aus Outlook entfernt; alle Ereignisse bleiben im CRM',
@@ -58,13 +94,22 @@ const REASONS: Record<string, Record<Language, string>> = {
     en: 'Microsoft 365 did not accept the change notification subscription; changes arrive with the periodic check instead',
     de: 'Microsoft 365 hat das Abonnement für Änderungsbenachrichtigungen nicht angenommen; Änderungen kommen mit der regelmäßigen Prüfung',
   },
-  failed: { en: 'the sync failed ({detail}); it tries again by itself', de: 'die Synchronisierung ist fehlgeschlagen ({detail}); sie versucht es von selbst erneut' },
+  failed: {
+    en: 'the sync failed ({detail}); it tries again by itself',
+    de: 'die Synchronisierung ist fehlgeschlagen ({detail}); sie versucht es von selbst erneut',
+  },
 };
 
 /** Where contact sync needs other words than the calendar's (contacts, the contact folder). */
 const CONTACT_REASONS: Record<string, Record<Language, string>> = {
-  imported_not_synced: { en: 'imported contacts are not synced', de: 'importierte Kontakte werden nicht synchronisiert' },
-  refused_create: { en: 'Microsoft 365 refused the contact ({detail})', de: 'Microsoft 365 hat den Kontakt abgelehnt ({detail})' },
+  imported_not_synced: {
+    en: 'imported contacts are not synced',
+    de: 'importierte Kontakte werden nicht synchronisiert',
+  },
+  refused_create: {
+    en: 'Microsoft 365 refused the contact ({detail})',
+    de: 'Microsoft 365 hat den Kontakt abgelehnt ({detail})',
+  },
   resync: {
     en: 'Microsoft 365 no longer knew where the last sync stopped; reading the whole contact folder again',
     de: 'Microsoft 365 wusste nicht mehr, wo die letzte Synchronisierung stand; der ganze Kontaktordner wird neu gelesen',
@@ -84,7 +129,12 @@ const CONTACT_REASONS: Record<string, Record<Language, string>> = {
 };
 
 /** A stored reason (`code` or `code|detail`) in words, for the log of one kind of sync. */
-export function describeSyncReason(stored: string, language: Language, params: Record<string, string>, kind: SyncKind = 'calendar'): string {
+export function describeSyncReason(
+  stored: string,
+  language: Language,
+  params: Record<string, string>,
+  kind: SyncKind = 'calendar',
+): string {
   const [code = '', detail = ''] = stored.split('|');
   const template = (kind === 'contacts' ? CONTACT_REASONS[code]?.[language] : undefined) ?? REASONS[code]?.[language];
   if (!template) return stored;

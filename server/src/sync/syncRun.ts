@@ -22,5 +22,6 @@ export class BindingChanged extends Error {
 /** Stops the run if its binding is no longer the active round it started with. */
 export async function assertStillActive(run: SyncRun): Promise<void> {
   const current = await findBindingById(run.db, run.binding.id);
-  if (!current || current.status === 'disabled' || current.generation !== run.binding.generation) throw new BindingChanged();
+  if (!current || current.status === 'disabled' || current.generation !== run.binding.generation)
+    throw new BindingChanged();
 }

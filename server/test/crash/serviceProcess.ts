@@ -12,15 +12,24 @@ export class ServiceProcess {
   private child: ChildProcess | undefined;
   output = '';
 
-  constructor(private readonly env: Record<string, string>, private readonly healthUrl: string, private readonly fetch: (url: string) => Promise<Response>) {}
+  constructor(
+    private readonly env: Record<string, string>,
+    private readonly healthUrl: string,
+    private readonly fetch: (url: string) => Promise<Response>,
+  ) {}
 
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { cwd: repositoryRoot, env: { ...process.env, ...this.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...this.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     this.child.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     this.child.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     const deadline = Date.now() + 30_000;
     for (;;) {
-      if (this.child.exitCode !== null) throw new Error(`service exited with ${this.child.exitCode}:\n${this.output.slice(-3000)}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`service exited with ${this.child.exitCode}:\n${this.output.slice(-3000)}`);
       try {
         if ((await this.fetch(this.healthUrl)).ok) return;
       } catch {

@@ -11,7 +11,8 @@ import { enableCalendarSync, syncNow, type CalendarSyncHandle } from '../syncFix
 const A = 'admin@contoso.onmicrosoft.com';
 const B = 'megan.bowen@contoso.onmicrosoft.com';
 const C = 'alex.wilber@contoso.onmicrosoft.com';
-const day = (offset: number, time = '09:00') => `${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T${time}`;
+const day = (offset: number, time = '09:00') =>
+  `${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 
 describe('one meeting is one CRM event (matched by iCalUId), one run at a time', () => {
   let stack: Stack;
@@ -21,19 +22,37 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
 
   /** Every CRM event row (live or deleted) of the organisation with this subject or iCalUId. */
   const rows = (match: { subject?: string; iCalUId?: string }) => {
-    let query = stack.store.db.selectFrom('events').select(['id', 'owner_user_id', 'subject', 'ical_uid', 'origin', 'deleted_at']);
+    let query = stack.store.db
+      .selectFrom('events')
+      .select(['id', 'owner_user_id', 'subject', 'ical_uid', 'origin', 'deleted_at']);
     if (match.subject) query = query.where('subject', '=', match.subject);
     if (match.iCalUId) query = query.where('ical_uid', '=', match.iCalUId);
     return query.execute();
   };
-  const live = async (match: { subject?: string; iCalUId?: string }) => (await rows(match)).filter((row) => row.deleted_at === null);
+  const live = async (match: { subject?: string; iCalUId?: string }) =>
+    (await rows(match)).filter((row) => row.deleted_at === null);
   const logOf = (handle: CalendarSyncHandle) =>
-    stack.store.db.selectFrom('sync_log').select(['direction', 'action', 'entity_id', 'subject', 'reason']).where('binding_id', '=', handle.bindingId).orderBy('id').execute();
-  const linksOf = (handle: CalendarSyncHandle) => stack.store.db.selectFrom('sync_links').select(['entity_id', 'graph_id', 'ical_uid']).where('binding_id', '=', handle.bindingId).execute();
-  const withSubject = async (mailbox: Outlook, calendarId: string, subject: string) => (await mailbox.events(calendarId)).filter((e) => e.subject === subject);
+    stack.store.db
+      .selectFrom('sync_log')
+      .select(['direction', 'action', 'entity_id', 'subject', 'reason'])
+      .where('binding_id', '=', handle.bindingId)
+      .orderBy('id')
+      .execute();
+  const linksOf = (handle: CalendarSyncHandle) =>
+    stack.store.db
+      .selectFrom('sync_links')
+      .select(['entity_id', 'graph_id', 'ical_uid'])
+      .where('binding_id', '=', handle.bindingId)
+      .execute();
+  const withSubject = async (mailbox: Outlook, calendarId: string, subject: string) =>
+    (await mailbox.events(calendarId)).filter((e) => e.subject === subject);
   const writeCounts = async () => {
-    const counts = (await (await stack.fetch(`${stack.tenant.url}/_devtenant/api/request-counts`)).json()) as { mailboxes: Record<string, Record<string, number>> };
-    return Object.fromEntries(Object.entries(counts.mailboxes).map(([upn, c]) => [upn, (c.POST ?? 0) + (c.PATCH ?? 0) + (c.DELETE ?? 0)]));
+    const counts = (await (await stack.fetch(`${stack.tenant.url}/_devtenant/api/request-counts`)).json()) as {
+      mailboxes: Record<string, Record<string, number>>;
+    };
+    return Object.fromEntries(
+      Object.entries(counts.mailboxes).map(([upn, c]) => [upn, (c.POST ?? 0) + (c.PATCH ?? 0) + (c.DELETE ?? 0)]),
+    );
   };
   const resetCounts = () => stack.fetch(`${stack.tenant.url}/_devtenant/api/request-counts/reset`, { method: 'POST' });
 
@@ -57,14 +76,24 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     const created = await stack.api<{ id: string }>('/api/events', {
       token: admin,
       method: 'POST',
-      body: { subject: 'Renewal call', start: day(3), end: day(3, '10:00'), timeZone: 'Europe/Berlin', attendees: [{ email: B, name: 'Megan Bowen' }] },
+      body: {
+        subject: 'Renewal call',
+        start: day(3),
+        end: day(3, '10:00'),
+        timeZone: 'Europe/Berlin',
+        attendees: [{ email: B, name: 'Megan Bowen' }],
+      },
     });
     expect(created.status).toBe(201);
     await syncNow(stack, syncA);
     const [organizerItem] = await withSubject(outlookA, syncA.calendarId, 'Renewal call');
     expect(organizerItem).toBeDefined();
     const [crmEvent] = await live({ subject: 'Renewal call' });
-    expect(crmEvent).toMatchObject({ id: created.body.id, owner_user_id: syncA.userId, ical_uid: organizerItem!.iCalUId });
+    expect(crmEvent).toMatchObject({
+      id: created.body.id,
+      owner_user_id: syncA.userId,
+      ical_uid: organizerItem!.iCalUId,
+    });
     const [copy] = await withSubject(outlookB, 'default', 'Renewal call');
     expect(copy).toMatchObject({ iCalUId: organizerItem!.iCalUId });
     expect((await outlookB.meetingMessages()).map((m) => m.subject)).toContain('Renewal call');
@@ -76,20 +105,39 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
 
     await resetCounts();
     await syncNow(stack, syncB);
-    expect(await rows({ subject: 'Renewal call' })).toEqual([expect.objectContaining({ id: created.body.id, owner_user_id: syncA.userId, deleted_at: null })]);
+    expect(await rows({ subject: 'Renewal call' })).toEqual([
+      expect.objectContaining({ id: created.body.id, owner_user_id: syncA.userId, deleted_at: null }),
+    ]);
     expect((await logOf(syncB)).filter((entry) => entry.direction === 'from_microsoft')).toEqual([
-      { direction: 'from_microsoft', action: 'skipped', entity_id: created.body.id, subject: 'Renewal call', reason: 'meeting_of_other_user' },
+      {
+        direction: 'from_microsoft',
+        action: 'skipped',
+        entity_id: created.body.id,
+        subject: 'Renewal call',
+        reason: 'meeting_of_other_user',
+      },
     ]);
     expect(await linksOf(syncB)).toEqual([]);
     // B's run only read: nothing written to either mailbox.
     expect(Object.values(await writeCounts()).every((writes) => writes === 0)).toBe(true);
-    const status = await stack.api<{ log: { action: string; subject: string | null; reason: string }[] }>('/api/sync/calendar', { token: megan });
-    expect(status.body.log).toContainEqual(expect.objectContaining({ action: 'skipped', subject: 'Renewal call', reason: 'this meeting is already in the CRM as another user’s event' }));
+    const status = await stack.api<{ log: { action: string; subject: string | null; reason: string }[] }>(
+      '/api/sync/calendar',
+      { token: megan },
+    );
+    expect(status.body.log).toContainEqual(
+      expect.objectContaining({
+        action: 'skipped',
+        subject: 'Renewal call',
+        reason: 'this meeting is already in the CRM as another user’s event',
+      }),
+    );
 
     // A's next run has nothing to push or pull: still one item in A's calendar, none in A's default calendar.
     await syncNow(stack, syncA);
     await syncNow(stack, syncB);
-    expect((await withSubject(outlookA, syncA.calendarId, 'Renewal call')).map((e) => e.id)).toEqual([organizerItem!.id]);
+    expect((await withSubject(outlookA, syncA.calendarId, 'Renewal call')).map((e) => e.id)).toEqual([
+      organizerItem!.id,
+    ]);
     expect(await withSubject(outlookA, 'default', 'Renewal call')).toEqual([]);
     expect((await withSubject(outlookB, syncB.calendarId, 'Renewal call')).map((e) => e.id)).toEqual([moved.id]);
     expect(await withSubject(outlookB, 'default', 'Renewal call')).toEqual([]);
@@ -98,14 +146,29 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     // The organizer changes the meeting in the CRM. Exchange looks for B's copy in B's default calendar only, so the
     // update lands there as a new copy and the one B filed under the brand calendar stays as it was: B's run has
     // nothing new to read, and still nothing is created, linked or written.
-    await stack.api(`/api/events/${created.body.id}`, { token: admin, method: 'PATCH', body: { subject: 'Renewal call (agenda)' } });
+    await stack.api(`/api/events/${created.body.id}`, {
+      token: admin,
+      method: 'PATCH',
+      body: { subject: 'Renewal call (agenda)' },
+    });
     await syncNow(stack, syncA);
-    expect((await withSubject(outlookA, syncA.calendarId, 'Renewal call (agenda)')).map((e) => e.id)).toEqual([organizerItem!.id]);
-    expect((await outlookB.events(syncB.calendarId)).map((e) => [e.id, e.subject])).toEqual([[moved.id, 'Renewal call']]);
+    expect((await withSubject(outlookA, syncA.calendarId, 'Renewal call (agenda)')).map((e) => e.id)).toEqual([
+      organizerItem!.id,
+    ]);
+    expect((await outlookB.events(syncB.calendarId)).map((e) => [e.id, e.subject])).toEqual([
+      [moved.id, 'Renewal call'],
+    ]);
     expect(await withSubject(outlookB, 'default', 'Renewal call (agenda)')).toHaveLength(1);
     await resetCounts();
     await syncNow(stack, syncB);
-    expect(await rows({ iCalUId: organizerItem!.iCalUId })).toEqual([expect.objectContaining({ id: created.body.id, subject: 'Renewal call (agenda)', owner_user_id: syncA.userId, deleted_at: null })]);
+    expect(await rows({ iCalUId: organizerItem!.iCalUId })).toEqual([
+      expect.objectContaining({
+        id: created.body.id,
+        subject: 'Renewal call (agenda)',
+        owner_user_id: syncA.userId,
+        deleted_at: null,
+      }),
+    ]);
     expect((await logOf(syncB)).filter((entry) => entry.direction === 'from_microsoft')).toHaveLength(1);
     expect(Object.values(await writeCounts()).every((writes) => writes === 0)).toBe(true);
     expect(await linksOf(syncB)).toEqual([]);
@@ -113,7 +176,9 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     // B edits the filed copy: B's run reads it again and skips it again.
     await outlookB.update(moved.id, { categories: ['Customer'] });
     await syncNow(stack, syncB);
-    expect((await logOf(syncB)).filter((entry) => entry.reason === 'meeting_of_other_user').map((entry) => entry.entity_id)).toEqual([created.body.id, created.body.id]);
+    expect(
+      (await logOf(syncB)).filter((entry) => entry.reason === 'meeting_of_other_user').map((entry) => entry.entity_id),
+    ).toEqual([created.body.id, created.body.id]);
     expect(await live({ iCalUId: organizerItem!.iCalUId })).toHaveLength(1);
     expect(await linksOf(syncB)).toEqual([]);
   });
@@ -137,9 +202,22 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     await syncNow(stack, syncA);
     const [event] = await rows({ iCalUId: meeting.iCalUId });
     expect(await rows({ iCalUId: meeting.iCalUId })).toHaveLength(1);
-    expect(event).toMatchObject({ owner_user_id: syncA.userId, subject: 'Supplier review', origin: 'microsoft365', deleted_at: null });
-    expect(await linksOf(syncA)).toContainEqual({ entity_id: event!.id, graph_id: first.id, ical_uid: meeting.iCalUId });
-    expect((await logOf(syncA)).filter((entry) => entry.entity_id === event!.id).map((entry) => [entry.action, entry.reason])).toEqual([['created', 'new_in_outlook']]);
+    expect(event).toMatchObject({
+      owner_user_id: syncA.userId,
+      subject: 'Supplier review',
+      origin: 'microsoft365',
+      deleted_at: null,
+    });
+    expect(await linksOf(syncA)).toContainEqual({
+      entity_id: event!.id,
+      graph_id: first.id,
+      ical_uid: meeting.iCalUId,
+    });
+    expect(
+      (await logOf(syncA))
+        .filter((entry) => entry.entity_id === event!.id)
+        .map((entry) => [entry.action, entry.reason]),
+    ).toEqual([['created', 'new_in_outlook']]);
 
     // Out and back again between two runs: the run sees the old id removed and a new item with the same iCalUId,
     // and keeps the one CRM event (matched by iCalUId), now linked to the newest id.
@@ -148,23 +226,39 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     expect(new Set([inDefault!.id, first.id, out.id, back.id]).size).toBe(4);
     await syncNow(stack, syncA);
     await syncNow(stack, syncA);
-    expect(await rows({ iCalUId: meeting.iCalUId })).toEqual([expect.objectContaining({ id: event!.id, deleted_at: null })]);
-    expect((await linksOf(syncA)).filter((link) => link.entity_id === event!.id)).toEqual([{ entity_id: event!.id, graph_id: back.id, ical_uid: meeting.iCalUId }]);
-    expect((await logOf(syncA)).filter((entry) => entry.entity_id === event!.id).map((entry) => [entry.action, entry.reason])).toEqual([
+    expect(await rows({ iCalUId: meeting.iCalUId })).toEqual([
+      expect.objectContaining({ id: event!.id, deleted_at: null }),
+    ]);
+    expect((await linksOf(syncA)).filter((link) => link.entity_id === event!.id)).toEqual([
+      { entity_id: event!.id, graph_id: back.id, ical_uid: meeting.iCalUId },
+    ]);
+    expect(
+      (await logOf(syncA))
+        .filter((entry) => entry.entity_id === event!.id)
+        .map((entry) => [entry.action, entry.reason]),
+    ).toEqual([
       ['created', 'new_in_outlook'],
       ['skipped', 'already_linked'],
     ]);
     // Nothing was pushed back: the brand calendar holds the moved copy only, the organizer's meeting is untouched.
     expect((await withSubject(outlookA, syncA.calendarId, 'Supplier review')).map((e) => e.id)).toEqual([back.id]);
     expect(await withSubject(outlookA, 'default', 'Supplier review')).toEqual([]);
-    expect((await withSubject(outlookC, 'default', 'Supplier review')).map((e: OutlookEvent) => e.id)).toEqual([meeting.id]);
+    expect((await withSubject(outlookC, 'default', 'Supplier review')).map((e: OutlookEvent) => e.id)).toEqual([
+      meeting.id,
+    ]);
 
     // C moves the meeting. Exchange looks for A's copy in A's default calendar only, so the update lands there as a
     // new copy (never synced) and the copy filed under the brand calendar, and so the CRM event, keep the old time.
-    await outlookC.update(meeting.id, { subject: 'Supplier review (moved to Friday)', start: { dateTime: day(6, '14:00'), timeZone: 'Europe/Berlin' }, end: { dateTime: day(6, '15:00'), timeZone: 'Europe/Berlin' } });
+    await outlookC.update(meeting.id, {
+      subject: 'Supplier review (moved to Friday)',
+      start: { dateTime: day(6, '14:00'), timeZone: 'Europe/Berlin' },
+      end: { dateTime: day(6, '15:00'), timeZone: 'Europe/Berlin' },
+    });
     expect(await withSubject(outlookA, 'default', 'Supplier review (moved to Friday)')).toHaveLength(1);
     await syncNow(stack, syncA);
-    expect(await rows({ iCalUId: meeting.iCalUId })).toEqual([expect.objectContaining({ id: event!.id, subject: 'Supplier review', deleted_at: null })]);
+    expect(await rows({ iCalUId: meeting.iCalUId })).toEqual([
+      expect.objectContaining({ id: event!.id, subject: 'Supplier review', deleted_at: null }),
+    ]);
     expect((await outlookA.events(syncA.calendarId)).map((e) => e.id)).toEqual([back.id]);
   });
 
@@ -187,7 +281,11 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     const out = await outlookA.move(first.id, 'default');
     await syncNow(stack, syncA);
     expect(await live({ iCalUId: meeting.iCalUId })).toEqual([]);
-    expect((await logOf(syncA)).filter((entry) => entry.entity_id === event!.id).map((entry) => [entry.action, entry.reason])).toEqual([
+    expect(
+      (await logOf(syncA))
+        .filter((entry) => entry.entity_id === event!.id)
+        .map((entry) => [entry.action, entry.reason]),
+    ).toEqual([
       ['created', 'new_in_outlook'],
       ['deleted', 'deleted_in_outlook'],
     ]);
@@ -197,7 +295,9 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     await syncNow(stack, syncA);
     await syncNow(stack, syncA);
     const after = await rows({ iCalUId: meeting.iCalUId });
-    expect(after.filter((row) => row.deleted_at === null)).toEqual([expect.objectContaining({ owner_user_id: syncA.userId, subject: 'Budget round' })]);
+    expect(after.filter((row) => row.deleted_at === null)).toEqual([
+      expect.objectContaining({ owner_user_id: syncA.userId, subject: 'Budget round' }),
+    ]);
     expect(after.find((row) => row.deleted_at === null)!.id).not.toBe(event!.id);
     expect(after).toHaveLength(2);
     expect(await withSubject(outlookA, syncA.calendarId, 'Budget round')).toHaveLength(1);
@@ -211,14 +311,23 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     const created = await stack.api<{ id: string }>('/api/events', {
       token: admin,
       method: 'POST',
-      body: { subject, start: day(3), end: day(3, '10:00'), timeZone: 'Europe/Berlin', attendees: [{ email: B, name: 'Megan Bowen' }] },
+      body: {
+        subject,
+        start: day(3),
+        end: day(3, '10:00'),
+        timeZone: 'Europe/Berlin',
+        attendees: [{ email: B, name: 'Megan Bowen' }],
+      },
     });
     await syncNow(stack, syncA);
     const [copy] = await withSubject(outlookB, 'default', subject);
     await outlookB.move(copy!.id, syncB.calendarId);
     await syncNow(stack, syncB);
     expect(await linksOf(syncB)).toEqual([]);
-    const expireB = () => stack.fetch(`${stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(B)}/expire-delta-tokens`, { method: 'POST' });
+    const expireB = () =>
+      stack.fetch(`${stack.tenant.url}/_devtenant/api/mailboxes/${encodeURIComponent(B)}/expire-delta-tokens`, {
+        method: 'POST',
+      });
     return { eventId: created.body.id, syncB, expireB };
   }
 
@@ -229,7 +338,11 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     await expireB();
     await syncNow(stack, syncB);
     expect(await live({ subject: 'Pricing call' })).toEqual([]);
-    expect((await logOf(syncB)).at(-1)).toMatchObject({ action: 'skipped', entity_id: eventId, reason: 'meeting_deleted_by_owner' });
+    expect((await logOf(syncB)).at(-1)).toMatchObject({
+      action: 'skipped',
+      entity_id: eventId,
+      reason: 'meeting_deleted_by_owner',
+    });
   });
 
   it('keeps the new owner’s link on the meeting their sync created when the filed copy of the old one comes round again', async () => {
@@ -243,6 +356,8 @@ describe('one meeting is one CRM event (matched by iCalUId), one run at a time',
     await syncNow(stack, syncB);
     expect(await linksOf(syncB)).toEqual([link]);
     expect(await live({ subject: 'Handover call' })).toHaveLength(1);
-    expect((await logOf(syncB)).some((entry) => entry.reason === 'meeting_copy' && entry.entity_id === eventId)).toBe(true);
+    expect((await logOf(syncB)).some((entry) => entry.reason === 'meeting_copy' && entry.entity_id === eventId)).toBe(
+      true,
+    );
   });
 });

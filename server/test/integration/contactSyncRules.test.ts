@@ -20,16 +20,28 @@ describe('contact sync rules (PRODUCT.md §5, §7), one run at a time', () => {
   let outlook: Outlook;
   let sync: CalendarSyncHandle;
 
-  const crmContacts = async (token = admin) => (await stack.api<{ contacts: ApiContact[] }>('/api/contacts', { token })).body.contacts;
-  const inOutlook = async (handle = sync, mailbox = outlook) => (await mailbox.contacts(handle.calendarId)) as { id: string; surname: string; jobTitle?: string; mobilePhone?: string }[];
-  const surnames = async (handle = sync, mailbox = outlook) => (await inOutlook(handle, mailbox)).map((c) => c.surname).sort();
+  const crmContacts = async (token = admin) =>
+    (await stack.api<{ contacts: ApiContact[] }>('/api/contacts', { token })).body.contacts;
+  const inOutlook = async (handle = sync, mailbox = outlook) =>
+    (await mailbox.contacts(handle.calendarId)) as {
+      id: string;
+      surname: string;
+      jobTitle?: string;
+      mobilePhone?: string;
+    }[];
+  const surnames = async (handle = sync, mailbox = outlook) =>
+    (await inOutlook(handle, mailbox)).map((c) => c.surname).sort();
 
   beforeEach(async () => {
     stack = await startStack({ runJobs: false });
     stack.tenant.knobs.update({ tokenLifetimeSeconds: 60 });
     admin = await installTenant(stack, 'admin@contoso.onmicrosoft.com');
     outlook = new Outlook(stack, 'admin@contoso.onmicrosoft.com');
-    await stack.api('/api/contacts', { token: admin, method: 'POST', body: { firstName: 'Katja', lastName: 'Bauer', email: 'katja@example.com' } });
+    await stack.api('/api/contacts', {
+      token: admin,
+      method: 'POST',
+      body: { firstName: 'Katja', lastName: 'Bauer', email: 'katja@example.com' },
+    });
     sync = await enableCalendarSync(stack, admin, 'contacts');
     await syncNow(stack, sync);
   });
@@ -47,7 +59,11 @@ describe('contact sync rules (PRODUCT.md §5, §7), one run at a time', () => {
 
     await outlook.updateContact(item.id, { jobTitle: 'Outlook title' });
     await pause(20);
-    await stack.api(`/api/contacts/${katja.id}`, { token: admin, method: 'PATCH', body: { title: 'CRM title, later' } });
+    await stack.api(`/api/contacts/${katja.id}`, {
+      token: admin,
+      method: 'PATCH',
+      body: { title: 'CRM title, later' },
+    });
     await syncNow(stack, sync);
     expect((await crmContacts())[0]!.title).toBe('CRM title, later');
     expect((await inOutlook())[0]!.jobTitle).toBe('CRM title, later');
@@ -78,8 +94,11 @@ describe('contact sync rules (PRODUCT.md §5, §7), one run at a time', () => {
   });
 
   it('honours Retry-After and resynchronises after an expired cursor without duplicates', async () => {
-    stack.tenant.knobs.update({ faults: [{ status: 429, retryAfterSeconds: 1, times: 2, pathContains: '/contacts', method: 'POST' }] });
-    for (let i = 0; i < 25; i += 1) await stack.api('/api/contacts', { token: admin, method: 'POST', body: { lastName: `Visitor ${i}` } });
+    stack.tenant.knobs.update({
+      faults: [{ status: 429, retryAfterSeconds: 1, times: 2, pathContains: '/contacts', method: 'POST' }],
+    });
+    for (let i = 0; i < 25; i += 1)
+      await stack.api('/api/contacts', { token: admin, method: 'POST', body: { lastName: `Visitor ${i}` } });
     const started = Date.now();
     await syncNow(stack, sync);
     expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
@@ -95,8 +114,16 @@ describe('contact sync rules (PRODUCT.md §5, §7), one run at a time', () => {
   });
 
   it('leaves imported and migrated contacts out until they are edited', async () => {
-    await stack.api('/api/contacts/import', { token: admin, method: 'POST', body: { csv: 'First Name,Last Name\nIris,Imported\n' } });
-    await stack.api('/api/contacts/migrate', { token: admin, method: 'POST', body: { csv: 'First Name,Last Name\nMia,Migrated\n' } });
+    await stack.api('/api/contacts/import', {
+      token: admin,
+      method: 'POST',
+      body: { csv: 'First Name,Last Name\nIris,Imported\n' },
+    });
+    await stack.api('/api/contacts/migrate', {
+      token: admin,
+      method: 'POST',
+      body: { csv: 'First Name,Last Name\nMia,Migrated\n' },
+    });
     await syncNow(stack, sync);
     expect(await surnames()).toEqual(['Bauer']);
     const migrated = (await crmContacts()).find((c) => c.lastName === 'Migrated')!;

@@ -23,11 +23,19 @@ const HOUR = 3_600_000;
 const ZONE = 'Europe/Berlin';
 /** 'YYYY-MM-DD' in Berlin, `days` after today. */
 function berlinDay(days: number): string {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+  const today = new Intl.DateTimeFormat('en-CA', {
+    timeZone: ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(new Date());
   const [y, m, d] = today.split('-').map(Number);
   return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }
-const weekdayOf = (date: string) => new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`)).toLowerCase();
+const weekdayOf = (date: string) =>
+  new Intl.DateTimeFormat('en-US', { weekday: 'long', timeZone: 'UTC' })
+    .format(new Date(`${date}T00:00:00Z`))
+    .toLowerCase();
 /** The instant a listed event sorts by: a series' shown occurrence, a single event's start. */
 const shownInstant = (event: Listed) => localToUtc((event.next ?? event.last ?? event).start, event.timeZone);
 
@@ -50,7 +58,10 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
           start: `${startDate}T10:00`,
           end: `${startDate}T11:00`,
           timeZone: ZONE,
-          recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: [weekdayOf(startDate)] }, range: { startDate, ...range } },
+          recurrence: {
+            pattern: { type: 'weekly', interval: 1, daysOfWeek: [weekdayOf(startDate)] },
+            range: { startDate, ...range },
+          },
         },
       })
     ).body;
@@ -58,7 +69,11 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
   beforeAll(async () => {
     stack = await startStack();
     admin = await installTenant(stack, 'admin@contoso.onmicrosoft.com');
-    const user = await stack.store.db.selectFrom('users').selectAll().where('email_normalized', '=', 'admin@contoso.onmicrosoft.com').executeTakeFirstOrThrow();
+    const user = await stack.store.db
+      .selectFrom('users')
+      .selectAll()
+      .where('email_normalized', '=', 'admin@contoso.onmicrosoft.com')
+      .executeTakeFirstOrThrow();
 
     // 5,000 single events as a first sync brings them (the sync's cap): 4,000 over, hour by hour back; 1,000 to
     // come, hour by hour ahead; and one running now. Inserted in one go, as the sync's own store test does.
@@ -90,7 +105,20 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
               created_at: at,
               updated_at: at,
               deleted_at: null,
-              ...contentColumns({ subject, description: '', location: '', start, end, timeZone: 'UTC', isAllDay: false, attendees: [], reminderMinutes: null, showAs: 'busy', recurrence: null, exceptions: [] }),
+              ...contentColumns({
+                subject,
+                description: '',
+                location: '',
+                start,
+                end,
+                timeZone: 'UTC',
+                isAllDay: false,
+                attendees: [],
+                reminderMinutes: null,
+                showAs: 'busy',
+                recurrence: null,
+                exceptions: [],
+              }),
             })),
           )
           .execute();
@@ -99,10 +127,22 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
 
     // Weekly series that began about three months ago: the last occurrence was two days ago, the next is in five.
     weekly = await createSeries('Weekly since summer', berlinDay(-86), { type: 'noEnd' });
-    weeklyNextCancelled = await createSeries('Weekly since summer, next one cancelled', berlinDay(-86), { type: 'noEnd' });
-    expect((await stack.api(`/api/events/${weeklyNextCancelled.id}/occurrences/${berlinDay(5)}`, { token: admin, method: 'DELETE' })).status).toBe(200);
+    weeklyNextCancelled = await createSeries('Weekly since summer, next one cancelled', berlinDay(-86), {
+      type: 'noEnd',
+    });
+    expect(
+      (
+        await stack.api(`/api/events/${weeklyNextCancelled.id}/occurrences/${berlinDay(5)}`, {
+          token: admin,
+          method: 'DELETE',
+        })
+      ).status,
+    ).toBe(200);
     // Three weeks in spring: all over.
-    threeTimes = await createSeries('Three times in spring', berlinDay(-60), { type: 'numbered', numberOfOccurrences: 3 });
+    threeTimes = await createSeries('Three times in spring', berlinDay(-60), {
+      type: 'numbered',
+      numberOfOccurrences: 3,
+    });
   }, 120_000);
   afterAll(() => stack?.close());
 
@@ -142,7 +182,10 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
     expect(seen[0]!.subject).toBe('ended 2h ago');
     const instants = seen.map(shownInstant);
     expect(instants).toEqual([...instants].sort().reverse());
-    expect(seen.find((e) => e.id === threeTimes.id)!.last).toEqual({ start: `${berlinDay(-46)}T10:00:00`, end: `${berlinDay(-46)}T11:00:00` });
+    expect(seen.find((e) => e.id === threeTimes.id)!.last).toEqual({
+      start: `${berlinDay(-46)}T10:00:00`,
+      end: `${berlinDay(-46)}T11:00:00`,
+    });
   });
 
   it('without a view answers as before, and from/to find a series by its occurrences', async () => {
@@ -157,9 +200,17 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
   });
 
   it('finds the upcoming events of one person', async () => {
-    const body = { subject: 'Offer with Katja', start: `${berlinDay(3)}T10:00`, end: `${berlinDay(3)}T11:00`, timeZone: ZONE, attendees: [{ email: 'katja.bauer@fabrikam.example' }] };
+    const body = {
+      subject: 'Offer with Katja',
+      start: `${berlinDay(3)}T10:00`,
+      end: `${berlinDay(3)}T11:00`,
+      timeZone: ZONE,
+      attendees: [{ email: 'katja.bauer@fabrikam.example' }],
+    };
     const created = await stack.api<Listed>('/api/events', { token: admin, method: 'POST', body });
-    const katja = await list('view=upcoming&limit=5&attendee=Katja.Bauer%40fabrikam.example&attendee=paul%40northwind.example');
+    const katja = await list(
+      'view=upcoming&limit=5&attendee=Katja.Bauer%40fabrikam.example&attendee=paul%40northwind.example',
+    );
     expect(katja.body.events.map((e) => e.id)).toEqual([created.body.id]);
   });
 
@@ -184,7 +235,10 @@ describe('the events view at volume: GET /api/events?view=upcoming|earlier', () 
       expect(response.body.error, query).toBe('invalid_request');
       expect(response.body.message, query).toMatch(message);
     }
-    const german = await stack.api<{ message: string }>('/api/events?view=upcoming&limit=0', { token: admin, language: 'de' });
+    const german = await stack.api<{ message: string }>('/api/events?view=upcoming&limit=0', {
+      token: admin,
+      language: 'de',
+    });
     expect(german.body.message).toMatch(/^Die Anfrage war nicht verständlich: limit/);
   });
 });

@@ -29,14 +29,29 @@ describe('every /api route refuses a wrong token with 401 and changes nothing', 
     ['not a JWT', async () => 'not-a-token', 'invalid_token'],
     ['expired', () => forge.resign(good, { iat: now() - 7200, nbf: now() - 7200, exp: now() - 3600 }), 'token_expired'],
     ['not yet valid', () => forge.resign(good, { nbf: now() + 3600, exp: now() + 7200 }), 'invalid_token'],
-    ['for another audience', () => forge.resign(good, { aud: '00000003-0000-0000-c000-000000000000' }), 'invalid_token'],
-    ['from another issuer', () => forge.resign(good, { iss: `https://login.example.com/${CONTOSO}/v2.0` }), 'invalid_token'],
+    [
+      'for another audience',
+      () => forge.resign(good, { aud: '00000003-0000-0000-c000-000000000000' }),
+      'invalid_token',
+    ],
+    [
+      'from another issuer',
+      () => forge.resign(good, { iss: `https://login.example.com/${CONTOSO}/v2.0` }),
+      'invalid_token',
+    ],
     ['of another tenant presented as this one', () => forge.resign(good, { tid: FABRIKAM }), 'invalid_token'],
     ['without the access_as_user scope', () => forge.resign(good, { scp: 'User.Read' }), 'invalid_token'],
     ['a v1.0 token', () => forge.resign(good, { ver: '1.0' }), 'invalid_token'],
     ['unsigned (alg none)', async () => TokenForge.unsigned(good), 'invalid_token'],
     ['signed by an unknown key', () => TokenForge.signedByUnknownKey(good), 'invalid_token'],
-    ['with a tampered payload', async () => { const [h, , s] = good.split('.'); return `${h}.${Buffer.from(JSON.stringify({ ...decodeJwt(good), oid: 'someone-else' })).toString('base64url')}.${s}`; }, 'invalid_token'],
+    [
+      'with a tampered payload',
+      async () => {
+        const [h, , s] = good.split('.');
+        return `${h}.${Buffer.from(JSON.stringify({ ...decodeJwt(good), oid: 'someone-else' })).toString('base64url')}.${s}`;
+      },
+      'invalid_token',
+    ],
   ];
 
   it.each(cases)('%s', async (_name, makeToken, code) => {
@@ -48,7 +63,11 @@ describe('every /api route refuses a wrong token with 401 and changes nothing', 
     expect(String(me.body.message)).toMatch(/sign/i);
     expect(me.headers.get('www-authenticate')).toMatch(/^Bearer/);
 
-    const create = await stack.api('/api/organisations', { method: 'POST', body: { acceptTerms: true }, ...(token === undefined ? {} : { token }) });
+    const create = await stack.api('/api/organisations', {
+      method: 'POST',
+      body: { acceptTerms: true },
+      ...(token === undefined ? {} : { token }),
+    });
     expect(create.status).toBe(401);
     expect(await stack.store.db.selectFrom('organisations').selectAll().execute()).toHaveLength(0);
     expect(await stack.store.db.selectFrom('tenant_installations').selectAll().execute()).toEqual(before);
@@ -58,7 +77,14 @@ describe('every /api route refuses a wrong token with 401 and changes nothing', 
     const response = await stack.fetch(`${stack.tenant.url}/organizations/oauth2/v2.0/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'password', client_id: '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08', client_secret: stack.clientSecret, username: 'admin@contoso.onmicrosoft.com', password: stack.tenant.password, scope: 'https://graph.microsoft.com/User.Read' }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'password',
+        client_id: '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08',
+        client_secret: stack.clientSecret,
+        username: 'admin@contoso.onmicrosoft.com',
+        password: stack.tenant.password,
+        scope: 'https://graph.microsoft.com/User.Read',
+      }).toString(),
     });
     const graphToken = ((await response.json()) as { access_token: string }).access_token;
     expect((await stack.api('/api/me', { token: graphToken })).status).toBe(401);

@@ -23,7 +23,15 @@ export type ContactDialogMode = { kind: 'new'; prefill?: Partial<ContactForm> } 
 const useStyles = makeStyles({
   // The groups stand further apart than the fields inside them.
   content: { gap: tokens.spacingVerticalL },
-  group: { border: 'none', margin: 0, padding: 0, minWidth: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  group: {
+    border: 'none',
+    margin: 0,
+    padding: 0,
+    minWidth: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+  },
   legend: {
     padding: 0,
     marginBottom: tokens.spacingVerticalS,

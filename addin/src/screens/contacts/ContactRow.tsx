@@ -1,5 +1,11 @@
 import { Avatar, Badge, Body1Strong, Button, Caption1, makeStyles, tokens, Tooltip } from '@fluentui/react-components';
-import { ArrowImport16Regular, Delete20Regular, Edit20Regular, Mail16Regular, PersonMail16Regular } from '@fluentui/react-icons';
+import {
+  ArrowImport16Regular,
+  Delete20Regular,
+  Edit20Regular,
+  Mail16Regular,
+  PersonMail16Regular,
+} from '@fluentui/react-icons';
 import type { Contact } from '../../api/types';
 import { contactName, notSyncedYet } from '../../contacts/model';
 import { useI18n } from '../../i18n/I18nContext';
@@ -15,7 +21,13 @@ const useStyles = makeStyles({
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   name: { overflowWrap: 'anywhere' },
-  detail: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  detail: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   detailIcon: { flexShrink: 0, display: 'flex' },
   muted: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
@@ -55,12 +67,24 @@ export function ContactRow({
         {(notSyncedYet(contact) || contact.origin === 'microsoft365') && (
           <div className={styles.badges}>
             {notSyncedYet(contact) && (
-              <Badge className={styles.badge} appearance="tint" color="warning" shape="rounded" icon={<ArrowImport16Regular />}>
+              <Badge
+                className={styles.badge}
+                appearance="tint"
+                color="warning"
+                shape="rounded"
+                icon={<ArrowImport16Regular />}
+              >
                 {t(contact.origin === 'migration' ? 'contacts.badgeMigrated' : 'contacts.badgeImported')}
               </Badge>
             )}
             {contact.origin === 'microsoft365' && (
-              <Badge className={styles.badge} appearance="tint" color="brand" shape="rounded" icon={<PersonMail16Regular />}>
+              <Badge
+                className={styles.badge}
+                appearance="tint"
+                color="brand"
+                shape="rounded"
+                icon={<PersonMail16Regular />}
+              >
                 {t('contacts.badgeOutlook')}
               </Badge>
             )}

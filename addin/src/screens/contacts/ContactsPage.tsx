@@ -51,7 +51,10 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
 
   const saved = (contact: Contact, mode: ContactDialogMode) => {
     setDialog(undefined);
-    setNotice({ intent: 'success', text: t(mode.kind === 'new' ? 'contacts.created' : 'contacts.saved', { name: contactName(contact) }) });
+    setNotice({
+      intent: 'success',
+      text: t(mode.kind === 'new' ? 'contacts.created' : 'contacts.saved', { name: contactName(contact) }),
+    });
     void reload();
   };
 
@@ -64,7 +67,10 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
 
   const imported = (count: number) => {
     setImportOpen(false);
-    setNotice({ intent: 'success', text: count === 1 ? t('contacts.importDoneOne') : t('contacts.importDone', { count }) });
+    setNotice({
+      intent: 'success',
+      text: count === 1 ? t('contacts.importDoneOne') : t('contacts.importDone', { count }),
+    });
     void reload();
   };
 
@@ -150,11 +156,18 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
         {state.status === 'ready' && state.contacts.length > 0 && (
           <>
             <Caption1 className={styles.muted} role="status">
-              {state.contacts.length === 1 ? t('contacts.countOne') : t('contacts.count', { count: state.contacts.length })}
+              {state.contacts.length === 1
+                ? t('contacts.countOne')
+                : t('contacts.count', { count: state.contacts.length })}
             </Caption1>
             <ul className={styles.list} aria-label={t('contacts.listLabel')}>
               {state.contacts.map((contact) => (
-                <ContactRow key={contact.id} contact={contact} onEdit={(c) => setDialog({ kind: 'edit', contact: c })} onDelete={setDeleting} />
+                <ContactRow
+                  key={contact.id}
+                  contact={contact}
+                  onEdit={(c) => setDialog({ kind: 'edit', contact: c })}
+                  onDelete={setDeleting}
+                />
               ))}
             </ul>
           </>
@@ -170,7 +183,17 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
         onCancel={() => setDeleting(undefined)}
         onConfirm={remove}
       />
-      <ImportCsvDialog kind={{ title: 'importContacts.title', body: 'importContacts.body', note: 'importContacts.note', importCsv: (csv) => api.importContacts(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
+      <ImportCsvDialog
+        kind={{
+          title: 'importContacts.title',
+          body: 'importContacts.body',
+          note: 'importContacts.note',
+          importCsv: (csv) => api.importContacts(csv),
+        }}
+        open={importOpen}
+        onOpenChange={setImportOpen}
+        onImported={imported}
+      />
     </>
   );
 }

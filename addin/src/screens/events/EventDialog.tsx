@@ -60,7 +60,11 @@ export function EventDialog({
     const keys: Record<Exclude<FormProblem['kind'], 'invalidEmail'>, MessageKey> = {
       required: found.field === 'subject' ? 'eventDialog.subjectRequired' : 'eventDialog.timeZoneRequired',
       invalid: form.isAllDay || repeatField ? 'eventDialog.invalidDate' : 'eventDialog.invalidTime',
-      beforeStart: repeatField ? 'repeat.untilBeforeStart' : form.isAllDay ? 'eventDialog.endBeforeStartAllDay' : 'eventDialog.endBeforeStart',
+      beforeStart: repeatField
+        ? 'repeat.untilBeforeStart'
+        : form.isAllDay
+          ? 'eventDialog.endBeforeStartAllDay'
+          : 'eventDialog.endBeforeStart',
       invalidCount: 'repeat.invalidCount',
     };
     return t(keys[found.kind]);
@@ -73,7 +77,8 @@ export function EventDialog({
   const update = (changes: Partial<EventForm>) => setForm((current) => ({ ...current, ...changes }));
   // Saving a moved or re-patterned series drops its changed and cancelled occurrences (as Outlook does): say so first.
   const pending = mode?.kind === 'edit' ? inputFromForm(form).input : undefined;
-  const dropping = mode?.kind === 'edit' && pending !== undefined && dropsExceptions(mode.event, changesBetween(mode.event, pending));
+  const dropping =
+    mode?.kind === 'edit' && pending !== undefined && dropsExceptions(mode.event, changesBetween(mode.event, pending));
 
   const submit = () => {
     if (mode === undefined) return;

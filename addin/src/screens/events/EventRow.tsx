@@ -31,10 +31,21 @@ const useStyles = makeStyles({
     // In a task pane the time sits above the subject, next to the buttons, so the subject keeps the full width.
     [NARROW]: { gridTemplateColumns: 'minmax(0, 1fr) auto', gridTemplateAreas: '"time actions" "main main"' },
   },
-  time: { gridArea: 'time', color: tokens.colorNeutralForeground2, paddingTop: tokens.spacingVerticalXXS, [NARROW]: { alignSelf: 'center' } },
+  time: {
+    gridArea: 'time',
+    color: tokens.colorNeutralForeground2,
+    paddingTop: tokens.spacingVerticalXXS,
+    [NARROW]: { alignSelf: 'center' },
+  },
   main: { gridArea: 'main', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   subject: { overflowWrap: 'anywhere' },
-  detail: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  detail: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   detailIcon: { flexShrink: 0, display: 'flex' },
   badges: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalXS },
   actions: { gridArea: 'actions', display: 'flex', gap: tokens.spacingHorizontalXXS },
@@ -67,7 +78,8 @@ export function EventRow({
   const shown = { ...shownTimes(event), isAllDay: event.isAllDay };
   const range = timeRange(shown, language);
   const until = allDayUntil(shown);
-  const time = range ?? (until ? t('events.allDayUntil', { date: formatShortDay(until, language) }) : t('events.allDay'));
+  const time =
+    range ?? (until ? t('events.allDayUntil', { date: formatShortDay(until, language) }) : t('events.allDay'));
   const otherZone = event.timeZone !== browserZone;
   // The same moment on this device's clock, for an event kept in another zone.
   const local =
@@ -119,7 +131,9 @@ export function EventRow({
             <span className={styles.detailIcon} aria-hidden="true">
               <People16Regular />
             </span>
-            {event.attendees.length === 1 ? t('events.attendeesOne') : t('events.attendees', { count: event.attendees.length })}
+            {event.attendees.length === 1
+              ? t('events.attendeesOne')
+              : t('events.attendees', { count: event.attendees.length })}
           </Caption1>
         )}
         {(event.origin === 'import' || event.origin === 'microsoft365') && (

@@ -10,7 +10,13 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { Add20Regular, ArrowClockwise20Regular, ArrowImport20Regular, ChevronDown20Regular, Dismiss20Regular } from '@fluentui/react-icons';
+import {
+  Add20Regular,
+  ArrowClockwise20Regular,
+  ArrowImport20Regular,
+  ChevronDown20Regular,
+  Dismiss20Regular,
+} from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
@@ -69,7 +75,10 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
 
   const saved = (event: CrmEvent, mode: EventDialogMode) => {
     setDialog(undefined);
-    setNotice({ intent: 'success', text: t(mode.kind === 'new' ? 'events.created' : 'events.saved', { subject: event.subject }) });
+    setNotice({
+      intent: 'success',
+      text: t(mode.kind === 'new' ? 'events.created' : 'events.saved', { subject: event.subject }),
+    });
     void reload();
   };
 
@@ -232,7 +241,13 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
         </>
       )}
 
-      <EventDialog mode={dialog} api={api} defaultTimeZone={zone} onCancel={() => setDialog(undefined)} onSaved={saved} />
+      <EventDialog
+        mode={dialog}
+        api={api}
+        defaultTimeZone={zone}
+        onCancel={() => setDialog(undefined)}
+        onSaved={saved}
+      />
       <OccurrencesDialog
         api={api}
         event={series}
@@ -247,12 +262,25 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
       <ConfirmDialog
         subject={deleting}
         title={t('deleteEvent.title')}
-        body={deleting && t(deleting.recurrence ? 'deleteEvent.seriesBody' : 'deleteEvent.body', { subject: deleting.subject, brand })}
+        body={
+          deleting &&
+          t(deleting.recurrence ? 'deleteEvent.seriesBody' : 'deleteEvent.body', { subject: deleting.subject, brand })
+        }
         confirmLabel={t('deleteEvent.confirm')}
         onCancel={() => setDeleting(undefined)}
         onConfirm={remove}
       />
-      <ImportCsvDialog kind={{ title: 'importEvents.title', body: 'importEvents.body', note: 'importEvents.note', importCsv: (csv) => api.importEvents(csv) }} open={importOpen} onOpenChange={setImportOpen} onImported={imported} />
+      <ImportCsvDialog
+        kind={{
+          title: 'importEvents.title',
+          body: 'importEvents.body',
+          note: 'importEvents.note',
+          importCsv: (csv) => api.importEvents(csv),
+        }}
+        open={importOpen}
+        onOpenChange={setImportOpen}
+        onImported={imported}
+      />
     </>
   );
 }

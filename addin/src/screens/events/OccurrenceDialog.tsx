@@ -4,7 +4,12 @@ import type { Api } from '../../api/client';
 import { errorCodeOf, userMessageOf } from '../../api/errors';
 import type { CrmEvent, Occurrence } from '../../api/types';
 import { formatWeekdayDay } from '../../events/model';
-import { occurrenceChanges, occurrenceForm, type OccurrenceForm, type OccurrenceProblem } from '../../events/occurrences';
+import {
+  occurrenceChanges,
+  occurrenceForm,
+  type OccurrenceForm,
+  type OccurrenceProblem,
+} from '../../events/occurrences';
 import { zoneLabel } from '../../events/zonedTime';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
@@ -47,7 +52,8 @@ export function OccurrenceDialog({
     setProblem(undefined);
   }, [occurrence, series.isAllDay]);
 
-  const problems = submitted && occurrence ? occurrenceChanges(occurrence, form, series.isAllDay, neighbours).problems : [];
+  const problems =
+    submitted && occurrence ? occurrenceChanges(occurrence, form, series.isAllDay, neighbours).problems : [];
   const fieldState = (field: OccurrenceProblem['field']) => {
     const found = problems.find((p) => p.field === field);
     const keys: Record<OccurrenceProblem['kind'], MessageKey> = {
@@ -91,7 +97,10 @@ export function OccurrenceDialog({
       title={t('occurrenceDialog.title')}
       width={520}
       busy={busy}
-      intro={occurrence && t('occurrenceDialog.intro', { date: formatWeekdayDay(occurrence.date, language), subject: series.subject })}
+      intro={
+        occurrence &&
+        t('occurrenceDialog.intro', { date: formatWeekdayDay(occurrence.date, language), subject: series.subject })
+      }
       problem={problem}
       submitLabel={t('eventDialog.save')}
       onSubmit={submit}

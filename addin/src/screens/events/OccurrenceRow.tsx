@@ -1,5 +1,19 @@
-import { Badge, Body1Strong, Button, Caption1, makeStyles, mergeClasses, tokens, Tooltip } from '@fluentui/react-components';
-import { CalendarArrowRight16Regular, CalendarCancel20Regular, Edit20Regular, Location16Regular } from '@fluentui/react-icons';
+import {
+  Badge,
+  Body1Strong,
+  Button,
+  Caption1,
+  makeStyles,
+  mergeClasses,
+  tokens,
+  Tooltip,
+} from '@fluentui/react-components';
+import {
+  CalendarArrowRight16Regular,
+  CalendarCancel20Regular,
+  Edit20Regular,
+  Location16Regular,
+} from '@fluentui/react-icons';
 import type { Occurrence } from '../../api/types';
 import { allDayUntil, formatShortDay, formatWeekdayDay, timeRange } from '../../events/model';
 import { isMoved } from '../../events/occurrences';
@@ -15,11 +29,23 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
   main: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
-  heading: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', columnGap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXXS },
+  heading: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXXS,
+  },
   cancelled: { color: tokens.colorNeutralForeground3, textDecorationLine: 'line-through' },
   time: { color: tokens.colorNeutralForeground2 },
   subject: { overflowWrap: 'anywhere' },
-  detail: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  detail: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: 'anywhere',
+  },
   detailIcon: { flexShrink: 0, display: 'flex' },
   actions: { display: 'flex', gap: tokens.spacingHorizontalXXS },
 });
@@ -44,7 +70,9 @@ export function OccurrenceRow({
   const day = formatWeekdayDay(occurrence.start.slice(0, 10), language);
   const times = { start: occurrence.start, end: occurrence.end, isAllDay: series.isAllDay };
   const until = allDayUntil(times);
-  const time = timeRange(times, language) ?? (until ? t('events.allDayUntil', { date: formatShortDay(until, language) }) : t('events.allDay'));
+  const time =
+    timeRange(times, language) ??
+    (until ? t('events.allDayUntil', { date: formatShortDay(until, language) }) : t('events.allDay'));
   const label = formatWeekdayDay(occurrence.date, language);
 
   return (
@@ -64,7 +92,9 @@ export function OccurrenceRow({
           )}
         </div>
         <Caption1 className={mergeClasses(styles.time, occurrence.cancelled && styles.cancelled)}>{time}</Caption1>
-        {!occurrence.cancelled && occurrence.subject !== series.subject && <Caption1 className={styles.subject}>{occurrence.subject}</Caption1>}
+        {!occurrence.cancelled && occurrence.subject !== series.subject && (
+          <Caption1 className={styles.subject}>{occurrence.subject}</Caption1>
+        )}
         {!occurrence.cancelled && occurrence.location !== series.location && occurrence.location !== '' && (
           <Caption1 className={styles.detail}>
             <span className={styles.detailIcon} aria-hidden="true">

@@ -28,9 +28,19 @@ import { useOccurrences } from './useOccurrences';
 
 const useStyles = makeStyles({
   series: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
-  summary: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  summary: {
+    display: 'flex',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalXS,
+    color: tokens.colorNeutralForeground2,
+  },
   muted: { color: tokens.colorNeutralForeground3, margin: 0 },
-  list: { listStyle: 'none', margin: 0, padding: 0, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}` },
+  list: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+  },
   center: { display: 'grid', placeItems: 'center', minHeight: '120px' },
   more: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS },
 });
@@ -119,7 +129,12 @@ export function OccurrencesDialog({
           <MessageBarBody>{notice}</MessageBarBody>
           <MessageBarActions
             containerAction={
-              <Button appearance="transparent" icon={<Dismiss20Regular />} aria-label={t('common.close')} onClick={() => setNotice(undefined)} />
+              <Button
+                appearance="transparent"
+                icon={<Dismiss20Regular />}
+                aria-label={t('common.close')}
+                onClick={() => setNotice(undefined)}
+              />
             }
           />
         </MessageBar>
@@ -150,7 +165,13 @@ export function OccurrencesDialog({
           ) : (
             <ul className={styles.list} aria-label={t('occurrences.listLabel', { subject: event.subject })}>
               {state.occurrences.slice(0, state.shown).map((occurrence) => (
-                <OccurrenceRow key={occurrence.date} occurrence={occurrence} series={event} onEdit={setEditing} onCancel={setCancelling} />
+                <OccurrenceRow
+                  key={occurrence.date}
+                  occurrence={occurrence}
+                  series={event}
+                  onEdit={setEditing}
+                  onCancel={setCancelling}
+                />
               ))}
             </ul>
           )}
@@ -161,7 +182,11 @@ export function OccurrencesDialog({
           )}
           {state.occurrences.length > state.shown || state.next !== null ? (
             <div className={styles.more}>
-              <Button onClick={showMore} disabled={state.loadingMore} icon={state.loadingMore ? <Spinner size="tiny" /> : undefined}>
+              <Button
+                onClick={showMore}
+                disabled={state.loadingMore}
+                icon={state.loadingMore ? <Spinner size="tiny" /> : undefined}
+              >
                 {t('occurrences.showMore')}
               </Button>
             </div>

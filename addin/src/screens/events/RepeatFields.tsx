@@ -40,7 +40,11 @@ export function RepeatFields({
   return (
     <>
       <Field label={t('repeat.label')}>
-        <Select value={repeat.kind} onChange={(_e, data) => update({ kind: data.value as RepeatKind })} disabled={disabled}>
+        <Select
+          value={repeat.kind}
+          onChange={(_e, data) => update({ kind: data.value as RepeatKind })}
+          disabled={disabled}
+        >
           {kinds.map((kind) => (
             <option key={kind} value={kind}>
               {repeatChoiceLabel(kind, startDate, t, language)}
@@ -51,7 +55,11 @@ export function RepeatFields({
       {repeat.kind !== 'none' && (
         <div className={styles.ends}>
           <Field label={t('repeat.ends')}>
-            <Select value={repeat.ends} onChange={(_e, data) => update({ ends: data.value as RepeatEnd })} disabled={disabled}>
+            <Select
+              value={repeat.ends}
+              onChange={(_e, data) => update({ ends: data.value as RepeatEnd })}
+              disabled={disabled}
+            >
               <option value="never">{t('repeat.endsNever')}</option>
               <option value="count">{t('repeat.endsCount')}</option>
               <option value="date">{t('repeat.endsDate')}</option>
@@ -71,7 +79,12 @@ export function RepeatFields({
           )}
           {repeat.ends === 'date' && (
             <Field label={t('repeat.until')} required {...untilValidation}>
-              <Input type="date" value={repeat.until} onChange={(_e, data) => update({ until: data.value })} disabled={disabled} />
+              <Input
+                type="date"
+                value={repeat.until}
+                onChange={(_e, data) => update({ until: data.value })}
+                disabled={disabled}
+              />
             </Field>
           )}
         </div>

@@ -30,7 +30,9 @@ export function seriesSummary(recurrence: Recurrence, startDate: string, t: Tran
   const kind = repeatKindOf(recurrence.pattern, startDate);
   const pattern = kind === 'custom' ? t('repeat.customSummary') : repeatChoiceLabel(kind, startDate, t, language);
   const { range } = recurrence;
-  if (range.type === 'numbered' && range.numberOfOccurrences !== undefined) return t('repeat.summaryCount', { pattern, count: range.numberOfOccurrences });
-  if (range.type === 'endDate' && range.endDate !== undefined) return t('repeat.summaryUntil', { pattern, date: formatShortDay(range.endDate, language) });
+  if (range.type === 'numbered' && range.numberOfOccurrences !== undefined)
+    return t('repeat.summaryCount', { pattern, count: range.numberOfOccurrences });
+  if (range.type === 'endDate' && range.endDate !== undefined)
+    return t('repeat.summaryUntil', { pattern, date: formatShortDay(range.endDate, language) });
   return pattern;
 }

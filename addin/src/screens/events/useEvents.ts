@@ -43,7 +43,11 @@ const listOf = (page: { events: ListedEvent[]; nextCursor?: string }): EventList
  * The events view's data: Upcoming at once, Earlier a page at a time when asked for (showMore), and a reload that
  * keeps both lists visible and as long as they were while the new ones are on their way.
  */
-export function useEvents(api: Api): { state: EventsState; reload: () => Promise<void>; showMore: (view: EventView) => Promise<void> } {
+export function useEvents(api: Api): {
+  state: EventsState;
+  reload: () => Promise<void>;
+  showMore: (view: EventView) => Promise<void>;
+} {
   const [state, setState] = useState<EventsState>({ status: 'loading' });
   const current = useRef(state);
   current.current = state;
@@ -54,13 +58,17 @@ export function useEvents(api: Api): { state: EventsState; reload: () => Promise
     const mine = ++generation.current;
     const before = current.current;
     const shownUpcoming = before.status === 'ready' ? before.upcoming.events.length : 0;
-    const shownEarlier = before.status === 'ready' && before.earlier?.events.length ? before.earlier.events.length : undefined;
+    const shownEarlier =
+      before.status === 'ready' && before.earlier?.events.length ? before.earlier.events.length : undefined;
     setState((now) => (now.status === 'ready' ? { ...now, refreshing: true } : { status: 'loading' }));
     try {
       const [upcoming, earlier] = await Promise.all([
         api.listEventPage({ view: 'upcoming', limit: reloadLimit(shownUpcoming, PAGE.upcoming) }),
         // Earlier not shown yet: one event tells whether to offer it.
-        api.listEventPage({ view: 'earlier', limit: shownEarlier === undefined ? 1 : reloadLimit(shownEarlier, PAGE.earlier) }),
+        api.listEventPage({
+          view: 'earlier',
+          limit: shownEarlier === undefined ? 1 : reloadLimit(shownEarlier, PAGE.earlier),
+        }),
       ]);
       if (mine !== generation.current) return;
       setState({
@@ -85,11 +93,20 @@ export function useEvents(api: Api): { state: EventsState; reload: () => Promise
       const update = (change: (list: EventList) => EventList) =>
         setState((now) => {
           if (now.status !== 'ready' || mine !== generation.current) return now;
-          return { ...now, [view]: change(now[view] ?? { events: [], cursor: undefined, complete: false, loadingMore: false, moreError: undefined }) };
+          return {
+            ...now,
+            [view]: change(
+              now[view] ?? { events: [], cursor: undefined, complete: false, loadingMore: false, moreError: undefined },
+            ),
+          };
         });
       update((shown) => ({ ...shown, loadingMore: true, moreError: undefined }));
       try {
-        const page = await api.listEventPage({ view, limit: PAGE[view], ...(list?.cursor !== undefined ? { cursor: list.cursor } : {}) });
+        const page = await api.listEventPage({
+          view,
+          limit: PAGE[view],
+          ...(list?.cursor !== undefined ? { cursor: list.cursor } : {}),
+        });
         update((shown) => ({ ...listOf(page), events: appendPage(shown.events, page.events) }));
       } catch (error) {
         update((shown) => ({ ...shown, loadingMore: false, moreError: error }));

@@ -37,7 +37,10 @@ export function useOccurrences(api: Api, event: CrmEvent | undefined): Occurrenc
   series.current = event;
   const id = event?.id;
 
-  const listFor = useCallback((eventId: string) => async (from: string, to: string) => (await api.listOccurrences(eventId, from, to)).occurrences, [api]);
+  const listFor = useCallback(
+    (eventId: string) => async (from: string, to: string) => (await api.listOccurrences(eventId, from, to)).occurrences,
+    [api],
+  );
 
   const load = useCallback(async () => {
     const opened = series.current;
@@ -49,8 +52,14 @@ export function useOccurrences(api: Api, event: CrmEvent | undefined): Occurrenc
     setState({ status: 'loading' });
     try {
       const today = wallTimeAt(Date.now(), opened.timeZone).slice(0, 10);
-      const { occurrences, next } = await fetchOccurrences(listFor(opened.id), opened.recurrence, today, OCCURRENCE_PAGE);
-      if (mine === generation.current) setState({ status: 'ready', occurrences, shown: OCCURRENCE_PAGE, next, loadingMore: false });
+      const { occurrences, next } = await fetchOccurrences(
+        listFor(opened.id),
+        opened.recurrence,
+        today,
+        OCCURRENCE_PAGE,
+      );
+      if (mine === generation.current)
+        setState({ status: 'ready', occurrences, shown: OCCURRENCE_PAGE, next, loadingMore: false });
     } catch (error) {
       if (mine === generation.current) setState({ status: 'error', error });
     }
@@ -77,11 +86,17 @@ export function useOccurrences(api: Api, event: CrmEvent | undefined): Occurrenc
     fetchOccurrences(listFor(opened.id), opened.recurrence, from, shown - state.occurrences.length).then(
       ({ occurrences, next }) => {
         if (mine !== generation.current) return;
-        setState((current) => (current.status === 'ready' ? { ...current, occurrences: [...current.occurrences, ...occurrences], shown, next, loadingMore: false } : current));
+        setState((current) =>
+          current.status === 'ready'
+            ? { ...current, occurrences: [...current.occurrences, ...occurrences], shown, next, loadingMore: false }
+            : current,
+        );
       },
       (error: unknown) => {
         if (mine !== generation.current) return;
-        setState((current) => (current.status === 'ready' ? { ...current, loadingMore: false, moreError: error } : current));
+        setState((current) =>
+          current.status === 'ready' ? { ...current, loadingMore: false, moreError: error } : current,
+        );
       },
     );
   }, [state, listFor]);
@@ -95,7 +110,12 @@ export function useOccurrences(api: Api, event: CrmEvent | undefined): Occurrenc
       const fresh = occurrences.find((occurrence) => occurrence.date === date);
       if (mine !== generation.current || !fresh) return;
       setState((current) =>
-        current.status === 'ready' ? { ...current, occurrences: current.occurrences.map((occurrence) => (occurrence.date === date ? fresh : occurrence)) } : current,
+        current.status === 'ready'
+          ? {
+              ...current,
+              occurrences: current.occurrences.map((occurrence) => (occurrence.date === date ? fresh : occurrence)),
+            }
+          : current,
       );
     },
     [api],

@@ -13,7 +13,12 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, CalendarLtr16Regular, Edit20Regular, PersonAdd20Regular } from '@fluentui/react-icons';
+import {
+  ArrowClockwise20Regular,
+  CalendarLtr16Regular,
+  Edit20Regular,
+  PersonAdd20Regular,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
@@ -44,7 +49,14 @@ const useStyles = makeStyles({
     '& dd': { margin: 0, overflowWrap: 'anywhere' },
   },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
-  events: { listStyle: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
+  events: {
+    listStyle: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXS,
+  },
   event: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start' },
   eventIcon: { flexShrink: 0, display: 'flex', paddingTop: '2px', color: tokens.colorNeutralForeground3 },
   eventText: { display: 'flex', flexDirection: 'column', minWidth: 0, overflowWrap: 'anywhere' },
@@ -158,7 +170,8 @@ export function ThisEmailView({
   );
 }
 
-type Lookup = { status: 'loading' } | { status: 'ready'; contact: LookedUpContact | null } | { status: 'error'; error: unknown };
+type Lookup =
+  { status: 'loading' } | { status: 'ready'; contact: LookedUpContact | null } | { status: 'error'; error: unknown };
 
 function PersonCard({
   brand,
@@ -193,7 +206,10 @@ function PersonCard({
 
   const knownContact = lookup.status === 'ready' ? lookup.contact : null;
   // Upcoming events with this person, asked for once the CRM knows them (by any of their addresses).
-  const attendeeEmails = useMemo(() => (knownContact ? [address.emailAddress, ...emailsOf(knownContact)] : []), [knownContact, address.emailAddress]);
+  const attendeeEmails = useMemo(
+    () => (knownContact ? [address.emailAddress, ...emailsOf(knownContact)] : []),
+    [knownContact, address.emailAddress],
+  );
   const events = useUpcomingWith(api, attendeeEmails);
 
   const shownName = address.displayName || address.emailAddress;
@@ -317,7 +333,9 @@ function PersonCard({
         <Subtitle2 as="h4" className={styles.eventsHeading}>
           {t('mail.upcoming', { name })}
         </Subtitle2>
-        {eventsState.status === 'loading' && <Spinner size="tiny" labelPosition="after" label={t('mail.eventsLoading')} />}
+        {eventsState.status === 'loading' && (
+          <Spinner size="tiny" labelPosition="after" label={t('mail.eventsLoading')} />
+        )}
         {eventsState.status === 'error' && <Caption1 className={styles.muted}>{t('mail.eventsFailed')}</Caption1>}
         {eventsState.status === 'ready' && upcoming.length === 0 && (
           <Caption1 className={styles.muted}>{t('mail.noUpcoming', { name })}</Caption1>

@@ -37,7 +37,13 @@ const useStyles = makeStyles({
   surface: { width: '100%', [NARROW]: { paddingLeft: '12px', paddingRight: '12px' } },
   muted: { color: tokens.colorNeutralForeground2, margin: 0 },
   table: { tableLayout: 'auto', width: '100%' },
-  labelCell: { verticalAlign: 'top', paddingTop: tokens.spacingVerticalS, overflowWrap: 'anywhere', width: '38%', [NARROW]: { width: '30%', paddingLeft: 0 } },
+  labelCell: {
+    verticalAlign: 'top',
+    paddingTop: tokens.spacingVerticalS,
+    overflowWrap: 'anywhere',
+    width: '38%',
+    [NARROW]: { width: '30%', paddingLeft: 0 },
+  },
   targetCell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   select: { minWidth: 0, width: '100%' },
   center: { display: 'grid', placeItems: 'center', minHeight: '120px' },
@@ -192,7 +198,9 @@ export function ContactMappingDialog({
             <TableBody>
               {offer.fields.map((field) => {
                 const messages = [
-                  ...(taken[field.field] !== undefined ? [t('contactMapping.taken', { field: taken[field.field] ?? '' })] : []),
+                  ...(taken[field.field] !== undefined
+                    ? [t('contactMapping.taken', { field: taken[field.field] ?? '' })]
+                    : []),
                   ...(outcome.byField[field.field] ?? []),
                 ];
                 return (

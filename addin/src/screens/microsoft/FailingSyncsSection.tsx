@@ -1,4 +1,15 @@
-import { Badge, Body1, Body1Strong, Caption1, makeStyles, MessageBar, MessageBarBody, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import {
+  Badge,
+  Body1,
+  Body1Strong,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  tokens,
+} from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
@@ -20,7 +31,13 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} 0`,
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
   },
-  line: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS, overflowWrap: 'anywhere' },
+  line: {
+    display: 'flex',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    gap: tokens.spacingHorizontalS,
+    overflowWrap: 'anywhere',
+  },
   email: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
@@ -80,7 +97,9 @@ export function FailingSyncsSection({ api }: { api: Api }) {
                 </Badge>
                 <SyncStatusBadge state={stateOf(user)} />
                 {user.failingSince && (
-                  <Caption1 className={styles.muted}>{t('failing.since', { date: formatInstant(user.failingSince, language) })}</Caption1>
+                  <Caption1 className={styles.muted}>
+                    {t('failing.since', { date: formatInstant(user.failingSince, language) })}
+                  </Caption1>
                 )}
               </div>
               {user.message && <Caption1 className={styles.muted}>{user.message}</Caption1>}

@@ -24,7 +24,12 @@ const useStyles = makeStyles({
   wideOnly: { [NARROW]: { display: 'none' } },
   narrowOnly: { display: 'none', [NARROW]: { display: 'flex' } },
   cell: { paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS, verticalAlign: 'top' },
-  time: { whiteSpace: 'nowrap', width: '1%', color: tokens.colorNeutralForeground2, [NARROW]: { whiteSpace: 'normal', width: '88px' } },
+  time: {
+    whiteSpace: 'nowrap',
+    width: '1%',
+    color: tokens.colorNeutralForeground2,
+    [NARROW]: { whiteSpace: 'normal', width: '88px' },
+  },
   direction: { display: 'inline-flex', alignItems: 'center', gap: tokens.spacingHorizontalXXS, whiteSpace: 'nowrap' },
   stacked: { flexDirection: 'column', gap: tokens.spacingVerticalXXS, color: tokens.colorNeutralForeground2 },
   text: { overflowWrap: 'anywhere' },
@@ -63,7 +68,13 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
               {t(`syncDirection.${entry.direction}`)}
             </span>
           );
-          const subject = entry.count && entry.count > 1 ? t('syncLog.more', { names: (entry.subjects ?? []).join(', '), more: entry.count - (entry.subjects ?? []).length }) : entry.subject;
+          const subject =
+            entry.count && entry.count > 1
+              ? t('syncLog.more', {
+                  names: (entry.subjects ?? []).join(', '),
+                  more: entry.count - (entry.subjects ?? []).length,
+                })
+              : entry.subject;
           const action = (
             <span className={entry.action === 'error' || entry.action === 'conflict' ? styles.error : undefined}>
               {t(`syncAction.${entry.action}`)}
@@ -71,7 +82,9 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
           );
           return (
             <TableRow key={`${entry.at}-${index}`}>
-              <TableCell className={mergeClasses(styles.cell, styles.time)}>{formatInstant(entry.at, language)}</TableCell>
+              <TableCell className={mergeClasses(styles.cell, styles.time)}>
+                {formatInstant(entry.at, language)}
+              </TableCell>
               <TableCell className={mergeClasses(styles.cell, styles.wideOnly)}>{direction}</TableCell>
               <TableCell className={styles.cell}>
                 {action}

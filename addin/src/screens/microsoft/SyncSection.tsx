@@ -18,7 +18,15 @@ import type { SyncKind } from '../../api/types';
 import { userMessageOf } from '../../api/errors';
 import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/translate';
-import { containerNameOf, formatCount, formatInstant, isFirstSyncRunning, progressFraction, relativeTime, syncState } from '../../sync/model';
+import {
+  containerNameOf,
+  formatCount,
+  formatInstant,
+  isFirstSyncRunning,
+  progressFraction,
+  relativeTime,
+  syncState,
+} from '../../sync/model';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
 import { SyncStatusBadge } from './SyncStatusBadge';
@@ -149,7 +157,12 @@ export function SyncSection({
   // Calendar messages name it {calendarName}, contact messages {folderName}.
   const names = { calendarName: containerName, folderName: containerName };
   const when = (iso: string | null) =>
-    iso ? t('calendarSync.when', { relative: relativeTime(iso, Date.now(), language), absolute: formatInstant(iso, language) }) : t('calendarSync.never');
+    iso
+      ? t('calendarSync.when', {
+          relative: relativeTime(iso, Date.now(), language),
+          absolute: formatInstant(iso, language),
+        })
+      : t('calendarSync.never');
   const running = isFirstSyncRunning(data) && data.enabled;
   const progress = data.progress;
   const reconnect = data.status === 'reconnect_required';
@@ -180,10 +193,7 @@ export function SyncSection({
           <MessageBarBody>
             <MessageBarTitle>{t('calendarSync.errorTitle')}</MessageBarTitle> {data.lastError.message}
             {data.lastError.at && (
-              <>
-                {' '}
-                {t('calendarSync.errorAt', { relative: relativeTime(data.lastError.at, Date.now(), language) })}
-              </>
+              <> {t('calendarSync.errorAt', { relative: relativeTime(data.lastError.at, Date.now(), language) })}</>
             )}
           </MessageBarBody>
           {reconnect && (
@@ -213,7 +223,10 @@ export function SyncSection({
           validationState="none"
           validationMessage={
             progress && progress.total > 0
-              ? t('calendarSync.progress', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
+              ? t('calendarSync.progress', {
+                  done: formatCount(progress.done, language),
+                  total: formatCount(progress.total, language),
+                })
               : t('calendarSync.progressStarting')
           }
         >
@@ -222,7 +235,10 @@ export function SyncSection({
             value={progress && progress.total > 0 ? progressFraction(progress) : undefined}
             aria-valuetext={
               progress && progress.total > 0
-                ? t('calendarSync.progress', { done: formatCount(progress.done, language), total: formatCount(progress.total, language) })
+                ? t('calendarSync.progress', {
+                    done: formatCount(progress.done, language),
+                    total: formatCount(progress.total, language),
+                  })
                 : undefined
             }
           />

@@ -10,7 +10,10 @@ import type { ReactElement } from 'react';
 import type { SyncState } from '../../sync/model';
 import { useI18n } from '../../i18n/I18nContext';
 
-const looks: Record<SyncState, { color: 'success' | 'informative' | 'danger' | 'warning' | 'brand'; icon: ReactElement }> = {
+const looks: Record<
+  SyncState,
+  { color: 'success' | 'informative' | 'danger' | 'warning' | 'brand'; icon: ReactElement }
+> = {
   on: { color: 'success', icon: <CheckmarkCircle16Regular /> },
   firstSync: { color: 'brand', icon: <ArrowSync16Regular /> },
   failed: { color: 'danger', icon: <ErrorCircle16Regular /> },

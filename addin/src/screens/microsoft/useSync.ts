@@ -98,5 +98,14 @@ export function useSync(api: Api, kind: SyncKind, mode: 'page' | 'glance'): Sync
     }
   }, [api, kind, apply]);
 
-  return { kind, data, loadError: data === undefined ? loadError : undefined, busy, actionError, disabled, enable, disable };
+  return {
+    kind,
+    data,
+    loadError: data === undefined ? loadError : undefined,
+    busy,
+    actionError,
+    disabled,
+    enable,
+    disable,
+  };
 }

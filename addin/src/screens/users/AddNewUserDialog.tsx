@@ -1,11 +1,4 @@
-import {
-  Button,
-  makeStyles,
-  MessageBar,
-  MessageBarBody,
-  Spinner,
-  tokens,
-} from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { errorCodeOf, userMessageOf } from '../../api/errors';
@@ -73,7 +66,10 @@ export function AddNewUserDialog({
         const code = errorCodeOf(error);
         setView({
           status: 'failed',
-          message: code === 'invalid_request' || code === 'bad_response' ? t('review.invalidLink') : userMessageOf(error, t('error.generic')),
+          message:
+            code === 'invalid_request' || code === 'bad_response'
+              ? t('review.invalidLink')
+              : userMessageOf(error, t('error.generic')),
         });
       });
     return () => {
@@ -91,7 +87,11 @@ export function AddNewUserDialog({
           decided.status === 'approved'
             ? t('review.approved', { name: decided.name })
             : t('review.declined', { name: decided.name });
-        setView({ status: 'ready', request: decided, message: { intent: decided.status === 'approved' ? 'success' : 'info', text } });
+        setView({
+          status: 'ready',
+          request: decided,
+          message: { intent: decided.status === 'approved' ? 'success' : 'info', text },
+        });
         onDecided(decided);
       })
       .catch((error: unknown) => {

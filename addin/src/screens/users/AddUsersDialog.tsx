@@ -47,8 +47,17 @@ const useStyles = makeStyles({
   resultEmail: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   badge: { marginTop: tokens.spacingVerticalS, flexShrink: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
-  count: { color: tokens.colorNeutralForeground2, textAlign: 'end', marginTop: `calc(-1 * ${tokens.spacingVerticalS})` },
-  result: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start', padding: `${tokens.spacingVerticalXS} 0` },
+  count: {
+    color: tokens.colorNeutralForeground2,
+    textAlign: 'end',
+    marginTop: `calc(-1 * ${tokens.spacingVerticalS})`,
+  },
+  result: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    alignItems: 'flex-start',
+    padding: `${tokens.spacingVerticalXS} 0`,
+  },
   ok: { color: tokens.colorPaletteGreenForeground1, flexShrink: 0 },
   warn: { color: tokens.colorPaletteDarkOrangeForeground1, flexShrink: 0 },
   center: { display: 'grid', placeItems: 'center', minHeight: '120px' },
@@ -93,7 +102,9 @@ export function AddUsersDialog({
     api
       .listDirectoryUsers()
       .then(({ users }) => !stale && setLoad({ status: 'ready', users }))
-      .catch((error: unknown) => !stale && setLoad({ status: 'error', message: userMessageOf(error, t('error.generic')) }));
+      .catch(
+        (error: unknown) => !stale && setLoad({ status: 'error', message: userMessageOf(error, t('error.generic')) }),
+      );
     return () => {
       stale = true;
     };

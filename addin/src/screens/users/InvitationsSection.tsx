@@ -5,7 +5,13 @@ import type { Invitation } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
-import { formatDate, invitationActions, invitationBadge, sortInvitations, type InvitationBadge } from '../../users/model';
+import {
+  formatDate,
+  invitationActions,
+  invitationBadge,
+  sortInvitations,
+  type InvitationBadge,
+} from '../../users/model';
 
 const badgeColor: Record<InvitationBadge, 'informative' | 'warning' | 'danger' | 'success' | 'subtle'> = {
   pending: 'informative',

@@ -92,7 +92,10 @@ export function UsersPage({
   const resend = async (invitation: Invitation) => {
     try {
       const { mailSent } = await api.resendInvitation(invitation.id);
-      notify(mailSent ? 'success' : 'warning', t(mailSent ? 'users.resent' : 'users.resendFailed', { email: invitation.email }));
+      notify(
+        mailSent ? 'success' : 'warning',
+        t(mailSent ? 'users.resent' : 'users.resendFailed', { email: invitation.email }),
+      );
     } catch (error) {
       notify('error', userMessageOf(error, t('error.generic')));
     }

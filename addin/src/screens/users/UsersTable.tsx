@@ -32,7 +32,12 @@ const useStyles = makeStyles({
   statusUnderProfile: { display: 'none', [NARROW]: { display: 'block', marginTop: tokens.spacingVerticalXXS } },
   name: { overflowWrap: 'break-word', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
   // Badges never clip: this column takes what its widest badge needs, the name column the rest.
-  badges: { width: '1%', whiteSpace: 'nowrap', paddingTop: tokens.spacingVerticalXS, paddingBottom: tokens.spacingVerticalXS },
+  badges: {
+    width: '1%',
+    whiteSpace: 'nowrap',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
   email: { overflowWrap: 'anywhere' },
   you: { color: tokens.colorNeutralForeground3 },
 });
@@ -50,7 +55,9 @@ export function UsersTable({ users, currentUserId }: { users: CrmUser[]; current
           <TableHeaderCell>{t('users.colName')}</TableHeaderCell>
           <TableHeaderCell className={styles.wideOnly}>{t('users.colEmail')}</TableHeaderCell>
           <TableHeaderCell className={styles.badges}>{t('users.colProfile')}</TableHeaderCell>
-          <TableHeaderCell className={mergeClasses(styles.wideOnly, styles.badges)}>{t('users.colStatus')}</TableHeaderCell>
+          <TableHeaderCell className={mergeClasses(styles.wideOnly, styles.badges)}>
+            {t('users.colStatus')}
+          </TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

@@ -10,7 +10,10 @@ const GRAPH_AUDIENCES = [GRAPH_RESOURCE, `${GRAPH_RESOURCE}/`, GRAPH_APP_ID];
 /** Validates the bearer token like Graph (signature, lifetime, audience, issuer) and sets res.locals.caller. */
 export function authenticate(ctx: DevTenantContext) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    res.setHeader('WWW-Authenticate', `Bearer realm="", authorization_uri="${ctx.baseUrl}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`);
+    res.setHeader(
+      'WWW-Authenticate',
+      `Bearer realm="", authorization_uri="${ctx.baseUrl}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`,
+    );
     const header = req.headers.authorization ?? '';
     const token = header.replace(/^Bearer\s+/i, '').trim();
     if (!token || !/^Bearer\s/i.test(header)) throw graphErrors.tokenEmpty();
@@ -25,17 +28,30 @@ export function authenticate(ctx: DevTenantContext) {
     }
     const tid = typeof claims.tid === 'string' ? claims.tid : '';
     const tenant = ctx.directory.tenant(tid);
-    if (typeof claims.aud !== 'string' || !GRAPH_AUDIENCES.includes(claims.aud) || !tenant || claims.iss !== v1Issuer(ctx.baseUrl, tid)) {
+    if (
+      typeof claims.aud !== 'string' ||
+      !GRAPH_AUDIENCES.includes(claims.aud) ||
+      !tenant ||
+      claims.iss !== v1Issuer(ctx.baseUrl, tid)
+    ) {
       throw graphErrors.tokenInvalid();
     }
     const appId = typeof claims.appid === 'string' ? claims.appid : '';
     const scp = typeof claims.scp === 'string' ? claims.scp.split(' ').filter(Boolean) : [];
     const roles = Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === 'string') : [];
     const isDelegated = claims.idtyp === 'user' || typeof claims.scp === 'string';
-    const user = isDelegated && typeof claims.oid === 'string' ? ctx.directory.userInTenant(tid, claims.oid) : undefined;
+    const user =
+      isDelegated && typeof claims.oid === 'string' ? ctx.directory.userInTenant(tid, claims.oid) : undefined;
     if (isDelegated && !user) throw graphErrors.tokenInvalid();
     res.removeHeader('WWW-Authenticate');
-    const caller: GraphCaller = { tenant, appId, app: ctx.directory.app(appId), user, scopes: isDelegated ? scp : [], roles: isDelegated ? [] : roles };
+    const caller: GraphCaller = {
+      tenant,
+      appId,
+      app: ctx.directory.app(appId),
+      user,
+      scopes: isDelegated ? scp : [],
+      roles: isDelegated ? [] : roles,
+    };
     res.locals.caller = caller;
     next();
   };

@@ -10,9 +10,14 @@ export function injectedFaults(ctx: DevTenantContext) {
       next();
       return;
     }
-    const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+    const headers: Record<string, string> =
+      fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
     if (fault.status === 429) {
-      throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', headers, { code: '429', message: 'Please retry after', status: '429' });
+      throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', headers, {
+        code: '429',
+        message: 'Please retry after',
+        status: '429',
+      });
     }
     if (fault.status === 503) {
       throw new GraphError(503, 'serviceNotAvailable', 'Service Unavailable', headers);

@@ -25,7 +25,9 @@ export function mailboxConcurrency(ctx: DevTenantContext) {
     const key = `${caller.appId}|${mailbox}`;
     const current = inFlight.get(key) ?? 0;
     if (current >= ctx.knobs.mailboxConcurrencyLimit) {
-      throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', { 'Retry-After': '1' });
+      throw new GraphError(429, 'ApplicationThrottled', 'Application is over its MailboxConcurrency limit.', {
+        'Retry-After': '1',
+      });
     }
     inFlight.set(key, current + 1);
     let released = false;

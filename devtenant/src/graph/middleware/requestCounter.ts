@@ -11,7 +11,7 @@ export class RequestCounter {
   private batches = 0;
 
   count(mailbox: string | undefined, method: string): void {
-    const bucket = mailbox ? this.byMailbox.get(mailbox) ?? {} : this.other;
+    const bucket = mailbox ? (this.byMailbox.get(mailbox) ?? {}) : this.other;
     bucket[method] = (bucket[method] ?? 0) + 1;
     if (mailbox) this.byMailbox.set(mailbox, bucket);
   }
@@ -36,10 +36,15 @@ export class RequestCounter {
 }
 
 /** The mailbox a Graph path is about (below /me or /users/{id}), or undefined for directory paths. */
-export function mailboxOfPath(ctx: DevTenantContext, req: Request, res: Response): { id: string; upn: string } | undefined {
+export function mailboxOfPath(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+): { id: string; upn: string } | undefined {
   const caller = callerOf(res);
   const segments = req.path.split('/').filter(Boolean);
-  if (segments[0] === 'me' && segments.length > 1 && caller.user) return { id: caller.user.id, upn: caller.user.userPrincipalName };
+  if (segments[0] === 'me' && segments.length > 1 && caller.user)
+    return { id: caller.user.id, upn: caller.user.userPrincipalName };
   if (segments[0] === 'users' && segments.length > 2 && segments[1]) {
     const id = decodeURIComponent(segments[1]);
     const user = ctx.directory.userInTenant(caller.tenant.id, id);

@@ -34,7 +34,10 @@ function parseBatch(body: unknown): BatchItem[] {
   const requests = (body as { requests?: unknown } | undefined)?.requests;
   if (!Array.isArray(requests)) throw bad('Invalid batch payload format.');
   if (requests.length === 0) throw bad('Invalid batch payload format. The batch must contain at least one request.');
-  if (requests.length > MAX_REQUESTS) throw bad(`Invalid batch payload format. Number of batch requests ${requests.length} exceeds the maximum of ${MAX_REQUESTS}.`);
+  if (requests.length > MAX_REQUESTS)
+    throw bad(
+      `Invalid batch payload format. Number of batch requests ${requests.length} exceeds the maximum of ${MAX_REQUESTS}.`,
+    );
   const seen = new Set<string>();
   const items = requests.map((raw: Record<string, unknown>) => {
     const id = raw?.id === undefined || raw.id === null ? '' : String(raw.id);
@@ -42,18 +45,23 @@ function parseBatch(body: unknown): BatchItem[] {
     if (seen.has(id.toLowerCase())) throw bad(`Batch Request contains duplicate Id '${id}'.`);
     seen.add(id.toLowerCase());
     const method = String(raw.method ?? '').toUpperCase();
-    if (!METHODS.includes(method)) throw bad(`Invalid batch payload format. Request '${id}' has an invalid method '${String(raw.method)}'.`);
+    if (!METHODS.includes(method))
+      throw bad(`Invalid batch payload format. Request '${id}' has an invalid method '${String(raw.method)}'.`);
     const url = typeof raw.url === 'string' ? raw.url : '';
-    if (!url || /^https?:/i.test(url)) throw bad(`Invalid batch payload format. Request '${id}' must have a relative url.`);
+    if (!url || /^https?:/i.test(url))
+      throw bad(`Invalid batch payload format. Request '${id}' must have a relative url.`);
     const headers: Record<string, string> = {};
-    if (raw.headers && typeof raw.headers === 'object') for (const [k, v] of Object.entries(raw.headers as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
-    if (raw.body !== undefined && !headers['content-type']) throw bad(`Write request id : ${id} does not contain Content-Type header or body.`);
+    if (raw.headers && typeof raw.headers === 'object')
+      for (const [k, v] of Object.entries(raw.headers as Record<string, unknown>)) headers[k.toLowerCase()] = String(v);
+    if (raw.body !== undefined && !headers['content-type'])
+      throw bad(`Write request id : ${id} does not contain Content-Type header or body.`);
     const dependsOn = Array.isArray(raw.dependsOn) ? raw.dependsOn.map(String) : [];
     return { id, method, url, headers, ...(raw.body !== undefined ? { body: raw.body } : {}), dependsOn };
   });
   for (const item of items) {
     for (const dep of item.dependsOn) {
-      if (!items.some((x) => x.id.toLowerCase() === dep.toLowerCase())) throw bad(`Invalid batch payload format. Request '${item.id}' depends on unknown request '${dep}'.`);
+      if (!items.some((x) => x.id.toLowerCase() === dep.toLowerCase()))
+        throw bad(`Invalid batch payload format. Request '${item.id}' depends on unknown request '${dep}'.`);
     }
   }
   return items;
@@ -75,12 +83,28 @@ export function batchRoutes(ctx: DevTenantContext): Router {
     let body: string | undefined;
     if (item.body !== undefined) body = typeof item.body === 'string' ? item.body : JSON.stringify(item.body);
     try {
-      const response = await fetch(`${ctx.baseUrl}/v1.0${path}`, { method: item.method, headers, ...(body !== undefined ? { body } : {}), dispatcher: agent });
+      const response = await fetch(`${ctx.baseUrl}/v1.0${path}`, {
+        method: item.method,
+        headers,
+        ...(body !== undefined ? { body } : {}),
+        dispatcher: agent,
+      });
       const text = await response.text();
       const out: BatchResponse = { id: item.id, status: response.status, headers: {} };
       for (const name of COPIED_HEADERS) {
         const value = response.headers.get(name);
-        if (value) out.headers[name === 'retry-after' ? 'Retry-After' : name === 'content-type' ? 'Content-Type' : name === 'etag' ? 'ETag' : name === 'location' ? 'Location' : name] = value;
+        if (value)
+          out.headers[
+            name === 'retry-after'
+              ? 'Retry-After'
+              : name === 'content-type'
+                ? 'Content-Type'
+                : name === 'etag'
+                  ? 'ETag'
+                  : name === 'location'
+                    ? 'Location'
+                    : name
+          ] = value;
       }
       if (text) {
         try {
@@ -91,7 +115,12 @@ export function batchRoutes(ctx: DevTenantContext): Router {
       }
       return out;
     } catch {
-      return { id: item.id, status: 500, headers: {}, body: { error: { code: 'generalException', message: 'The inner request could not be processed.' } } };
+      return {
+        id: item.id,
+        status: 500,
+        headers: {},
+        body: { error: { code: 'generalException', message: 'The inner request could not be processed.' } },
+      };
     }
   };
 
@@ -100,14 +129,24 @@ export function batchRoutes(ctx: DevTenantContext): Router {
     const responses: BatchResponse[] = [];
     const results = new Map<string, BatchResponse>();
     const failedDependency = (item: BatchItem): BatchResponse => ({
-      id: item.id, status: 424, headers: { 'Content-Type': 'application/json' },
-      body: { error: { code: 'FailedDependency', message: 'The request could not be processed because a request it depends on failed.' } },
+      id: item.id,
+      status: 424,
+      headers: { 'Content-Type': 'application/json' },
+      body: {
+        error: {
+          code: 'FailedDependency',
+          message: 'The request could not be processed because a request it depends on failed.',
+        },
+      },
     });
     if (items.some((i) => i.dependsOn.length > 0)) {
       // With dependsOn, Graph runs the items one at a time in dependency order.
       const done = new Set<string>();
       while (done.size < items.length) {
-        const ready = items.find((i) => !done.has(i.id) && i.dependsOn.every((d) => [...done].some((x) => x.toLowerCase() === d.toLowerCase())));
+        const ready = items.find(
+          (i) =>
+            !done.has(i.id) && i.dependsOn.every((d) => [...done].some((x) => x.toLowerCase() === d.toLowerCase())),
+        );
         if (!ready) throw bad('Invalid batch payload format. The dependsOn references form a cycle.');
         const depFailed = ready.dependsOn.some((d) => {
           const r = [...results.entries()].find(([k]) => k.toLowerCase() === d.toLowerCase())?.[1];

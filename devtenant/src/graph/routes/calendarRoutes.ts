@@ -1,7 +1,13 @@
 import express, { Router, type Request, type Response } from 'express';
 import { parseEventInput } from '../../calendar/eventInput.js';
 import { parseEventFilter } from '../../calendar/eventFilter.js';
-import { calendarResource, eventResource, parseEventSelect, parseExtendedExpand, type RenderOptions } from '../../calendar/eventResource.js';
+import {
+  calendarResource,
+  eventResource,
+  parseEventSelect,
+  parseExtendedExpand,
+  type RenderOptions,
+} from '../../calendar/eventResource.js';
 import { instancesInWindow, resolveView, storedView, windowViews, type EventView } from '../../calendar/eventView.js';
 import { parseQueryInstant } from '../../calendar/timeZones.js';
 import type { DevTenantContext } from '../../context.js';
@@ -14,8 +20,20 @@ import { callerOf } from '../middleware/authenticate.js';
 import { nextLinkWithSkip } from '../paging.js';
 import { applyPreferences, preferences, type Preferences } from '../preferHeader.js';
 
-const READ = { delegated: ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.ReadBasic', 'Calendars.Read.Shared', 'Calendars.ReadWrite.Shared'], application: ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.ReadBasic'] };
-const WRITE = { delegated: ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'], application: ['Calendars.ReadWrite'] };
+const READ = {
+  delegated: [
+    'Calendars.Read',
+    'Calendars.ReadWrite',
+    'Calendars.ReadBasic',
+    'Calendars.Read.Shared',
+    'Calendars.ReadWrite.Shared',
+  ],
+  application: ['Calendars.Read', 'Calendars.ReadWrite', 'Calendars.ReadBasic'],
+};
+const WRITE = {
+  delegated: ['Calendars.ReadWrite', 'Calendars.ReadWrite.Shared'],
+  application: ['Calendars.ReadWrite'],
+};
 const DEFAULT_PAGE = 10;
 
 function q(req: Request, name: string): string | undefined {
@@ -24,7 +42,12 @@ function q(req: Request, name: string): string | undefined {
 }
 
 /** The mailbox a path names; a delegated caller reaches only their own. Also checks the permission. */
-export function calendarMailbox(ctx: DevTenantContext, req: Request, res: Response, need: 'read' | 'write'): DirectoryUser {
+export function calendarMailbox(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  need: 'read' | 'write',
+): DirectoryUser {
   const caller = callerOf(res);
   const id = typeof req.params.user === 'string' ? req.params.user : undefined;
   let user: DirectoryUser | undefined;
@@ -41,7 +64,12 @@ export function calendarMailbox(ctx: DevTenantContext, req: Request, res: Respon
 }
 
 /** The calendar a path names: `/calendars/{id}`, `/calendar` (default), or none (all calendars for /events). */
-function calendarOf(ctx: DevTenantContext, req: Request, user: DirectoryUser, kind: 'explicit' | 'default' | 'any'): StoredCalendar | undefined {
+function calendarOf(
+  ctx: DevTenantContext,
+  req: Request,
+  user: DirectoryUser,
+  kind: 'explicit' | 'default' | 'any',
+): StoredCalendar | undefined {
   if (kind === 'any') return undefined;
   if (kind === 'default') return ctx.calendars.defaultCalendar(user);
   return ctx.calendar.calendar(user, String(req.params.calendar));
@@ -60,18 +88,34 @@ function render(ctx: DevTenantContext, req: Request, prefs: Preferences): Render
 
 function pageParams(req: Request, prefs: Preferences): { top: number; skip: number } {
   const topRaw = q(req, '$top');
-  const top = topRaw === undefined ? prefs.maxPageSize ?? DEFAULT_PAGE : Number(topRaw);
-  if (!Number.isInteger(top) || top < 1 || top > 1000) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(topRaw)}' of parameter 'Top' is invalid.`);
+  const top = topRaw === undefined ? (prefs.maxPageSize ?? DEFAULT_PAGE) : Number(topRaw);
+  if (!Number.isInteger(top) || top < 1 || top > 1000)
+    throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(topRaw)}' of parameter 'Top' is invalid.`);
   const skip = req.query.$skip === undefined ? 0 : Number(req.query.$skip);
-  if (!Number.isInteger(skip) || skip < 0) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`);
+  if (!Number.isInteger(skip) || skip < 0)
+    throw new GraphError(
+      400,
+      'ErrorInvalidParameter',
+      `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`,
+    );
   return { top, skip };
 }
 
-function sendPage(ctx: DevTenantContext, req: Request, res: Response, prefs: Preferences, context: string, views: EventView[]): void {
+function sendPage(
+  ctx: DevTenantContext,
+  req: Request,
+  res: Response,
+  prefs: Preferences,
+  context: string,
+  views: EventView[],
+): void {
   const opts = render(ctx, req, prefs);
   const { top, skip } = pageParams(req, prefs);
   const page = views.slice(skip, skip + top);
-  const body: Record<string, unknown> = { '@odata.context': odataContext(ctx.baseUrl, context), value: page.map((v) => eventResource(v, opts)) };
+  const body: Record<string, unknown> = {
+    '@odata.context': odataContext(ctx.baseUrl, context),
+    value: page.map((v) => eventResource(v, opts)),
+  };
   if (skip + top < views.length) body['@odata.nextLink'] = nextLinkWithSkip(ctx.baseUrl, req, skip + top);
   applyPreferences(res, prefs);
   sendGraphJson(res, 200, body);
@@ -80,7 +124,11 @@ function sendPage(ctx: DevTenantContext, req: Request, res: Response, prefs: Pre
 function window(req: Request): { from: number; to: number } {
   const from = parseQueryInstant(q(req, 'startDateTime') ?? q(req, 'StartDateTime'));
   const to = parseQueryInstant(q(req, 'endDateTime') ?? q(req, 'EndDateTime'));
-  return { from: from as number, to: to as number, ...(from === undefined || to === undefined ? { missing: true } : {}) };
+  return {
+    from: from as number,
+    to: to as number,
+    ...(from === undefined || to === undefined ? { missing: true } : {}),
+  };
 }
 
 const OCCURRENCE_DELTA_FIELDS = ['@odata.etag', 'id', 'type', 'seriesMasterId', 'start', 'end'];
@@ -105,13 +153,27 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
       const filter = q(req, '$filter');
       if (filter) {
         const m = /^\s*name\s+eq\s+'((?:[^']|'')*)'\s*$/i.exec(filter);
-        if (!m) throw new GraphError(400, 'ErrorInvalidUrlQueryFilter', 'The query filter contains one or more invalid nodes.');
+        if (!m)
+          throw new GraphError(
+            400,
+            'ErrorInvalidUrlQueryFilter',
+            'The query filter contains one or more invalid nodes.',
+          );
         calendars = calendars.filter((c) => c.name.toLowerCase() === m[1]!.replace(/''/g, "'").toLowerCase());
       }
-      const select = q(req, '$select')?.split(',').map((s) => s.trim()).filter(Boolean);
+      const select = q(req, '$select')
+        ?.split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       const shape = (c: StoredCalendar) => {
         const full = calendarResource(c, owner(user));
-        return select ? Object.fromEntries(Object.entries(full).filter(([k]) => k === 'id' || select.some((s) => s.toLowerCase() === k.toLowerCase()))) : full;
+        return select
+          ? Object.fromEntries(
+              Object.entries(full).filter(
+                ([k]) => k === 'id' || select.some((s) => s.toLowerCase() === k.toLowerCase()),
+              ),
+            )
+          : full;
       };
       const body: Record<string, unknown> = {
         '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars`),
@@ -123,19 +185,32 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
     router.post(`${prefix}/calendars`, json, (req, res) => {
       const user = calendarMailbox(ctx, req, res, 'write');
       const calendar = ctx.calendar.createCalendar(user, (req.body ?? {}) as { name?: unknown; color?: unknown });
-      sendGraphJson(res, 201, { '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`), ...calendarResource(calendar, owner(user)) });
+      sendGraphJson(res, 201, {
+        '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`),
+        ...calendarResource(calendar, owner(user)),
+      });
     });
     const getCalendar = (kind: 'explicit' | 'default') => (req: Request, res: Response) => {
       const user = calendarMailbox(ctx, req, res, 'read');
       const calendar = calendarOf(ctx, req, user, kind)!;
-      sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`), ...calendarResource(calendar, owner(user)) });
+      sendGraphJson(res, 200, {
+        '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`),
+        ...calendarResource(calendar, owner(user)),
+      });
     };
     router.get(`${prefix}/calendar`, getCalendar('default'));
     router.get(`${prefix}/calendars/:calendar`, getCalendar('explicit'));
     router.patch(`${prefix}/calendars/:calendar`, json, (req, res) => {
       const user = calendarMailbox(ctx, req, res, 'write');
-      const calendar = ctx.calendar.updateCalendar(user, String(req.params.calendar), (req.body ?? {}) as { name?: unknown; color?: unknown });
-      sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`), ...calendarResource(calendar, owner(user)) });
+      const calendar = ctx.calendar.updateCalendar(
+        user,
+        String(req.params.calendar),
+        (req.body ?? {}) as { name?: unknown; color?: unknown },
+      );
+      sendGraphJson(res, 200, {
+        '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/calendars/$entity`),
+        ...calendarResource(calendar, owner(user)),
+      });
     });
     router.delete(`${prefix}/calendars/:calendar`, (req, res) => {
       const user = calendarMailbox(ctx, req, res, 'write');
@@ -185,32 +260,54 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
         const view = find(req, user);
         applyPreferences(res, prefs);
         res.setHeader('ETag', `W/"${view.changeKey}"`);
-        sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/events/$entity`), ...eventResource(view, render(ctx, req, prefs)) });
+        sendGraphJson(res, 200, {
+          '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/events/$entity`),
+          ...eventResource(view, render(ctx, req, prefs)),
+        });
       });
       router.patch(item, json, (req, res) => {
         const user = calendarMailbox(ctx, req, res, 'write');
         const prefs = preferences(req);
         const view = find(req, user);
         const input = parseEventInput(req.body);
-        const updated = ctx.calendar.updateEvent(user, view, input, typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined);
+        const updated = ctx.calendar.updateEvent(
+          user,
+          view,
+          input,
+          typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined,
+        );
         applyPreferences(res, prefs);
         res.setHeader('ETag', `W/"${updated.changeKey}"`);
-        sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/events/$entity`), ...eventResource(updated, render(ctx, req, prefs)) });
+        sendGraphJson(res, 200, {
+          '@odata.context': odataContext(ctx.baseUrl, `users('${user.id}')/events/$entity`),
+          ...eventResource(updated, render(ctx, req, prefs)),
+        });
       });
       router.delete(item, (req, res) => {
         const user = calendarMailbox(ctx, req, res, 'write');
         const view = find(req, user);
-        ctx.calendar.deleteEvent(user, view, typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined);
+        ctx.calendar.deleteEvent(
+          user,
+          view,
+          typeof req.headers['if-match'] === 'string' ? req.headers['if-match'] : undefined,
+        );
         res.status(204).end();
       });
       router.get(`${item}/instances`, (req, res) => {
         const user = calendarMailbox(ctx, req, res, 'read');
         const prefs = preferences(req);
         const calendar = calendarOf(ctx, req, user, kind);
-        const master = ctx.calendars.events(user, calendar?.id).find((e) => e.id === (req.params as Record<string, string>).event);
+        const master = ctx.calendars
+          .events(user, calendar?.id)
+          .find((e) => e.id === (req.params as Record<string, string>).event);
         if (!master) throw graphErrors.itemNotFound();
         const w = window(req);
-        if ('missing' in w) throw new GraphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+        if ('missing' in w)
+          throw new GraphError(
+            400,
+            'ErrorInvalidParameter',
+            'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+          );
         const views = master.recurrence ? instancesInWindow(master, w.from, w.to) : [];
         sendPage(ctx, req, res, prefs, `users('${user.id}')/events('${master.id}')/instances`, views);
       });
@@ -228,9 +325,21 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
         const calendar = calendarOf(ctx, req, user, kind)!;
         const prefs = preferences(req);
         const w = window(req);
-        if ('missing' in w) throw new GraphError(400, 'ErrorInvalidParameter', 'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.');
+        if ('missing' in w)
+          throw new GraphError(
+            400,
+            'ErrorInvalidParameter',
+            'This request requires a time window specified by the query string parameters StartDateTime and EndDateTime.',
+          );
         ctx.delta.validateWindow(w.from, w.to);
-        sendPage(ctx, req, res, prefs, `users('${user.id}')/calendarView`, windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, false));
+        sendPage(
+          ctx,
+          req,
+          res,
+          prefs,
+          `users('${user.id}')/calendarView`,
+          windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, false),
+        );
       });
       router.get(`${path}/delta`, (req, res) => {
         const user = calendarMailbox(ctx, req, res, 'read');
@@ -243,22 +352,48 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
         let page;
         if (skipToken || deltaToken) {
           page = ctx.delta.follow({
-            token: (skipToken ?? deltaToken)!, kind: skipToken ? 'skip' : 'delta', userId: user.id, calendarId: calendar.id,
-            events, tombstones: section.tombstones, seq: section.seq, ...(prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {}),
+            token: (skipToken ?? deltaToken)!,
+            kind: skipToken ? 'skip' : 'delta',
+            userId: user.id,
+            calendarId: calendar.id,
+            events,
+            tombstones: section.tombstones,
+            seq: section.seq,
+            ...(prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {}),
           });
         } else {
           const w = window(req);
-          const { from, to } = ctx.delta.validateWindow('missing' in w ? undefined : w.from, 'missing' in w ? undefined : w.to);
+          const { from, to } = ctx.delta.validateWindow(
+            'missing' in w ? undefined : w.from,
+            'missing' in w ? undefined : w.to,
+          );
           const select = parseEventSelect(q(req, '$select'));
-          page = ctx.delta.initial({ userId: user.id, calendarId: calendar.id, from, to, events, seq: section.seq, ...(select ? { select } : {}), ...(prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {}) });
+          page = ctx.delta.initial({
+            userId: user.id,
+            calendarId: calendar.id,
+            from,
+            to,
+            events,
+            seq: section.seq,
+            ...(select ? { select } : {}),
+            ...(prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {}),
+          });
         }
-        const opts: RenderOptions = { baseUrl: ctx.baseUrl, zone: prefs.zone, zoneName: prefs.zoneName, ...(page.state.select ? { select: page.state.select } : {}), ...(prefs.bodyType ? { bodyType: prefs.bodyType } : {}) };
+        const opts: RenderOptions = {
+          baseUrl: ctx.baseUrl,
+          zone: prefs.zone,
+          zoneName: prefs.zoneName,
+          ...(page.state.select ? { select: page.state.select } : {}),
+          ...(prefs.bodyType ? { bodyType: prefs.bodyType } : {}),
+        };
         const value = page.entries.map((entry) => {
           const view = entry.removed ? undefined : resolveView(events, entry.id);
-          if (!view) return { '@odata.type': '#microsoft.graph.event', id: entry.id, '@removed': { reason: 'deleted' } };
+          if (!view)
+            return { '@odata.type': '#microsoft.graph.event', id: entry.id, '@removed': { reason: 'deleted' } };
           const resource = eventResource(view, opts);
           // Graph's delta gives a plain occurrence only these (microsoft-graph-docs#7632); its master has the rest.
-          if (view.type === 'occurrence') return { '@odata.type': '#microsoft.graph.event', ...pick(resource, OCCURRENCE_DELTA_FIELDS) };
+          if (view.type === 'occurrence')
+            return { '@odata.type': '#microsoft.graph.event', ...pick(resource, OCCURRENCE_DELTA_FIELDS) };
           return { '@odata.type': '#microsoft.graph.event', ...resource };
         });
         const link = `${ctx.baseUrl}${req.baseUrl}${req.path}`;

@@ -37,18 +37,32 @@ function targetMailbox(ctx: DevTenantContext, req: Request, res: Response): Dire
 function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined) {
   return (req: Request, res: Response) => {
     const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION })) throw graphErrors.mailDenied();
+    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION }))
+      throw graphErrors.mailDenied();
     const owner = targetMailbox(ctx, req, res);
     const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
     const topRaw = req.query.$top;
     const top = topRaw === undefined ? DEFAULT_MESSAGE_PAGE : Number(topRaw);
-    if (!Number.isInteger(top) || top < 1 || top > MAX_MESSAGE_PAGE) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(topRaw)}' of parameter 'Top' is invalid.`);
+    if (!Number.isInteger(top) || top < 1 || top > MAX_MESSAGE_PAGE)
+      throw new GraphError(
+        400,
+        'ErrorInvalidParameter',
+        `The value '${String(topRaw)}' of parameter 'Top' is invalid.`,
+      );
     const skip = req.query.$skip === undefined ? 0 : Number(req.query.$skip);
-    if (!Number.isInteger(skip) || skip < 0) throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`);
+    if (!Number.isInteger(skip) || skip < 0)
+      throw new GraphError(
+        400,
+        'ErrorInvalidParameter',
+        `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`,
+      );
     const all = ctx.mailboxes.messages(owner, folder);
     const page = all.slice(skip, skip + top);
     const body: Record<string, unknown> = {
-      '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages${select ? `(${select.join(',')})` : ''}`),
+      '@odata.context': odataContext(
+        ctx.baseUrl,
+        `users('${owner.id}')/messages${select ? `(${select.join(',')})` : ''}`,
+      ),
       value: page.map((m) => messageResource(ctx.baseUrl, m, select)),
     };
     if (skip + top < all.length) body['@odata.nextLink'] = nextLinkWithSkip(ctx.baseUrl, req, skip + top);
@@ -59,19 +73,24 @@ function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined)
 function getMessage(ctx: DevTenantContext) {
   return (req: Request, res: Response) => {
     const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION })) throw graphErrors.mailDenied();
+    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION }))
+      throw graphErrors.mailDenied();
     const owner = targetMailbox(ctx, req, res);
     const message = ctx.mailboxes.message(owner, String(req.params.messageId));
     if (!message) throw graphErrors.itemNotFound();
     const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
-    sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`), ...messageResource(ctx.baseUrl, message, select) });
+    sendGraphJson(res, 200, {
+      '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`),
+      ...messageResource(ctx.baseUrl, message, select),
+    });
   };
 }
 
 function postSendMail(ctx: DevTenantContext) {
   return (req: Request, res: Response) => {
     const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: ['Mail.Send'], application: ['Mail.Send'] })) throw graphErrors.mailDenied();
+    if (!hasPermission(caller, { delegated: ['Mail.Send'], application: ['Mail.Send'] }))
+      throw graphErrors.mailDenied();
     const sender = targetMailbox(ctx, req, res);
     if (req.is('text/plain')) {
       // Graph also takes a base64-encoded MIME message with Content-Type: text/plain.
@@ -80,7 +99,8 @@ function postSendMail(ctx: DevTenantContext) {
       res.status(202).end();
       return;
     }
-    if (!req.is('application/json')) throw new GraphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
+    if (!req.is('application/json'))
+      throw new GraphError(400, 'ErrorMimeContentInvalidBase64String', 'Invalid base64 string for MIME content.');
     const input = parseSendMail(req.body);
     sendMail(ctx, sender, input);
     res.status(202).end();

@@ -18,16 +18,26 @@ export function organizationRoutes(ctx: DevTenantContext): Router {
     const t = caller.tenant;
     sendGraphJson(res, 200, {
       '@odata.context': odataContext(ctx.baseUrl, 'organization'),
-      value: [{
-        id: t.id,
-        displayName: t.displayName,
-        tenantType: 'AAD',
-        countryLetterCode: t.countryLetterCode,
-        preferredLanguage: t.countryLetterCode === 'DE' ? 'de' : 'en',
-        createdDateTime: '2024-01-15T09:00:00Z',
-        businessPhones: [],
-        verifiedDomains: [{ capabilities: 'Email, OfficeCommunicationsOnlineService', isDefault: true, isInitial: true, name: t.domain, type: 'Managed' }],
-      }],
+      value: [
+        {
+          id: t.id,
+          displayName: t.displayName,
+          tenantType: 'AAD',
+          countryLetterCode: t.countryLetterCode,
+          preferredLanguage: t.countryLetterCode === 'DE' ? 'de' : 'en',
+          createdDateTime: '2024-01-15T09:00:00Z',
+          businessPhones: [],
+          verifiedDomains: [
+            {
+              capabilities: 'Email, OfficeCommunicationsOnlineService',
+              isDefault: true,
+              isInitial: true,
+              name: t.domain,
+              type: 'Managed',
+            },
+          ],
+        },
+      ],
     });
   });
   return router;

@@ -11,13 +11,22 @@ export function subscriptionRoutes(ctx: DevTenantContext): Router {
 
   router.post('/subscriptions', json, async (req, res) => {
     const s = await ctx.subscriptions.create(callerOf(res), (req.body ?? {}) as Record<string, unknown>);
-    sendGraphJson(res, 201, { '@odata.context': odataContext(ctx.baseUrl, 'subscriptions/$entity'), ...ctx.subscriptions.resource(s) });
+    sendGraphJson(res, 201, {
+      '@odata.context': odataContext(ctx.baseUrl, 'subscriptions/$entity'),
+      ...ctx.subscriptions.resource(s),
+    });
   });
   router.get('/subscriptions', (_req, res) => {
-    sendGraphJson(res, 200, { '@odata.context': odataContext(ctx.baseUrl, 'subscriptions'), value: ctx.subscriptions.list(callerOf(res)).map((s) => ctx.subscriptions.resource(s)) });
+    sendGraphJson(res, 200, {
+      '@odata.context': odataContext(ctx.baseUrl, 'subscriptions'),
+      value: ctx.subscriptions.list(callerOf(res)).map((s) => ctx.subscriptions.resource(s)),
+    });
   });
   router.get('/subscriptions/:id', (req, res) => {
-    sendGraphJson(res, 200, { '@odata.context': entity, ...ctx.subscriptions.resource(ctx.subscriptions.get(callerOf(res), req.params.id)) });
+    sendGraphJson(res, 200, {
+      '@odata.context': entity,
+      ...ctx.subscriptions.resource(ctx.subscriptions.get(callerOf(res), req.params.id)),
+    });
   });
   router.patch('/subscriptions/:id', json, (req, res) => {
     const s = ctx.subscriptions.renew(callerOf(res), req.params.id, (req.body ?? {}) as Record<string, unknown>);

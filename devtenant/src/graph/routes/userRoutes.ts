@@ -38,7 +38,10 @@ function contextFor(ctx: DevTenantContext, select: string[] | undefined, entity:
 function getOne(ctx: DevTenantContext, res: Response, req: Request, user: DirectoryUser): void {
   const caller = callerOf(res);
   const select = parseUserSelect(q(req, '$select'));
-  sendGraphJson(res, 200, { '@odata.context': contextFor(ctx, select, true), ...userResource(user, select, basicOnly(caller, user)) });
+  sendGraphJson(res, 200, {
+    '@odata.context': contextFor(ctx, select, true),
+    ...userResource(user, select, basicOnly(caller, user)),
+  });
 }
 
 /** /me, /users, /users/{id | userPrincipalName}. */
@@ -48,29 +51,36 @@ export function userRoutes(ctx: DevTenantContext): Router {
   router.get('/me', (req, res) => {
     const caller = callerOf(res);
     if (!caller.user) throw graphErrors.meNeedsDelegated();
-    if (!hasPermission(caller, { delegated: ['User.Read', 'User.ReadWrite', ...LIST_DELEGATED], application: [] })) throw graphErrors.directoryDenied();
+    if (!hasPermission(caller, { delegated: ['User.Read', 'User.ReadWrite', ...LIST_DELEGATED], application: [] }))
+      throw graphErrors.directoryDenied();
     getOne(ctx, res, req, caller.user);
   });
 
   router.get('/users', (req, res) => {
     const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: LIST_DELEGATED, application: READ_ALL_APPLICATION })) throw graphErrors.directoryDenied();
+    if (!hasPermission(caller, { delegated: LIST_DELEGATED, application: READ_ALL_APPLICATION }))
+      throw graphErrors.directoryDenied();
     if (req.query.$skip !== undefined) throw graphErrors.badRequest("'$skip' is not supported by the service.");
     const select = parseUserSelect(q(req, '$select'));
     const topRaw = q(req, '$top');
     const top = topRaw === undefined ? DEFAULT_PAGE_SIZE : Number(topRaw);
     if (!Number.isInteger(top) || top < 1 || top > MAX_PAGE_SIZE) {
-      throw graphErrors.badRequest(`Invalid page size specified: '${topRaw}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`);
+      throw graphErrors.badRequest(
+        `Invalid page size specified: '${topRaw}'. Must be between 1 and ${MAX_PAGE_SIZE} inclusive.`,
+      );
     }
     const filter = q(req, '$filter');
     const search = q(req, '$search');
     const orderby = q(req, '$orderby');
     const count = q(req, '$count') === 'true';
     if (search !== undefined && !eventual(req)) {
-      throw graphErrors.unsupportedQuery("Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'");
+      throw graphErrors.unsupportedQuery(
+        "Request with $search query parameter only works through MSGraph with a special request header: 'ConsistencyLevel: eventual'",
+      );
     }
     if (count && !eventual(req)) throw graphErrors.badRequest('$count is not currently supported.');
-    if (orderby !== undefined && filter !== undefined && !eventual(req)) throw graphErrors.unsupportedQuery('Sorting not supported for current query.');
+    if (orderby !== undefined && filter !== undefined && !eventual(req))
+      throw graphErrors.unsupportedQuery('Sorting not supported for current query.');
 
     let users = [...caller.tenant.users];
     if (filter) {
@@ -83,7 +93,10 @@ export function userRoutes(ctx: DevTenantContext): Router {
     }
     if (orderby) {
       const m = /^\s*displayName(?:\s+(asc|desc))?\s*$/i.exec(orderby);
-      if (!m) throw graphErrors.unsupportedQuery('Sorting not supported for current query. The local tenant sorts users by displayName only.');
+      if (!m)
+        throw graphErrors.unsupportedQuery(
+          'Sorting not supported for current query. The local tenant sorts users by displayName only.',
+        );
       const dir = m[1]?.toLowerCase() === 'desc' ? -1 : 1;
       users.sort((a, b) => dir * a.displayName.localeCompare(b.displayName));
     }

@@ -23,7 +23,8 @@ export async function authorizationCodeGrant(ctx: DevTenantContext, req: TokenRe
   if (code.codeChallenge) {
     const verifier = params.code_verifier;
     if (!verifier) throw entraErrors.pkceMismatch();
-    const computed = code.codeChallengeMethod === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
+    const computed =
+      code.codeChallengeMethod === 'plain' ? verifier : createHash('sha256').update(verifier).digest('base64url');
     if (computed !== code.codeChallenge) throw entraErrors.pkceMismatch();
   }
   code.redeemed = true;
@@ -32,6 +33,13 @@ export async function authorizationCodeGrant(ctx: DevTenantContext, req: TokenRe
   if (!user || !tenant) throw entraErrors.codeInvalid();
   const scopes = parseScopes(ctx.directory, params.scope ?? code.scope, tenant.displayName);
   return userTokenResponse(ctx, {
-    tenant, user, client, scopes, confidential: req.clientAuthenticated, isSpa: code.isSpa, nonce: code.nonce, wantsClientInfo: params.client_info === '1',
+    tenant,
+    user,
+    client,
+    scopes,
+    confidential: req.clientAuthenticated,
+    isSpa: code.isSpa,
+    nonce: code.nonce,
+    wantsClientInfo: params.client_info === '1',
   });
 }

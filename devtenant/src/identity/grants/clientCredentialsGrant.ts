@@ -31,5 +31,10 @@ export async function clientCredentialsGrant(ctx: DevTenantContext, req: TokenRe
     roles: consent.applicationRoles,
     servicePrincipalId: servicePrincipalId(segment.tenant.id, client.clientId),
   });
-  return { token_type: 'Bearer', expires_in: issued.expiresIn, ext_expires_in: issued.expiresIn, access_token: issued.token };
+  return {
+    token_type: 'Bearer',
+    expires_in: issued.expiresIn,
+    ext_expires_in: issued.expiresIn,
+    access_token: issued.token,
+  };
 }

@@ -30,15 +30,27 @@ export async function onBehalfOfGrant(ctx: DevTenantContext, req: TokenRequest):
   const audiences = [client.clientId.toLowerCase(), client.applicationIdUri.toLowerCase()];
   if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud.toLowerCase())) throw entraErrors.oboAudience();
   const tid = typeof claims.tid === 'string' ? claims.tid : '';
-  if (claims.iss !== v2Issuer(ctx.baseUrl, tid)) throw entraErrors.assertionInvalid('The issuer of the assertion is not valid.');
+  if (claims.iss !== v2Issuer(ctx.baseUrl, tid))
+    throw entraErrors.assertionInvalid('The issuer of the assertion is not valid.');
   if (req.segment.kind === 'tenant' && req.segment.tenant.id !== tid) {
-    throw new EntraError(400, 'invalid_grant', 50013, 'Assertion failed signature validation. [Reason - The assertion was issued for a different tenant than the one in the request.]');
+    throw new EntraError(
+      400,
+      'invalid_grant',
+      50013,
+      'Assertion failed signature validation. [Reason - The assertion was issued for a different tenant than the one in the request.]',
+    );
   }
   const user = typeof claims.oid === 'string' ? ctx.directory.userById(claims.oid) : undefined;
   if (!user || user.tenantId !== tid || typeof claims.scp !== 'string') throw entraErrors.oboNotUser();
   const tenant = ctx.directory.tenant(tid)!;
   const scopes = parseScopes(ctx.directory, params.scope, tenant.displayName);
   return userTokenResponse(ctx, {
-    tenant, user, client, scopes, confidential: true, isSpa: false, wantsClientInfo: params.client_info === '1',
+    tenant,
+    user,
+    client,
+    scopes,
+    confidential: true,
+    isSpa: false,
+    wantsClientInfo: params.client_info === '1',
   });
 }

@@ -9,7 +9,9 @@ export async function passwordGrant(ctx: DevTenantContext, req: TokenRequest): P
   const { params, client } = req;
   if (!params.username) throw entraErrors.missingParameter('username');
   if (!params.password) throw entraErrors.missingParameter('password');
-  const user = ctx.directory.usersFor(req.segment).find((u) => u.userPrincipalName.toLowerCase() === params.username!.toLowerCase());
+  const user = ctx.directory
+    .usersFor(req.segment)
+    .find((u) => u.userPrincipalName.toLowerCase() === params.username!.toLowerCase());
   if (!user) {
     const tenantName = req.segment.kind === 'tenant' ? req.segment.tenant.domain : req.segmentName;
     throw entraErrors.userNotInTenant(params.username, tenantName);
@@ -18,6 +20,12 @@ export async function passwordGrant(ctx: DevTenantContext, req: TokenRequest): P
   const tenant = ctx.directory.tenant(user.tenantId)!;
   const scopes = parseScopes(ctx.directory, params.scope, tenant.displayName);
   return userTokenResponse(ctx, {
-    tenant, user, client, scopes, confidential: req.clientAuthenticated, isSpa: false, wantsClientInfo: params.client_info === '1',
+    tenant,
+    user,
+    client,
+    scopes,
+    confidential: req.clientAuthenticated,
+    isSpa: false,
+    wantsClientInfo: params.client_info === '1',
   });
 }

@@ -25,6 +25,12 @@ export async function refreshTokenGrant(ctx: DevTenantContext, req: TokenRequest
   // A refresh always returns a refresh token, whether or not offline_access is repeated.
   if (!scopes.oidc.includes('offline_access')) scopes.oidc.push('offline_access');
   return userTokenResponse(ctx, {
-    tenant, user, client, scopes, confidential: req.clientAuthenticated, isSpa: grant.isSpa, wantsClientInfo: params.client_info === '1',
+    tenant,
+    user,
+    client,
+    scopes,
+    confidential: req.clientAuthenticated,
+    isSpa: grant.isSpa,
+    wantsClientInfo: params.client_info === '1',
   });
 }

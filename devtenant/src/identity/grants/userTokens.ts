@@ -39,18 +39,34 @@ export async function userTokenResponse(ctx: DevTenantContext, input: UserTokenI
     // Entra puts every consented scope of the resource into scp, not only those asked for.
     const scp = [...new Set([...asked, ...adminGranted])];
     access = await ctx.tokens.graphDelegatedToken({
-      baseUrl: ctx.baseUrl, tenant, lifetimeSeconds: lifetime, user, client, scopes: [...scp, ...oidcInToken], confidential: input.confidential,
+      baseUrl: ctx.baseUrl,
+      tenant,
+      lifetimeSeconds: lifetime,
+      user,
+      client,
+      scopes: [...scp, ...oidcInToken],
+      confidential: input.confidential,
     });
-    responseScope = scopes.names.includes('.default') || scopes.implicitGraph
-      ? [...new Set(asked)].map((n) => `${GRAPH_RESOURCE}/${n}`)
-      : scopes.requested;
+    responseScope =
+      scopes.names.includes('.default') || scopes.implicitGraph
+        ? [...new Set(asked)].map((n) => `${GRAPH_RESOURCE}/${n}`)
+        : scopes.requested;
   } else {
     const api = scopes.resource.app;
     const names = scopes.names.flatMap((n) => (n === '.default' ? api.exposedScopes : [n]));
     access = await ctx.tokens.apiAccessToken({
-      baseUrl: ctx.baseUrl, tenant, lifetimeSeconds: lifetime, user, api, clientId: client.clientId, scopes: [...new Set(names)], confidential: input.confidential,
+      baseUrl: ctx.baseUrl,
+      tenant,
+      lifetimeSeconds: lifetime,
+      user,
+      api,
+      clientId: client.clientId,
+      scopes: [...new Set(names)],
+      confidential: input.confidential,
     });
-    responseScope = scopes.names.includes('.default') ? names.map((n) => `${api.applicationIdUri}/${n}`) : scopes.requested;
+    responseScope = scopes.names.includes('.default')
+      ? names.map((n) => `${api.applicationIdUri}/${n}`)
+      : scopes.requested;
   }
 
   const response: TokenResponse = {
@@ -61,13 +77,24 @@ export async function userTokenResponse(ctx: DevTenantContext, input: UserTokenI
     access_token: access.token,
   };
   if (scopes.oidc.includes('offline_access')) {
-    const refresh = ctx.grants.issueRefreshToken({ clientId: client.clientId, userId: user.id, tenantId: tenant.id, isSpa: input.isSpa });
+    const refresh = ctx.grants.issueRefreshToken({
+      clientId: client.clientId,
+      userId: user.id,
+      tenantId: tenant.id,
+      isSpa: input.isSpa,
+    });
     response.refresh_token = refresh.token;
     if (input.isSpa) response.refresh_token_expires_in = refresh.expiresIn;
   }
   if (scopes.oidc.includes('openid')) {
     const id = await ctx.tokens.idToken({
-      baseUrl: ctx.baseUrl, tenant, lifetimeSeconds: 3600, user, clientId: client.clientId, nonce: input.nonce, includeEmail: scopes.oidc.includes('email'),
+      baseUrl: ctx.baseUrl,
+      tenant,
+      lifetimeSeconds: 3600,
+      user,
+      clientId: client.clientId,
+      nonce: input.nonce,
+      includeEmail: scopes.oidc.includes('email'),
     });
     response.id_token = id.token;
   }

@@ -24,10 +24,21 @@ footer{max-width:440px;margin:0 auto;color:#505050;font-size:12px}
 /** The page frame shared by every sign-in page. */
 export function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="en">
-<head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${title}</title><style>${new SafeHtml(STYLE)}</style></head>
-<body><main><p class="brand">Microsoft (local devtenant)</p>
-${body}
-</main><footer>Local development stand-in for Microsoft Entra ID. Not a Microsoft service.</footer></body></html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>${title}</title>
+        <style>
+          ${new SafeHtml(STYLE)}
+        </style>
+      </head>
+      <body>
+        <main>
+          <p class="brand">Microsoft (local devtenant)</p>
+          ${body}
+        </main>
+        <footer>Local development stand-in for Microsoft Entra ID. Not a Microsoft service.</footer>
+      </body>
+    </html>`.value;
 }

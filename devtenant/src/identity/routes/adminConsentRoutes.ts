@@ -30,7 +30,10 @@ export function adminConsentRoutes(ctx: DevTenantContext): Router {
     const clientId = param(req, 'client_id');
     const app = ctx.directory.app(clientId);
     if (!clientId || !app) {
-      const err = entraErrors.appNotFound(clientId ?? '', segment.kind === 'tenant' ? segment.tenant.displayName : tenant);
+      const err = entraErrors.appNotFound(
+        clientId ?? '',
+        segment.kind === 'tenant' ? segment.tenant.displayName : tenant,
+      );
       showError(res, err.aadsts, err.detail);
       return;
     }
@@ -58,9 +61,16 @@ export function adminConsentRoutes(ctx: DevTenantContext): Router {
     const body = (req.body ?? {}) as Record<string, string | undefined>;
     const id = body.interaction ?? '';
     const interaction = ctx.interactions.get(id);
-    const user = interaction?.kind === 'adminconsent' && interaction.consentingUserId ? ctx.directory.userById(interaction.consentingUserId) : undefined;
+    const user =
+      interaction?.kind === 'adminconsent' && interaction.consentingUserId
+        ? ctx.directory.userById(interaction.consentingUserId)
+        : undefined;
     if (!interaction || interaction.kind !== 'adminconsent' || !user || !user.isGlobalAdmin) {
-      showError(res, 50196, 'Your consent request has expired or was already used. Start the consent again from the application.');
+      showError(
+        res,
+        50196,
+        'Your consent request has expired or was already used. Start the consent again from the application.',
+      );
       return;
     }
     ctx.interactions.finish(id);

@@ -2,7 +2,15 @@ import express, { Router, type Request } from 'express';
 import type { DevTenantContext } from '../../context.js';
 import { authorizeErrorParams, sendAuthorizeResponse } from '../authorizeResponse.js';
 import { EntraError, entraErrors } from '../entraError.js';
-import { completeInteraction, eligibleUsers, sessionUsers, showError, showPassword, showPicker, startInteraction } from '../interactionFlow.js';
+import {
+  completeInteraction,
+  eligibleUsers,
+  sessionUsers,
+  showError,
+  showPassword,
+  showPicker,
+  startInteraction,
+} from '../interactionFlow.js';
 import type { AuthorizeInteraction, ResponseMode } from '../interactionStore.js';
 import { parseScopes } from '../scopes.js';
 import { readCookie, SESSION_COOKIE, sessionCookieHeader } from '../sessionStore.js';
@@ -29,7 +37,10 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
     }
     const app = ctx.directory.app(q.client_id);
     if (!q.client_id || !app) {
-      const err = entraErrors.appNotFound(q.client_id ?? '', segment.kind === 'tenant' ? segment.tenant.displayName : req.params.tenant);
+      const err = entraErrors.appNotFound(
+        q.client_id ?? '',
+        segment.kind === 'tenant' ? segment.tenant.displayName : req.params.tenant,
+      );
       showError(res, err.aadsts, err.detail);
       return;
     }
@@ -44,8 +55,11 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
       return;
     }
     // From here on errors go back to the (verified) redirect URI, per OAuth 2.0.
-    const mode: ResponseMode = RESPONSE_MODES.includes(q.response_mode as ResponseMode) ? (q.response_mode as ResponseMode) : 'query';
-    const fail = (err: EntraError) => sendAuthorizeResponse(res, q.redirect_uri!, mode, authorizeErrorParams(err, q.state));
+    const mode: ResponseMode = RESPONSE_MODES.includes(q.response_mode as ResponseMode)
+      ? (q.response_mode as ResponseMode)
+      : 'query';
+    const fail = (err: EntraError) =>
+      sendAuthorizeResponse(res, q.redirect_uri!, mode, authorizeErrorParams(err, q.state));
     if (q.response_type !== 'code') {
       fail(entraErrors.responseTypeUnsupported(q.response_type ?? ''));
       return;
@@ -55,7 +69,14 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
       return;
     }
     if (q.code_challenge_method && !['S256', 'plain'].includes(q.code_challenge_method)) {
-      fail(new EntraError(400, 'invalid_request', 5000131, `The code_challenge_method '${q.code_challenge_method}' is not supported.`));
+      fail(
+        new EntraError(
+          400,
+          'invalid_request',
+          5000131,
+          `The code_challenge_method '${q.code_challenge_method}' is not supported.`,
+        ),
+      );
       return;
     }
     if (!q.scope) {
@@ -63,7 +84,12 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
       return;
     }
     try {
-      parseScopes(ctx.directory, q.scope, segment.kind === 'tenant' ? segment.tenant.displayName : req.params.tenant, true);
+      parseScopes(
+        ctx.directory,
+        q.scope,
+        segment.kind === 'tenant' ? segment.tenant.displayName : req.params.tenant,
+        true,
+      );
     } catch (err) {
       if (err instanceof EntraError) {
         fail(err);
@@ -95,7 +121,11 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
     const id = body.interaction ?? '';
     const interaction = ctx.interactions.get(id);
     if (!interaction) {
-      showError(res, 50196, 'Your sign-in request has expired or was already used. Go back to the application and sign in again.');
+      showError(
+        res,
+        50196,
+        'Your sign-in request has expired or was already used. Go back to the application and sign in again.',
+      );
       return;
     }
     if (body.picker) {
@@ -105,7 +135,14 @@ export function authorizeRoutes(ctx: DevTenantContext): Router {
     const login = (body.login ?? '').trim().toLowerCase();
     const user = eligibleUsers(ctx, interaction).find((u) => u.userPrincipalName.toLowerCase() === login);
     if (!user) {
-      showPicker(ctx, req, res, id, interaction, "We couldn't find an account with that username. Try another, or pick one of the accounts below.");
+      showPicker(
+        ctx,
+        req,
+        res,
+        id,
+        interaction,
+        "We couldn't find an account with that username. Try another, or pick one of the accounts below.",
+      );
       return;
     }
     if (body.passwd === undefined) {

@@ -14,7 +14,8 @@ function isRegisteredOrigin(ctx: DevTenantContext, uri: string): boolean {
         } catch {
           return false;
         }
-      }));
+      }),
+    );
   } catch {
     return false;
   }
@@ -26,7 +27,8 @@ export function logoutRoutes(ctx: DevTenantContext): Router {
   const handler = (req: import('express').Request, res: import('express').Response) => {
     ctx.sessions.signOut(readCookie(req.headers.cookie, SESSION_COOKIE));
     res.setHeader('Set-Cookie', clearedSessionCookieHeader());
-    const target = typeof req.query.post_logout_redirect_uri === 'string' ? req.query.post_logout_redirect_uri : undefined;
+    const target =
+      typeof req.query.post_logout_redirect_uri === 'string' ? req.query.post_logout_redirect_uri : undefined;
     if (target && isRegisteredOrigin(ctx, target)) {
       const url = new URL(target);
       if (typeof req.query.state === 'string') url.searchParams.set('state', req.query.state);

@@ -38,7 +38,10 @@ function clientCredentialsOf(req: Request, params: Record<string, string>): { cl
     const decoded = Buffer.from(auth.slice(6), 'base64').toString('utf8');
     const sep = decoded.indexOf(':');
     if (sep > 0) {
-      return { clientId: decodeURIComponent(decoded.slice(0, sep)), secret: decodeURIComponent(decoded.slice(sep + 1)) };
+      return {
+        clientId: decodeURIComponent(decoded.slice(0, sep)),
+        secret: decodeURIComponent(decoded.slice(sep + 1)),
+      };
     }
   }
   return { clientId: params.client_id, secret: params.client_secret };
@@ -68,7 +71,8 @@ export function tokenRoutes(ctx: DevTenantContext): Router {
 
   router.post(path, express.urlencoded({ extended: false, limit: '1mb' }), async (req, res) => {
     const origin = applyCors(ctx, req, res);
-    const correlationId = typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : undefined;
+    const correlationId =
+      typeof req.headers['client-request-id'] === 'string' ? req.headers['client-request-id'] : undefined;
     res.setHeader('Cache-Control', 'no-store, no-cache');
     res.setHeader('Pragma', 'no-cache');
     try {

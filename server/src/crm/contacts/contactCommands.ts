@@ -18,7 +18,11 @@ export interface ContactCommandContext {
 }
 
 /** Creates a contact owned by the caller. Created one by one, it is eligible for sync. */
-export async function createContact(ctx: ContactCommandContext, identity: MicrosoftIdentity, input: NewContact): Promise<CrmContact> {
+export async function createContact(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  input: NewContact,
+): Promise<CrmContact> {
   const { user } = await requireMember(ctx.db, identity);
   checkContact(input, ctx.now());
   const now = ctx.now().toISOString();
@@ -42,7 +46,12 @@ export async function createContact(ctx: ContactCommandContext, identity: Micros
 }
 
 /** Edits a contact; an imported or migrated contact becomes eligible for sync by being edited. */
-export async function updateContact(ctx: ContactCommandContext, identity: MicrosoftIdentity, contactId: string, changes: ContactChanges): Promise<CrmContact> {
+export async function updateContact(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  contactId: string,
+  changes: ContactChanges,
+): Promise<CrmContact> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableContact(trx, member, contactId);
@@ -51,23 +60,41 @@ export async function updateContact(ctx: ContactCommandContext, identity: Micros
 }
 
 /** Deletes a contact (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
-export async function deleteContact(ctx: ContactCommandContext, identity: MicrosoftIdentity, contactId: string): Promise<string> {
+export async function deleteContact(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  contactId: string,
+): Promise<string> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableContact(trx, member, contactId);
     const now = ctx.now().toISOString();
-    await trx.updateTable('contacts').set({ deleted_at: now, updated_at: now, version: current.version + 1 }).where('id', '=', current.id).execute();
+    await trx
+      .updateTable('contacts')
+      .set({ deleted_at: now, updated_at: now, version: current.version + 1 })
+      .where('id', '=', current.id)
+      .execute();
     await recordSyncChange(trx, current.owner_user_id, 'contacts', current.id, now);
     return current.owner_user_id;
   });
 }
 
 /** Hands a contact to another user: it leaves the old owner's synced contacts and enters the new owner's. */
-export async function reassignContact(ctx: ContactCommandContext, identity: MicrosoftIdentity, contactId: string, newOwnerId: string): Promise<{ contact: CrmContact; previousOwnerId: string }> {
+export async function reassignContact(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  contactId: string,
+  newOwnerId: string,
+): Promise<{ contact: CrmContact; previousOwnerId: string }> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableContact(trx, member, contactId);
-    const owner = await trx.selectFrom('users').selectAll().where('id', '=', newOwnerId).where('organisation_id', '=', member.organisation.id).executeTakeFirst();
+    const owner = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', newOwnerId)
+      .where('organisation_id', '=', member.organisation.id)
+      .executeTakeFirst();
     if (!owner || owner.status !== 'active') throw new AppError('owner_not_member');
     const now = ctx.now().toISOString();
     await trx
@@ -77,17 +104,25 @@ export async function reassignContact(ctx: ContactCommandContext, identity: Micr
       .execute();
     await recordSyncChange(trx, current.owner_user_id, 'contacts', current.id, now);
     await recordSyncChange(trx, owner.id, 'contacts', current.id, now);
-    const contact = contactFromRow(await trx.selectFrom('contacts').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+    const contact = contactFromRow(
+      await trx.selectFrom('contacts').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow(),
+    );
     return { contact, previousOwnerId: current.owner_user_id };
   });
 }
 
 /** Mass update: the same changes to many contacts at once; every changed contact becomes eligible for sync. */
-export async function massUpdateContacts(ctx: ContactCommandContext, identity: MicrosoftIdentity, contactIds: string[], changes: ContactChanges): Promise<CrmContact[]> {
+export async function massUpdateContacts(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  contactIds: string[],
+  changes: ContactChanges,
+): Promise<CrmContact[]> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const updated: CrmContact[] = [];
-    for (const id of new Set(contactIds)) updated.push(await applyChanges(trx, await editableContact(trx, member, id), changes, ctx.now()));
+    for (const id of new Set(contactIds))
+      updated.push(await applyChanges(trx, await editableContact(trx, member, id), changes, ctx.now()));
     return updated;
   });
 }
@@ -96,9 +131,16 @@ export async function massUpdateContacts(ctx: ContactCommandContext, identity: M
  * Imports contacts from CSV records (columns as in CONTACT_CSV_COLUMNS; Last Name is required), owned by the caller.
  * All or nothing: one bad row imports none and names the line. Imported contacts are marked and not synced.
  */
-export async function importContacts(ctx: ContactCommandContext, identity: MicrosoftIdentity, records: Record<string, string>[]): Promise<number> {
+export async function importContacts(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  records: Record<string, string>[],
+): Promise<number> {
   const member = await requireMember(ctx.db, identity);
-  const contacts = records.map((record, index) => ({ contact: contactFromCsv(record, index + 2, ctx.now()), ownerId: member.user.id }));
+  const contacts = records.map((record, index) => ({
+    contact: contactFromCsv(record, index + 2, ctx.now()),
+    ownerId: member.user.id,
+  }));
   await insertAll(ctx, member, contacts, 'import');
   return contacts.length;
 }
@@ -107,7 +149,11 @@ export async function importContacts(ctx: ContactCommandContext, identity: Micro
  * Data migration from another CRM: as an import, but an optional Contact Owner column (a user's e-mail address)
  * keeps each contact with its owner; only users who manage all records may migrate. Migrated contacts are not synced.
  */
-export async function migrateContacts(ctx: ContactCommandContext, identity: MicrosoftIdentity, records: Record<string, string>[]): Promise<number> {
+export async function migrateContacts(
+  ctx: ContactCommandContext,
+  identity: MicrosoftIdentity,
+  records: Record<string, string>[],
+): Promise<number> {
   const member = await requireMember(ctx.db, identity);
   if (!hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
   const owners = new Map<string, string>();
@@ -117,8 +163,16 @@ export async function migrateContacts(ctx: ContactCommandContext, identity: Micr
     const contact = contactFromCsv(record, line, ctx.now());
     const ownerEmail = normalizeEmail(record[OWNER_CSV_COLUMN]?.trim() || member.user.email);
     if (!owners.has(ownerEmail)) {
-      const owner = await ctx.db.selectFrom('users').select(['id', 'status']).where('organisation_id', '=', member.organisation.id).where('email_normalized', '=', ownerEmail).executeTakeFirst();
-      if (!owner || owner.status !== 'active') throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: ${OWNER_CSV_COLUMN} ${ownerEmail} is not an active user of this CRM account` });
+      const owner = await ctx.db
+        .selectFrom('users')
+        .select(['id', 'status'])
+        .where('organisation_id', '=', member.organisation.id)
+        .where('email_normalized', '=', ownerEmail)
+        .executeTakeFirst();
+      if (!owner || owner.status !== 'active')
+        throw new AppError('import_invalid', `line ${line}`, {
+          detail: `line ${line}: ${OWNER_CSV_COLUMN} ${ownerEmail} is not an active user of this CRM account`,
+        });
       owners.set(ownerEmail, owner.id);
     }
     contacts.push({ contact, ownerId: owners.get(ownerEmail)! });
@@ -131,29 +185,57 @@ function contactFromCsv(record: Record<string, string>, line: number, now: Date)
   const parsed = newContactSchema.safeParse(contactInputFromCsv(record));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: ${issue.path.join('.')} ${issue.message}` });
+    throw new AppError('import_invalid', `line ${line}`, {
+      detail: `line ${line}: ${issue.path.join('.')} ${issue.message}`,
+    });
   }
   const problem = contactProblems(parsed.data, now)[0];
-  if (problem) throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: ${problem.path} ${problem.message}` });
+  if (problem)
+    throw new AppError('import_invalid', `line ${line}`, {
+      detail: `line ${line}: ${problem.path} ${problem.message}`,
+    });
   return parsed.data;
 }
 
-async function insertAll(ctx: ContactCommandContext, member: Member, contacts: { contact: NewContact; ownerId: string }[], origin: 'import' | 'migration'): Promise<void> {
+async function insertAll(
+  ctx: ContactCommandContext,
+  member: Member,
+  contacts: { contact: NewContact; ownerId: string }[],
+  origin: 'import' | 'migration',
+): Promise<void> {
   const now = ctx.now().toISOString();
   await ctx.db.transaction().execute(async (trx) => {
     for (const { contact, ownerId } of contacts) {
       await trx
         .insertInto('contacts')
-        .values({ id: randomUUID(), organisation_id: member.organisation.id, owner_user_id: ownerId, ...contentColumns(contact), origin, sync_eligible: 0, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .values({
+          id: randomUUID(),
+          organisation_id: member.organisation.id,
+          owner_user_id: ownerId,
+          ...contentColumns(contact),
+          origin,
+          sync_eligible: 0,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })
         .execute();
     }
   });
 }
 
 async function editableContact(db: Db, member: Member, contactId: string): Promise<ContactRow> {
-  const contact = await db.selectFrom('contacts').selectAll().where('id', '=', contactId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
+  const contact = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('id', '=', contactId)
+    .where('organisation_id', '=', member.organisation.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!contact) throw new AppError('contact_not_found');
-  if (contact.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
+  if (contact.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records'))
+    throw new AppError('records_permission_denied');
   return contact;
 }
 
@@ -172,5 +254,7 @@ async function applyChanges(db: Db, current: ContactRow, changes: ContactChanges
     .where('id', '=', current.id)
     .execute();
   await recordSyncChange(db, current.owner_user_id, 'contacts', current.id, now);
-  return contactFromRow(await db.selectFrom('contacts').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+  return contactFromRow(
+    await db.selectFrom('contacts').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow(),
+  );
 }

@@ -1,11 +1,23 @@
 import { z } from 'zod';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const emailAddress = text(320).refine((value) => value === '' || z.email().safeParse(value).success, 'must be an e-mail address like name@example.com');
+const emailAddress = text(320).refine(
+  (value) => value === '' || z.email().safeParse(value).success,
+  'must be an e-mail address like name@example.com',
+);
 // Digits, spaces and the usual separators; an extension like "x12" or "ext. 12" is common in CRM data.
-const phone = text(50).regex(/^$|^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*(?:\s*(?:x|ext\.?)\s*[0-9]+)?$/i, 'must be a phone number like +49 40 1234567');
-const website = text(255).refine((value) => value === '' || isWebAddress(value), 'must be a web address like https://www.example.com');
-const twitter = text(16).regex(/^$|^@?[A-Za-z0-9_]{1,15}$/, 'must be a handle like @contoso (letters, digits, underscore)');
+const phone = text(50).regex(
+  /^$|^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*(?:\s*(?:x|ext\.?)\s*[0-9]+)?$/i,
+  'must be a phone number like +49 40 1234567',
+);
+const website = text(255).refine(
+  (value) => value === '' || isWebAddress(value),
+  'must be a web address like https://www.example.com',
+);
+const twitter = text(16).regex(
+  /^$|^@?[A-Za-z0-9_]{1,15}$/,
+  'must be a handle like @contoso (letters, digits, underscore)',
+);
 const dateOfBirth = z.string().refine(isCalendarDate, 'must be a real date like 1980-04-23');
 
 function isWebAddress(value: string): boolean {
@@ -69,12 +81,39 @@ export type NewContact = z.infer<typeof fullContactSchema>;
 
 /** The value of every field before anything is filled in. */
 export const EMPTY_CONTACT: Omit<NewContact, 'lastName'> = {
-  salutation: '', firstName: '', middleName: '', title: '', department: '', accountName: '',
-  email: '', secondaryEmail: '', tertiaryEmail: '', phone: '', otherPhone: '', mobile: '', homePhone: '', fax: '', assistant: '', asstPhone: '',
+  salutation: '',
+  firstName: '',
+  middleName: '',
+  title: '',
+  department: '',
+  accountName: '',
+  email: '',
+  secondaryEmail: '',
+  tertiaryEmail: '',
+  phone: '',
+  otherPhone: '',
+  mobile: '',
+  homePhone: '',
+  fax: '',
+  assistant: '',
+  asstPhone: '',
   dateOfBirth: null,
-  mailingStreet: '', mailingCity: '', mailingState: '', mailingZip: '', mailingCountry: '',
-  otherStreet: '', otherCity: '', otherState: '', otherZip: '', otherCountry: '',
-  description: '', website: '', skypeId: '', twitter: '', emailOptOut: false, leadSource: '',
+  mailingStreet: '',
+  mailingCity: '',
+  mailingState: '',
+  mailingZip: '',
+  mailingCountry: '',
+  otherStreet: '',
+  otherCity: '',
+  otherState: '',
+  otherZip: '',
+  otherCountry: '',
+  description: '',
+  website: '',
+  skypeId: '',
+  twitter: '',
+  emailOptOut: false,
+  leadSource: '',
 };
 
 /** A new contact, as the API and the contacts view send it: a last name at least, everything else optional. */
@@ -91,7 +130,11 @@ export type ContactChanges = z.infer<typeof contactChangesSchema>;
 export const CONTACT_FIELD_NAMES = Object.keys(fields) as FieldName[];
 
 /** What is wrong with a contact as a whole on a given day (the date of birth cannot be later than today). */
-export function contactProblems(contact: { dateOfBirth: string | null }, today: Date): { path: string; message: string }[] {
-  if (contact.dateOfBirth && contact.dateOfBirth > today.toISOString().slice(0, 10)) return [{ path: 'dateOfBirth', message: 'cannot be in the future' }];
+export function contactProblems(
+  contact: { dateOfBirth: string | null },
+  today: Date,
+): { path: string; message: string }[] {
+  if (contact.dateOfBirth && contact.dateOfBirth > today.toISOString().slice(0, 10))
+    return [{ path: 'dateOfBirth', message: 'cannot be in the future' }];
   return [];
 }

@@ -106,6 +106,15 @@ export function contentColumns(contact: NewContact) {
 
 /** The content fields of a stored contact, in input form (for merging changes). */
 export function contentOf(contact: CrmContact): NewContact {
-  const { id: _id, ownerId: _ownerId, origin: _origin, syncEligible: _eligible, version: _version, createdAt: _created, updatedAt: _updated, ...content } = contact;
+  const {
+    id: _id,
+    ownerId: _ownerId,
+    origin: _origin,
+    syncEligible: _eligible,
+    version: _version,
+    createdAt: _created,
+    updatedAt: _updated,
+    ...content
+  } = contact;
   return content;
 }

@@ -43,32 +43,75 @@ const garth: NewContact = {
 
 describe('the contact field lists', () => {
   it('names every Graph contact property the app syncs, multi-valued ones with their caps', () => {
-    const properties = GRAPH_CONTACT_PROPERTIES.map((property) => (property.maxValues ? `${property.property}[${property.maxValues}]` : property.property));
-    expect(properties).toEqual(expect.arrayContaining([
-      'givenName', 'surname', 'middleName', 'title', 'jobTitle', 'department', 'companyName', 'assistantName', 'birthday', 'personalNotes',
-      'businessHomePage', 'mobilePhone', 'emailAddresses[3]', 'businessPhones[2]', 'homePhones[2]', 'imAddresses[3]',
-      'businessAddress.street', 'homeAddress.postalCode', 'otherAddress.countryOrRegion',
-    ]));
+    const properties = GRAPH_CONTACT_PROPERTIES.map((property) =>
+      property.maxValues ? `${property.property}[${property.maxValues}]` : property.property,
+    );
+    expect(properties).toEqual(
+      expect.arrayContaining([
+        'givenName',
+        'surname',
+        'middleName',
+        'title',
+        'jobTitle',
+        'department',
+        'companyName',
+        'assistantName',
+        'birthday',
+        'personalNotes',
+        'businessHomePage',
+        'mobilePhone',
+        'emailAddresses[3]',
+        'businessPhones[2]',
+        'homePhones[2]',
+        'imAddresses[3]',
+        'businessAddress.street',
+        'homeAddress.postalCode',
+        'otherAddress.countryOrRegion',
+      ]),
+    );
     expect(properties).toHaveLength(31);
   });
 
   it('offers each CRM field only the Graph values of a compatible type, and never the CRM-only fields', () => {
-    expect(CRM_CONTACT_FIELDS.filter((field) => field.crmOnly).map((field) => field.field)).toEqual(['fax', 'asstPhone', 'twitter', 'emailOptOut', 'leadSource']);
+    expect(CRM_CONTACT_FIELDS.filter((field) => field.crmOnly).map((field) => field.field)).toEqual([
+      'fax',
+      'asstPhone',
+      'twitter',
+      'emailOptOut',
+      'leadSource',
+    ]);
     for (const field of CRM_CONTACT_FIELDS) {
       const targets = graphTargetsFor(field.field);
       if (field.crmOnly) expect(targets, field.field).toEqual([]);
       else expect(targets.length, field.field).toBeGreaterThan(0);
-      for (const target of targets) expect(typesCompatible(field.type, GRAPH_CONTACT_PROPERTIES.find((p) => p.property === target.property)!.type)).toBe(true);
+      for (const target of targets)
+        expect(
+          typesCompatible(field.type, GRAPH_CONTACT_PROPERTIES.find((p) => p.property === target.property)!.type),
+        ).toBe(true);
     }
-    expect(graphTargetsFor('email').map(formatTarget)).toEqual(['emailAddresses[0]', 'emailAddresses[1]', 'emailAddresses[2]']);
+    expect(graphTargetsFor('email').map(formatTarget)).toEqual([
+      'emailAddresses[0]',
+      'emailAddresses[1]',
+      'emailAddresses[2]',
+    ]);
     expect(graphTargetsFor('dateOfBirth').map(formatTarget)).toEqual(['birthday']);
-    expect(graphTargetsFor('mobile').map(formatTarget)).toEqual(['mobilePhone', 'businessPhones[0]', 'businessPhones[1]', 'homePhones[0]', 'homePhones[1]']);
+    expect(graphTargetsFor('mobile').map(formatTarget)).toEqual([
+      'mobilePhone',
+      'businessPhones[0]',
+      'businessPhones[1]',
+      'homePhones[0]',
+      'homePhones[1]',
+    ]);
   });
 
   it('has a default mapping that is valid and covers every field that has a Graph counterpart once', () => {
     expect(validateMapping(DEFAULT_CONTACT_MAPPING)).toEqual([]);
     const mapped = DEFAULT_CONTACT_MAPPING.map((row) => row.crmField).sort();
-    expect(mapped).toEqual(CRM_CONTACT_FIELDS.filter((field) => !field.crmOnly).map((field) => field.field).sort());
+    expect(mapped).toEqual(
+      CRM_CONTACT_FIELDS.filter((field) => !field.crmOnly)
+        .map((field) => field.field)
+        .sort(),
+    );
     expect(DEFAULT_CONTACT_MAPPING.find((row) => row.crmField === 'salutation')?.graph).toEqual({ property: 'title' });
     expect(DEFAULT_CONTACT_MAPPING.find((row) => row.crmField === 'title')?.graph).toEqual({ property: 'jobTitle' });
   });
@@ -108,8 +151,13 @@ describe('validateMapping', () => {
       en: 'Date of Birth is a date and cannot go into mobilePhone, which holds a phone number.',
       de: 'Geburtsdatum ist ein Datum und passt nicht in mobilePhone, das eine Telefonnummer enthält.',
     });
-    expect(byRow(5).en).toBe('Microsoft 365 allows at most 3 values in emailAddresses, so emailAddresses[3] does not exist.');
-    expect(byRow(8)).toEqual({ en: 'givenName already receives First Name (row 1).', de: 'givenName erhält bereits Vorname (Zeile 1).' });
+    expect(byRow(5).en).toBe(
+      'Microsoft 365 allows at most 3 values in emailAddresses, so emailAddresses[3] does not exist.',
+    );
+    expect(byRow(8)).toEqual({
+      en: 'givenName already receives First Name (row 1).',
+      de: 'givenName erhält bereits Vorname (Zeile 1).',
+    });
     expect(byRow(2).de).toBe('Fax hat keine Entsprechung in Microsoft 365 und bleibt nur im CRM.');
     for (const problem of problems) expect(problem.message.de).not.toBe(problem.message.en);
   });
@@ -121,7 +169,8 @@ describe('validateMapping', () => {
 
 function editedMapping(): ContactMapping {
   return DEFAULT_CONTACT_MAPPING.filter((row) => row.crmField !== 'skypeId').map((row) => {
-    if (row.crmField.startsWith('other') && row.graph.property.startsWith('homeAddress.')) return { ...row, graph: { property: row.graph.property.replace('homeAddress', 'otherAddress') } };
+    if (row.crmField.startsWith('other') && row.graph.property.startsWith('homeAddress.'))
+      return { ...row, graph: { property: row.graph.property.replace('homeAddress', 'otherAddress') } };
     if (row.crmField === 'phone') return { ...row, graph: { property: 'businessPhones', position: 1 } };
     if (row.crmField === 'otherPhone') return { ...row, graph: { property: 'businessPhones', position: 0 } };
     return row;
@@ -148,7 +197,13 @@ describe('crmToGraph', () => {
       companyName: 'Contoso, Inc.',
       assistantName: null,
       birthday: '1974-07-22T00:00:00Z',
-      businessAddress: { street: '123 Some street', city: 'Seattle', state: null, postalCode: '98121', countryOrRegion: 'USA' },
+      businessAddress: {
+        street: '123 Some street',
+        city: 'Seattle',
+        state: null,
+        postalCode: '98121',
+        countryOrRegion: 'USA',
+      },
       homeAddress: { street: null, city: 'Redmond', state: null, postalCode: null, countryOrRegion: null },
       personalNotes: 'Met at the trade fair.\nLikes golf.',
       businessHomePage: 'https://www.contoso.example',
@@ -164,23 +219,37 @@ describe('crmToGraph', () => {
       homeAddress: { street: 'Home street 1', city: 'Home town' },
       otherAddress: { street: 'Old street', postalCode: '00000' },
     };
-    const body = crmToGraph({ ...garth, phone: '', otherPhone: '+49 40 123', otherStreet: 'Jungfernstieg 1' }, editedMapping(), current);
+    const body = crmToGraph(
+      { ...garth, phone: '', otherPhone: '+49 40 123', otherStreet: 'Jungfernstieg 1' },
+      editedMapping(),
+      current,
+    );
     expect(body.homePhones).toEqual(['+1 918 555 0123', '+1 425 555 0100']);
     expect(body.businessPhones).toEqual(['+49 40 123']);
     expect(body.homeAddress).toBeUndefined();
-    expect(body.otherAddress).toEqual({ street: 'Jungfernstieg 1', city: 'Redmond', state: null, postalCode: null, countryOrRegion: null });
+    expect(body.otherAddress).toEqual({
+      street: 'Jungfernstieg 1',
+      city: 'Redmond',
+      state: null,
+      postalCode: null,
+      countryOrRegion: null,
+    });
     expect(body.imAddresses).toBeUndefined();
   });
 
   it('moves a value up when the one before it is empty, as Graph lists have no gaps', () => {
-    expect(crmToGraph({ ...garth, email: '', tertiaryEmail: 'third@contoso.example' }, DEFAULT_CONTACT_MAPPING).emailAddresses?.map((e) => e.address)).toEqual([
-      'garth.fort@private.example',
-      'third@contoso.example',
-    ]);
+    expect(
+      crmToGraph(
+        { ...garth, email: '', tertiaryEmail: 'third@contoso.example' },
+        DEFAULT_CONTACT_MAPPING,
+      ).emailAddresses?.map((e) => e.address),
+    ).toEqual(['garth.fort@private.example', 'third@contoso.example']);
   });
 
   it('refuses an invalid mapping rather than guessing', () => {
-    expect(() => crmToGraph(garth, [{ crmField: 'fax', graph: { property: 'businessPhones', position: 0 } }])).toThrow(/crm_only_field/);
+    expect(() => crmToGraph(garth, [{ crmField: 'fax', graph: { property: 'businessPhones', position: 0 } }])).toThrow(
+      /crm_only_field/,
+    );
   });
 });
 
@@ -203,7 +272,13 @@ describe('graphToCrm', () => {
     mobilePhone: null,
     businessPhones: ['+1 918 555 0101'],
     homeAddress: {},
-    businessAddress: { street: '123 Some street', city: 'Seattle', state: 'WA', countryOrRegion: 'USA', postalCode: '98121' },
+    businessAddress: {
+      street: '123 Some street',
+      city: 'Seattle',
+      state: 'WA',
+      countryOrRegion: 'USA',
+      postalCode: '98121',
+    },
     otherAddress: {},
     personalNotes: null,
   };
@@ -242,18 +317,36 @@ describe('graphToCrm', () => {
   });
 
   it('leaves fields alone whose Graph property the contact does not carry, and reads birthdays saved at local midnight', () => {
-    expect(graphToCrm({ givenName: 'Garth', birthday: '1974-07-21T22:00:00Z' }, DEFAULT_CONTACT_MAPPING)).toEqual({ firstName: 'Garth', dateOfBirth: '1974-07-22' });
-    expect(graphToCrm({ birthday: '1974-07-22T05:00:00Z' }, DEFAULT_CONTACT_MAPPING)).toEqual({ dateOfBirth: '1974-07-22' });
+    expect(graphToCrm({ givenName: 'Garth', birthday: '1974-07-21T22:00:00Z' }, DEFAULT_CONTACT_MAPPING)).toEqual({
+      firstName: 'Garth',
+      dateOfBirth: '1974-07-22',
+    });
+    expect(graphToCrm({ birthday: '1974-07-22T05:00:00Z' }, DEFAULT_CONTACT_MAPPING)).toEqual({
+      dateOfBirth: '1974-07-22',
+    });
     expect(graphToCrm({ birthday: null }, DEFAULT_CONTACT_MAPPING)).toEqual({ dateOfBirth: null });
   });
 
   it('follows an edited mapping, and a round trip through Graph gives back every mapped field', () => {
-    const changes = graphToCrm({ ...sample, businessPhones: ['first', 'second'], otherAddress: { city: 'Hamburg' }, homeAddress: { city: 'Ignored' } }, editedMapping());
+    const changes = graphToCrm(
+      {
+        ...sample,
+        businessPhones: ['first', 'second'],
+        otherAddress: { city: 'Hamburg' },
+        homeAddress: { city: 'Ignored' },
+      },
+      editedMapping(),
+    );
     expect(changes).toMatchObject({ phone: 'second', otherPhone: 'first', otherCity: 'Hamburg' });
     expect(changes).not.toHaveProperty('skypeId');
 
     const mapped = editedMapping().map((row) => row.crmField as keyof NewContact);
-    const full = { ...garth, otherPhone: '+1 918 555 0102', tertiaryEmail: 'third@contoso.example', otherStreet: 'Jungfernstieg 1' };
+    const full = {
+      ...garth,
+      otherPhone: '+1 918 555 0102',
+      tertiaryEmail: 'third@contoso.example',
+      otherStreet: 'Jungfernstieg 1',
+    };
     const back = graphToCrm(crmToGraph(full, editedMapping()), editedMapping());
     expect(back).toEqual(Object.fromEntries(mapped.map((field) => [field, full[field]])));
   });

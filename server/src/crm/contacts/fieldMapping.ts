@@ -17,7 +17,12 @@ export interface CrmContactField {
   crmOnly: boolean;
 }
 
-const field = (name: ContactField, type: FieldType, en: string, de: string, crmOnly = false): CrmContactField => ({ field: name, type, label: { en, de }, crmOnly });
+const field = (name: ContactField, type: FieldType, en: string, de: string, crmOnly = false): CrmContactField => ({
+  field: name,
+  type,
+  label: { en, de },
+  crmOnly,
+});
 
 /** Every CRM contact field, in the order the contact form shows them. */
 export const CRM_CONTACT_FIELDS: readonly CrmContactField[] = [
@@ -65,7 +70,13 @@ export interface GraphContactProperty {
   maxValues?: number;
 }
 
-const ADDRESS_PARTS: readonly [string, FieldType][] = [['street', 'multiline'], ['city', 'text'], ['state', 'text'], ['postalCode', 'text'], ['countryOrRegion', 'text']];
+const ADDRESS_PARTS: readonly [string, FieldType][] = [
+  ['street', 'multiline'],
+  ['city', 'text'],
+  ['state', 'text'],
+  ['postalCode', 'text'],
+  ['countryOrRegion', 'text'],
+];
 
 /**
  * The Graph contact properties the app reads and writes (GRAPH.md §6). Graph refuses a 4th e-mail address and a
@@ -88,7 +99,9 @@ export const GRAPH_CONTACT_PROPERTIES: readonly GraphContactProperty[] = [
   { property: 'businessPhones', type: 'phone', maxValues: 2 },
   { property: 'homePhones', type: 'phone', maxValues: 2 },
   { property: 'imAddresses', type: 'text', maxValues: 3 },
-  ...['businessAddress', 'homeAddress', 'otherAddress'].flatMap((address) => ADDRESS_PARTS.map(([part, type]) => ({ property: `${address}.${part}`, type }))),
+  ...['businessAddress', 'homeAddress', 'otherAddress'].flatMap((address) =>
+    ADDRESS_PARTS.map(([part, type]) => ({ property: `${address}.${part}`, type })),
+  ),
 ];
 
 /** One Graph value: a property, and for a multi-valued one the position (0-based) of the value. */
@@ -118,12 +131,18 @@ export function typesCompatible(a: FieldType, b: FieldType): boolean {
 export function graphTargetsFor(crmField: ContactField): GraphTarget[] {
   const definition = CRM_CONTACT_FIELDS.find((candidate) => candidate.field === crmField);
   if (!definition || definition.crmOnly) return [];
-  return GRAPH_CONTACT_PROPERTIES.filter((property) => typesCompatible(definition.type, property.type)).flatMap((property) =>
-    property.maxValues === undefined ? [{ property: property.property }] : Array.from({ length: property.maxValues }, (_, position) => ({ property: property.property, position })),
+  return GRAPH_CONTACT_PROPERTIES.filter((property) => typesCompatible(definition.type, property.type)).flatMap(
+    (property) =>
+      property.maxValues === undefined
+        ? [{ property: property.property }]
+        : Array.from({ length: property.maxValues }, (_, position) => ({ property: property.property, position })),
   );
 }
 
-const row = (crmField: ContactField, property: string, position?: number): MappingRow => ({ crmField, graph: position === undefined ? { property } : { property, position } });
+const row = (crmField: ContactField, property: string, position?: number): MappingRow => ({
+  crmField,
+  graph: position === undefined ? { property } : { property, position },
+});
 
 /** The starting point of the Configuration dialog (PRODUCT.md §5): Other address goes to homeAddress. */
 export const DEFAULT_CONTACT_MAPPING: ContactMapping = [
@@ -192,34 +211,79 @@ export function validateMapping(mapping: ContactMapping): MappingProblem[] {
   const fieldRows = new Map<string, number>();
   const targetRows = new Map<string, number>();
   mapping.forEach((entry, index) => {
-    const problem = (code: MappingProblemCode, en: string, de: string) => problems.push({ row: index, code, message: { en, de } });
+    const problem = (code: MappingProblemCode, en: string, de: string) =>
+      problems.push({ row: index, code, message: { en, de } });
     const crm = CRM_CONTACT_FIELDS.find((candidate) => candidate.field === entry.crmField);
     const target = formatTarget(entry.graph);
-    if (!crm) return problem('unknown_crm_field', `"${entry.crmField}" is not a CRM contact field.`, `„${entry.crmField}“ ist kein Feld eines CRM-Kontakts.`);
+    if (!crm)
+      return problem(
+        'unknown_crm_field',
+        `"${entry.crmField}" is not a CRM contact field.`,
+        `„${entry.crmField}“ ist kein Feld eines CRM-Kontakts.`,
+      );
     const { en, de } = crm.label;
-    if (crm.crmOnly) return problem('crm_only_field', `${en} has no Microsoft 365 counterpart and stays in the CRM only.`, `${de} hat keine Entsprechung in Microsoft 365 und bleibt nur im CRM.`);
+    if (crm.crmOnly)
+      return problem(
+        'crm_only_field',
+        `${en} has no Microsoft 365 counterpart and stays in the CRM only.`,
+        `${de} hat keine Entsprechung in Microsoft 365 und bleibt nur im CRM.`,
+      );
     const graph = GRAPH_CONTACT_PROPERTIES.find((candidate) => candidate.property === entry.graph.property);
-    if (!graph) return problem('unknown_graph_property', `Microsoft 365 contacts have no property "${entry.graph.property}" the app can sync.`, `Microsoft 365-Kontakte haben keine Eigenschaft „${entry.graph.property}“, die die App synchronisieren kann.`);
+    if (!graph)
+      return problem(
+        'unknown_graph_property',
+        `Microsoft 365 contacts have no property "${entry.graph.property}" the app can sync.`,
+        `Microsoft 365-Kontakte haben keine Eigenschaft „${entry.graph.property}“, die die App synchronisieren kann.`,
+      );
     const { position } = entry.graph;
     if (graph.maxValues === undefined && position !== undefined) {
-      return problem('position_not_allowed', `${graph.property} holds a single value, so it has no position ${position}.`, `${graph.property} enthält nur einen Wert und hat daher keine Position ${position}.`);
+      return problem(
+        'position_not_allowed',
+        `${graph.property} holds a single value, so it has no position ${position}.`,
+        `${graph.property} enthält nur einen Wert und hat daher keine Position ${position}.`,
+      );
     }
     if (graph.maxValues !== undefined && position === undefined) {
-      return problem('position_missing', `${graph.property} holds up to ${graph.maxValues} values: choose a position from 0 to ${graph.maxValues - 1}.`, `${graph.property} enthält bis zu ${graph.maxValues} Werte: Wählen Sie eine Position von 0 bis ${graph.maxValues - 1}.`);
+      return problem(
+        'position_missing',
+        `${graph.property} holds up to ${graph.maxValues} values: choose a position from 0 to ${graph.maxValues - 1}.`,
+        `${graph.property} enthält bis zu ${graph.maxValues} Werte: Wählen Sie eine Position von 0 bis ${graph.maxValues - 1}.`,
+      );
     }
-    if (graph.maxValues !== undefined && position !== undefined && (!Number.isInteger(position) || position < 0 || position >= graph.maxValues)) {
-      return problem('position_out_of_range', `Microsoft 365 allows at most ${graph.maxValues} values in ${graph.property}, so ${target} does not exist.`, `Microsoft 365 erlaubt höchstens ${graph.maxValues} Werte in ${graph.property}; ${target} gibt es daher nicht.`);
+    if (
+      graph.maxValues !== undefined &&
+      position !== undefined &&
+      (!Number.isInteger(position) || position < 0 || position >= graph.maxValues)
+    ) {
+      return problem(
+        'position_out_of_range',
+        `Microsoft 365 allows at most ${graph.maxValues} values in ${graph.property}, so ${target} does not exist.`,
+        `Microsoft 365 erlaubt höchstens ${graph.maxValues} Werte in ${graph.property}; ${target} gibt es daher nicht.`,
+      );
     }
     if (!typesCompatible(crm.type, graph.type)) {
-      return problem('type_mismatch', `${en} is ${TYPE_WORDS[crm.type].en} and cannot go into ${target}, which holds ${TYPE_WORDS[graph.type].en}.`, `${de} ist ${TYPE_WORDS[crm.type].de} und passt nicht in ${target}, das ${TYPE_WORDS[graph.type].de} enthält.`);
+      return problem(
+        'type_mismatch',
+        `${en} is ${TYPE_WORDS[crm.type].en} and cannot go into ${target}, which holds ${TYPE_WORDS[graph.type].en}.`,
+        `${de} ist ${TYPE_WORDS[crm.type].de} und passt nicht in ${target}, das ${TYPE_WORDS[graph.type].de} enthält.`,
+      );
     }
     const earlierField = fieldRows.get(crm.field);
-    if (earlierField !== undefined) return problem('crm_field_mapped_twice', `${en} is already mapped in row ${earlierField + 1}.`, `${de} ist bereits in Zeile ${earlierField + 1} zugeordnet.`);
+    if (earlierField !== undefined)
+      return problem(
+        'crm_field_mapped_twice',
+        `${en} is already mapped in row ${earlierField + 1}.`,
+        `${de} ist bereits in Zeile ${earlierField + 1} zugeordnet.`,
+      );
     fieldRows.set(crm.field, index);
     const earlierTarget = targetRows.get(target);
     if (earlierTarget !== undefined) {
       const other = CRM_CONTACT_FIELDS.find((candidate) => candidate.field === mapping[earlierTarget]!.crmField)!.label;
-      return problem('graph_target_taken', `${target} already receives ${other.en} (row ${earlierTarget + 1}).`, `${target} erhält bereits ${other.de} (Zeile ${earlierTarget + 1}).`);
+      return problem(
+        'graph_target_taken',
+        `${target} already receives ${other.en} (row ${earlierTarget + 1}).`,
+        `${target} erhält bereits ${other.de} (Zeile ${earlierTarget + 1}).`,
+      );
     }
     targetRows.set(target, index);
     return undefined;
@@ -267,7 +331,10 @@ type Slots = Record<string, unknown>;
 
 function assertValid(mapping: ContactMapping): void {
   const problems = validateMapping(mapping);
-  if (problems.length) throw new Error(`invalid contact mapping: ${problems.map((problem) => `row ${problem.row}: ${problem.code}`).join(', ')}`);
+  if (problems.length)
+    throw new Error(
+      `invalid contact mapping: ${problems.map((problem) => `row ${problem.row}: ${problem.code}`).join(', ')}`,
+    );
 }
 
 /** The name Outlook lists the contact under; Graph may recompute it on update unless it is sent every time. */
@@ -294,15 +361,27 @@ export function crmToGraph(contact: NewContact, mapping: ContactMapping, current
       address[part] = value || null;
     } else if (graph.position !== undefined) {
       const maxValues = GRAPH_CONTACT_PROPERTIES.find((candidate) => candidate.property === root)!.maxValues!;
-      if (!lists.has(root)) lists.set(root, Array.from({ length: maxValues }, (_, position) => ((current[root] as unknown[] | undefined) ?? [])[position]));
-      lists.get(root)![graph.position] = value ? (root === 'emailAddresses' ? { name: displayName || String(value), address: value } : value) : undefined;
+      if (!lists.has(root))
+        lists.set(
+          root,
+          Array.from(
+            { length: maxValues },
+            (_, position) => ((current[root] as unknown[] | undefined) ?? [])[position],
+          ),
+        );
+      lists.get(root)![graph.position] = value
+        ? root === 'emailAddresses'
+          ? { name: displayName || String(value), address: value }
+          : value
+        : undefined;
     } else if (root === 'birthday') {
       body.birthday = value ? `${String(value)}T00:00:00Z` : null;
     } else {
       body[root] = value || null;
     }
   }
-  for (const [root, values] of lists) body[root] = values.filter((value) => value !== undefined && value !== null && value !== '');
+  for (const [root, values] of lists)
+    body[root] = values.filter((value) => value !== undefined && value !== null && value !== '');
   return body as GraphContact;
 }
 

@@ -19,7 +19,11 @@ export interface EventCommandContext {
 }
 
 /** Creates an event owned by the caller. Created one by one, it is eligible for sync. */
-export async function createEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, input: NewEvent): Promise<CrmEvent> {
+export async function createEvent(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  input: NewEvent,
+): Promise<CrmEvent> {
   const { user } = await requireMember(ctx.db, identity);
   const now = ctx.now().toISOString();
   const row: EventRow = {
@@ -43,7 +47,12 @@ export async function createEvent(ctx: EventCommandContext, identity: MicrosoftI
 }
 
 /** Edits an event; an imported event becomes eligible for sync by being edited. */
-export async function updateEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, changes: EventChanges): Promise<CrmEvent> {
+export async function updateEvent(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  eventId: string,
+  changes: EventChanges,
+): Promise<CrmEvent> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
@@ -52,23 +61,41 @@ export async function updateEvent(ctx: EventCommandContext, identity: MicrosoftI
 }
 
 /** Deletes an event (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
-export async function deleteEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string): Promise<string> {
+export async function deleteEvent(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  eventId: string,
+): Promise<string> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
     const now = ctx.now().toISOString();
-    await trx.updateTable('events').set({ deleted_at: now, updated_at: now, version: current.version + 1 }).where('id', '=', current.id).execute();
+    await trx
+      .updateTable('events')
+      .set({ deleted_at: now, updated_at: now, version: current.version + 1 })
+      .where('id', '=', current.id)
+      .execute();
     await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
     return current.owner_user_id;
   });
 }
 
 /** Hands an event to another user: it leaves the old owner's calendar and enters the new owner's. */
-export async function reassignEvent(ctx: EventCommandContext, identity: MicrosoftIdentity, eventId: string, newOwnerId: string): Promise<{ event: CrmEvent; previousOwnerId: string }> {
+export async function reassignEvent(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  eventId: string,
+  newOwnerId: string,
+): Promise<{ event: CrmEvent; previousOwnerId: string }> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
-    const owner = await trx.selectFrom('users').selectAll().where('id', '=', newOwnerId).where('organisation_id', '=', member.organisation.id).executeTakeFirst();
+    const owner = await trx
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', newOwnerId)
+      .where('organisation_id', '=', member.organisation.id)
+      .executeTakeFirst();
     if (!owner || owner.status !== 'active') throw new AppError('owner_not_member');
     const now = ctx.now().toISOString();
     await trx
@@ -78,17 +105,25 @@ export async function reassignEvent(ctx: EventCommandContext, identity: Microsof
       .execute();
     await recordSyncChange(trx, current.owner_user_id, 'calendar', current.id, now);
     await recordSyncChange(trx, owner.id, 'calendar', current.id, now);
-    const event = eventFromRow(await trx.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow());
+    const event = eventFromRow(
+      await trx.selectFrom('events').selectAll().where('id', '=', current.id).executeTakeFirstOrThrow(),
+    );
     return { event, previousOwnerId: current.owner_user_id };
   });
 }
 
 /** Mass update: the same changes to many events at once; every changed event becomes eligible for sync. */
-export async function massUpdateEvents(ctx: EventCommandContext, identity: MicrosoftIdentity, eventIds: string[], changes: EventChanges): Promise<CrmEvent[]> {
+export async function massUpdateEvents(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  eventIds: string[],
+  changes: EventChanges,
+): Promise<CrmEvent[]> {
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const updated: CrmEvent[] = [];
-    for (const id of new Set(eventIds)) updated.push(await applyChanges(trx, await editableEvent(trx, member, id), changes, ctx.now()));
+    for (const id of new Set(eventIds))
+      updated.push(await applyChanges(trx, await editableEvent(trx, member, id), changes, ctx.now()));
     return updated;
   });
 }
@@ -107,12 +142,19 @@ const importRow = z.object({
  * Imports events from CSV rows (columns Subject, Start, End, Time Zone, All Day, Location, Description).
  * All or nothing: one bad row imports none and names the line. Imported events are marked and not synced.
  */
-export async function importEvents(ctx: EventCommandContext, identity: MicrosoftIdentity, rows: Record<string, string>[]): Promise<number> {
+export async function importEvents(
+  ctx: EventCommandContext,
+  identity: MicrosoftIdentity,
+  rows: Record<string, string>[],
+): Promise<number> {
   const { user } = await requireMember(ctx.db, identity);
   const events = rows.map((raw, index) => {
     const line = index + 2;
     const parsedRow = importRow.safeParse(raw);
-    if (!parsedRow.success) throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: the columns Subject, Start, End and Time Zone are required` });
+    if (!parsedRow.success)
+      throw new AppError('import_invalid', `line ${line}`, {
+        detail: `line ${line}: the columns Subject, Start, End and Time Zone are required`,
+      });
     const row = parsedRow.data;
     const parsed = newEventSchema.safeParse({
       subject: row.Subject,
@@ -125,7 +167,9 @@ export async function importEvents(ctx: EventCommandContext, identity: Microsoft
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      throw new AppError('import_invalid', `line ${line}`, { detail: `line ${line}: ${issue.path.join('.')} ${issue.message}` });
+      throw new AppError('import_invalid', `line ${line}`, {
+        detail: `line ${line}: ${issue.path.join('.')} ${issue.message}`,
+      });
     }
     return parsed.data;
   });
@@ -134,7 +178,19 @@ export async function importEvents(ctx: EventCommandContext, identity: Microsoft
     for (const event of events) {
       await trx
         .insertInto('events')
-        .values({ id: randomUUID(), organisation_id: user.organisation_id, owner_user_id: user.id, ...contentColumns(event), ical_uid: null, origin: 'import', sync_eligible: 0, version: 1, created_at: now, updated_at: now, deleted_at: null })
+        .values({
+          id: randomUUID(),
+          organisation_id: user.organisation_id,
+          owner_user_id: user.id,
+          ...contentColumns(event),
+          ical_uid: null,
+          origin: 'import',
+          sync_eligible: 0,
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          deleted_at: null,
+        })
         .execute();
     }
   });
@@ -142,9 +198,16 @@ export async function importEvents(ctx: EventCommandContext, identity: Microsoft
 }
 
 export async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
-  const event = await db.selectFrom('events').selectAll().where('id', '=', eventId).where('organisation_id', '=', member.organisation.id).where('deleted_at', 'is', null).executeTakeFirst();
+  const event = await db
+    .selectFrom('events')
+    .selectAll()
+    .where('id', '=', eventId)
+    .where('organisation_id', '=', member.organisation.id)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
   if (!event) throw new AppError('event_not_found');
-  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
+  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records'))
+    throw new AppError('records_permission_denied');
   return event;
 }
 

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { exceptionProblems, seriesExceptionSchema } from './seriesExceptions.js';
 import { isLocalDateTime, isValidTimeZone, localToUtc, normalizeLocal } from '../time/zonedTime.js';
 
-const localDateTime = z.string().refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00').transform(normalizeLocal);
+const localDateTime = z
+  .string()
+  .refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00')
+  .transform(normalizeLocal);
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
 const weekday = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
 
@@ -45,7 +48,11 @@ export const recurrenceSchema = z
 export type Recurrence = z.infer<typeof recurrenceSchema>;
 
 export const attendeeSchema = z
-  .object({ email: z.string().trim().email().max(320), name: z.string().trim().max(200).optional(), type: z.enum(['required', 'optional']).default('required') })
+  .object({
+    email: z.string().trim().email().max(320),
+    name: z.string().trim().max(200).optional(),
+    type: z.enum(['required', 'optional']).default('required'),
+  })
   .strict();
 export type Attendee = z.infer<typeof attendeeSchema>;
 
@@ -69,14 +76,20 @@ const fields = {
 };
 
 /** What is wrong with an event's times, if anything (checked on creation and on every merged change). */
-export function timeProblems(value: { start: string; end: string; isAllDay: boolean; timeZone: string }): { path: string; message: string }[] {
+export function timeProblems(value: {
+  start: string;
+  end: string;
+  isAllDay: boolean;
+  timeZone: string;
+}): { path: string; message: string }[] {
   const problems: { path: string; message: string }[] = [];
   // The fields themselves are reported by their own rules; comparing times needs them valid.
   if (!isValidTimeZone(value.timeZone) || !isLocalDateTime(value.start) || !isLocalDateTime(value.end)) return problems;
   if (value.isAllDay && (!value.start.endsWith('T00:00:00') || !value.end.endsWith('T00:00:00'))) {
     problems.push({ path: 'start', message: 'all-day events start and end at midnight' });
   }
-  if (localToUtc(value.end, value.timeZone) <= localToUtc(value.start, value.timeZone)) problems.push({ path: 'end', message: 'must be after start' });
+  if (localToUtc(value.end, value.timeZone) <= localToUtc(value.start, value.timeZone))
+    problems.push({ path: 'end', message: 'must be after start' });
   return problems;
 }
 
@@ -84,11 +97,15 @@ export function timeProblems(value: { start: string; end: string; isAllDay: bool
 export function eventProblems(value: NewEvent): { path: string; message: string }[] {
   const problems = timeProblems(value);
   if (problems.length) return problems;
-  return exceptionProblems(value, value.exceptions).map((problem) => ({ path: 'exceptions', message: problem.message }));
+  return exceptionProblems(value, value.exceptions).map((problem) => ({
+    path: 'exceptions',
+    message: problem.message,
+  }));
 }
 
 function checkEvent(value: NewEvent, ctx: z.RefinementCtx): void {
-  for (const problem of eventProblems(value)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+  for (const problem of eventProblems(value))
+    ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
 }
 
 /** A new event, as the API and the events view send it. */
@@ -115,4 +132,3 @@ export const eventChangesSchema = z
   .partial()
   .strict();
 export type EventChanges = z.infer<typeof eventChangesSchema>;
-

@@ -55,8 +55,12 @@ export interface ListingRequest {
   now: Date;
 }
 
-const isoInstant = z.string().refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value);
-const cursorSchema = z.object({ v: z.enum(['upcoming', 'earlier']), k: isoInstant, i: z.string().min(1).max(64) }).strict();
+const isoInstant = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)) && new Date(value).toISOString() === value);
+const cursorSchema = z
+  .object({ v: z.enum(['upcoming', 'earlier']), k: isoInstant, i: z.string().min(1).max(64) })
+  .strict();
 
 function encodeCursor(cursor: ListingCursor): string {
   return Buffer.from(JSON.stringify({ v: cursor.view, k: cursor.key, i: cursor.id })).toString('base64url');
@@ -87,7 +91,8 @@ interface Entry extends Position {
   event: ListedEvent;
 }
 
-const compareEntries = (a: Position, b: Position) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const compareEntries = (a: Position, b: Position) =>
+  a.key < b.key ? -1 : a.key > b.key ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
 /** One page of Upcoming or Earlier. */
 export async function listEventPage(db: Kysely<Database>, request: ListingRequest): Promise<EventPage> {
@@ -98,20 +103,28 @@ export async function listEventPage(db: Kysely<Database>, request: ListingReques
   const afterCursor = (entry: Position) => !cursor || order(entry, cursor) > 0;
 
   const series: Entry[] = [];
-  for (const row of await ownEvents(db, request.ownerId, request.attendees).where('recurrence', 'is not', null).execute()) {
+  for (const row of await ownEvents(db, request.ownerId, request.attendees)
+    .where('recurrence', 'is not', null)
+    .execute()) {
     const event = eventFromRow(row);
     const placed = placeSeries(event, nowIso);
     if (placed.view !== view) continue;
     const entry: Entry =
       placed.view === 'upcoming'
         ? { key: placed.next.startUtc, id: row.id, event: { ...event, next: times(placed.next) } }
-        : { key: placed.last?.startUtc ?? row.start_utc, id: row.id, event: placed.last ? { ...event, last: times(placed.last) } : event };
+        : {
+            key: placed.last?.startUtc ?? row.start_utc,
+            id: row.id,
+            event: placed.last ? { ...event, last: times(placed.last) } : event,
+          };
     if (afterCursor(entry)) series.push(entry);
   }
 
-  const singles = (view === 'upcoming' ? await upcomingSingles(db, request, cursor, nowIso) : await earlierSingles(db, request, cursor, nowIso)).map(
-    (row): Entry => ({ key: row.start_utc, id: row.id, event: eventFromRow(row) }),
-  );
+  const singles = (
+    view === 'upcoming'
+      ? await upcomingSingles(db, request, cursor, nowIso)
+      : await earlierSingles(db, request, cursor, nowIso)
+  ).map((row): Entry => ({ key: row.start_utc, id: row.id, event: eventFromRow(row) }));
   // The singles query reads one row past the page: more singles than that sort after the page anyway.
   const merged = [...singles, ...series].sort(order);
   const page = merged.slice(0, limit);
@@ -126,7 +139,12 @@ export async function listEventPage(db: Kysely<Database>, request: ListingReques
  * The caller's events from `from` to `to` (instants; either may be absent), ordered by start, at most 1,000: what
  * GET /api/events without a view answers. A series counts when one of its occurrences overlaps the span.
  */
-export async function listEventsBetween(db: Kysely<Database>, ownerId: string, from?: string, to?: string): Promise<CrmEvent[]> {
+export async function listEventsBetween(
+  db: Kysely<Database>,
+  ownerId: string,
+  from?: string,
+  to?: string,
+): Promise<CrmEvent[]> {
   const fromIso = from === undefined ? undefined : new Date(from).toISOString();
   const toIso = to === undefined ? undefined : new Date(to).toISOString();
   let singles = ownEvents(db, ownerId).where('recurrence', 'is', null);
@@ -164,11 +182,24 @@ function attends(eb: ExpressionBuilder<Database, 'events'>, email: string) {
  * Single events not over yet, by start: those still running (started before now; few) and then those to come.
  * Two queries, so each reads an index range from where it starts instead of every event that is over.
  */
-async function upcomingSingles(db: Kysely<Database>, request: ListingRequest, cursor: ListingCursor | undefined, nowIso: string): Promise<EventRow[]> {
+async function upcomingSingles(
+  db: Kysely<Database>,
+  request: ListingRequest,
+  cursor: ListingCursor | undefined,
+  nowIso: string,
+): Promise<EventRow[]> {
   const base = () => {
-    let query = ownEvents(db, request.ownerId, request.attendees).where('recurrence', 'is', null).where('end_utc', '>', nowIso);
-    if (cursor) query = query.where('start_utc', '>=', cursor.key).where((eb) => eb.or([eb('start_utc', '>', cursor.key), eb('id', '>', cursor.id)]));
-    return query.orderBy('start_utc').orderBy('id').limit(request.limit + 1);
+    let query = ownEvents(db, request.ownerId, request.attendees)
+      .where('recurrence', 'is', null)
+      .where('end_utc', '>', nowIso);
+    if (cursor)
+      query = query
+        .where('start_utc', '>=', cursor.key)
+        .where((eb) => eb.or([eb('start_utc', '>', cursor.key), eb('id', '>', cursor.id)]));
+    return query
+      .orderBy('start_utc')
+      .orderBy('id')
+      .limit(request.limit + 1);
   };
   const running = !cursor || cursor.key < nowIso ? await base().where('start_utc', '<', nowIso).execute() : [];
   if (running.length > request.limit) return running;
@@ -177,11 +208,26 @@ async function upcomingSingles(db: Kysely<Database>, request: ListingRequest, cu
 }
 
 /** Single events that are over, latest start first. */
-async function earlierSingles(db: Kysely<Database>, request: ListingRequest, cursor: ListingCursor | undefined, nowIso: string): Promise<EventRow[]> {
+async function earlierSingles(
+  db: Kysely<Database>,
+  request: ListingRequest,
+  cursor: ListingCursor | undefined,
+  nowIso: string,
+): Promise<EventRow[]> {
   // start <= end <= now: bounding the start too lets the (owner, start) index begin at now.
-  let query = ownEvents(db, request.ownerId, request.attendees).where('recurrence', 'is', null).where('start_utc', '<=', nowIso).where('end_utc', '<=', nowIso);
-  if (cursor) query = query.where('start_utc', '<=', cursor.key).where((eb) => eb.or([eb('start_utc', '<', cursor.key), eb('id', '<', cursor.id)]));
-  return query.orderBy('start_utc', 'desc').orderBy('id', 'desc').limit(request.limit + 1).execute();
+  let query = ownEvents(db, request.ownerId, request.attendees)
+    .where('recurrence', 'is', null)
+    .where('start_utc', '<=', nowIso)
+    .where('end_utc', '<=', nowIso);
+  if (cursor)
+    query = query
+      .where('start_utc', '<=', cursor.key)
+      .where((eb) => eb.or([eb('start_utc', '<', cursor.key), eb('id', '<', cursor.id)]));
+  return query
+    .orderBy('start_utc', 'desc')
+    .orderBy('id', 'desc')
+    .limit(request.limit + 1)
+    .execute();
 }
 
 /** An occurrence with its instants, for ordering and for comparing with now. */
@@ -192,7 +238,8 @@ interface TimedOccurrence extends OccurrenceTimes {
 
 const times = ({ start, end }: TimedOccurrence): OccurrenceTimes => ({ start, end });
 
-export type SeriesPlacement = { view: 'upcoming'; next: TimedOccurrence } | { view: 'earlier'; last: TimedOccurrence | undefined };
+export type SeriesPlacement =
+  { view: 'upcoming'; next: TimedOccurrence } | { view: 'earlier'; last: TimedOccurrence | undefined };
 
 /**
  * Where a series belongs at `nowIso`: Upcoming at its next occurrence that is neither cancelled nor over, or Earlier
@@ -215,7 +262,8 @@ const HORIZONS_DAYS = [400, 36_600];
 function firstOccurrenceEnding(series: CrmEvent, instant: string, inclusive: boolean): TimedOccurrence | undefined {
   const { recurrence } = series;
   if (!recurrence) return undefined;
-  const endsAfter = (occurrence: TimedOccurrence) => (inclusive ? occurrence.endUtc >= instant : occurrence.endUtc > instant);
+  const endsAfter = (occurrence: TimedOccurrence) =>
+    inclusive ? occurrence.endUtc >= instant : occurrence.endUtc > instant;
   const day = dayNumber(utcToLocal(instant, series.timeZone).slice(0, 10));
   // An occurrence on its own date ends at most its length in days (plus one) later; earlier dates are over, unless an
   // exception gave it other times.
@@ -242,7 +290,10 @@ function firstOccurrenceEnding(series: CrmEvent, instant: string, inclusive: boo
 function lastOccurrence(series: CrmEvent): TimedOccurrence | undefined {
   const { recurrence } = series;
   if (!recurrence || recurrence.range.type === 'noEnd') return undefined;
-  const until = recurrence.range.type === 'endDate' && recurrence.range.endDate ? recurrence.range.endDate : dateOfDay(dayNumber(recurrence.range.startDate) + HORIZONS_DAYS.at(-1)!);
+  const until =
+    recurrence.range.type === 'endDate' && recurrence.range.endDate
+      ? recurrence.range.endDate
+      : dateOfDay(dayNumber(recurrence.range.startDate) + HORIZONS_DAYS.at(-1)!);
   const dates = seriesDates(recurrence, until);
   const byDate = exceptionsByDate(series);
   for (let index = dates.length - 1; index >= 0; index -= 1) {
@@ -253,7 +304,11 @@ function lastOccurrence(series: CrmEvent): TimedOccurrence | undefined {
 }
 
 /** Whether the series has no occurrence after `until` (its range ends by then). */
-function rangeEndsBy(recurrence: NonNullable<CrmEvent['recurrence']>, dates: readonly string[], until: string): boolean {
+function rangeEndsBy(
+  recurrence: NonNullable<CrmEvent['recurrence']>,
+  dates: readonly string[],
+  until: string,
+): boolean {
   const { range } = recurrence;
   if (range.type === 'endDate') return range.endDate !== undefined && range.endDate <= until;
   if (range.type === 'numbered') return dates.length >= (range.numberOfOccurrences ?? 0);
@@ -261,7 +316,11 @@ function rangeEndsBy(recurrence: NonNullable<CrmEvent['recurrence']>, dates: rea
 }
 
 /** The occurrence the series has on `date` (a date of its pattern), with its exception applied; undefined when cancelled. */
-function occurrenceOn(series: CrmEvent, byDate: ReadonlyMap<string, SeriesException>, date: string): TimedOccurrence | undefined {
+function occurrenceOn(
+  series: CrmEvent,
+  byDate: ReadonlyMap<string, SeriesException>,
+  date: string,
+): TimedOccurrence | undefined {
   const exception = byDate.get(date);
   if (exception?.cancelled) return undefined;
   const base = baseTimes(series, date);
@@ -270,4 +329,5 @@ function occurrenceOn(series: CrmEvent, byDate: ReadonlyMap<string, SeriesExcept
   return { start, end, startUtc: localToUtc(start, series.timeZone), endUtc: localToUtc(end, series.timeZone) };
 }
 
-const exceptionsByDate = (series: CrmEvent) => new Map(series.exceptions.map((exception) => [exception.date, exception]));
+const exceptionsByDate = (series: CrmEvent) =>
+  new Map(series.exceptions.map((exception) => [exception.date, exception]));

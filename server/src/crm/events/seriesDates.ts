@@ -35,7 +35,10 @@ function relativeDay(year: number, month: number, daysOfWeek: string[], index: s
 export function seriesDates(recurrence: Recurrence, until: string): string[] {
   const { pattern, range } = recurrence;
   const first = dayNumber(range.startDate);
-  const last = Math.min(dayNumber(until), range.type === 'endDate' && range.endDate ? dayNumber(range.endDate) : Infinity);
+  const last = Math.min(
+    dayNumber(until),
+    range.type === 'endDate' && range.endDate ? dayNumber(range.endDate) : Infinity,
+  );
   const limit = range.type === 'numbered' ? (range.numberOfOccurrences ?? 0) : Infinity;
   const out: string[] = [];
   /** False once the series is over. */
@@ -64,7 +67,10 @@ export function seriesDates(recurrence: Recurrence, until: string): string[] {
       const year = startYear + Math.floor((startMonth - 1 + months) / 12);
       const month = ((startMonth - 1 + months) % 12) + 1;
       if (dayOf(year, month, 1) > last) break;
-      const day = pattern.type === 'absoluteMonthly' ? dayOf(year, month, Math.min(pattern.dayOfMonth ?? 1, daysInMonth(year, month))) : relativeDay(year, month, days, pattern.index ?? 'first');
+      const day =
+        pattern.type === 'absoluteMonthly'
+          ? dayOf(year, month, Math.min(pattern.dayOfMonth ?? 1, daysInMonth(year, month)))
+          : relativeDay(year, month, days, pattern.index ?? 'first');
       if (!take(day)) break;
     }
   } else {
@@ -72,7 +78,10 @@ export function seriesDates(recurrence: Recurrence, until: string): string[] {
     for (let years = 0; ; years += interval) {
       const year = startYear + years;
       if (dayOf(year, month, 1) > last) break;
-      const day = pattern.type === 'absoluteYearly' ? dayOf(year, month, Math.min(pattern.dayOfMonth ?? 1, daysInMonth(year, month))) : relativeDay(year, month, days, pattern.index ?? 'first');
+      const day =
+        pattern.type === 'absoluteYearly'
+          ? dayOf(year, month, Math.min(pattern.dayOfMonth ?? 1, daysInMonth(year, month)))
+          : relativeDay(year, month, days, pattern.index ?? 'first');
       if (!take(day)) break;
     }
   }

@@ -3,7 +3,10 @@ import { isLocalDateTime, localToUtc, normalizeLocal, utcToLocal } from '../time
 import type { Recurrence } from './eventInput.js';
 import { dateOfDay, dayNumber, seriesDates } from './seriesDates.js';
 
-const localDateTime = z.string().refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00').transform(normalizeLocal);
+const localDateTime = z
+  .string()
+  .refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00')
+  .transform(normalizeLocal);
 
 /**
  * One occurrence of a series that differs from what the pattern makes of it: cancelled, or with its own subject,
@@ -50,7 +53,9 @@ export interface Occurrence {
 
 /** True when a change moves the series or changes its pattern, which drops its exceptions (as Outlook does). */
 export function seriesMoved(before: SeriesShape, after: SeriesShape): boolean {
-  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]));
+  return (['start', 'end', 'timeZone', 'isAllDay', 'recurrence'] as const).some(
+    (field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]),
+  );
 }
 
 /** The start and end the pattern gives the occurrence on `date` (same wall-clock time, same length). */
@@ -60,7 +65,8 @@ export function baseTimes(series: SeriesShape, date: string): { start: string; e
     const days = dayNumber(series.end.slice(0, 10)) - dayNumber(series.start.slice(0, 10));
     return { start, end: `${dateOfDay(dayNumber(date) + days)}T00:00:00` };
   }
-  const length = Date.parse(localToUtc(series.end, series.timeZone)) - Date.parse(localToUtc(series.start, series.timeZone));
+  const length =
+    Date.parse(localToUtc(series.end, series.timeZone)) - Date.parse(localToUtc(series.start, series.timeZone));
   const startUtc = Date.parse(localToUtc(start, series.timeZone));
   return { start, end: utcToLocal(new Date(startUtc + length).toISOString(), series.timeZone) };
 }
@@ -101,12 +107,14 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
   if (exceptions.length === 0) return [];
   if (!series.recurrence) return [{ kind: 'not_a_series', message: 'only a recurring event has exceptions' }];
   const problems: ExceptionProblem[] = [];
-  const problem = (kind: ExceptionProblem['kind'], date: string | undefined, message: string) => problems.push({ kind, ...(date ? { date } : {}), message });
+  const problem = (kind: ExceptionProblem['kind'], date: string | undefined, message: string) =>
+    problems.push({ kind, ...(date ? { date } : {}), message });
   const latest = exceptions.reduce((max, e) => (e.date > max ? e.date : max), exceptions[0]!.date);
   // Far enough past the latest exception to know the occurrence after it, whatever the pattern.
   const dates = seriesDates(series.recurrence, dateOfDay(dayNumber(latest) + 800));
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
-  if (byDate.size !== exceptions.length) problem('not_an_occurrence', undefined, 'each date can have one exception only');
+  if (byDate.size !== exceptions.length)
+    problem('not_an_occurrence', undefined, 'each date can have one exception only');
   for (const exception of exceptions) {
     const index = dates.indexOf(exception.date);
     if (index < 0) {
@@ -114,7 +122,12 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
       continue;
     }
     if (exception.cancelled) {
-      if (Object.keys(exception).length > 2) problem('times_invalid', exception.date, `the cancelled occurrence on ${exception.date} cannot have other changes`);
+      if (Object.keys(exception).length > 2)
+        problem(
+          'times_invalid',
+          exception.date,
+          `the cancelled occurrence on ${exception.date} cannot have other changes`,
+        );
       continue;
     }
     if ((exception.start === undefined) !== (exception.end === undefined)) {
@@ -123,7 +136,11 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
     }
     if (exception.start === undefined || exception.end === undefined) continue;
     if (series.isAllDay && (!exception.start.endsWith('T00:00:00') || !exception.end.endsWith('T00:00:00'))) {
-      problem('times_invalid', exception.date, `the occurrence on ${exception.date} is all-day: it starts and ends at midnight`);
+      problem(
+        'times_invalid',
+        exception.date,
+        `the occurrence on ${exception.date} is all-day: it starts and ends at midnight`,
+      );
       continue;
     }
     if (localToUtc(exception.end, series.timeZone) <= localToUtc(exception.start, series.timeZone)) {
@@ -131,19 +148,29 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
       continue;
     }
     // Outlook refuses to move an occurrence onto or past the day of the occurrence before or after it.
-    const dayOf = (date: string | undefined) => (date === undefined ? undefined : (byDate.get(date)?.start ?? date).slice(0, 10));
+    const dayOf = (date: string | undefined) =>
+      date === undefined ? undefined : (byDate.get(date)?.start ?? date).slice(0, 10);
     const previous = dayOf(dates[index - 1]);
     const next = dayOf(dates[index + 1]);
     const day = exception.start.slice(0, 10);
     if ((previous !== undefined && day <= previous) || (next !== undefined && day >= next)) {
-      problem('crosses_neighbour', exception.date, `the occurrence on ${exception.date} cannot move onto or past the day of the occurrence before or after it`);
+      problem(
+        'crosses_neighbour',
+        exception.date,
+        `the occurrence on ${exception.date} cannot move onto or past the day of the occurrence before or after it`,
+      );
     }
   }
   return problems;
 }
 
 /** The series' occurrences starting in [from, to] (dates), with their exceptions applied; cancelled ones included and marked. */
-export function occurrencesBetween(series: SeriesShape, exceptions: SeriesException[], from: string, to: string): Occurrence[] {
+export function occurrencesBetween(
+  series: SeriesShape,
+  exceptions: SeriesException[],
+  from: string,
+  to: string,
+): Occurrence[] {
   if (!series.recurrence) return [];
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
   return seriesDates(series.recurrence, to)

@@ -59,8 +59,19 @@ function utcToLocalMillis(utc: number, zone: string): number {
 
 /** The zone's offset from UTC at an instant, in milliseconds. */
 function offsetMillis(utc: number, zone: string): number {
-  const parts = Object.fromEntries(formatterFor(zone).formatToParts(new Date(utc)).map((part) => [part.type, part.value]));
-  const asUtc = Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour! % 24, +parts.minute!, +parts.second!);
+  const parts = Object.fromEntries(
+    formatterFor(zone)
+      .formatToParts(new Date(utc))
+      .map((part) => [part.type, part.value]),
+  );
+  const asUtc = Date.UTC(
+    +parts.year!,
+    +parts.month! - 1,
+    +parts.day!,
+    +parts.hour! % 24,
+    +parts.minute!,
+    +parts.second!,
+  );
   return asUtc - Math.floor(utc / 1000) * 1000;
 }
 

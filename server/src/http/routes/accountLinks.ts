@@ -6,7 +6,9 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { presentAccount } from '../presentAccount.js';
 
-const linkBody = z.object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) }).strict();
+const linkBody = z
+  .object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) })
+  .strict();
 
 /** `POST /api/account-links`: "Link my account" with a CRM-native account's own credentials. */
 export function accountLinkRoutes(deps: ServiceDependencies): Router {

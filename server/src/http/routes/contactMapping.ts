@@ -1,7 +1,12 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { contactMappingFor, saveContactMapping } from '../../crm/contacts/contactMappingStore.js';
-import { CRM_CONTACT_FIELDS, GRAPH_CONTACT_PROPERTIES, graphTargetsFor, type ContactField } from '../../crm/contacts/fieldMapping.js';
+import {
+  CRM_CONTACT_FIELDS,
+  GRAPH_CONTACT_PROPERTIES,
+  graphTargetsFor,
+  type ContactField,
+} from '../../crm/contacts/fieldMapping.js';
 import { requireMember } from '../../crm/member.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
@@ -10,7 +15,16 @@ import { languageFromAcceptLanguage } from '../language.js';
 const mappingBody = z
   .object({
     mapping: z
-      .array(z.object({ crmField: z.string().min(1).max(64), graph: z.object({ property: z.string().min(1).max(64), position: z.number().int().min(0).max(9).optional() }).strict() }).strict())
+      .array(
+        z
+          .object({
+            crmField: z.string().min(1).max(64),
+            graph: z
+              .object({ property: z.string().min(1).max(64), position: z.number().int().min(0).max(9).optional() })
+              .strict(),
+          })
+          .strict(),
+      )
       .max(60),
   })
   .strict();
@@ -29,8 +43,16 @@ export function contactMappingRoutes(deps: ServiceDependencies): Router {
     res.json({
       mapping,
       isDefault,
-      fields: CRM_CONTACT_FIELDS.filter((field) => !field.crmOnly).map((field) => ({ field: field.field, type: field.type, label: field.label[language], targets: graphTargetsFor(field.field as ContactField) })),
-      crmOnlyFields: CRM_CONTACT_FIELDS.filter((field) => field.crmOnly).map((field) => ({ field: field.field, label: field.label[language] })),
+      fields: CRM_CONTACT_FIELDS.filter((field) => !field.crmOnly).map((field) => ({
+        field: field.field,
+        type: field.type,
+        label: field.label[language],
+        targets: graphTargetsFor(field.field as ContactField),
+      })),
+      crmOnlyFields: CRM_CONTACT_FIELDS.filter((field) => field.crmOnly).map((field) => ({
+        field: field.field,
+        label: field.label[language],
+      })),
       graphProperties: GRAPH_CONTACT_PROPERTIES,
     });
   });

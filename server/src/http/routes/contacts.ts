@@ -1,7 +1,15 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { contactChangesSchema, newContactSchema } from '../../crm/contacts/contactInput.js';
-import { createContact, deleteContact, importContacts, massUpdateContacts, migrateContacts, reassignContact, updateContact } from '../../crm/contacts/contactCommands.js';
+import {
+  createContact,
+  deleteContact,
+  importContacts,
+  massUpdateContacts,
+  migrateContacts,
+  reassignContact,
+  updateContact,
+} from '../../crm/contacts/contactCommands.js';
 import { findContactByEmail, listOwnContacts } from '../../crm/contacts/contactQueries.js';
 import { parseCsv } from '../../crm/events/csv.js';
 import { requireMember } from '../../crm/member.js';
@@ -11,7 +19,9 @@ import type { ServiceDependencies } from '../dependencies.js';
 
 const idParam = z.object({ id: z.string().uuid() });
 const listQuery = z.object({ q: z.string().max(200).optional() });
-const lookupQuery = z.object({ email: z.string().trim().max(320).pipe(z.email('must be an e-mail address like name@example.com')) });
+const lookupQuery = z.object({
+  email: z.string().trim().max(320).pipe(z.email('must be an e-mail address like name@example.com')),
+});
 const csvBody = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
 
 /** The caller's CRM contacts: list, look up by e-mail, create, edit, delete, reassign, import, migrate (CSV) and mass update. */
@@ -72,7 +82,10 @@ export function contactRoutes(deps: ServiceDependencies): Router {
   });
 
   router.post('/api/contacts/mass-update', async (req, res) => {
-    const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: contactChangesSchema }).strict().parse(req.body);
+    const { ids, changes } = z
+      .object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: contactChangesSchema })
+      .strict()
+      .parse(req.body);
     const contacts = await massUpdateContacts(ctx, identityOf(res), ids, changes);
     await kick(...new Set(contacts.map((contact) => contact.ownerId)));
     res.json({ contacts });

@@ -1,7 +1,14 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { parseCsv } from '../../crm/events/csv.js';
-import { createEvent, deleteEvent, importEvents, massUpdateEvents, reassignEvent, updateEvent } from '../../crm/events/eventCommands.js';
+import {
+  createEvent,
+  deleteEvent,
+  importEvents,
+  massUpdateEvents,
+  reassignEvent,
+  updateEvent,
+} from '../../crm/events/eventCommands.js';
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
 import { LISTING_LIMITS, listEventPage, listEventsBetween } from '../../crm/events/eventListing.js';
 import { eventFromRow } from '../../crm/events/eventRecords.js';
@@ -14,23 +21,48 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
 const idParam = z.object({ id: z.string().uuid() });
-const occurrenceParams = z.object({ id: z.string().uuid(), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29') });
+const occurrenceParams = z.object({
+  id: z.string().uuid(),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29'),
+});
 const occurrenceChanges = seriesExceptionSchema.omit({ date: true, cancelled: true }).strict();
 const dateQuery = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
-const occurrencesQuery = z.object({ from: dateQuery, to: dateQuery }).refine((q) => q.from <= q.to, 'from must not be after to');
-const listQuery = z.object({ from: z.string().datetime({ offset: true }).optional(), to: z.string().datetime({ offset: true }).optional() });
+const occurrencesQuery = z
+  .object({ from: dateQuery, to: dateQuery })
+  .refine((q) => q.from <= q.to, 'from must not be after to');
+const listQuery = z.object({
+  from: z.string().datetime({ offset: true }).optional(),
+  to: z.string().datetime({ offset: true }).optional(),
+});
 const limitText = `must be a whole number from 1 to ${LISTING_LIMITS.max}`;
 const listingQuery = z
   .object({
     view: z.enum(['upcoming', 'earlier']),
-    limit: z.string().regex(/^\d{1,4}$/, limitText).transform(Number).refine((n) => n >= 1 && n <= LISTING_LIMITS.max, limitText).optional(),
+    limit: z
+      .string()
+      .regex(/^\d{1,4}$/, limitText)
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= LISTING_LIMITS.max, limitText)
+      .optional(),
     cursor: z.string().max(500).optional(),
     // Repeated for several addresses (a contact's); express gives one value as a string. Only matched, never used to
     // send, so any address a mail header may carry is taken.
     attendee: z
       .union([z.string(), z.array(z.string())])
       .transform((value) => (Array.isArray(value) ? value : [value]))
-      .pipe(z.array(z.string().trim().toLowerCase().max(320).regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address')).min(1).max(20))
+      .pipe(
+        z
+          .array(
+            z
+              .string()
+              .trim()
+              .toLowerCase()
+              .max(320)
+              .regex(/^[^\s@]+@[^\s@]+$/, 'must be an e-mail address'),
+          )
+          .min(1)
+          .max(20),
+      )
       .optional(),
   })
   .strict();
@@ -50,7 +82,16 @@ export function eventRoutes(deps: ServiceDependencies): Router {
     }
     const { view, limit, cursor, attendee } = listingQuery.parse(req.query);
     const { user } = await requireMember(ctx.db, identityOf(res));
-    res.json(await listEventPage(ctx.db, { ownerId: user.id, view, limit: limit ?? LISTING_LIMITS[view], ...(cursor !== undefined ? { cursor } : {}), ...(attendee ? { attendees: attendee } : {}), now: ctx.now() }));
+    res.json(
+      await listEventPage(ctx.db, {
+        ownerId: user.id,
+        view,
+        limit: limit ?? LISTING_LIMITS[view],
+        ...(cursor !== undefined ? { cursor } : {}),
+        ...(attendee ? { attendees: attendee } : {}),
+        now: ctx.now(),
+      }),
+    );
   });
 
   // After each change commits, the owners' calendar syncs are asked to run now; the outbox makes sure of it anyway.
@@ -89,7 +130,13 @@ export function eventRoutes(deps: ServiceDependencies): Router {
     const { id } = idParam.parse(req.params);
     const { from, to } = occurrencesQuery.parse(req.query);
     const { user } = await requireMember(ctx.db, identityOf(res));
-    const row = await ctx.db.selectFrom('events').selectAll().where('id', '=', id).where('organisation_id', '=', user.organisation_id).where('deleted_at', 'is', null).executeTakeFirst();
+    const row = await ctx.db
+      .selectFrom('events')
+      .selectAll()
+      .where('id', '=', id)
+      .where('organisation_id', '=', user.organisation_id)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
     if (!row) throw new AppError('event_not_found');
     const event = eventFromRow(row);
     res.json({ occurrences: occurrencesBetween(event, event.exceptions, from, to).slice(0, 1000) });
@@ -110,12 +157,18 @@ export function eventRoutes(deps: ServiceDependencies): Router {
   });
 
   router.post('/api/events/import', async (req, res) => {
-    const { csv } = z.object({ csv: z.string().min(1).max(5_000_000) }).strict().parse(req.body);
+    const { csv } = z
+      .object({ csv: z.string().min(1).max(5_000_000) })
+      .strict()
+      .parse(req.body);
     res.status(201).json({ imported: await importEvents(ctx, identityOf(res), parseCsv(csv)) });
   });
 
   router.post('/api/events/mass-update', async (req, res) => {
-    const { ids, changes } = z.object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: eventChangesSchema }).strict().parse(req.body);
+    const { ids, changes } = z
+      .object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: eventChangesSchema })
+      .strict()
+      .parse(req.body);
     const events = await massUpdateEvents(ctx, identityOf(res), ids, changes);
     await kick(...new Set(events.map((event) => event.ownerId)));
     res.json({ events });

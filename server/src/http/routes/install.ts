@@ -9,16 +9,19 @@ import { languageFromAcceptLanguage, type Language } from '../language.js';
 const PAGE_TEXT = {
   en: {
     installedTitle: 'Installed',
-    installed: (brand: string) => `${brand} is installed for your organisation. Close this window and return to the app to finish setting up.`,
+    installed: (brand: string) =>
+      `${brand} is installed for your organisation. Close this window and return to the app to finish setting up.`,
     cancelledTitle: 'Not installed',
     cancelled: 'The consent was cancelled, so the app was not installed. You can start again from the app at any time.',
     failedTitle: 'Not installed',
   },
   de: {
     installedTitle: 'Installiert',
-    installed: (brand: string) => `${brand} ist für Ihre Organisation installiert. Schließen Sie dieses Fenster und kehren Sie zur App zurück, um die Einrichtung abzuschließen.`,
+    installed: (brand: string) =>
+      `${brand} ist für Ihre Organisation installiert. Schließen Sie dieses Fenster und kehren Sie zur App zurück, um die Einrichtung abzuschließen.`,
     cancelledTitle: 'Nicht installiert',
-    cancelled: 'Die Zustimmung wurde abgebrochen, daher wurde die App nicht installiert. Sie können jederzeit erneut in der App beginnen.',
+    cancelled:
+      'Die Zustimmung wurde abgebrochen, daher wurde die App nicht installiert. Sie können jederzeit erneut in der App beginnen.',
     failedTitle: 'Nicht installiert',
   },
 } as const;
@@ -45,7 +48,14 @@ export function installRoutes(deps: ServiceDependencies): Router {
       await deps.appAccess(state.tenantId);
       await recordInstallation(deps.store.db, state.tenantId, state.objectId, deps.now());
       deps.logger.info({ tenantId: state.tenantId }, 'tenant installed');
-      return page(res, 200, language, text.installedTitle, text.installed(deps.config.brandName), deps.config.brandName);
+      return page(
+        res,
+        200,
+        language,
+        text.installedTitle,
+        text.installed(deps.config.brandName),
+        deps.config.brandName,
+      );
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       deps.logger.warn({ code: error.code, detail: error.detail }, 'install callback refused');

@@ -25,9 +25,10 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
     const ctx = crmContext(deps);
     const identity = identityOf(res);
-    const outcomes = 'directoryUserIds' in body
-      ? await inviteDirectoryUsers(ctx, identity, body.directoryUserIds, language)
-      : [await inviteByEmail(ctx, identity, body, language)];
+    const outcomes =
+      'directoryUserIds' in body
+        ? await inviteDirectoryUsers(ctx, identity, body.directoryUserIds, language)
+        : [await inviteByEmail(ctx, identity, body, language)];
     res.status(201).json({ outcomes });
   });
 
@@ -36,12 +37,19 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
     const ctx = crmContext(deps);
     const identity = identityOf(res);
     await acceptInvitation(ctx, identity, body);
-    res.json(presentAccount(identity, await resolveAccountState(ctx.db, ctx.directory, identity, ctx.now()), undefined));
+    res.json(
+      presentAccount(identity, await resolveAccountState(ctx.db, ctx.directory, identity, ctx.now()), undefined),
+    );
   });
 
   router.post('/api/invitations/:id/resend', async (req, res) => {
     const { id } = idParam.parse(req.params);
-    const sent = await resendInvitation(crmContext(deps), identityOf(res), id, languageFromAcceptLanguage(req.headers['accept-language']));
+    const sent = await resendInvitation(
+      crmContext(deps),
+      identityOf(res),
+      id,
+      languageFromAcceptLanguage(req.headers['accept-language']),
+    );
     res.json({ mailSent: sent });
   });
 

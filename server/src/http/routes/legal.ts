@@ -50,7 +50,10 @@ export function legalRoutes({ config }: ServiceDependencies): Router {
     router.get(`/${name}.html`, (req, res) => {
       const language = languageFromAcceptLanguage(req.headers['accept-language']);
       const page = PAGES[name][language];
-      const body = page.paragraphs(config.brandName).map((p) => `<p>${p}</p>`).join('');
+      const body = page
+        .paragraphs(config.brandName)
+        .map((p) => `<p>${p}</p>`)
+        .join('');
       res
         .type('html')
         .send(

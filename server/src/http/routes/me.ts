@@ -12,7 +12,8 @@ export function meRoutes(deps: ServiceDependencies): Router {
   router.get('/api/me', async (_req, res) => {
     const identity = identityOf(res);
     const account = await resolveAccountState(deps.store.db, deps.directory, identity);
-    const installUrl = account.state === 'not_installed' && identity.isTenantAdmin ? adminConsentUrl(deps, identity) : undefined;
+    const installUrl =
+      account.state === 'not_installed' && identity.isTenantAdmin ? adminConsentUrl(deps, identity) : undefined;
     res.json(presentAccount(identity, account, installUrl));
   });
   return router;

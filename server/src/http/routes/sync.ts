@@ -35,20 +35,45 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
   for (const kind of ['calendar', 'contacts'] as const) {
     router.get(`/api/sync/${kind}`, async (req, res) => {
       const { user } = await requireMember(deps.store.db, identityOf(res));
-      res.json(await presentStatus(deps, kind, user.id, await findBinding(deps.store.db, user.id, kind), languageFromAcceptLanguage(req.headers['accept-language'])));
+      res.json(
+        await presentStatus(
+          deps,
+          kind,
+          user.id,
+          await findBinding(deps.store.db, user.id, kind),
+          languageFromAcceptLanguage(req.headers['accept-language']),
+        ),
+      );
     });
 
     router.post(`/api/sync/${kind}/enable`, async (req, res) => {
       const binding = await enableSync(sync, identityOf(res), kind);
-      res.json(await presentStatus(deps, kind, binding.user_id, binding, languageFromAcceptLanguage(req.headers['accept-language'])));
+      res.json(
+        await presentStatus(
+          deps,
+          kind,
+          binding.user_id,
+          binding,
+          languageFromAcceptLanguage(req.headers['accept-language']),
+        ),
+      );
     });
 
     router.post(`/api/sync/${kind}/disable`, async (req, res) => {
       const identity = identityOf(res);
       const { containerRemoved } = await disableSync(sync, identity, kind);
       const { user } = await requireMember(deps.store.db, identity);
-      const status = await presentStatus(deps, kind, user.id, await findBinding(deps.store.db, user.id, kind), languageFromAcceptLanguage(req.headers['accept-language']));
-      res.json({ ...status, ...(kind === 'calendar' ? { calendarRemoved: containerRemoved } : { folderRemoved: containerRemoved }) });
+      const status = await presentStatus(
+        deps,
+        kind,
+        user.id,
+        await findBinding(deps.store.db, user.id, kind),
+        languageFromAcceptLanguage(req.headers['accept-language']),
+      );
+      res.json({
+        ...status,
+        ...(kind === 'calendar' ? { calendarRemoved: containerRemoved } : { folderRemoved: containerRemoved }),
+      });
     });
   }
 
@@ -59,9 +84,22 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
     const rows = await deps.store.db
       .selectFrom('sync_bindings')
       .innerJoin('users', 'users.id', 'sync_bindings.user_id')
-      .select(['users.display_name', 'users.email', 'sync_bindings.kind', 'sync_bindings.status', 'sync_bindings.last_error_code', 'sync_bindings.last_error_at', 'sync_bindings.consecutive_failures'])
+      .select([
+        'users.display_name',
+        'users.email',
+        'sync_bindings.kind',
+        'sync_bindings.status',
+        'sync_bindings.last_error_code',
+        'sync_bindings.last_error_at',
+        'sync_bindings.consecutive_failures',
+      ])
       .where('sync_bindings.organisation_id', '=', organisation.id)
-      .where((eb) => eb.or([eb('sync_bindings.status', 'in', ['failed', 'reconnect_required']), eb('sync_bindings.consecutive_failures', '>', 0)]))
+      .where((eb) =>
+        eb.or([
+          eb('sync_bindings.status', 'in', ['failed', 'reconnect_required']),
+          eb('sync_bindings.consecutive_failures', '>', 0),
+        ]),
+      )
       .execute();
     res.json({
       users: rows.map((row) => ({
@@ -91,13 +129,30 @@ export function graphWebhookRoutes(deps: ServiceDependencies, sync: SyncDependen
       const { value } = notificationBody.parse(req.body);
       let accepted = 0;
       for (const notification of value) {
-        const binding = await deps.store.db.selectFrom('sync_bindings').selectAll().where('subscription_id', '=', notification.subscriptionId).where('status', '=', 'active').executeTakeFirst();
+        const binding = await deps.store.db
+          .selectFrom('sync_bindings')
+          .selectAll()
+          .where('subscription_id', '=', notification.subscriptionId)
+          .where('status', '=', 'active')
+          .executeTakeFirst();
         if (!binding || !sameSecret(binding.client_state, notification.clientState)) continue;
         accepted += 1;
-        if (notification.lifecycleEvent === 'reauthorizationRequired' || notification.lifecycleEvent === 'subscriptionRemoved') {
-          const user = await deps.store.db.selectFrom('users').select(['tenant_id', 'object_id']).where('id', '=', binding.user_id).executeTakeFirstOrThrow();
-          const fresh = notification.lifecycleEvent === 'subscriptionRemoved' ? { ...binding, subscription_id: null } : binding;
-          await ensureSubscription(sync, fresh, await containerGraphFor(sync, user.tenant_id!, user.object_id!, binding.kind));
+        if (
+          notification.lifecycleEvent === 'reauthorizationRequired' ||
+          notification.lifecycleEvent === 'subscriptionRemoved'
+        ) {
+          const user = await deps.store.db
+            .selectFrom('users')
+            .select(['tenant_id', 'object_id'])
+            .where('id', '=', binding.user_id)
+            .executeTakeFirstOrThrow();
+          const fresh =
+            notification.lifecycleEvent === 'subscriptionRemoved' ? { ...binding, subscription_id: null } : binding;
+          await ensureSubscription(
+            sync,
+            fresh,
+            await containerGraphFor(sync, user.tenant_id!, user.object_id!, binding.kind),
+          );
         }
         await kickBinding(sync, binding.id);
       }
@@ -119,11 +174,26 @@ function sameSecret(expected: string | null, actual: string | undefined): boolea
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['kind'], userId: string, binding: SyncBindingRow | undefined, language: Language) {
+async function presentStatus(
+  deps: ServiceDependencies,
+  kind: SyncBindingRow['kind'],
+  userId: string,
+  binding: SyncBindingRow | undefined,
+  language: Language,
+) {
   // Enough rows for 50 lines even when a first sync wrote thousands of the same kind.
   const log = binding ? groupSyncLog(await recentSyncLog(deps.store.db, userId, binding.id, 2_000), 50) : [];
   const linked = binding
-    ? Number((await deps.store.db.selectFrom('sync_links').select((eb) => eb.fn.countAll<number>().as('n')).where('binding_id', '=', binding.id).where('graph_id', 'is not', null).executeTakeFirstOrThrow()).n)
+    ? Number(
+        (
+          await deps.store.db
+            .selectFrom('sync_links')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('binding_id', '=', binding.id)
+            .where('graph_id', 'is not', null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      )
     : 0;
   return {
     kind,
@@ -132,11 +202,20 @@ async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['ki
     enabled: binding !== undefined && binding.status !== 'disabled',
     status: binding?.status ?? 'disabled',
     stage: binding?.stage ?? null,
-    progress: binding && binding.status !== 'disabled' && binding.stage === 'initial' ? { done: binding.initial_done, total: binding.initial_total } : null,
+    progress:
+      binding && binding.status !== 'disabled' && binding.stage === 'initial'
+        ? { done: binding.initial_done, total: binding.initial_total }
+        : null,
     linkedCount: linked,
     lastRunAt: binding?.last_run_at ?? null,
     lastSuccessAt: binding?.last_success_at ?? null,
-    lastError: binding?.last_error_code ? { code: binding.last_error_code, at: binding.last_error_at, message: syncErrorMessage(binding.last_error_code, language) } : null,
+    lastError: binding?.last_error_code
+      ? {
+          code: binding.last_error_code,
+          at: binding.last_error_at,
+          message: syncErrorMessage(binding.last_error_code, language),
+        }
+      : null,
     disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
     log: log.map(({ latest, count, subjects }) => ({
       at: latest.at,
@@ -148,4 +227,3 @@ async function presentStatus(deps: ServiceDependencies, kind: SyncBindingRow['ki
     })),
   };
 }
-

@@ -17,14 +17,25 @@ export function userRoutes(deps: ServiceDependencies): Router {
     const ctx = crmContext(deps);
     const { organisation } = await requireManager(ctx, identityOf(res));
     const [users, invitations, requests] = await Promise.all([
-      ctx.db.selectFrom('users').selectAll().where('organisation_id', '=', organisation.id).orderBy('display_name').execute(),
+      ctx.db
+        .selectFrom('users')
+        .selectAll()
+        .where('organisation_id', '=', organisation.id)
+        .orderBy('display_name')
+        .execute(),
       listInvitations(ctx.db, organisation.id),
       listAccessRequests(ctx.db, organisation.id),
     ]);
     const now = ctx.now();
     res.json({
       organisation: { name: organisation.name, edition: organisation.edition, paid: isPaidEdition(organisation) },
-      users: users.map((user) => ({ id: user.id, name: user.display_name, email: user.email, profile: user.profile, status: user.status })),
+      users: users.map((user) => ({
+        id: user.id,
+        name: user.display_name,
+        email: user.email,
+        profile: user.profile,
+        status: user.status,
+      })),
       invitations: invitations.map((invitation) => ({
         id: invitation.id,
         email: invitation.email,
@@ -58,7 +69,9 @@ export function userRoutes(deps: ServiceDependencies): Router {
     ]);
     const members = new Set(users.map((user) => user.email_normalized));
     const now = ctx.now();
-    const invited = new Set(invitations.filter((i) => invitationState(i, now) === 'pending').map((i) => i.email_normalized));
+    const invited = new Set(
+      invitations.filter((i) => invitationState(i, now) === 'pending').map((i) => i.email_normalized),
+    );
     res.json({
       users: directory
         .filter((user) => !members.has((user.mail ?? user.userPrincipalName).toLowerCase()))

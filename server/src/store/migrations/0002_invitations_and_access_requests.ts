@@ -21,8 +21,16 @@ export function invitationsAndAccessRequests() {
         .addColumn('created_at', 'text', (col) => col.notNull())
         .addColumn('decided_at', 'text')
         .execute();
-      await db.schema.createIndex('invitations_organisation_idx').on('invitations').columns(['organisation_id', 'status']).execute();
-      await db.schema.createIndex('invitations_email_idx').on('invitations').columns(['email_normalized', 'status']).execute();
+      await db.schema
+        .createIndex('invitations_organisation_idx')
+        .on('invitations')
+        .columns(['organisation_id', 'status'])
+        .execute();
+      await db.schema
+        .createIndex('invitations_email_idx')
+        .on('invitations')
+        .columns(['email_normalized', 'status'])
+        .execute();
       await db.schema
         .createTable('access_requests')
         .addColumn('id', 'text', (col) => col.primaryKey())
@@ -38,7 +46,11 @@ export function invitationsAndAccessRequests() {
         .addColumn('decided_by_user_id', 'text', (col) => col.references('users.id'))
         .addColumn('open_key', 'text', (col) => col.unique())
         .execute();
-      await db.schema.createIndex('access_requests_organisation_idx').on('access_requests').columns(['organisation_id', 'status']).execute();
+      await db.schema
+        .createIndex('access_requests_organisation_idx')
+        .on('access_requests')
+        .columns(['organisation_id', 'status'])
+        .execute();
     },
   };
 }

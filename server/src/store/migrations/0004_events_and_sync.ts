@@ -37,7 +37,11 @@ export function eventsAndSync(dialect: Dialect) {
         .addColumn('deleted_at', 'text')
         .execute();
       await db.schema.createIndex('events_owner_idx').on('events').columns(['owner_user_id', 'start_utc']).execute();
-      await db.schema.createIndex('events_ical_uid_idx').on('events').columns(['organisation_id', 'ical_uid']).execute();
+      await db.schema
+        .createIndex('events_ical_uid_idx')
+        .on('events')
+        .columns(['organisation_id', 'ical_uid'])
+        .execute();
 
       await db.schema
         .createTable('sync_bindings')
@@ -78,7 +82,11 @@ export function eventsAndSync(dialect: Dialect) {
         .addColumn('synced_at', 'text', (col) => col.notNull())
         .addPrimaryKeyConstraint('sync_links_pk', ['binding_id', 'entity_id'])
         .execute();
-      await db.schema.createIndex('sync_links_graph_idx').on('sync_links').columns(['binding_id', 'graph_id']).execute();
+      await db.schema
+        .createIndex('sync_links_graph_idx')
+        .on('sync_links')
+        .columns(['binding_id', 'graph_id'])
+        .execute();
       await db.schema
         .createTable('sync_outbox')
         .addColumn('id', autoId, autoIdConstraints)
@@ -87,7 +95,11 @@ export function eventsAndSync(dialect: Dialect) {
         .addColumn('entity_id', 'text', (col) => col.notNull())
         .addColumn('created_at', 'text', (col) => col.notNull())
         .execute();
-      await db.schema.createIndex('sync_outbox_user_idx').on('sync_outbox').columns(['user_id', 'kind', 'id']).execute();
+      await db.schema
+        .createIndex('sync_outbox_user_idx')
+        .on('sync_outbox')
+        .columns(['user_id', 'kind', 'id'])
+        .execute();
       await db.schema
         .createTable('sync_log')
         .addColumn('id', autoId, autoIdConstraints)

@@ -1,13 +1,39 @@
 import type { Kysely } from 'kysely';
 
 const TEXT_COLUMNS = [
-  'salutation', 'first_name', 'last_name', 'middle_name', 'title', 'department', 'account_name',
-  'email', 'secondary_email', 'tertiary_email', 'phone', 'other_phone', 'mobile', 'home_phone', 'fax', 'assistant', 'asst_phone',
+  'salutation',
+  'first_name',
+  'last_name',
+  'middle_name',
+  'title',
+  'department',
+  'account_name',
+  'email',
+  'secondary_email',
+  'tertiary_email',
+  'phone',
+  'other_phone',
+  'mobile',
+  'home_phone',
+  'fax',
+  'assistant',
+  'asst_phone',
 ] as const;
 const ADDRESS_AND_MORE_COLUMNS = [
-  'mailing_street', 'mailing_city', 'mailing_state', 'mailing_zip', 'mailing_country',
-  'other_street', 'other_city', 'other_state', 'other_zip', 'other_country',
-  'description', 'website', 'skype_id', 'twitter',
+  'mailing_street',
+  'mailing_city',
+  'mailing_state',
+  'mailing_zip',
+  'mailing_country',
+  'other_street',
+  'other_city',
+  'other_state',
+  'other_zip',
+  'other_country',
+  'description',
+  'website',
+  'skype_id',
+  'twitter',
 ] as const;
 
 /** CRM contacts, kept as tombstones when deleted (as events are) so that deletions reach Microsoft 365. */
@@ -32,7 +58,11 @@ export function contacts() {
         .addColumn('updated_at', 'text', (col) => col.notNull())
         .addColumn('deleted_at', 'text')
         .execute();
-      await db.schema.createIndex('contacts_owner_idx').on('contacts').columns(['owner_user_id', 'last_name']).execute();
+      await db.schema
+        .createIndex('contacts_owner_idx')
+        .on('contacts')
+        .columns(['owner_user_id', 'last_name'])
+        .execute();
       await db.schema.createIndex('contacts_organisation_idx').on('contacts').columns(['organisation_id']).execute();
     },
   };

@@ -4,7 +4,10 @@ import { sql, type Kysely } from 'kysely';
 export function eventExceptions() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.alterTable('events').addColumn('exceptions', 'text', (col) => col.notNull().defaultTo(sql`'[]'`)).execute();
+      await db.schema
+        .alterTable('events')
+        .addColumn('exceptions', 'text', (col) => col.notNull().defaultTo(sql`'[]'`))
+        .execute();
     },
   };
 }

@@ -8,8 +8,17 @@ import { sql, type Kysely } from 'kysely';
 export function eventListingIndexes() {
   return {
     async up(db: Kysely<unknown>): Promise<void> {
-      await db.schema.createIndex('events_owner_end_idx').on('events').columns(['owner_user_id', 'end_utc', 'start_utc']).execute();
-      await db.schema.createIndex('events_owner_series_idx').on('events').column('owner_user_id').where(sql.ref('recurrence'), 'is not', null).execute();
+      await db.schema
+        .createIndex('events_owner_end_idx')
+        .on('events')
+        .columns(['owner_user_id', 'end_utc', 'start_utc'])
+        .execute();
+      await db.schema
+        .createIndex('events_owner_series_idx')
+        .on('events')
+        .column('owner_user_id')
+        .where(sql.ref('recurrence'), 'is not', null)
+        .execute();
     },
   };
 }

@@ -24,17 +24,20 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
   return {
     kind: 'calendar',
     stampProperty: CRM_EVENT_ID_PROPERTY,
-    loadRows: (db, ids) => (ids.length ? db.selectFrom('events').selectAll().where('id', 'in', ids).execute() : Promise.resolve([])),
+    loadRows: (db, ids) =>
+      ids.length ? db.selectFrom('events').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]),
     label: (row) => row.subject,
     toGraph(row, { mode, create }) {
       const event = eventFromRow(row);
       // Attendees make Exchange mail meeting requests: only events created after sync was enabled carry them
       // (as Outlook would have mailed them); the first sync, history, never mails anyone.
-      const includeAttendees = mode === 'changes' && run.binding.enabled_at !== null && event.createdAt >= run.binding.enabled_at;
+      const includeAttendees =
+        mode === 'changes' && run.binding.enabled_at !== null && event.createdAt >= run.binding.enabled_at;
       return toGraphEvent(event, { includeAttendees, ...(create ? { transactionId: create.transactionId } : {}) });
     },
     async afterCreate(trx, row, created) {
-      if (!row.ical_uid && created.iCalUId) await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
+      if (!row.ical_uid && created.iCalUId)
+        await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
     },
     completeWrite: completeSeriesWrite,
     review: reviewSeries,
@@ -48,33 +51,77 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       return undefined;
     },
     async softDelete(trx, row, at) {
-      await trx.updateTable('events').set({ deleted_at: at.toISOString(), updated_at: at.toISOString(), version: row.version + 1 }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('events')
+        .set({ deleted_at: at.toISOString(), updated_at: at.toISOString(), version: row.version + 1 })
+        .where('id', '=', row.id)
+        .execute();
     },
     async applyGraph(trx, row, item, at) {
       const version = row.version + 1;
       const content = withSeriesExceptions(fromGraphEvent(item, row.time_zone), item, eventFromRow(row));
-      await trx.updateTable('events').set({ ...contentColumns(content), version, updated_at: at.toISOString(), sync_eligible: 1 }).where('id', '=', row.id).execute();
+      await trx
+        .updateTable('events')
+        .set({ ...contentColumns(content), version, updated_at: at.toISOString(), sync_eligible: 1 })
+        .where('id', '=', row.id)
+        .execute();
       return version;
     },
     async arrive(trx, runNow, item, at) {
       const content = withSeriesExceptions(fromGraphEvent(item, undefined), item, undefined);
       const match = await matchMeeting(trx, runNow, item);
-      if (match.kind === 'skip') return { skipped: match.reason, ...(match.entityId ? { entityId: match.entityId } : {}), label: content.subject };
-      if (match.kind === 'same') return { entityId: match.row.id, version: match.row.version, label: content.subject, linked: 'matched' };
+      if (match.kind === 'skip')
+        return {
+          skipped: match.reason,
+          ...(match.entityId ? { entityId: match.entityId } : {}),
+          label: content.subject,
+        };
+      if (match.kind === 'same')
+        return { entityId: match.row.id, version: match.row.version, label: content.subject, linked: 'matched' };
       const entityId = randomUUID();
       await trx
         .insertInto('events')
-        .values({ id: entityId, organisation_id: runNow.binding.organisation_id, owner_user_id: runNow.binding.user_id, ...contentColumns(content), ical_uid: item.iCalUId ?? null, origin: 'microsoft365', sync_eligible: 1, version: 1, created_at: at.toISOString(), updated_at: at.toISOString(), deleted_at: null })
+        .values({
+          id: entityId,
+          organisation_id: runNow.binding.organisation_id,
+          owner_user_id: runNow.binding.user_id,
+          ...contentColumns(content),
+          ical_uid: item.iCalUId ?? null,
+          origin: 'microsoft365',
+          sync_eligible: 1,
+          version: 1,
+          created_at: at.toISOString(),
+          updated_at: at.toISOString(),
+          deleted_at: null,
+        })
         .execute();
       return { entityId, version: 1, label: content.subject, linked: 'created' };
     },
     async firstSyncSelection(runNow) {
       // Upcoming events soonest first, then ended ones latest first (PRODUCT.md §4); a series by its next occurrence.
       const nowIso = runNow.now().toISOString();
-      const eligible = runNow.db.selectFrom('events').where('owner_user_id', '=', runNow.binding.user_id).where('deleted_at', 'is', null).where('sync_eligible', '=', 1);
+      const eligible = runNow.db
+        .selectFrom('events')
+        .where('owner_user_id', '=', runNow.binding.user_id)
+        .where('deleted_at', 'is', null)
+        .where('sync_eligible', '=', 1);
       const singles = eligible.select(['id', 'start_utc', 'end_utc']).where('recurrence', 'is', null);
-      const upcoming: Placed[] = (await singles.where('end_utc', '>=', nowIso).orderBy('start_utc', 'asc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute()).map((row) => ({ id: row.id, at: row.start_utc }));
-      const ended: Placed[] = (await singles.where('end_utc', '<', nowIso).orderBy('end_utc', 'desc').orderBy('id').limit(FIRST_SYNC_LIMIT).execute()).map((row) => ({ id: row.id, at: row.end_utc }));
+      const upcoming: Placed[] = (
+        await singles
+          .where('end_utc', '>=', nowIso)
+          .orderBy('start_utc', 'asc')
+          .orderBy('id')
+          .limit(FIRST_SYNC_LIMIT)
+          .execute()
+      ).map((row) => ({ id: row.id, at: row.start_utc }));
+      const ended: Placed[] = (
+        await singles
+          .where('end_utc', '<', nowIso)
+          .orderBy('end_utc', 'desc')
+          .orderBy('id')
+          .limit(FIRST_SYNC_LIMIT)
+          .execute()
+      ).map((row) => ({ id: row.id, at: row.end_utc }));
       for (const row of await eligible.selectAll().where('recurrence', 'is not', null).execute()) {
         const placement = placeSeries(eventFromRow(row), nowIso);
         if (placement.view === 'upcoming') upcoming.push({ id: row.id, at: placement.next.startUtc });

@@ -15,7 +15,10 @@ const event: CrmEvent = {
   attendees: [{ email: 'megan.bowen@contoso.onmicrosoft.com', name: 'Megan Bowen', type: 'required' }],
   reminderMinutes: 10,
   showAs: 'busy',
-  recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] }, range: { type: 'numbered', startDate: '2026-03-26', numberOfOccurrences: 6 } },
+  recurrence: {
+    pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] },
+    range: { type: 'numbered', startDate: '2026-03-26', numberOfOccurrences: 6 },
+  },
   exceptions: [],
   iCalUId: null,
   origin: 'crm',
@@ -28,22 +31,60 @@ const event: CrmEvent = {
 describe('calendar mapping', () => {
   it('writes times in the event zone and leaves attendees out unless asked', () => {
     const body = toGraphEvent(event, { includeAttendees: false, transactionId: 'tx-1' });
-    expect(body).toMatchObject({ start: { dateTime: '2026-03-26T09:00:00', timeZone: 'Europe/Berlin' }, recurrence: { range: { recurrenceTimeZone: 'Europe/Berlin' } }, transactionId: 'tx-1' });
+    expect(body).toMatchObject({
+      start: { dateTime: '2026-03-26T09:00:00', timeZone: 'Europe/Berlin' },
+      recurrence: { range: { recurrenceTimeZone: 'Europe/Berlin' } },
+      transactionId: 'tx-1',
+    });
     expect(body).not.toHaveProperty('attendees');
-    expect(toGraphEvent(event, { includeAttendees: true })).toHaveProperty('attendees', [{ type: 'required', emailAddress: { address: 'megan.bowen@contoso.onmicrosoft.com', name: 'Megan Bowen' } }]);
+    expect(toGraphEvent(event, { includeAttendees: true })).toHaveProperty('attendees', [
+      { type: 'required', emailAddress: { address: 'megan.bowen@contoso.onmicrosoft.com', name: 'Megan Bowen' } },
+    ]);
   });
 
   it('reads Graph UTC times back into the same wall-clock time on both sides of a DST change', () => {
-    const before = fromGraphEvent({ id: 'g', start: { dateTime: '2026-03-26T08:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-03-26T08:30:00.0000000', timeZone: 'UTC' }, originalStartTimeZone: 'W. Europe Standard Time' }, undefined);
-    const after = fromGraphEvent({ id: 'g', start: { dateTime: '2026-04-02T07:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-04-02T07:30:00.0000000', timeZone: 'UTC' }, originalStartTimeZone: 'W. Europe Standard Time' }, undefined);
+    const before = fromGraphEvent(
+      {
+        id: 'g',
+        start: { dateTime: '2026-03-26T08:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2026-03-26T08:30:00.0000000', timeZone: 'UTC' },
+        originalStartTimeZone: 'W. Europe Standard Time',
+      },
+      undefined,
+    );
+    const after = fromGraphEvent(
+      {
+        id: 'g',
+        start: { dateTime: '2026-04-02T07:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2026-04-02T07:30:00.0000000', timeZone: 'UTC' },
+        originalStartTimeZone: 'W. Europe Standard Time',
+      },
+      undefined,
+    );
     expect([before.start, before.timeZone]).toEqual(['2026-03-26T09:00:00', 'Europe/Berlin']);
     expect([after.start, after.timeZone]).toEqual(['2026-04-02T09:00:00', 'Europe/Berlin']);
   });
 
   it('keeps the CRM zone when Outlook names none, and never shifts all-day events', () => {
-    const timed = fromGraphEvent({ id: 'g', start: { dateTime: '2026-07-01T13:00:00', timeZone: 'UTC' }, end: { dateTime: '2026-07-01T14:00:00', timeZone: 'UTC' } }, 'America/New_York');
+    const timed = fromGraphEvent(
+      {
+        id: 'g',
+        start: { dateTime: '2026-07-01T13:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-07-01T14:00:00', timeZone: 'UTC' },
+      },
+      'America/New_York',
+    );
     expect([timed.start, timed.timeZone]).toEqual(['2026-07-01T09:00:00', 'America/New_York']);
-    const allDay = fromGraphEvent({ id: 'g', isAllDay: true, start: { dateTime: '2026-07-01T00:00:00.0000000', timeZone: 'UTC' }, end: { dateTime: '2026-07-02T00:00:00.0000000', timeZone: 'UTC' }, originalStartTimeZone: 'Tokyo Standard Time' }, undefined);
+    const allDay = fromGraphEvent(
+      {
+        id: 'g',
+        isAllDay: true,
+        start: { dateTime: '2026-07-01T00:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2026-07-02T00:00:00.0000000', timeZone: 'UTC' },
+        originalStartTimeZone: 'Tokyo Standard Time',
+      },
+      undefined,
+    );
     expect([allDay.start, allDay.end, allDay.isAllDay]).toEqual(['2026-07-01T00:00:00', '2026-07-02T00:00:00', true]);
   });
 
@@ -52,15 +93,44 @@ describe('calendar mapping', () => {
       {
         id: 'g',
         subject: null,
-        body: { contentType: 'html', content: '<html><head><meta charset="utf-8"></head><body><p>Line&nbsp;one</p><p>Zwei &amp; drei</p></body></html>' },
+        body: {
+          contentType: 'html',
+          content:
+            '<html><head><meta charset="utf-8"></head><body><p>Line&nbsp;one</p><p>Zwei &amp; drei</p></body></html>',
+        },
         start: { dateTime: '2026-07-01T13:00:00', timeZone: 'UTC' },
         end: { dateTime: '2026-07-01T14:00:00', timeZone: 'UTC' },
         isReminderOn: false,
-        recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'], dayOfMonth: 0, month: 0, index: 'first', firstDayOfWeek: 'sunday' }, range: { type: 'noEnd', startDate: '2026-07-06', endDate: '0001-01-01', numberOfOccurrences: 0, recurrenceTimeZone: 'W. Europe Standard Time' } },
+        recurrence: {
+          pattern: {
+            type: 'weekly',
+            interval: 1,
+            daysOfWeek: ['monday'],
+            dayOfMonth: 0,
+            month: 0,
+            index: 'first',
+            firstDayOfWeek: 'sunday',
+          },
+          range: {
+            type: 'noEnd',
+            startDate: '2026-07-06',
+            endDate: '0001-01-01',
+            numberOfOccurrences: 0,
+            recurrenceTimeZone: 'W. Europe Standard Time',
+          },
+        },
       },
       'UTC',
     );
-    expect(content).toMatchObject({ subject: '(no subject)', description: 'Line one\nZwei & drei', reminderMinutes: null, location: '' });
-    expect(content.recurrence).toEqual({ pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] }, range: { type: 'noEnd', startDate: '2026-07-06' } });
+    expect(content).toMatchObject({
+      subject: '(no subject)',
+      description: 'Line one\nZwei & drei',
+      reminderMinutes: null,
+      location: '',
+    });
+    expect(content.recurrence).toEqual({
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+      range: { type: 'noEnd', startDate: '2026-07-06' },
+    });
   });
 });

@@ -27,12 +27,22 @@ export function toGraphEvent(event: CrmEvent, options: ToGraphOptions): Record<s
     isReminderOn: event.reminderMinutes !== null,
     ...(event.reminderMinutes !== null ? { reminderMinutesBeforeStart: event.reminderMinutes } : {}),
     showAs: event.showAs,
-    recurrence: event.recurrence ? { pattern: event.recurrence.pattern, range: { ...event.recurrence.range, recurrenceTimeZone: event.timeZone } } : null,
+    recurrence: event.recurrence
+      ? { pattern: event.recurrence.pattern, range: { ...event.recurrence.range, recurrenceTimeZone: event.timeZone } }
+      : null,
     ...(options.includeAttendees
-      ? { attendees: event.attendees.map((a) => ({ type: a.type, emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) } })) }
+      ? {
+          attendees: event.attendees.map((a) => ({
+            type: a.type,
+            emailAddress: { address: a.email, ...(a.name ? { name: a.name } : {}) },
+          })),
+        }
       : {}),
     ...(options.transactionId
-      ? { transactionId: options.transactionId, singleValueExtendedProperties: [{ id: CRM_EVENT_ID_PROPERTY, value: event.id }] }
+      ? {
+          transactionId: options.transactionId,
+          singleValueExtendedProperties: [{ id: CRM_EVENT_ID_PROPERTY, value: event.id }],
+        }
       : {}),
   };
 }
@@ -47,7 +57,11 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
   const isAllDay = item.isAllDay === true;
   return {
     subject: (item.subject ?? '').trim() || '(no subject)',
-    description: item.body ? (item.body.contentType.toLowerCase() === 'html' ? htmlToText(item.body.content) : item.body.content) : '',
+    description: item.body
+      ? item.body.contentType.toLowerCase() === 'html'
+        ? htmlToText(item.body.content)
+        : item.body.content
+      : '',
     location: item.location?.displayName ?? '',
     start: wallClock(item.start!, zone, isAllDay),
     end: wallClock(item.end!, zone, isAllDay),
@@ -55,7 +69,11 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
     isAllDay,
     attendees: (item.attendees ?? [])
       .filter((a) => a.type !== 'resource' && a.emailAddress?.address)
-      .map((a): Attendee => ({ email: a.emailAddress.address, ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}), type: a.type === 'optional' ? 'optional' : 'required' })),
+      .map((a): Attendee => ({
+        email: a.emailAddress.address,
+        ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
+        type: a.type === 'optional' ? 'optional' : 'required',
+      })),
     reminderMinutes: item.isReminderOn ? (item.reminderMinutesBeforeStart ?? 15) : null,
     showAs: (SHOW_AS as readonly string[]).includes(item.showAs ?? '') ? (item.showAs as NewEvent['showAs']) : 'busy',
     recurrence: item.recurrence ? recurrenceFrom(item.recurrence) : null,
@@ -75,7 +93,16 @@ function wallClock(value: GraphDateTime, zone: string, isAllDay: boolean): strin
 function recurrenceFrom(recurrence: NonNullable<GraphEvent['recurrence']>): Recurrence {
   const { pattern, range } = recurrence;
   const keep = <T extends object>(source: T, keys: string[]) =>
-    Object.fromEntries(Object.entries(source).filter(([key, value]) => keys.includes(key) && value !== null && value !== undefined && value !== 0 && !(Array.isArray(value) && value.length === 0)));
+    Object.fromEntries(
+      Object.entries(source).filter(
+        ([key, value]) =>
+          keys.includes(key) &&
+          value !== null &&
+          value !== undefined &&
+          value !== 0 &&
+          !(Array.isArray(value) && value.length === 0),
+      ),
+    );
   const patternKeys = ['type', 'interval', 'daysOfWeek', 'dayOfMonth', 'month', 'index', 'firstDayOfWeek'];
   const cleanPattern = keep(pattern, patternKeys) as Recurrence['pattern'];
   // Graph fills index and firstDayOfWeek with defaults on every pattern; they mean something only here.

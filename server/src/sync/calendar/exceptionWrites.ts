@@ -3,7 +3,11 @@ import { canonicalExceptions, type SeriesException, type SeriesShape } from '../
 import type { Database } from '../../store/schema.js';
 
 /** The CRM's exceptions with those of the judged dates replaced by Outlook's (dates outside the window keep the CRM's). */
-export function replaceJudged(crm: SeriesException[], judgedDates: string[], fromOutlook: SeriesException[]): SeriesException[] {
+export function replaceJudged(
+  crm: SeriesException[],
+  judgedDates: string[],
+  fromOutlook: SeriesException[],
+): SeriesException[] {
   const judged = new Set(judgedDates);
   return [...crm.filter((exception) => !judged.has(exception.date)), ...fromOutlook];
 }
@@ -12,7 +16,13 @@ export function replaceJudged(crm: SeriesException[], judgedDates: string[], fro
  * Stores a series' exceptions taken from Outlook, only if the row is still the version they were read against (a
  * CRM change made meanwhile is pushed next and meets Outlook's state again). The new version, or undefined.
  */
-export async function storeOutlookExceptions(trx: Transaction<Database>, row: { id: string; version: number }, series: SeriesShape, exceptions: SeriesException[], at: Date): Promise<number | undefined> {
+export async function storeOutlookExceptions(
+  trx: Transaction<Database>,
+  row: { id: string; version: number },
+  series: SeriesShape,
+  exceptions: SeriesException[],
+  at: Date,
+): Promise<number | undefined> {
   const version = row.version + 1;
   const updated = await trx
     .updateTable('events')

@@ -5,18 +5,36 @@ import type { SyncRun } from '../syncRun.js';
 import type { IncomingEvent } from './seriesSync.js';
 
 /** How an Outlook item without a link relates to the CRM's events: one meeting is one CRM event (by iCalUId). */
-export type MeetingMatch = { kind: 'new' } | { kind: 'same'; row: EventRow } | { kind: 'skip'; reason: string; entityId?: string };
+export type MeetingMatch =
+  { kind: 'new' } | { kind: 'same'; row: EventRow } | { kind: 'skip'; reason: string; entityId?: string };
 
 /**
  * Marks items that are a second copy of a meeting this calendar already syncs under another item that still
  * exists (an attendee's copy moved in beside it). Network, so before the page's transaction.
  */
-export async function markCopiesOfSyncedMeetings(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
-  const candidates = items.filter((item) => !item['@removed'] && item.iCalUId && item.type !== 'occurrence' && item.type !== 'exception');
+export async function markCopiesOfSyncedMeetings(
+  run: SyncRun,
+  graph: ContainerGraph,
+  items: IncomingEvent[],
+): Promise<void> {
+  const candidates = items.filter(
+    (item) => !item['@removed'] && item.iCalUId && item.type !== 'occurrence' && item.type !== 'exception',
+  );
   if (!candidates.length) return;
   // Items already linked (nearly all, on a busy page) are no copies: one query for the page, not one per item.
   const linked = new Set(
-    (await run.db.selectFrom('sync_links').select('graph_id').where('binding_id', '=', run.binding.id).where('graph_id', 'in', candidates.map((item) => item.id)).execute()).map((link) => link.graph_id),
+    (
+      await run.db
+        .selectFrom('sync_links')
+        .select('graph_id')
+        .where('binding_id', '=', run.binding.id)
+        .where(
+          'graph_id',
+          'in',
+          candidates.map((item) => item.id),
+        )
+        .execute()
+    ).map((link) => link.graph_id),
   );
   for (const item of candidates) {
     if (linked.has(item.id)) continue;
@@ -33,15 +51,25 @@ export async function markCopiesOfSyncedMeetings(run: SyncRun, graph: ContainerG
 }
 
 /** Whether an arriving item is a new CRM event, an existing one (the same meeting), or left alone, and why. */
-export async function matchMeeting(trx: Transaction<Database>, run: SyncRun, item: IncomingEvent): Promise<MeetingMatch> {
+export async function matchMeeting(
+  trx: Transaction<Database>,
+  run: SyncRun,
+  item: IncomingEvent,
+): Promise<MeetingMatch> {
   // A meeting its organizer cancelled is news in Outlook, not a CRM event.
   if (item.isCancelled) return { kind: 'skip', reason: 'meeting_cancelled' };
   if (item.copyOfSynced) return { kind: 'skip', reason: 'meeting_copy', entityId: item.copyOfSynced };
   if (!item.iCalUId) return { kind: 'new' };
-  const rows = await trx.selectFrom('events').selectAll().where('organisation_id', '=', run.binding.organisation_id).where('ical_uid', '=', item.iCalUId).execute();
+  const rows = await trx
+    .selectFrom('events')
+    .selectAll()
+    .where('organisation_id', '=', run.binding.organisation_id)
+    .where('ical_uid', '=', item.iCalUId)
+    .execute();
   const live = rows.find((row) => row.deleted_at === null);
   if (live) {
-    if (live.owner_user_id !== run.binding.user_id) return { kind: 'skip', reason: 'meeting_of_other_user', entityId: live.id };
+    if (live.owner_user_id !== run.binding.user_id)
+      return { kind: 'skip', reason: 'meeting_of_other_user', entityId: live.id };
     return { kind: 'same', row: live };
   }
   // Its owner deleted this meeting in the CRM: an attendee's copy must not bring it back.

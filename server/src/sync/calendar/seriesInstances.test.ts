@@ -10,7 +10,10 @@ const series: SeriesShape = {
   end: '2027-01-07T10:00:00',
   timeZone: 'America/New_York',
   isAllDay: false,
-  recurrence: { pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] }, range: { type: 'numbered', startDate: '2027-01-07', numberOfOccurrences: 3 } },
+  recurrence: {
+    pattern: { type: 'weekly', interval: 1, daysOfWeek: ['thursday'] },
+    range: { type: 'numbered', startDate: '2027-01-07', numberOfOccurrences: 3 },
+  },
 };
 const window = { start: new Date('2026-12-01T00:00:00Z'), end: new Date('2027-12-01T00:00:00Z') };
 const instance = (originalStart: string, start: string, location = ''): GraphInstance => ({
@@ -26,7 +29,14 @@ const instance = (originalStart: string, start: string, location = ''): GraphIns
 
 describe('reading a series from its instances', () => {
   it('takes a gap for a cancellation and a differing instance for a change, in the series’ zone', () => {
-    const byDate = instancesByDate(series, [instance('2027-01-07T14:00:00Z', '2027-01-07T14:00:00'), instance('2027-01-21T14:00:00Z', '2027-01-21T16:00:00', 'Room 2')], window)!;
+    const byDate = instancesByDate(
+      series,
+      [
+        instance('2027-01-07T14:00:00Z', '2027-01-07T14:00:00'),
+        instance('2027-01-21T14:00:00Z', '2027-01-21T16:00:00', 'Room 2'),
+      ],
+      window,
+    )!;
     expect(exceptionsInOutlook(series, byDate, ['2027-01-07', '2027-01-14', '2027-01-21'])).toEqual([
       { date: '2027-01-14', cancelled: true },
       { date: '2027-01-21', location: 'Room 2', start: '2027-01-21T11:00:00', end: '2027-01-21T12:00:00' },

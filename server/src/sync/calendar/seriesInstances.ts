@@ -1,4 +1,9 @@
-import { canonicalExceptions, baseTimes, type SeriesException, type SeriesShape } from '../../crm/events/seriesExceptions.js';
+import {
+  canonicalExceptions,
+  baseTimes,
+  type SeriesException,
+  type SeriesShape,
+} from '../../crm/events/seriesExceptions.js';
 import { dateOfDay, dayNumber, seriesDates } from '../../crm/events/seriesDates.js';
 import { utcToLocal } from '../../crm/time/zonedTime.js';
 import type { BatchRequest } from '../../graph/mailboxGraph.js';
@@ -12,15 +17,23 @@ export interface GraphInstance extends GraphEvent {
   originalStart?: string;
 }
 
-const INSTANCE_FIELDS = 'id,type,originalStart,originalStartTimeZone,start,end,isAllDay,subject,body,location,changeKey';
+const INSTANCE_FIELDS =
+  'id,type,originalStart,originalStartTimeZone,start,end,isAllDay,subject,body,location,changeKey';
 
 /** The series' instances in the window (Graph leaves cancelled occurrences out), all pages. */
-export async function listInstances(graph: ContainerGraph, masterId: string, window: CalendarWindow): Promise<GraphInstance[]> {
+export async function listInstances(
+  graph: ContainerGraph,
+  masterId: string,
+  window: CalendarWindow,
+): Promise<GraphInstance[]> {
   const range = `startDateTime=${encodeURIComponent(window.start.toISOString())}&endDateTime=${encodeURIComponent(window.end.toISOString())}`;
-  let url: string | undefined = `${graph.base}/events/${encodeURIComponent(masterId)}/instances?${range}&$select=${INSTANCE_FIELDS}`;
+  let url: string | undefined =
+    `${graph.base}/events/${encodeURIComponent(masterId)}/instances?${range}&$select=${INSTANCE_FIELDS}`;
   const instances: GraphInstance[] = [];
   while (url) {
-    const page: Page<GraphInstance> = await graph.graph.get<Page<GraphInstance>>(url, { Prefer: 'odata.maxpagesize=200, outlook.body-content-type="text"' });
+    const page: Page<GraphInstance> = await graph.graph.get<Page<GraphInstance>>(url, {
+      Prefer: 'odata.maxpagesize=200, outlook.body-content-type="text"',
+    });
     instances.push(...page.value);
     url = page['@odata.nextLink'];
   }
@@ -41,7 +54,10 @@ export function judgedDates(series: SeriesShape, window: CalendarWindow): string
 /** The occurrence date (in the series' zone) an instance stands for; all-day ones too start at midnight there. */
 function originalDate(series: SeriesShape, instance: GraphInstance): string | undefined {
   if (!instance.originalStart) return undefined;
-  const utc = instance.originalStart.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(instance.originalStart) ? instance.originalStart : `${instance.originalStart}Z`;
+  const utc =
+    instance.originalStart.endsWith('Z') || /[+-]\d{2}:\d{2}$/.test(instance.originalStart)
+      ? instance.originalStart
+      : `${instance.originalStart}Z`;
   return utcToLocal(utc, series.timeZone).slice(0, 10);
 }
 
@@ -49,9 +65,15 @@ function originalDate(series: SeriesShape, instance: GraphInstance): string | un
  * Instances by their occurrence date, or undefined when one of them falls on no date of the pattern: then the
  * series is not read the way Outlook means it, and taking its gaps for cancellations would cancel what is not.
  */
-export function instancesByDate(series: SeriesShape, instances: GraphInstance[], window: CalendarWindow): Map<string, GraphInstance> | undefined {
+export function instancesByDate(
+  series: SeriesShape,
+  instances: GraphInstance[],
+  window: CalendarWindow,
+): Map<string, GraphInstance> | undefined {
   if (!series.recurrence) return undefined;
-  const patternDates = new Set(seriesDates(series.recurrence, dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) + 1)));
+  const patternDates = new Set(
+    seriesDates(series.recurrence, dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) + 1)),
+  );
   const byDate = new Map<string, GraphInstance>();
   for (const instance of instances) {
     const date = originalDate(series, instance);
@@ -62,13 +84,22 @@ export function instancesByDate(series: SeriesShape, instances: GraphInstance[],
 }
 
 /** A series as Outlook has it in the window: the dates the sync judges and its instances by date; undefined when unreadable. */
-export async function readSeries(graph: ContainerGraph, series: SeriesShape, masterId: string, window: CalendarWindow): Promise<{ dates: string[]; instances: Map<string, GraphInstance> } | undefined> {
+export async function readSeries(
+  graph: ContainerGraph,
+  series: SeriesShape,
+  masterId: string,
+  window: CalendarWindow,
+): Promise<{ dates: string[]; instances: Map<string, GraphInstance> } | undefined> {
   const instances = instancesByDate(series, await listInstances(graph, masterId, window), window);
   return instances ? { dates: judgedDates(series, window), instances } : undefined;
 }
 
 /** The exceptions Outlook has for the judged dates: occurrences it left out are cancelled, the others differ or not. */
-export function exceptionsInOutlook(series: SeriesShape, instances: Map<string, GraphInstance>, dates: string[]): SeriesException[] {
+export function exceptionsInOutlook(
+  series: SeriesShape,
+  instances: Map<string, GraphInstance>,
+  dates: string[],
+): SeriesException[] {
   const exceptions: SeriesException[] = [];
   for (const date of dates) {
     const instance = instances.get(date);
@@ -78,7 +109,14 @@ export function exceptionsInOutlook(series: SeriesShape, instances: Map<string, 
     }
     // Read in the series' zone: a moved occurrence may name the zone it was moved in, which is not the series'.
     const content = fromGraphEvent({ ...instance, originalStartTimeZone: null }, series.timeZone);
-    exceptions.push({ date, subject: content.subject, description: content.description, location: content.location, start: content.start, end: content.end });
+    exceptions.push({
+      date,
+      subject: content.subject,
+      description: content.description,
+      location: content.location,
+      start: content.start,
+      end: content.end,
+    });
   }
   return canonicalExceptions(series, exceptions);
 }
@@ -90,7 +128,13 @@ export interface InstancePlan {
 }
 
 /** The instance requests that give Outlook the CRM's exceptions for the judged dates. */
-export function planInstanceWrites(graph: ContainerGraph, series: SeriesShape, wanted: SeriesException[], instances: Map<string, GraphInstance>, dates: string[]): InstancePlan {
+export function planInstanceWrites(
+  graph: ContainerGraph,
+  series: SeriesShape,
+  wanted: SeriesException[],
+  instances: Map<string, GraphInstance>,
+  dates: string[],
+): InstancePlan {
   const inOutlook = new Map(exceptionsInOutlook(series, instances, dates).map((e) => [e.date, e]));
   const inCrm = new Map(wanted.map((e) => [e.date, e]));
   const plan: InstancePlan = { requests: [], cancelledInOutlook: [] };

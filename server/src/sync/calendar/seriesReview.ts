@@ -38,13 +38,38 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGrap
     if (!read) continue;
     const inOutlook = exceptionsInOutlook(event, read.instances, read.dates);
     const judged = new Set(read.dates);
-    if (JSON.stringify(inOutlook) === JSON.stringify(event.exceptions.filter((exception) => judged.has(exception.date)))) continue;
+    if (
+      JSON.stringify(inOutlook) === JSON.stringify(event.exceptions.filter((exception) => judged.has(exception.date)))
+    )
+      continue;
     const at = run.now();
     await run.db.transaction().execute(async (trx) => {
-      const version = await storeOutlookExceptions(trx, row, event, replaceJudged(event.exceptions, read.dates, inOutlook), at);
+      const version = await storeOutlookExceptions(
+        trx,
+        row,
+        event,
+        replaceJudged(event.exceptions, read.dates, inOutlook),
+        at,
+      );
       if (version === undefined) return;
-      await trx.updateTable('sync_links').set({ entity_version: version, synced_at: at.toISOString() }).where('binding_id', '=', run.binding.id).where('entity_id', '=', row.id).execute();
-      await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: row.id, subject: row.subject, reason: 'changed_in_outlook' }, at);
+      await trx
+        .updateTable('sync_links')
+        .set({ entity_version: version, synced_at: at.toISOString() })
+        .where('binding_id', '=', run.binding.id)
+        .where('entity_id', '=', row.id)
+        .execute();
+      await logSync(
+        trx,
+        run.binding,
+        {
+          direction: 'from_microsoft',
+          action: 'updated',
+          entityId: row.id,
+          subject: row.subject,
+          reason: 'changed_in_outlook',
+        },
+        at,
+      );
     });
   }
 }

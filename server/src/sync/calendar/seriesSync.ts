@@ -17,7 +17,11 @@ import { exceptionsInOutlook, planInstanceWrites, readSeries } from './seriesIns
  * A Graph event as the calendar sync receives it, with what was read for it before the page's transaction: a
  * changed series master's exceptions as Outlook has them; the CRM event whose meeting this item is a second copy of.
  */
-export type IncomingEvent = GraphEvent & { id: string; seriesExceptions?: { dates: string[]; exceptions: SeriesException[] }; copyOfSynced?: string };
+export type IncomingEvent = GraphEvent & {
+  id: string;
+  seriesExceptions?: { dates: string[]; exceptions: SeriesException[] };
+  copyOfSynced?: string;
+};
 
 /** The series whose instances a run has already read (as masters on a page, or reviewed for an exception). */
 const seriesReadInRun = new WeakMap<SyncRun, Set<string>>();
@@ -32,19 +36,38 @@ export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: 
   const readBefore = seriesReadInRun.get(run) ?? new Set<string>();
   seriesReadInRun.set(run, readBefore);
   const masters = items.filter((item) => item.type === 'seriesMaster').map((item) => item.id);
-  const orphans = items.filter((item) => item.type === 'exception' && item.seriesMasterId && !masters.includes(item.seriesMasterId) && !readBefore.has(item.seriesMasterId)).map((item) => item.seriesMasterId!);
+  const orphans = items
+    .filter(
+      (item) =>
+        item.type === 'exception' &&
+        item.seriesMasterId &&
+        !masters.includes(item.seriesMasterId) &&
+        !readBefore.has(item.seriesMasterId),
+    )
+    .map((item) => item.seriesMasterId!);
   for (const id of [...masters, ...orphans]) readBefore.add(id);
   await reviewSeries(run, graph, [...new Set(orphans)]);
   const window = calendarWindow(run.now());
   for (const item of items) {
     if (item['@removed'] || item.type !== 'seriesMaster' || !item.recurrence) continue;
-    const link = await run.db.selectFrom('sync_links').select(['entity_id', 'graph_change_key']).where('binding_id', '=', run.binding.id).where('graph_id', '=', item.id).executeTakeFirst();
+    const link = await run.db
+      .selectFrom('sync_links')
+      .select(['entity_id', 'graph_change_key'])
+      .where('binding_id', '=', run.binding.id)
+      .where('graph_id', '=', item.id)
+      .executeTakeFirst();
     if (link && item.changeKey && link.graph_change_key === item.changeKey) continue;
-    const row = link ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst() : undefined;
+    const row = link
+      ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst()
+      : undefined;
     const series = fromGraphEvent(item, row?.time_zone);
     const read = await readSeries(graph, series, item.id, window);
     // Unreadable as a series: the CRM keeps the exceptions it has.
-    if (read) item.seriesExceptions = { dates: read.dates, exceptions: exceptionsInOutlook(series, read.instances, read.dates) };
+    if (read)
+      item.seriesExceptions = {
+        dates: read.dates,
+        exceptions: exceptionsInOutlook(series, read.instances, read.dates),
+      };
   }
 }
 
@@ -56,14 +79,23 @@ export function withSeriesExceptions(content: NewEvent, item: IncomingEvent, exi
   if (!content.recurrence) return { ...content, exceptions: [] };
   const kept = existing && !seriesMoved(contentOf(existing), content) ? existing.exceptions : [];
   const fromOutlook = item.seriesExceptions;
-  return { ...content, exceptions: fromOutlook ? replaceJudged(kept, fromOutlook.dates, fromOutlook.exceptions) : kept };
+  return {
+    ...content,
+    exceptions: fromOutlook ? replaceJudged(kept, fromOutlook.dates, fromOutlook.exceptions) : kept,
+  };
 }
 
 /**
  * After a series master was written: gives its instances the CRM's exceptions (cancel, change, or set back).
  * An occurrence Outlook has cancelled cannot come back through Graph, so the CRM takes the cancellation over.
  */
-export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, row: EventRow, graphId: string, created: boolean): Promise<WriteCompletion<EventRow> | undefined> {
+export async function completeSeriesWrite(
+  run: SyncRun,
+  graph: ContainerGraph,
+  row: EventRow,
+  graphId: string,
+  created: boolean,
+): Promise<WriteCompletion<EventRow> | undefined> {
   const event = eventFromRow(row);
   if (!event.recurrence || (created && event.exceptions.length === 0)) return undefined;
   const read = await readSeries(graph, event, graphId, calendarWindow(run.now()));
@@ -87,13 +119,39 @@ export async function completeSeriesWrite(run: SyncRun, graph: ContainerGraph, r
     ...(changeKey ? { changeKey } : {}),
     async applyToRow(trx, current, at) {
       for (const date of refused) {
-        await logSync(trx, run.binding, { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: row.subject, reason: `refused_occurrence|${date}` }, at);
+        await logSync(
+          trx,
+          run.binding,
+          {
+            direction: 'to_microsoft',
+            action: 'error',
+            entityId: row.id,
+            subject: row.subject,
+            reason: `refused_occurrence|${date}`,
+          },
+          at,
+        );
       }
       if (!cancelled.length) return current.version;
-      const exceptions = replaceJudged(event.exceptions, cancelled, cancelled.map((date): SeriesException => ({ date, cancelled: true })));
+      const exceptions = replaceJudged(
+        event.exceptions,
+        cancelled,
+        cancelled.map((date): SeriesException => ({ date, cancelled: true })),
+      );
       const version = await storeOutlookExceptions(trx, current, event, exceptions, at);
       if (version === undefined) return current.version;
-      await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'updated', entityId: row.id, subject: row.subject, reason: `occurrence_cancelled_in_outlook|${cancelled.sort().join(', ')}` }, at);
+      await logSync(
+        trx,
+        run.binding,
+        {
+          direction: 'from_microsoft',
+          action: 'updated',
+          entityId: row.id,
+          subject: row.subject,
+          reason: `occurrence_cancelled_in_outlook|${cancelled.sort().join(', ')}`,
+        },
+        at,
+      );
       return version;
     },
   };

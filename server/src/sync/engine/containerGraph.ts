@@ -1,5 +1,10 @@
 import { calendarWindow } from '../calendar/calendarWindow.js';
-import { GraphRequestError, type BatchRequest, type BatchResponse, type MailboxGraph } from '../../graph/mailboxGraph.js';
+import {
+  GraphRequestError,
+  type BatchRequest,
+  type BatchResponse,
+  type MailboxGraph,
+} from '../../graph/mailboxGraph.js';
 
 export interface Page<T> {
   value: T[];
@@ -31,7 +36,11 @@ export interface ContainerShape {
 export class ContainerGraph {
   readonly base: string;
 
-  constructor(readonly graph: MailboxGraph, mailboxUserId: string, readonly shape: ContainerShape) {
+  constructor(
+    readonly graph: MailboxGraph,
+    mailboxUserId: string,
+    readonly shape: ContainerShape,
+  ) {
     this.base = `/users/${encodeURIComponent(mailboxUserId)}`;
   }
 
@@ -42,7 +51,9 @@ export class ContainerGraph {
       return (await this.graph.post<{ id: string }>(`${this.base}/${collection}`, { [nameProperty]: name })).id;
     } catch (error) {
       if (!(error instanceof GraphRequestError) || error.failure.status !== 409) throw error;
-      const existing = await this.graph.get<Page<Record<string, string>>>(`${this.base}/${collection}?$select=id,${nameProperty}&$top=100`);
+      const existing = await this.graph.get<Page<Record<string, string>>>(
+        `${this.base}/${collection}?$select=id,${nameProperty}&$top=100`,
+      );
       const match = existing.value.find((container) => container[nameProperty] === name);
       if (!match?.id) throw error;
       return match.id;
@@ -84,7 +95,11 @@ export class ContainerGraph {
   /** Items of the container carrying a single-value extended property with this value (our stamp). */
   async findStamped(containerId: string, propertyId: string, value: string): Promise<GraphItem[]> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${propertyId}' and ep/value eq '${value}')`;
-    return (await this.graph.get<Page<GraphItem>>(`${this.containerPath(containerId)}/${this.shape.items}?$filter=${encodeURIComponent(filter)}&$select=id`)).value;
+    return (
+      await this.graph.get<Page<GraphItem>>(
+        `${this.containerPath(containerId)}/${this.shape.items}?$filter=${encodeURIComponent(filter)}&$select=id`,
+      )
+    ).value;
   }
 
   /** The subscription resource for the container's items, as Graph wants it (no leading slash). */
@@ -93,11 +108,23 @@ export class ContainerGraph {
   }
 
   createRequest(containerId: string, id: string, body: unknown): BatchRequest {
-    return { id, method: 'POST', url: `${this.containerPath(containerId)}/${this.shape.items}`, body, headers: { 'Content-Type': 'application/json' } };
+    return {
+      id,
+      method: 'POST',
+      url: `${this.containerPath(containerId)}/${this.shape.items}`,
+      body,
+      headers: { 'Content-Type': 'application/json' },
+    };
   }
 
   updateRequest(id: string, itemId: string, body: unknown): BatchRequest {
-    return { id, method: 'PATCH', url: `${this.base}/${this.shape.items}/${itemId}`, body, headers: { 'Content-Type': 'application/json' } };
+    return {
+      id,
+      method: 'PATCH',
+      url: `${this.base}/${this.shape.items}/${itemId}`,
+      body,
+      headers: { 'Content-Type': 'application/json' },
+    };
   }
 
   deleteRequest(id: string, itemId: string): BatchRequest {

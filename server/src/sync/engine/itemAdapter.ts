@@ -15,7 +15,9 @@ export interface SyncedRow {
 }
 
 /** What happened to an item that came from Microsoft 365 and had no link yet. */
-export type Arrival = { entityId: string; version: number; label: string; linked: 'created' | 'matched' } | { skipped: string; label: string; entityId?: string };
+export type Arrival =
+  | { entityId: string; version: number; label: string; linked: 'created' | 'matched' }
+  | { skipped: string; label: string; entityId?: string };
 
 /** What an adapter did beyond an item's own create or update (a series' exceptions), before its result commits. */
 export interface WriteCompletion<Row> {
@@ -38,11 +40,20 @@ export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends Gra
   /** How the item is named in the sync log. */
   label(row: Row): string;
   /** The Graph body for a create (with `transactionId` and the stamp) or an update. */
-  toGraph(row: Row, options: { mode: 'initial' | 'changes'; create?: { transactionId: string } }): Record<string, unknown>;
+  toGraph(
+    row: Row,
+    options: { mode: 'initial' | 'changes'; create?: { transactionId: string } },
+  ): Record<string, unknown>;
   /** After our create went through (e.g. remember the event's iCalUId). */
   afterCreate?(trx: Transaction<Database>, row: Row, created: Item): Promise<void>;
   /** Work an item needs after its own create or update went through (Graph requests; no CRM writes yet). */
-  completeWrite?(run: SyncRun, graph: ContainerGraph, row: Row, graphId: string, created: boolean): Promise<WriteCompletion<Row> | undefined>;
+  completeWrite?(
+    run: SyncRun,
+    graph: ContainerGraph,
+    row: Row,
+    graphId: string,
+    created: boolean,
+  ): Promise<WriteCompletion<Row> | undefined>;
   /** Reads again what Microsoft 365 may change without a signal, and applies it (runs every SYNC_REVIEW_SECONDS). */
   review?(run: SyncRun, graph: ContainerGraph): Promise<void>;
   /** Reads what a page's items need beyond themselves (a series' instances), before the page's CRM writes. */

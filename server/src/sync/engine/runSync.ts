@@ -22,12 +22,23 @@ export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: Item
     await pullItems(run, graph, adapter);
     await reviewWhenDue(run, graph, adapter);
     await pushOutbox(run, graph, adapter);
-    await updateBinding(run.db, run.binding, { last_success_at: run.now().toISOString(), consecutive_failures: 0, last_error_code: null, last_error_at: null, status: 'active' });
+    await updateBinding(run.db, run.binding, {
+      last_success_at: run.now().toISOString(),
+      consecutive_failures: 0,
+      last_error_code: null,
+      last_error_at: null,
+      status: 'active',
+    });
   } catch (error) {
     if (error instanceof BindingChanged) return;
     if (error instanceof ContainerGone) {
       await stopBinding(run.db, run.binding, 'container_deleted', run.now());
-      await logSync(run.db, run.binding, { direction: 'none', action: 'disabled', reason: 'container_deleted' }, run.now());
+      await logSync(
+        run.db,
+        run.binding,
+        { direction: 'none', action: 'disabled', reason: 'container_deleted' },
+        run.now(),
+      );
       return;
     }
     if (error instanceof RetryLater) throw error;
@@ -40,7 +51,14 @@ async function firstSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapt
   const ids = await adapter.firstSyncSelection(run);
   await updateBinding(run.db, run.binding, { initial_total: ids.length });
   const linked = new Set(
-    (await run.db.selectFrom('sync_links').select(['entity_id']).where('binding_id', '=', run.binding.id).where('graph_id', 'is not', null).execute()).map((link) => link.entity_id),
+    (
+      await run.db
+        .selectFrom('sync_links')
+        .select(['entity_id'])
+        .where('binding_id', '=', run.binding.id)
+        .where('graph_id', 'is not', null)
+        .execute()
+    ).map((link) => link.entity_id),
   );
   const remaining = ids.filter((id) => !linked.has(id));
   const alreadyDone = ids.length - remaining.length;
@@ -66,12 +84,25 @@ async function reviewWhenDue(run: SyncRun, graph: ContainerGraph, adapter: ItemA
 async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
   const { user_id: userId, kind } = run.binding;
   for (;;) {
-    const rows = await run.db.selectFrom('sync_outbox').select(['id', 'entity_id']).where('user_id', '=', userId).where('kind', '=', kind).orderBy('id').limit(OUTBOX_BATCH).execute();
+    const rows = await run.db
+      .selectFrom('sync_outbox')
+      .select(['id', 'entity_id'])
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .orderBy('id')
+      .limit(OUTBOX_BATCH)
+      .execute();
     if (!rows.length) return;
     const ids = [...new Set(rows.map((row) => row.entity_id))];
     await pushItems(run, graph, adapter, ids, 'changes');
     const lastId = rows[rows.length - 1]!.id;
-    await run.db.deleteFrom('sync_outbox').where('user_id', '=', userId).where('kind', '=', kind).where('id', '<=', lastId).where('entity_id', 'in', ids).execute();
+    await run.db
+      .deleteFrom('sync_outbox')
+      .where('user_id', '=', userId)
+      .where('kind', '=', kind)
+      .where('id', '<=', lastId)
+      .where('entity_id', 'in', ids)
+      .execute();
     if (rows.length < OUTBOX_BATCH) return;
   }
 }
@@ -90,7 +121,8 @@ export async function recordFailure(run: SyncRun, error: unknown): Promise<void>
 }
 
 export function failureCode(error: unknown): string {
-  if (error instanceof AppError) return error.code === 'consent_required' || error.code === 'not_installed' ? 'consent_revoked' : error.code;
+  if (error instanceof AppError)
+    return error.code === 'consent_required' || error.code === 'not_installed' ? 'consent_revoked' : error.code;
   if (error instanceof GraphRequestError) {
     if (error.failure.kind === 'consent_missing') return 'consent_revoked';
     return `graph_${error.failure.kind}`;
