@@ -27,12 +27,10 @@ export function createDevTenantApp(ctx: DevTenantContext): express.Express {
   });
   app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
     const status = typeof (err as { status?: unknown }).status === 'number' ? (err as { status: number }).status : 500;
-    res
-      .status(status)
-      .json({
-        error: status === 500 ? 'server_error' : 'invalid_request',
-        message: status === 500 ? 'Internal error in the local tenant.' : 'The request could not be read.',
-      });
+    res.status(status).json({
+      error: status === 500 ? 'server_error' : 'invalid_request',
+      message: status === 500 ? 'Internal error in the local tenant.' : 'The request could not be read.',
+    });
   });
   return app;
 }

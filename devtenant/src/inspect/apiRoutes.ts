@@ -60,12 +60,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     res.json({
       mailbox: user.userPrincipalName,
-      value: ctx.calendars
-        .calendars(user)
-        .map((c) => ({
-          ...calendarResource(c, { name: user.displayName, address: user.mail }),
-          eventCount: ctx.calendars.events(user, c.id).length,
-        })),
+      value: ctx.calendars.calendars(user).map((c) => ({
+        ...calendarResource(c, { name: user.displayName, address: user.mail }),
+        eventCount: ctx.calendars.events(user, c.id).length,
+      })),
     });
   });
 
@@ -106,12 +104,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     const raw = (req.body ?? {}).calendarId;
     if (typeof raw !== 'string' || !raw) {
-      res
-        .status(400)
-        .json({
-          error: 'invalid_move',
-          message: 'calendarId (a calendar id of this mailbox, or "default") is required.',
-        });
+      res.status(400).json({
+        error: 'invalid_move',
+        message: 'calendarId (a calendar id of this mailbox, or "default") is required.',
+      });
       return;
     }
     const calendarId = raw === 'default' ? ctx.calendars.defaultCalendar(user).id : raw;
@@ -140,13 +136,11 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     if (!user) return;
     res.json({
       mailbox: user.userPrincipalName,
-      value: ctx.contacts
-        .folders(user)
-        .map((f) => ({
-          ...contactFolderResource(f),
-          isDefault: f.isDefault,
-          contactCount: ctx.contacts.contacts(user, f.id).length,
-        })),
+      value: ctx.contacts.folders(user).map((f) => ({
+        ...contactFolderResource(f),
+        isDefault: f.isDefault,
+        contactCount: ctx.contacts.contacts(user, f.id).length,
+      })),
     });
   });
 
@@ -194,13 +188,11 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
 
   router.get('/subscriptions', (_req, res) => {
     res.json({
-      value: ctx.subscriptions
-        .all()
-        .map((s) => ({
-          ...ctx.subscriptions.resource(s),
-          paused: s.paused,
-          mailbox: ctx.directory.userById(s.userId)?.userPrincipalName,
-        })),
+      value: ctx.subscriptions.all().map((s) => ({
+        ...ctx.subscriptions.resource(s),
+        paused: s.paused,
+        mailbox: ctx.directory.userById(s.userId)?.userPrincipalName,
+      })),
     });
   });
 
@@ -208,12 +200,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
   router.post('/subscriptions/:id/lifecycle', (req, res) => {
     const event = (req.body ?? {}).lifecycleEvent as LifecycleEvent;
     if (!['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(event)) {
-      res
-        .status(400)
-        .json({
-          error: 'invalid_lifecycle_event',
-          message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.',
-        });
+      res.status(400).json({
+        error: 'invalid_lifecycle_event',
+        message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.',
+      });
       return;
     }
     try {

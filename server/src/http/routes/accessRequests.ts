@@ -35,12 +35,10 @@ export function accessRequestRoutes(deps: ServiceDependencies): Router {
     const ctx = crmContext(deps);
     const identity = identityOf(res);
     const result = await requestAccess(ctx, identity, languageFromAcceptLanguage(req.headers['accept-language']));
-    res
-      .status(201)
-      .json({
-        ...presentAccount(identity, await resolveAccountState(ctx.db, ctx.directory, identity, ctx.now()), undefined),
-        ...result,
-      });
+    res.status(201).json({
+      ...presentAccount(identity, await resolveAccountState(ctx.db, ctx.directory, identity, ctx.now()), undefined),
+      ...result,
+    });
   });
 
   router.get('/api/access-requests/:id', async (req, res) => {
