@@ -71,7 +71,7 @@ async function trustedFetch(url: string, init: RequestInit = {}): Promise<Respon
   const { Agent, fetch: undiciFetch } = await import('undici');
   const { DATA_DIR } = await import('./playwright.config.js');
   trustedAgent ??= new Agent({ connect: { ca: readFileSync(join(DATA_DIR, 'certs', 'devtenant-ca.pem'), 'utf8') } });
-  return (await undiciFetch(url, { ...(init as object), dispatcher: trustedAgent })) as unknown as Response;
+  return await undiciFetch(url, { ...(init as object), dispatcher: trustedAgent });
 }
 let trustedAgent: import('undici').Agent | undefined;
 

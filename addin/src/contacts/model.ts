@@ -81,7 +81,7 @@ export function changesFromForm(contact: Contact, form: ContactForm): ContactCha
     const before = field === 'dateOfBirth' ? contact.dateOfBirth : contact[field];
     if (value !== before) changes[field] = value;
   }
-  return changes as ContactChanges;
+  return changes;
 }
 
 /**

@@ -82,7 +82,7 @@ export function formatDay(date: string, language: Language): string {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(new Date(Date.UTC(y!, m! - 1, d)));
 }
 
 /** An occurrence's day: 'Thu, 14 May 2026' / 'Do., 14. Mai 2026'. */
@@ -94,14 +94,14 @@ export function formatWeekdayDay(date: string, language: Language): string {
     month: 'short',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y!, m! - 1, d!)));
+  }).format(new Date(Date.UTC(y!, m! - 1, d)));
 }
 
 /** A short date: '29 Mar 2026' / '29.03.2026'. */
 export function formatShortDay(date: string, language: Language): string {
   const [y, m, d] = date.split('-').map(Number);
   return new Intl.DateTimeFormat(locale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y!, m! - 1, d!)),
+    new Date(Date.UTC(y!, m! - 1, d)),
   );
 }
 

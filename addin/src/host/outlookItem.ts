@@ -79,7 +79,7 @@ interface LooseItem {
 function currentItem(): LooseItem | undefined {
   if (typeof Office === 'undefined') return undefined;
   const item: unknown = Office.context?.mailbox?.item;
-  return typeof item === 'object' && item !== null ? (item as LooseItem) : undefined;
+  return typeof item === 'object' && item !== null ? item : undefined;
 }
 
 function addressOf(value: unknown): MailAddress | undefined {

@@ -27,7 +27,7 @@ export function useRequestAccess({
     setBusy(true);
     setError(undefined);
     requestAccess()
-      .then(({ notified, mailFailed, ...me }) => onRequested(me as Me, { notified, mailFailed }))
+      .then(({ notified, mailFailed, ...me }) => onRequested(me, { notified, mailFailed }))
       .catch((failure: unknown) => {
         setBusy(false);
         if (errorCodeOf(failure) === 'request_pending') {

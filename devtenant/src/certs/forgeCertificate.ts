@@ -25,7 +25,7 @@ export interface CertificateRequest {
 
 /** Signs an X.509 certificate with node-forge (self-signed when no issuer is given). */
 export function createCertificate(request: CertificateRequest): string {
-  const key = forge.pki.privateKeyFromPem(request.keyPem) as forge.pki.rsa.PrivateKey;
+  const key = forge.pki.privateKeyFromPem(request.keyPem);
   const publicKey = forge.pki.setRsaPublicKey(key.n, key.e);
   const cert = forge.pki.createCertificate();
   cert.publicKey = publicKey;
@@ -69,9 +69,7 @@ export function createCertificate(request: CertificateRequest): string {
     });
   }
   cert.setExtensions(extensions);
-  const signingKey = request.issuer
-    ? (forge.pki.privateKeyFromPem(request.issuer.keyPem) as forge.pki.rsa.PrivateKey)
-    : key;
+  const signingKey = request.issuer ? forge.pki.privateKeyFromPem(request.issuer.keyPem) : key;
   cert.sign(signingKey, forge.md.sha256.create());
   return forge.pki.certificateToPem(cert);
 }

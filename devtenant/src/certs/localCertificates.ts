@@ -96,5 +96,5 @@ export async function ensureLocalCertificates(dir: string): Promise<LocalCertifi
     await writeAtomic(keyPath, keyPem, 0o600);
     await writeAtomic(certPath, certPem, 0o644);
   }
-  return { caCertPem: caCertPem!, certPem: certPem!, keyPem: keyPem!, caCertPath, certPath, keyPath };
+  return { caCertPem: caCertPem!, certPem: certPem, keyPem: keyPem!, caCertPath, certPath, keyPath };
 }

@@ -133,7 +133,7 @@ export function parseContactInput(body: unknown): ContactInput {
   for (const name of LIST_PROPERTIES) {
     if (name in b) {
       fields[name] = stringList(name, b[name]);
-      checkMax(name, fields[name]!.length);
+      checkMax(name, fields[name].length);
     }
   }
   for (const name of ADDRESS_PROPERTIES) if (name in b) fields[name] = address(name, b[name]);

@@ -1,5 +1,5 @@
 import type { Response } from 'express';
-import { EntraError } from './entraError.js';
+import type { EntraError } from './entraError.js';
 import { newGuid } from '../shared/ids.js';
 import type { ResponseMode } from './interactionStore.js';
 import { formPostPage } from './pages/signInPages.js';

@@ -12,5 +12,5 @@ export function createOutboundFetch(extraCaCertsFile: string | undefined): Outbo
   const dispatcher = extraCaCertsFile
     ? new Agent({ connect: { ca: [...rootCertificates, readFileSync(extraCaCertsFile, 'utf8')] } })
     : new Agent();
-  return async (url, init) => (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
+  return async (url, init) => await undiciFetch(url, { ...(init as object), dispatcher });
 }

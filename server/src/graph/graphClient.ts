@@ -67,6 +67,6 @@ class FetchTransport implements Middleware {
   constructor(private readonly fetch: OutboundFetch) {}
   async execute(context: Context): Promise<void> {
     const url = typeof context.request === 'string' ? context.request : context.request.url;
-    context.response = await this.fetch(url, context.options as RequestInit);
+    context.response = await this.fetch(url, context.options);
   }
 }

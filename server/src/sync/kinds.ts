@@ -9,10 +9,10 @@ import type { SyncRun } from './syncRun.js';
 export async function adapterFor(run: SyncRun, graph: ContainerGraph): Promise<ItemAdapter> {
   switch (run.binding.kind) {
     case 'calendar':
-      return eventAdapter(run) as unknown as ItemAdapter;
+      return eventAdapter(run);
     case 'contacts': {
       const { mapping } = await contactMappingFor(run.db, run.binding.user_id);
-      return contactAdapter(run, graph, mapping) as unknown as ItemAdapter;
+      return contactAdapter(run, graph, mapping);
     }
   }
 }

@@ -382,7 +382,7 @@ export function crmToGraph(contact: NewContact, mapping: ContactMapping, current
   }
   for (const [root, values] of lists)
     body[root] = values.filter((value) => value !== undefined && value !== null && value !== '');
-  return body as GraphContact;
+  return body;
 }
 
 /**
@@ -405,7 +405,7 @@ export function graphToCrm(contact: GraphContact, mapping: ContactMapping): Part
     if (root === 'birthday') changes[crmField] = typeof value === 'string' && value !== '' ? birthdayDate(value) : null;
     else changes[crmField] = typeof value === 'string' ? value : '';
   }
-  return changes as Partial<NewContact>;
+  return changes;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -213,7 +213,7 @@ export async function editableEvent(db: Db, member: Member, eventId: string): Pr
 
 export async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
   const before = contentOf(eventFromRow(current));
-  const merged = { ...before, ...changes } as NewEvent;
+  const merged = { ...before, ...changes };
   // As in Outlook, moving a series or changing its pattern drops its exceptions (unless new ones come along).
   if (changes.exceptions === undefined && seriesMoved(before, merged)) merged.exceptions = [];
   const problems = eventProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);

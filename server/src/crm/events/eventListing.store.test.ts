@@ -74,7 +74,7 @@ describe.each(kinds)('the events listing on $name', (kind) => {
     range: Partial<Recurrence['range']> = { type: 'noEnd' },
   ): Recurrence => ({
     pattern: { type: 'weekly', interval: 1, daysOfWeek: [day as 'friday'] },
-    range: { type: 'noEnd', startDate, ...range } as Recurrence['range'],
+    range: { type: 'noEnd', startDate, ...range },
   });
   const page = (view: ListingView, limit: number, cursor?: string, attendees?: string[]) =>
     listEventPage(store.db, {

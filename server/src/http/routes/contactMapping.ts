@@ -47,7 +47,7 @@ export function contactMappingRoutes(deps: ServiceDependencies): Router {
         field: field.field,
         type: field.type,
         label: field.label[language],
-        targets: graphTargetsFor(field.field as ContactField),
+        targets: graphTargetsFor(field.field),
       })),
       crmOnlyFields: CRM_CONTACT_FIELDS.filter((field) => field.crmOnly).map((field) => ({
         field: field.field,

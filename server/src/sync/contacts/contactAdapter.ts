@@ -55,7 +55,7 @@ export function contactAdapter(
         .execute();
     },
     async applyGraph(trx, row, item, at) {
-      const merged = { ...contentOf(contactFromRow(row)), ...graphToCrm(item, mapping) } as NewContact;
+      const merged = { ...contentOf(contactFromRow(row)), ...graphToCrm(item, mapping) };
       if (!merged.lastName) merged.lastName = item.displayName ?? row.last_name;
       const version = row.version + 1;
       await trx
@@ -93,7 +93,7 @@ export function contactAdapter(
           }
         }
       }
-      const content = { ...EMPTY_CONTACT, lastName: '', ...graphToCrm(item, mapping) } as NewContact;
+      const content = { ...EMPTY_CONTACT, lastName: '', ...graphToCrm(item, mapping) };
       if (!content.lastName) content.lastName = item.surname || item.displayName || content.email || '(no name)';
       const entityId = randomUUID();
       await trx
