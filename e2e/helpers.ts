@@ -1,3 +1,4 @@
+import type { Agent } from 'undici';
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,12 +69,14 @@ export async function installFromPopup(
 /** fetch from the test process, trusting the CA that `npm start` made for this run. */
 async function trustedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const { readFileSync } = await import('node:fs');
-  const { Agent, fetch: undiciFetch } = await import('undici');
+  const { Agent: UndiciAgent, fetch: undiciFetch } = await import('undici');
   const { DATA_DIR } = await import('./playwright.config.js');
-  trustedAgent ??= new Agent({ connect: { ca: readFileSync(join(DATA_DIR, 'certs', 'devtenant-ca.pem'), 'utf8') } });
+  trustedAgent ??= new UndiciAgent({
+    connect: { ca: readFileSync(join(DATA_DIR, 'certs', 'devtenant-ca.pem'), 'utf8') },
+  });
   return await undiciFetch(url, { ...(init as object), dispatcher: trustedAgent });
 }
-let trustedAgent: import('undici').Agent | undefined;
+let trustedAgent: Agent | undefined;
 
 /** The service's API as an automated client (resource-owner password grant), for preparing data quickly. */
 export async function apiAs(

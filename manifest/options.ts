@@ -71,7 +71,7 @@ function validateBrand(value: string): string {
   if (brand === '' || /^null$/i.test(brand)) {
     throw new PackageOptionError('--brand', 'must be a non-empty name');
   }
-  if (/[\u0000-\u001f\u007f]/.test(brand)) {
+  if ([...brand].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f)) {
     throw new PackageOptionError('--brand', 'must not contain control characters');
   }
   return brand;

@@ -95,7 +95,9 @@ function outputsOf(step: Step): string[] {
   const written = Object.values(step.writeToEnvironmentFile ?? {});
   const fromScript =
     step.uses === 'script'
-      ? [...String(step.with?.run ?? '').matchAll(/::set-teamsfx-env (\w+)=/g)].map((m) => m[1]!)
+      ? [...(typeof step.with?.run === 'string' ? step.with.run : '').matchAll(/::set-teamsfx-env (\w+)=/g)].map(
+          (m) => m[1]!,
+        )
       : [];
   return [...written, ...fromScript, ...(IMPLICIT_OUTPUTS[step.uses] ?? [])];
 }

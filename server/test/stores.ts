@@ -32,7 +32,9 @@ async function postgresReachable(): Promise<boolean> {
     return true;
   } catch (error) {
     if (postgresRequired)
-      throw new Error(`PostgreSQL tests are required here but ${TEST_DATABASE_URL} is unreachable: ${String(error)}`);
+      throw new Error(`PostgreSQL tests are required here but ${TEST_DATABASE_URL} is unreachable: ${String(error)}`, {
+        cause: error,
+      });
     console.warn(
       `\n*** PostgreSQL at ${TEST_DATABASE_URL} is unreachable: its store tests are SKIPPED (set TEST_DATABASE_URL). ***\n`,
     );

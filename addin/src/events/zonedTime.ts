@@ -91,7 +91,7 @@ export function zoneLabel(timeZone: string): string {
 
 /** Every zone the engine knows, with the given ones added (an event's zone must stay choosable). */
 export function timeZoneChoices(...required: string[]): string[] {
-  let zones: string[] = [];
+  let zones: string[];
   try {
     zones = Intl.supportedValuesOf('timeZone');
   } catch {

@@ -18,14 +18,14 @@ export type SignInProblem = Exclude<AuthFailure, 'interaction_required'> | 'reje
 
 export interface SessionActions {
   /** Start over: config, token, /api/me. */
-  retry(): void;
+  retry: () => void;
   /** Interactive sign-in; wire it straight to the button's click (popups need the gesture). */
-  signIn(): void;
+  signIn: () => void;
   /** Fetch /api/me again; resolves with the new state so callers can tell whether it changed. */
-  refreshMe(): Promise<Me | undefined>;
+  refreshMe: () => Promise<Me | undefined>;
   /** Take a /api/me body the service returned from another call (create organisation, link account). */
-  setMe(me: Me): void;
-  api(): Api;
+  setMe: (me: Me) => void;
+  api: () => Api;
 }
 
 /** Boots the app against the service and keeps the signed-in state. */
@@ -81,6 +81,7 @@ export function useSession(language: Language): [Session, SessionActions] {
       const client = auth.current;
       api.current = createApi(language, (options) => client.getToken(options));
       const me = await api.current.getMe();
+      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- the cleanup sets it while we await
       if (!cancelled) setSession({ phase: 'ready', brand: config.brand, me });
     })().catch((error: unknown) => {
       if (!cancelled) fail(error);

@@ -1,4 +1,4 @@
-import type { Profile, SyncStatus } from '../api/types';
+import type { SyncStatus } from '../api/types';
 import type { Language } from '../host/language';
 
 /** While the first sync runs the page follows it every second; otherwise a glance every 10 s is enough. */
@@ -40,7 +40,7 @@ export function containerNameOf(
 }
 
 /** The administrators' view of failing syncs is for the profiles that manage users. */
-export function seesFailingSyncs(profile: Profile | string): boolean {
+export function seesFailingSyncs(profile: string): boolean {
   return profile === 'super_admin' || profile === 'administrator';
 }
 

@@ -129,13 +129,15 @@ function attendees(raw: unknown): StoredAttendee[] {
   if (!Array.isArray(raw)) throw bad("The property 'attendees' must be an array.", 'RequestBodyRead');
   if (raw.length > 500) throw bad('An event can have at most 500 attendees.');
   return raw.map(
-    (a: {
-      type?: unknown;
-      emailAddress?: { address?: unknown; name?: unknown };
-      status?: { response?: unknown; time?: unknown };
-    }) => {
+    (
+      a: {
+        type?: unknown;
+        emailAddress?: { address?: unknown; name?: unknown };
+        status?: { response?: unknown; time?: unknown };
+      } | null,
+    ) => {
       const address = typeof a?.emailAddress?.address === 'string' ? a.emailAddress.address.trim() : '';
-      if (!SMTP.test(address))
+      if (!a || !SMTP.test(address))
         throw bad(
           `At least one recipient isn't valid., Recipient '${address}' isn't resolved.`,
           'ErrorInvalidRecipients',

@@ -35,7 +35,7 @@ function authorizeUrl(
     ...(p.challenge ? { code_challenge: p.challenge, code_challenge_method: 'S256' } : {}),
     ...p.extra,
   });
-  return `/${p.tenant ?? 'organizations'}/oauth2/v2.0/authorize?${params}`;
+  return `/${p.tenant ?? 'organizations'}/oauth2/v2.0/authorize?${params.toString()}`;
 }
 
 const redeem = (code: string, verifier: string, origin: string | undefined = SPA_ORIGIN) =>

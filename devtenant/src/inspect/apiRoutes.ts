@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import express, { Router, type Response } from 'express';
 import { z } from 'zod';
 import type { DevTenantContext } from '../context.js';
 import { knobsUpdateSchema } from '../knobs.js';
@@ -49,7 +49,7 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     res.json({ mailbox: user.userPrincipalName, folder, value: ctx.mailboxes.messages(user, folder).map(withPreview) });
   });
 
-  const mailboxOf = (upn: string, res: import('express').Response) => {
+  const mailboxOf = (upn: string, res: Response) => {
     const user = ctx.directory.userByUpn(upn);
     if (!user) res.status(404).json({ error: 'mailbox_not_found', message: `No local mailbox ${upn}.` });
     return user;
@@ -102,7 +102,7 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
   router.post('/mailboxes/:upn/events/:eventId/move', (req, res) => {
     const user = mailboxOf(req.params.upn, res);
     if (!user) return;
-    const raw = (req.body ?? {}).calendarId;
+    const raw = (req.body as { calendarId?: unknown } | undefined)?.calendarId;
     if (typeof raw !== 'string' || !raw) {
       res.status(400).json({
         error: 'invalid_move',
@@ -198,8 +198,8 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
 
   /** Sends a lifecycle notification: { "lifecycleEvent": "reauthorizationRequired" | "subscriptionRemoved" | "missed" }. */
   router.post('/subscriptions/:id/lifecycle', (req, res) => {
-    const event = (req.body ?? {}).lifecycleEvent as LifecycleEvent;
-    if (!['reauthorizationRequired', 'subscriptionRemoved', 'missed'].includes(event)) {
+    const event = (req.body as { lifecycleEvent?: unknown } | undefined)?.lifecycleEvent;
+    if (!isLifecycleEvent(event)) {
       res.status(400).json({
         error: 'invalid_lifecycle_event',
         message: 'lifecycleEvent must be reauthorizationRequired, subscriptionRemoved or missed.',
@@ -274,4 +274,10 @@ export function inspectApiRoutes(ctx: DevTenantContext): Router {
     res.status(204).end();
   });
   return router;
+}
+
+const LIFECYCLE_EVENTS: readonly unknown[] = ['reauthorizationRequired', 'subscriptionRemoved', 'missed'];
+
+function isLifecycleEvent(value: unknown): value is LifecycleEvent {
+  return LIFECYCLE_EVENTS.includes(value);
 }

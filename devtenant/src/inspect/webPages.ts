@@ -165,7 +165,7 @@ function linkify(text: string): SafeHtml {
   for (const match of text.matchAll(URL_IN_TEXT)) {
     parts.push(text.slice(last, match.index));
     parts.push(html`<a href="${match[0]}">${match[0]}</a>`);
-    last = (match.index ?? 0) + match[0].length;
+    last = match.index + match[0].length;
   }
   parts.push(text.slice(last));
   return html`${parts}`;

@@ -13,8 +13,7 @@ import { homePage, mailboxHref, mailListPage, messagePage, notFoundPage } from '
 /** The small web view: tenants and people, each mailbox, each message. */
 export function inspectWebRoutes(ctx: DevTenantContext): Router {
   const router = Router();
-  const send = (res: import('express').Response, page: string, status = 200) =>
-    res.status(status).type('html').send(page);
+  const send = (res: Response, page: string, status = 200) => res.status(status).type('html').send(page);
 
   router.get('/', (_req, res) => {
     send(
@@ -92,7 +91,19 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
-function formValues(body: Record<string, string>): EventFormValues {
+/** The string fields of an urlencoded form (a repeated field keeps its first value). */
+function formFields(req: Request): Record<string, string | undefined> {
+  const body: unknown = req.body;
+  if (!body || typeof body !== 'object') return {};
+  const fields: Record<string, string> = {};
+  for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
+    const first: unknown = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') fields[name] = first;
+  }
+  return fields;
+}
+
+function formValues(body: Record<string, string | undefined>): EventFormValues {
   return {
     subject: body.subject ?? '',
     start: body.start ?? '',
@@ -137,8 +148,7 @@ function calendarWebRoutes(
 ): void {
   const form = express.urlencoded({ extended: false });
   const zoneOf = (req: Request) => {
-    const raw =
-      typeof req.query.tz === 'string' ? req.query.tz : typeof req.body?.tz === 'string' ? req.body.tz : 'UTC';
+    const raw = typeof req.query.tz === 'string' ? req.query.tz : (formFields(req).tz ?? 'UTC');
     return VIEW_ZONES.includes(raw) ? raw : 'UTC';
   };
   const owner = (u: DirectoryUser) => ({ displayName: u.displayName, upn: u.userPrincipalName });
@@ -177,7 +187,7 @@ function calendarWebRoutes(
     const u = user(req, res);
     if (!u) return;
     try {
-      const calendar = ctx.calendar.createCalendar(u, { name: req.body?.name });
+      const calendar = ctx.calendar.createCalendar(u, { name: formFields(req).name });
       res.redirect(303, listHref(u, calendar.id, 'UTC'));
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
@@ -201,10 +211,10 @@ function calendarWebRoutes(
     const u = user(req, res);
     if (!u) return;
     const zone = zoneOf(req);
-    const values = formValues(req.body ?? {});
+    const values = formValues(formFields(req));
     const calendarId =
-      typeof req.body?.calendar === 'string' && ctx.calendars.calendar(u, req.body.calendar)
-        ? req.body.calendar
+      formFields(req).calendar && ctx.calendars.calendar(u, formFields(req).calendar!)
+        ? formFields(req).calendar!
         : ctx.calendars.defaultCalendar(u).id;
     try {
       ctx.calendar.createEvent(u, calendarId, formInput(values, zone));
@@ -241,7 +251,7 @@ function calendarWebRoutes(
     const event = eventOf(u, String(req.params.eventId));
     if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
     const zone = zoneOf(req);
-    const values = formValues(req.body ?? {});
+    const values = formValues(formFields(req));
     try {
       ctx.calendar.updateEvent(u, storedView(event), formInput(values, zone), undefined);
       res.redirect(303, listHref(u, event.calendarId, zone));
@@ -271,7 +281,7 @@ function calendarWebRoutes(
     if (!event) return send(res, notFoundPage('That event is not in this mailbox.'), 404);
     const zone = zoneOf(req);
     try {
-      const moved = ctx.calendar.moveEvent(u, event.id, String(req.body?.calendar ?? ''));
+      const moved = ctx.calendar.moveEvent(u, event.id, formFields(req).calendar ?? '');
       res.redirect(303, listHref(u, moved.calendarId, zone));
     } catch (err) {
       if (!(err instanceof GraphError)) throw err;
@@ -301,7 +311,7 @@ function calendarWebRoutes(
   });
 }
 
-function contactFormValuesOf(body: Record<string, string>): ContactFormValues {
+function contactFormValuesOf(body: Record<string, string | undefined>): ContactFormValues {
   const v = (k: string) => (body[k] ?? '').trim();
   return {
     givenName: v('givenName'),
@@ -318,8 +328,7 @@ function contactInputOf(v: ContactFormValues, existing?: StoredContact): Contact
   const orNull = (s: string) => (s ? s : null);
   const emails = existing ? existing.emailAddresses.slice(1) : [];
   const phones = existing ? existing.businessPhones.slice(1) : [];
-  const firstEmailName =
-    existing?.emailAddresses[0]?.address === v.email ? existing.emailAddresses[0]?.name : undefined;
+  const firstEmailName = existing?.emailAddresses[0]?.address === v.email ? existing.emailAddresses[0].name : undefined;
   return parseContactInput({
     givenName: orNull(v.givenName),
     surname: orNull(v.surname),
@@ -375,7 +384,7 @@ function contactWebRoutes(
     const u = user(req, res);
     if (!u) return;
     try {
-      const folder = ctx.contact.createFolder(u, { displayName: req.body?.displayName });
+      const folder = ctx.contact.createFolder(u, { displayName: formFields(req).displayName });
       res.redirect(303, listHref(u, folder.id));
     } catch (err) {
       fail(res, err, () => listPage(u, undefined, { error: (err as Error).message }));
@@ -396,10 +405,10 @@ function contactWebRoutes(
   router.post('/mail/:upn/contacts', form, (req, res) => {
     const u = user(req, res);
     if (!u) return;
-    const values = contactFormValuesOf(req.body ?? {});
+    const values = contactFormValuesOf(formFields(req));
     const folderId =
-      typeof req.body?.folder === 'string' && ctx.contacts.folder(u, req.body.folder)
-        ? req.body.folder
+      formFields(req).folder && ctx.contacts.folder(u, formFields(req).folder!)
+        ? formFields(req).folder!
         : ctx.contacts.defaultFolder(u).id;
     try {
       ctx.contact.createContact(u, folderId, contactInputOf(values));
@@ -430,7 +439,7 @@ function contactWebRoutes(
     if (!u) return;
     const contact = ctx.contacts.contact(u, String(req.params.contactId));
     if (!contact) return send(res, notFoundPage('That contact is not in this mailbox.'), 404);
-    const values = contactFormValuesOf(req.body ?? {});
+    const values = contactFormValuesOf(formFields(req));
     try {
       ctx.contact.updateContact(u, contact, contactInputOf(values, contact), undefined);
       res.redirect(303, listHref(u, contact.parentFolderId));

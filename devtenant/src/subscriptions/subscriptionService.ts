@@ -459,6 +459,7 @@ export class SubscriptionService {
     } catch (err) {
       record.status = err instanceof WebhookTimeout ? 'timeout' : 'error';
     }
+    // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- stop() may have run while we awaited
     if (ok || this.stopped) return;
     const delays = this.ctx.knobs.notificationRetryDelaysMs;
     if (attempt > delays.length) return;

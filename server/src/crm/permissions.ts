@@ -12,7 +12,10 @@ const PROFILE_PERMISSIONS: Record<Profile, readonly Permission[]> = {
 };
 
 export function hasPermission(user: Pick<UserRow, 'profile' | 'status'>, permission: Permission): boolean {
-  return user.status === 'active' && (PROFILE_PERMISSIONS[user.profile as Profile] ?? []).includes(permission);
+  return (
+    user.status === 'active' &&
+    ((PROFILE_PERMISSIONS[user.profile as Profile] as readonly Permission[] | undefined) ?? []).includes(permission)
+  );
 }
 
 export function requirePermission(user: UserRow, permission: Permission): void {

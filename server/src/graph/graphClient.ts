@@ -66,7 +66,8 @@ class BearerToken implements Middleware {
 class FetchTransport implements Middleware {
   constructor(private readonly fetch: OutboundFetch) {}
   async execute(context: Context): Promise<void> {
-    const url = typeof context.request === 'string' ? context.request : context.request.url;
+    const request: unknown = context.request;
+    const url = typeof request === 'string' ? request : (request as { url: string }).url;
     context.response = await this.fetch(url, context.options);
   }
 }

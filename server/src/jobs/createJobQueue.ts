@@ -38,7 +38,7 @@ async function recordJobFailure(store: Store, job: JobInfo, error: unknown): Pro
     .values({
       id: job.id,
       name: job.name,
-      data: JSON.stringify(job.data) ?? 'null',
+      data: JSON.stringify(job.data ?? null),
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       attempts: job.attempt,
       failed_at: new Date().toISOString(),

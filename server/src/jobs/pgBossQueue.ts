@@ -141,7 +141,7 @@ export class PgBossJobQueue extends EventEmitter implements JobQueue {
     this.#fetchSql = fetchNextJobsSql(options.schema);
     this.#boss = new PgBoss({
       // One pool for the service and its jobs: pg-boss runs its SQL through the store's Kysely instance.
-      db: { executeSql: async (text, values) => db.executeQuery(CompiledQuery.raw(text, values ?? [])) },
+      db: { executeSql: async (text, values) => db.executeQuery(CompiledQuery.raw(text, values)) },
       schema: options.schema,
       // Cron scheduling is minute-grained; `every` uses throttled sends instead (see there).
       schedule: false,

@@ -130,7 +130,7 @@ describe('calendar sync rules (PRODUCT.md §4, §7, §8), one run at a time', ()
   });
 
   it('honours Retry-After on 429 and 503 and still delivers everything once', async () => {
-    await stack.tenant.knobs.update({
+    stack.tenant.knobs.update({
       faults: [
         { status: 429, retryAfterSeconds: 1, times: 2, pathContains: '/events', method: 'POST' },
         { status: 503, retryAfterSeconds: 1, times: 1, pathContains: 'delta' },

@@ -1,6 +1,5 @@
 import { Body1, makeStyles, tokens } from '@fluentui/react-components';
 import type { Api } from '../../api/client';
-import type { Profile } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { seesFailingSyncs } from '../../sync/model';
 import { ContactsSyncSection } from './ContactsSyncSection';
@@ -18,7 +17,7 @@ const useStyles = makeStyles({
  * Configuration and its log), and for administrators the users whose sync is failing. Also the add-in's own
  * settings in Outlook and Teams.
  */
-export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api; profile: Profile | string }) {
+export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api; profile: string }) {
   const styles = useStyles();
   const { t } = useI18n();
   const calendar = useSync(api, 'calendar', 'page');

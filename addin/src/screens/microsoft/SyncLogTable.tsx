@@ -63,7 +63,7 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
           const direction = (
             <span className={styles.direction}>
               <span aria-hidden="true" style={{ display: 'flex' }}>
-                {directionIcons[entry.direction] ?? directionIcons.none}
+                {directionIcons[entry.direction]}
               </span>
               {t(`syncDirection.${entry.direction}`)}
             </span>

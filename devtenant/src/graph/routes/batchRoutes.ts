@@ -39,9 +39,9 @@ function parseBatch(body: unknown): BatchItem[] {
       `Invalid batch payload format. Number of batch requests ${requests.length} exceeds the maximum of ${MAX_REQUESTS}.`,
     );
   const seen = new Set<string>();
-  const items = requests.map((raw: Record<string, unknown>) => {
+  const items = requests.map((raw: Record<string, unknown> | null) => {
     const id = raw?.id === undefined || raw.id === null ? '' : String(raw.id);
-    if (!id) throw bad('Invalid batch payload format. Every request needs an id.');
+    if (!raw || !id) throw bad('Invalid batch payload format. Every request needs an id.');
     if (seen.has(id.toLowerCase())) throw bad(`Batch Request contains duplicate Id '${id}'.`);
     seen.add(id.toLowerCase());
     const method = String(raw.method ?? '').toUpperCase();

@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import { Router, type Request, type Response } from 'express';
 import type { DevTenantContext } from '../../context.js';
 import { signedOutPage } from '../pages/signInPages.js';
 import { clearedSessionCookieHeader, readCookie, SESSION_COOKIE } from '../sessionStore.js';
@@ -24,7 +24,7 @@ function isRegisteredOrigin(ctx: DevTenantContext, uri: string): boolean {
 /** GET /{tenant}/oauth2/v2.0/logout: ends the session, then returns to post_logout_redirect_uri. */
 export function logoutRoutes(ctx: DevTenantContext): Router {
   const router = Router();
-  const handler = (req: import('express').Request, res: import('express').Response) => {
+  const handler = (req: Request, res: Response) => {
     ctx.sessions.signOut(readCookie(req.headers.cookie, SESSION_COOKIE));
     res.setHeader('Set-Cookie', clearedSessionCookieHeader());
     const target =

@@ -68,7 +68,7 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
     timeZone: zone === 'Etc/UTC' ? 'UTC' : zone,
     isAllDay,
     attendees: (item.attendees ?? [])
-      .filter((a) => a.type !== 'resource' && a.emailAddress?.address)
+      .filter((a) => a.type !== 'resource' && a.emailAddress.address)
       .map((a): Attendee => ({
         email: a.emailAddress.address,
         ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
