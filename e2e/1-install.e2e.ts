@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { installFromPopup, personBrowsing, signIn, snap } from './helpers.js';
 
-// One product instance for the file: the order is the story of PRODUCT.md §1.
+// One product instance for the file: the order is the story of docs/product-rules.md#1-installing-for-an-organisation.
 test.describe.configure({ mode: 'serial' });
 
 test('an ordinary Contoso user before the install is told to ask the administrator', async ({ browser }) => {

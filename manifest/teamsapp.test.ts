@@ -18,7 +18,7 @@ const project = parse(yml) as Record<string, unknown> & { provision: Step[]; dep
 const aadManifestText = read('aad.manifest.json');
 const aadManifest = JSON.parse(aadManifestText);
 
-/** Action names documented in PLATFORM.md §4.3 (teamsfx-core 3.1.3 driver list + yaml schema v1.13). */
+/** Action names the toolkit knows (docs/platform.md#agents-toolkit-actions): teamsfx-core 3.1.3, schema v1.13. */
 const DOCUMENTED_ACTIONS = new Set([
   'teamsApp/create',
   'aadApp/create',
@@ -59,7 +59,7 @@ const DOCUMENTED_ACTIONS = new Set([
   'devChannel/installApp',
 ]);
 
-/** Required `with` keys per action (PLATFORM.md §4.3; azureAppService/zipDeploy from the toolkit templates). */
+/** Required `with` keys per action (docs/platform.md#required-with-keys; azureAppService/zipDeploy: templates). */
 const REQUIRED_WITH: Record<string, string[]> = {
   'teamsApp/create': ['name'],
   'aadApp/create': ['name', 'generateClientSecret', 'signInAudience'],
@@ -200,7 +200,8 @@ describe('aad.manifest.json', () => {
     ]);
   });
 
-  it('pre-authorizes itself and the Teams, Microsoft 365 and Office hosts (PLATFORM.md 5b/5c)', () => {
+  // docs/platform.md#pre-authorized-host-clients
+  it('pre-authorizes itself and the Teams, Microsoft 365 and Office hosts', () => {
     const preAuthorized = aadManifest.api.preAuthorizedApplications as {
       appId: string;
       delegatedPermissionIds: string[];

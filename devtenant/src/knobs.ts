@@ -32,7 +32,10 @@ export const knobsUpdateSchema = z.object({
   subscriptionMaxMinutes: z.number().int().positive().optional(),
   /** A change to one occurrence shows in delta as that exception alone; its master's change key stays (one reading of Graph). */
   exceptionChangesWithoutMaster: z.boolean().optional(),
-  /** Deleting one occurrence of a series gives no signal: no delta entry, no notification, the master's change key unchanged (reported of Graph, GRAPH.md §5). */
+  /**
+   * Deleting one occurrence of a series gives no signal: no delta entry, no notification, the master's change key
+   * unchanged (reported of Graph: docs/graph-behaviour.md#silent-occurrence-deletes).
+   */
   silentOccurrenceDeletes: z.boolean().optional(),
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;

@@ -38,7 +38,7 @@ export interface DeltaPage {
 }
 
 const MAX_WINDOW_MS = 5 * 366 * 86_400_000;
-/** Graph keeps only the latest few generations of a chain (GRAPH.md §5.3). */
+/** Graph keeps only the latest few generations of a chain (docs/graph-behaviour.md#delta-token-generations). */
 const KEPT_GENERATIONS = 3;
 /** Like Outlook's size-bounded sync-state cache: the oldest states are evicted beyond this many. */
 const MAX_STATES = 20_000;

@@ -51,7 +51,8 @@ export function extendedCondition(alias: string, clause: string): (p: { id: stri
   let m = new RegExp(`^${a}/(id|value)\\s+(eq|ne)\\s+'((?:[^']|'')*)'$`, 'i').exec(clause);
   if (m) {
     const [, prop, op, value] = m;
-    // The Name in the id matches case-sensitively, the value case-insensitively (GRAPH.md §4).
+    // The Name in the id matches case-sensitively, the value case-insensitively
+    // (docs/graph-behaviour.md#extended-property-stamps).
     return prop!.toLowerCase() === 'id'
       ? (p) => compare(op!.toLowerCase(), p.id, str(value!), false)
       : (p) => compare(op!.toLowerCase(), p.value, str(value!), true);

@@ -46,7 +46,7 @@ const IGNORED = new Set([
   'photo',
   'multiValueExtendedProperties',
 ]);
-/** Observed Exchange caps on multi-value properties (GRAPH.md §6). */
+/** Observed Exchange caps on multi-value properties (docs/graph-behaviour.md#contact-multi-value-caps). */
 const MAX_ENTRIES: Record<string, { name: string; max: number }> = {
   emailAddresses: { name: 'EmailAddresses', max: 3 },
   businessPhones: { name: 'BusinessPhones', max: 2 },
@@ -97,7 +97,10 @@ function address(name: string, raw: unknown): PhysicalAddress {
   return out;
 }
 
-/** `birthday` is an Edm.DateTimeOffset; a bare date is accepted and kept as given (GRAPH.md §6). */
+/**
+ * `birthday` is an Edm.DateTimeOffset; a bare date is accepted and kept as given
+ * (docs/graph-behaviour.md#contact-birthday).
+ */
 function birthday(raw: unknown): string | null {
   if (raw === null) return null;
   if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw)) || !/^\d{4}-\d{2}-\d{2}/.test(raw)) {

@@ -195,7 +195,8 @@ export class ContactService {
 
   /**
    * PATCH: omitted properties keep their value, except displayName: like Exchange it is recalculated when a name part
-   * changes and the body carries no displayName (GRAPH.md §6: clients must always resend it).
+   * changes and the body carries no displayName (clients must always resend it:
+   * docs/graph-behaviour.md#contact-displayname-resend).
    */
   updateContact(
     user: DirectoryUser,

@@ -1,7 +1,10 @@
 import type { StoredMessage } from '../state/mailboxStore.js';
 import { graphErrors } from './graphError.js';
 
-/** Graph wraps HTML bodies in a full document (GRAPH.md §0); the stored content keeps that wrapping. */
+/**
+ * Graph wraps HTML bodies in a full document (docs/graph-behaviour.md#html-body-wrapping); the stored content keeps
+ * that wrapping.
+ */
 export function wrapHtmlBody(content: string): string {
   if (/^\s*<html/i.test(content)) return content;
   return `<html>\r\n<head>\r\n<meta http-equiv="Content-Type" content="text/html; charset=utf-8">\r\n</head>\r\n<body>\r\n${content}\r\n</body>\r\n</html>\r\n`;

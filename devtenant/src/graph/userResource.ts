@@ -23,7 +23,7 @@ const PROPERTIES: Record<string, (u: DirectoryUser) => UserValue> = {
   usageLocation: (u) => u.usageLocation,
 };
 
-/** Graph's default property set of a user (GRAPH.md §1); others only with $select. */
+/** Graph's default property set of a user (docs/graph-behaviour.md#default-user-properties); others only by $select. */
 export const DEFAULT_USER_PROPERTIES = [
   'businessPhones',
   'displayName',

@@ -19,8 +19,8 @@ interface SigningKey extends JWK {
 }
 
 /**
- * Verifies bearer tokens for this API as ARCHITECTURE.md requires: RS256 signature by a key of the authority's
- * JWKS, issuer of the token's own tenant, audience = this API, lifetime, and the access_as_user scope.
+ * Verifies bearer tokens for this API (docs/ARCHITECTURE.md#how-a-request-is-trusted): RS256 signature by a key of
+ * the authority's JWKS, issuer of the token's own tenant, audience = this API, lifetime, and the access_as_user scope.
  */
 export class TokenValidator {
   private keys = new Map<string, SigningKey>();

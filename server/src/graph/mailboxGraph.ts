@@ -32,7 +32,7 @@ export interface BatchResponse {
   headers: Record<string, string>;
 }
 
-// Graph's JSON batching takes at most 20 requests per $batch (GRAPH.md §9).
+// Graph's JSON batching takes at most 20 requests per $batch (docs/graph-behaviour.md#batching).
 export const MAX_BATCH_REQUESTS = 20;
 // A Retry-After up to this long is waited out in place; a longer one hands the job back to the queue (RetryLater).
 const MAX_INLINE_WAIT_SECONDS = 20;

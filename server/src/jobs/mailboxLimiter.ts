@@ -18,7 +18,7 @@ export interface MailboxLimiter {
 }
 
 export interface StoreMailboxLimiterOptions {
-  /** Graph's Outlook limit is 4 concurrent requests per app + mailbox (GRAPH.md §10). */
+  /** Graph's Outlook limit is 4 concurrent requests per app + mailbox (docs/graph-behaviour.md#mailbox-concurrency). */
   limit?: number;
   /**
    * A held slot is renewed every third of this; a holder that crashed stops renewing, and its slot frees itself

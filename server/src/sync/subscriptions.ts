@@ -1,6 +1,6 @@
 import { GraphRequestError, type MailboxGraph } from '../graph/mailboxGraph.js';
 
-// Outlook resources allow subscriptions of at most 4,230 minutes (GRAPH.md §8).
+// Outlook resources allow subscriptions of at most 4,230 minutes (docs/graph-behaviour.md#subscription-lifetime).
 const SUBSCRIPTION_MINUTES = 4_200;
 /**
  * Renewed once an hour: long before expiry, and often enough that a subscription Graph dropped without a lifecycle

@@ -1,4 +1,4 @@
 import { crashSuite } from './crashSuite.js';
 
-// PRODUCT.md §5: the first contact sync takes up to 10,000 contacts.
+// docs/product-rules.md#r-contact-first-sync: the first contact sync takes up to 10,000 contacts.
 crashSuite('contacts', 10_000);

@@ -4,7 +4,8 @@ import { Outlook, type OutlookEvent } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
 import { enableCalendarSync, syncNow, type CalendarSyncHandle } from '../syncFixtures.js';
 
-// PRODUCT.md §8: "one meeting is one CRM event; copies in several mailboxes are recognised by iCalUId". A meeting
+// One meeting is one CRM event, its copies in several mailboxes recognised by iCalUId
+// (docs/product-rules.md#r-one-meeting-one-event). A meeting
 // reaches a synced calendar when its owner moves it there in Outlook (the local tenant's "Move to": a new Graph id,
 // the same iCalUId), so these tests move meeting copies around and count CRM events after each sync run.
 

@@ -43,7 +43,8 @@ function thursday(weeks: number): string {
 
 /** Series and their exceptions, one sync run at a time, on SQLite or on PostgreSQL (a fresh schema per test). */
 export function calendarSeriesSuite(kind: StoreKind['name'], available: boolean): void {
-  describe.skipIf(!available)(`recurring series keep their exceptions both ways (PRODUCT.md §8, ${kind})`, () => {
+  // docs/product-rules.md#r-series-as-series
+  describe.skipIf(!available)(`recurring series keep their exceptions both ways (${kind})`, () => {
     let stack: Stack;
     let schema: string;
     let admin: string;

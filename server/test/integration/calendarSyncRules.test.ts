@@ -16,7 +16,8 @@ const day = (offset: number, time = '09:00') =>
   `${new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)}T${time}`;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('calendar sync rules (PRODUCT.md §4, §7, §8), one run at a time', () => {
+// docs/product-rules.md#4-calendar-sync, #7-what-users-can-rely-on, #8-lessons-from-other-crm-syncs
+describe('calendar sync rules, one run at a time', () => {
   let stack: Stack;
   let admin: string;
   let outlook: Outlook;

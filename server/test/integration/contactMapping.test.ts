@@ -7,7 +7,7 @@ interface Mapping {
   graph: { property: string; position?: number };
 }
 
-describe('the contact field mapping (Configuration popup, PRODUCT.md §5)', () => {
+describe('the contact field mapping (Configuration popup, docs/product-rules.md#r-contact-mapping)', () => {
   let stack: Stack;
   let admin: string;
   beforeAll(async () => {

@@ -16,7 +16,7 @@ interface ApiContact {
   origin: string;
 }
 
-describe('two-way contact sync through the same engine (PRODUCT.md §5)', () => {
+describe('two-way contact sync through the same engine (docs/product-rules.md#5-contact-sync)', () => {
   let stack: Stack;
   let admin: string;
   let outlook: Outlook;

@@ -14,7 +14,8 @@ interface ApiContact {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-describe('contact sync rules (PRODUCT.md §5, §7), one run at a time', () => {
+// docs/product-rules.md#5-contact-sync, #7-what-users-can-rely-on
+describe('contact sync rules, one run at a time', () => {
   let stack: Stack;
   let admin: string;
   let outlook: Outlook;

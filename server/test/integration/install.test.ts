@@ -4,7 +4,7 @@ import { startStack, type Stack } from '../stack.js';
 
 const CONTOSO = '4d2c9a61-7e3b-4f8a-9c15-2b6e8d0f3a47';
 
-describe('installing the app for an organisation (PRODUCT.md §1)', () => {
+describe('installing the app for an organisation (docs/product-rules.md#1-installing-for-an-organisation)', () => {
   let stack: Stack;
   beforeAll(async () => {
     stack = await startStack();

@@ -6,7 +6,8 @@ import { startStack, type Stack } from '../stack.js';
 const MEGAN_ID = 'c0a1d2e3-0002-4a00-8000-00000000c002';
 const DIEGO_ID = 'c0a1d2e3-0008-4a00-8000-00000000c008';
 
-describe('users from Microsoft 365: invitations, access requests and approvals (PRODUCT.md §2, §3)', () => {
+// docs/product-rules.md#2-inviting-microsoft-365-users, #3-requesting-access
+describe('users from Microsoft 365: invitations, access requests and approvals', () => {
   let stack: Stack;
   let admin: string;
   const users = async () =>

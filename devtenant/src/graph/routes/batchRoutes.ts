@@ -5,7 +5,7 @@ import { GraphError } from '../graphError.js';
 import { sendGraphJson } from '../graphResponse.js';
 
 const MAX_REQUESTS = 20;
-/** Graph forwards at most 4 items of an unordered batch to Outlook at a time (GRAPH.md §9). */
+/** Graph forwards at most 4 items of an unordered batch to Outlook at a time (docs/graph-behaviour.md#batching). */
 const PARALLEL = 4;
 const METHODS = ['GET', 'POST', 'PATCH', 'PUT', 'DELETE'];
 const COPIED_HEADERS = ['content-type', 'retry-after', 'location', 'etag', 'preference-applied', 'odata-version'];

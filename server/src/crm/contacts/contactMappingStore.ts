@@ -3,7 +3,7 @@ import { AppError } from '../../errors.js';
 import type { Database } from '../../store/schema.js';
 import { DEFAULT_CONTACT_MAPPING, validateMapping, type ContactMapping } from './fieldMapping.js';
 
-/** The user's saved mapping, or the default one (PRODUCT.md §5) until they save their own. */
+/** The user's saved mapping, or the default one (docs/product-rules.md#r-contact-mapping) until they save their own. */
 export async function contactMappingFor(
   db: Kysely<Database>,
   userId: string,

@@ -254,7 +254,7 @@ describe('crmToGraph', () => {
 });
 
 describe('graphToCrm', () => {
-  // The sample contact of Graph's contact-update page, as GRAPH.md §6 quotes it.
+  // The sample contact of Graph's contact-update page (docs/graph-behaviour.md#contact-properties).
   const sample: GraphContact = {
     birthday: '1974-07-22',
     displayName: 'Garth Fort',

@@ -1,7 +1,7 @@
 import type { NewContact } from './contactInput.js';
 
 // Which CRM contact field goes to which Microsoft Graph contact property, for the contact sync and its
-// Configuration dialog (PRODUCT.md §5). Pure: no storage, no Graph calls.
+// Configuration dialog (docs/product-rules.md#r-contact-mapping). Pure: no storage, no Graph calls.
 
 /** What kind of value a field holds; a value moves only between fields of kinds that hold it both ways. */
 export type FieldType = 'text' | 'multiline' | 'email' | 'phone' | 'date' | 'url' | 'boolean';
@@ -79,8 +79,9 @@ const ADDRESS_PARTS: readonly [string, FieldType][] = [
 ];
 
 /**
- * The Graph contact properties the app reads and writes (GRAPH.md §6). Graph refuses a 4th e-mail address and a
- * 3rd business phone with 400; the caps of homePhones (2) and imAddresses (3) are assumed to match.
+ * The Graph contact properties the app reads and writes (docs/graph-behaviour.md#contact-properties). Graph refuses a
+ * 4th e-mail address and a 3rd business phone with 400; the caps of homePhones (2) and imAddresses (3) are assumed
+ * to match (docs/graph-behaviour.md#contact-multi-value-caps).
  */
 export const GRAPH_CONTACT_PROPERTIES: readonly GraphContactProperty[] = [
   { property: 'title', type: 'text' },
@@ -144,7 +145,7 @@ const row = (crmField: ContactField, property: string, position?: number): Mappi
   graph: position === undefined ? { property } : { property, position },
 });
 
-/** The starting point of the Configuration dialog (PRODUCT.md §5): Other address goes to homeAddress. */
+/** The Configuration dialog's starting point (docs/product-rules.md#r-contact-mapping): Other address → homeAddress. */
 export const DEFAULT_CONTACT_MAPPING: ContactMapping = [
   row('salutation', 'title'),
   row('firstName', 'givenName'),

@@ -1,5 +1,6 @@
 const DAY_MS = 86_400_000;
-// calendarView/delta needs a window of at most 5 years (GRAPH.md §3, §5.1): a year back and three ahead.
+// calendarView/delta needs a window of at most 5 years (docs/graph-behaviour.md#calendar-view-window): a year back
+// and three ahead.
 const PAST_DAYS = 365;
 const FUTURE_DAYS = 3 * 365;
 

@@ -16,7 +16,7 @@ interface Placed {
   at: string;
 }
 
-// The first sync takes at most this many events (PRODUCT.md §4).
+// The first sync takes at most this many events (docs/product-rules.md#r-calendar-first-sync).
 export const FIRST_SYNC_LIMIT = 5000;
 
 /** CRM events in the engine: the brand calendar's items. */
@@ -98,7 +98,8 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       return { entityId, version: 1, label: content.subject, linked: 'created' };
     },
     async firstSyncSelection(runNow) {
-      // Upcoming events soonest first, then ended ones latest first (PRODUCT.md §4); a series by its next occurrence.
+      // Upcoming events soonest first, then ended ones latest first (docs/product-rules.md#r-calendar-first-sync);
+      // a series by its next occurrence.
       const nowIso = runNow.now().toISOString();
       const eligible = runNow.db
         .selectFrom('events')

@@ -31,5 +31,8 @@ export interface GraphEvent {
   isCancelled?: boolean;
 }
 
-/** The single-value extended property that stamps our event id on the Outlook item (GRAPH.md §4). */
+/**
+ * The single-value extended property that stamps our event id on the Outlook item
+ * (docs/graph-behaviour.md#extended-property-stamps).
+ */
 export const CRM_EVENT_ID_PROPERTY = 'String {3c7e9a41-6b2f-4d8e-a1c5-9f0b2e4d6a83} Name CrmEventId';

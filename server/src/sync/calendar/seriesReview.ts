@@ -9,9 +9,9 @@ import { exceptionsInOutlook, readSeries } from './seriesInstances.js';
 
 /**
  * Reads synced series' instances again and takes Outlook's exceptions where they differ: all of them now and then,
- * because Graph is reported to signal nothing when one occurrence is deleted (GRAPH.md §5.1); or those whose
- * occurrences a delta page reported without their master. A series with a CRM change still to push is left to that
- * push, which sets Outlook's instances anyway.
+ * because Graph is reported to signal nothing when one occurrence is deleted
+ * (docs/graph-behaviour.md#silent-occurrence-deletes); or those whose occurrences a delta page reported without their
+ * master. A series with a CRM change still to push is left to that push, which sets Outlook's instances anyway.
  */
 export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGraphIds?: string[]): Promise<void> {
   if (onlyGraphIds?.length === 0) return;

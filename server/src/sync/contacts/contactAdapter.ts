@@ -14,9 +14,12 @@ import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
 import type { SyncRun } from '../syncRun.js';
 
-// The first contact sync takes at most this many contacts (PRODUCT.md §5).
+// The first contact sync takes at most this many contacts (docs/product-rules.md#r-contact-first-sync).
 export const FIRST_CONTACT_SYNC_LIMIT = 10_000;
-/** The single-value extended property that stamps our contact id on the Outlook contact (GRAPH.md §4). */
+/**
+ * The single-value extended property that stamps our contact id on the Outlook contact
+ * (docs/graph-behaviour.md#extended-property-stamps).
+ */
 export const CRM_CONTACT_ID_PROPERTY = 'String {3c7e9a41-6b2f-4d8e-a1c5-9f0b2e4d6a83} Name CrmContactId';
 
 type GraphContactItem = GraphContact & {

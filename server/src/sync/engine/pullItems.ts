@@ -67,8 +67,8 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(
 }
 
 /**
- * `@removed` also reports items that merely left a calendar window (GRAPH.md §5.1), so a removal deletes a CRM
- * row only when Microsoft 365 confirms the item is gone.
+ * `@removed` also reports items that merely left a calendar window (docs/graph-behaviour.md#delta-removals), so a
+ * removal deletes a CRM row only when Microsoft 365 confirms the item is gone.
  */
 async function removalsConfirmed(run: SyncRun, graph: ContainerGraph, items: GraphItem[]): Promise<Set<string>> {
   const gone = new Set<string>();
