@@ -31,14 +31,15 @@ function get(url: string, headers: Record<string, string> = {}): Promise<RawResp
 }
 
 describe('the add-in as a production web server serves it', () => {
-  const addinDist = mkdtempSync(join(tmpdir(), 'crm-addin-dist-'));
+  // Deployed under a dot-folder, which must not be taken for a hidden file.
+  const addinDist = join(mkdtempSync(join(tmpdir(), 'crm-addin-')), '.apps', 'dist');
   const script = `export const answer = ${JSON.stringify('compressible text '.repeat(400))};\n`;
   const scriptPath = join(addinDist, 'assets', 'main-AbC123.js');
   let server: Server;
   let base: string;
 
   beforeAll(async () => {
-    mkdirSync(join(addinDist, 'assets'));
+    mkdirSync(join(addinDist, 'assets'), { recursive: true });
     writeFileSync(scriptPath, script);
     writeFileSync(join(addinDist, 'assets', 'logo-Xy9.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]));
     writeFileSync(join(addinDist, 'index.html'), '<!doctype html><script src="/assets/main-AbC123.js"></script>');

@@ -35,8 +35,11 @@ export function hashedAssets(folder: string): RequestHandler {
     const suffix = ENCODINGS.find((e) => e.encoding === encoding)?.suffix ?? '';
     res.vary('Accept-Encoding').type(extname(name)).set('Cache-Control', IMMUTABLE);
     if (encoding) res.set('Content-Encoding', encoding);
-    res.sendFile(file + suffix, { cacheControl: false }, (error?: Error) => {
-      if (error && !res.headersSent) next(error);
+    // `root`, so that a dot-folder above the add-in (a deploy under ~/.apps, say) is not taken for a hidden file.
+    res.sendFile(name + suffix, { root: folder, cacheControl: false }, (error?: Error) => {
+      if (!error || res.headersSent) return;
+      for (const header of ['Content-Encoding', 'Cache-Control', 'Content-Type']) res.removeHeader(header);
+      next(error);
     });
   };
 }

@@ -14,7 +14,7 @@ export function staticRoutes({ config, paths }: ServiceDependencies): Router {
   const router = Router();
   // Only the ribbon icons: the icons folder also holds the script that draws them.
   router.get(/^\/assets\/icons\/(icon-(?:16|32|80)\.png)$/, (req, res) => {
-    res.set('Cache-Control', 'public, max-age=86400').sendFile(join(paths.icons, String(req.params[0])));
+    res.set('Cache-Control', 'public, max-age=86400').sendFile(String(req.params[0]), { root: paths.icons });
   });
   router.use('/office-js', express.static(paths.officeJs, { fallthrough: false, maxAge: '1d' }));
 
