@@ -27,8 +27,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The compiled service as an operator runs it: `node dist/server/main.js` in the deployed folder, with only the
- * given environment (no tsx loader, no inherited NODE_OPTIONS).
+ * The compiled service (or worker) as an operator runs it: `node dist/server/main.js` in the deployed folder, with
+ * only the given environment (no tsx loader, no inherited NODE_OPTIONS).
  */
 export class CompiledService {
   readonly child: ChildProcess;
@@ -39,8 +39,9 @@ export class CompiledService {
     folder: string,
     readonly url: string,
     env: Record<string, string>,
+    entry = 'dist/server/main.js',
   ) {
-    this.child = spawn(process.execPath, ['dist/server/main.js'], {
+    this.child = spawn(process.execPath, [entry], {
       cwd: folder,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -61,6 +62,16 @@ export class CompiledService {
         // not listening yet
       }
       if (Date.now() > deadline) throw new Error(`${path} never answered ${status}:\n${this.tail()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /** Waits until the output contains `text`. */
+  async waitForOutput(text: string, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.output.includes(text)) {
+      if (this.child.exitCode !== null) throw new Error(`exited ${this.child.exitCode}:\n${this.tail()}`);
+      if (Date.now() > deadline) throw new Error(`never logged "${text}":\n${this.tail()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

@@ -137,6 +137,19 @@ describe.skipIf(!postgres.available)('the production build (npm run build, npm r
     }
   });
 
+  it('runs the compiled worker beside it, which stops on SIGTERM with exit code 0', async () => {
+    const env = await productionEnv(await freePort(), { RUN_JOBS: 'false' });
+    const worker = new CompiledService(bundle, '', env, 'dist/server/worker.js');
+    try {
+      await worker.waitForOutput('worker started');
+      worker.child.kill('SIGTERM');
+      expect(await worker.exited).toEqual({ code: 0, signal: null });
+      expect(worker.output).toContain('worker stopping');
+    } finally {
+      await worker.stop();
+    }
+  });
+
   it('is alive but not ready while it cannot finish starting (its database does not answer yet)', async () => {
     const sockets = new Set<Socket>();
     const silentDatabase = createServer((socket) => sockets.add(socket));
