@@ -1,6 +1,8 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { precompressFolder } from './precompressAssets';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 const page = (name: string): string => fileURLToPath(new URL(name, import.meta.url));
@@ -28,6 +30,14 @@ export default defineConfig({
         if (taskpane && taskpane.type === 'asset' && !String(taskpane.source).includes('%OFFICE_JS_URL%')) {
           this.error('taskpane.html lost its %OFFICE_JS_URL% placeholder');
         }
+      },
+    },
+    {
+      // Hashed assets are served with year-long caching; compressing them once here spares the service the work.
+      name: 'precompress-assets',
+      apply: 'build',
+      writeBundle(options) {
+        precompressFolder(join(options.dir ?? join(root, 'dist'), 'assets'));
       },
     },
   ],

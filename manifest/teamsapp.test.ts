@@ -149,12 +149,20 @@ describe('teamsapp.yml', () => {
     }
   });
 
-  it('deploys with npm ci, the add-in build and a zip deploy', () => {
-    expect(project.deploy.map((s) => [s.uses, s.with?.args])).toEqual([
-      ['cli/runNpmCommand', 'ci'],
-      ['cli/runNpmCommand', 'run build:addin'],
-      ['azureAppService/zipDeploy', undefined],
+  it('deploys the production build, never the local start', () => {
+    expect(project.deploy.map((s) => [s.uses, s.with?.args, s.with?.workingDirectory])).toEqual([
+      ['cli/runNpmCommand', 'ci', undefined],
+      ['cli/runNpmCommand', 'run build', undefined],
+      ['cli/runNpmCommand', 'run bundle', undefined],
+      ['cli/runNpmCommand', 'ci --omit=dev', './build/deploy'],
+      ['azureAppService/zipDeploy', undefined, undefined],
     ]);
+    expect(project.deploy.at(-1)?.with?.artifactFolder).toBe('./build/deploy');
+    // The App Service runs `npm start` of the deployed folder: it must be the compiled service, not the local stack.
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.bundle).toBe('tsx scripts/deploy-bundle.ts');
+    expect(read('scripts/deploy-bundle.ts')).toContain("start: 'node dist/server/main.js'");
+    expect(JSON.stringify(project.deploy)).not.toMatch(/\bstart\b/);
   });
 
   it('only uses ${{VAR}}s defined in env/.env.dev or written by an earlier step', () => {

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Express } from 'express';
 import type { Logger } from 'pino';
 import { createMicrosoftTokens } from './auth/microsoftTokens.js';
 import { createOutboundFetch } from './auth/outboundFetch.js';
@@ -14,11 +15,14 @@ import { createAppAccessProbe } from './graph/appAccess.js';
 import { createGraphTenantDirectory } from './graph/tenantDirectory.js';
 import { createApp } from './http/app.js';
 import type { ServiceDependencies } from './http/dependencies.js';
+import { answerWhileStarting } from './http/startingAnswer.js';
 import { createLogger } from './log/logger.js';
 import { createGraphMailer } from './mail/graphMailer.js';
 import { createJobQueue } from './jobs/createJobQueue.js';
 import { registerJobHandlers, schedulePeriodicJobs } from './jobs/handlers.js';
 import { createStoreMailboxLimiter } from './jobs/mailboxLimiter.js';
+import { drainServer } from './lifecycle/drainServer.js';
+import { Readiness } from './lifecycle/readiness.js';
 import { openStore } from './store/database.js';
 import type { SyncDependencies } from './sync/syncDependencies.js';
 
@@ -74,6 +78,7 @@ export async function buildDependencies(
     queue,
     sync,
     now: () => new Date(),
+    readiness: new Readiness(),
     paths: {
       addinDist: join(repositoryRoot, 'addin', 'dist'),
       officeJs: join(dirname(createRequire(import.meta.url).resolve('@microsoft/office-js/package.json')), 'dist'),
@@ -82,21 +87,44 @@ export async function buildDependencies(
   };
 }
 
-/** Starts the service: migrations, then HTTPS (with TLS_CERT_FILE/TLS_KEY_FILE) or HTTP behind a proxy. */
-export async function startService(config: Config, logger?: Logger): Promise<RunningService> {
-  const deps = await buildDependencies(config, logger);
-  const app = createApp(deps);
+/**
+ * Starts the service: listens first (alive, not ready), then migrations and the job queue, then ready. HTTPS with
+ * TLS_CERT_FILE/TLS_KEY_FILE, or HTTP behind a proxy.
+ */
+export async function startService(
+  config: Config,
+  logger: Logger = createLogger(config.logLevel),
+): Promise<RunningService> {
+  // Filled in once migrations ran; until then the server answers as one that is starting.
+  const started: { app?: Express; readiness?: Readiness } = {};
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    // A request that arrives on a kept-alive connection during shutdown is served, and its connection closed.
+    if (started.readiness?.state === 'stopping') res.setHeader('Connection', 'close');
+    if (started.app) started.app(req, res);
+    else answerWhileStarting(req, res);
+  };
   const server = config.tls
-    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, app)
-    : createHttpServer(app);
+    ? createHttpsServer({ cert: readFileSync(config.tls.certFile), key: readFileSync(config.tls.keyFile) }, handle)
+    : createHttpServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
-  if (config.runJobs) {
-    await deps.queue.start();
-    await schedulePeriodicJobs(deps.queue);
+  let deps: ServiceDependencies;
+  try {
+    deps = await buildDependencies(config, logger);
+    if (config.runJobs) {
+      await deps.queue.start();
+      await schedulePeriodicJobs(deps.queue);
+    }
+  } catch (error) {
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    throw error;
   }
+  started.app = createApp(deps);
+  started.readiness = deps.readiness;
+  deps.readiness.markReady();
   const { port } = server.address() as AddressInfo;
   deps.logger.info({ config: describeConfig(config), port }, 'service started');
   return {
@@ -104,8 +132,10 @@ export async function startService(config: Config, logger?: Logger): Promise<Run
     server,
     deps,
     async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      deps.readiness.markStopping();
+      const { forced } = await drainServer(server, config.shutdownGraceSeconds * 1000);
+      if (forced) deps.logger.warn({ graceSeconds: config.shutdownGraceSeconds }, 'requests cut off at shutdown');
+      // Running jobs go back to the queue (or finish) before the store they write to closes.
       await deps.queue.stop();
       await deps.store.close();
     },

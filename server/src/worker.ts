@@ -6,8 +6,9 @@ import { buildDependencies } from './service.js';
 const HEARTBEAT_SECONDS = 60;
 
 /**
- * `npm run worker`: one of N processes that run the background jobs from pg-boss when the service is scaled out
- * (DATABASE_URL=postgres://…). Stops gracefully on SIGTERM/SIGINT: running jobs finish or are aborted, then exit.
+ * `npm run serve:worker` (compiled; `npm run worker` runs the sources with tsx): one of N processes that run the
+ * background jobs from pg-boss when the service is scaled out (DATABASE_URL=postgres://…). Stops gracefully on
+ * SIGTERM/SIGINT: it takes no new jobs, running ones go back to the queue or finish, the store closes, exit 0.
  */
 try {
   const config = loadConfig(process.env);

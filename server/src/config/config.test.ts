@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, describeConfig, loadConfig } from './config.js';
+import { CONFIG_VARIABLES, ConfigError, describeConfig, loadConfig } from './config.js';
 
 const valid = {
   CLIENT_ID: '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08',
@@ -45,5 +47,28 @@ describe('loadConfig', () => {
     const described = JSON.stringify(describeConfig(loadConfig(valid)));
     expect(described).not.toContain('s3cret');
     expect(described).not.toContain(valid.STATE_SECRET);
+  });
+
+  it('documents every variable it reads in .env.example, each with a comment', () => {
+    const lines = readFileSync(join(import.meta.dirname, '..', '..', '..', '.env.example'), 'utf8').split('\n');
+    const documented = lines.flatMap((line, index) => {
+      const name = /^([A-Z_][A-Z0-9_]*)=/.exec(line)?.[1];
+      return name && lines[index - 1]?.startsWith('# ') ? [name] : [];
+    });
+    expect(documented.sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('loads the values .env.example sets, once the required ones are filled in', () => {
+    const example = Object.fromEntries(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', '.env.example'), 'utf8')
+        .split('\n')
+        .flatMap((line) => {
+          const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line);
+          return match ? [[match[1]!, match[2]!]] : [];
+        }),
+    );
+    const config = loadConfig({ ...example, ...valid });
+    expect(config.shutdownGraceSeconds).toBe(10);
+    expect(config.databaseUrl).toMatch(/^postgres:/);
   });
 });

@@ -57,6 +57,8 @@ const schema = z.object({
     .max(7 * 86_400)
     .default(15 * 60),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  // Orchestrators wait about 30 s after SIGTERM before SIGKILL; 10 s leaves room for the queue and store to close.
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -87,8 +89,13 @@ export interface Config {
   syncReviewSeconds: number;
   /** Whether this process runs background jobs too (the embedded default); `false` leaves them to `npm run worker`. */
   runJobs: boolean;
+  /** On SIGTERM, how long requests in flight may still finish before their connections are closed (seconds). */
+  shutdownGraceSeconds: number;
   logLevel: string;
 }
+
+/** Every environment variable the configuration reads (.env.example documents each). */
+export const CONFIG_VARIABLES = Object.keys(schema.shape);
 
 /** Variables whose values never appear in logs. */
 export const SECRET_VARIABLES = ['CLIENT_SECRET', 'STATE_SECRET'] as const;
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     syncSafetyNetSeconds: values.SYNC_SAFETY_NET_SECONDS,
     syncReviewSeconds: values.SYNC_REVIEW_SECONDS,
     runJobs: values.RUN_JOBS === 'true',
+    shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
     logLevel: values.LOG_LEVEL,
   };
 }

@@ -10,6 +10,7 @@ import { contactMappingRoutes } from './routes/contactMapping.js';
 import { contactRoutes } from './routes/contacts.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { readinessRoutes } from './routes/readiness.js';
 import { installRoutes } from './routes/install.js';
 import { legalRoutes } from './routes/legal.js';
 import { invitationRoutes } from './routes/invitations.js';
@@ -42,6 +43,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(express.json({ limit: '6mb' }));
 
   app.use(healthRoutes(deps));
+  app.use(readinessRoutes(deps));
   app.use(configRoutes(deps));
   app.use(installRoutes(deps));
   app.use(legalRoutes(deps));

@@ -7,6 +7,7 @@ import type { Mailer } from '../crm/mailer.js';
 import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import type { AppAccessProbe } from '../graph/appAccess.js';
 import type { JobQueue } from '../jobs/jobQueue.js';
+import type { Readiness } from '../lifecycle/readiness.js';
 import type { Store } from '../store/database.js';
 import type { SyncDependencies } from '../sync/syncDependencies.js';
 
@@ -23,6 +24,8 @@ export interface ServiceDependencies {
   queue: JobQueue;
   sync: SyncDependencies;
   now: () => Date;
+  /** Whether this process takes traffic (GET /readyz). */
+  readiness: Readiness;
   paths: { addinDist: string; officeJs: string; icons: string };
 }
 

@@ -2,6 +2,7 @@ import express, { Router } from 'express';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceDependencies } from './dependencies.js';
+import { hashedAssets } from './hashedAssets.js';
 
 const LOCAL_OFFICE_JS = '/office-js/office.js';
 
@@ -13,7 +14,7 @@ export function staticRoutes({ config, paths }: ServiceDependencies): Router {
   const router = Router();
   // Only the ribbon icons: the icons folder also holds the script that draws them.
   router.get(/^\/assets\/icons\/(icon-(?:16|32|80)\.png)$/, (req, res) => {
-    res.set('Cache-Control', 'public, max-age=86400').sendFile(join(paths.icons, String(req.params[0])));
+    res.set('Cache-Control', 'public, max-age=86400').sendFile(String(req.params[0]), { root: paths.icons });
   });
   router.use('/office-js', express.static(paths.officeJs, { fallthrough: false, maxAge: '1d' }));
 
@@ -25,6 +26,8 @@ export function staticRoutes({ config, paths }: ServiceDependencies): Router {
     taskpane ??= readFileSync(file, 'utf8').replaceAll('%OFFICE_JS_URL%', officeJsUrl);
     res.type('html').set('Cache-Control', 'no-cache').send(taskpane);
   });
+  router.use('/assets', hashedAssets(join(paths.addinDist, 'assets')));
+  // The pages: never cached long, so a new build (new asset names) reaches users on their next load.
   router.use(express.static(paths.addinDist, { index: 'index.html', setHeaders: noCacheForHtml }));
   router.get('/', (_req, res) => {
     res.status(503).type('text').send('The add-in has not been built yet: run `npm run build:addin`, then reload.');

@@ -1,0 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { languageFromAcceptLanguage } from './language.js';
+
+const MESSAGES = {
+  en: 'The service is starting. Please try again in a few seconds.',
+  de: 'Der Dienst startet gerade. Bitte versuchen Sie es in ein paar Sekunden erneut.',
+};
+
+/**
+ * The answer before the app exists (migrations running): alive on /healthz, not ready on /readyz, and 503 with
+ * Retry-After for everything else, so a long migration neither fails liveness probes nor drops requests silently.
+ */
+export function answerWhileStarting(req: IncomingMessage, res: ServerResponse): void {
+  const path = (req.url ?? '/').split('?')[0];
+  const alive = path === '/healthz';
+  const body =
+    alive || path === '/readyz'
+      ? { status: 'starting' }
+      : { error: 'starting', message: MESSAGES[languageFromAcceptLanguage(req.headers['accept-language'])] };
+  res.writeHead(alive ? 200 : 503, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...(alive ? {} : { 'Retry-After': '5' }),
+  });
+  res.end(JSON.stringify(body));
+}
