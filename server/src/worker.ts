@@ -6,7 +6,7 @@ import { buildDependencies } from './service.js';
 const HEARTBEAT_SECONDS = 60;
 
 /**
- * `npm run worker`: one of N processes that run the background jobs from pg-boss when the service is scaled out
+ * `npm run worker`: one of N processes that run the background jobs from the PostgreSQL job queue when the service is scaled out
  * (DATABASE_URL=postgres://…). Stops gracefully on SIGTERM/SIGINT: running jobs finish or are aborted, then exit.
  */
 try {

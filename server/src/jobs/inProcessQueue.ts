@@ -38,7 +38,7 @@ interface WaitingJob {
   attempt: number;
   retryLimit: number;
   retryDelaySeconds: number;
-  /** As in pg-boss: a job waiting to be retried does not take the one queued place of its singleton key. */
+  /** As in the PostgreSQL engine: a job waiting to be retried does not take the one queued place of its singleton key. */
   state: 'created' | 'retry';
 }
 
