@@ -321,8 +321,8 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
     const reason: unknown = controller.signal.reason;
     if (reason instanceof LeaseLost) {
       // Another worker may hold the job by now; what it does with it is its business. Record when ours ended.
-      await finishRun(this.#db, job.lease_token, 'handed_back');
       this.#emitError(new JobEngineError(`Gave up ${job.name} ${job.id}`, reason, info(job)));
+      await finishRun(this.#db, job.lease_token, 'handed_back');
       return;
     }
     if (reason instanceof StopAbort) {
@@ -375,8 +375,8 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
       this.#emitError(new JobEngineError('Could not renew job leases', error));
     }
     try {
-      const failed = await reclaimExpiredJobs(this.#db);
-      if (failed.length) for (const registration of this.#registrations.values()) registration.wake();
+      const { retried, failed } = await reclaimExpiredJobs(this.#db);
+      if (retried) for (const registration of this.#registrations.values()) registration.wake();
       for (const job of failed)
         this.#emitError(new JobFailedError(info(job), new Error('its worker stopped renewing the lease')));
       if (Date.now() - this.#lastPrune > PRUNE_EVERY_MS) {

@@ -157,10 +157,9 @@ async function recordFailure(db: Db, job: Pick<LeasedJob, 'id' | 'name' | 'data'
 
 /**
  * Takes back every job whose lease expired (its worker died or lost the database): the run is closed at the
- * lease's end, the job is retried at once as its next attempt, or fails for good when that was its last. Returns
- * the jobs that failed for good.
+ * lease's end, the job is retried at once as its next attempt, or fails for good when that was its last.
  */
-export async function reclaimExpiredJobs(db: Db): Promise<LeasedJob[]> {
+export async function reclaimExpiredJobs(db: Db): Promise<{ retried: number; failed: LeasedJob[] }> {
   return db.transaction().execute(async (trx) => {
     const { rows: expired } = await sql<LeasedJob & { lease_expires_at: Date }>`
       select id, name, data, singleton_key, attempt, retry_limit, retry_delay_seconds, lease_token, lease_expires_at
@@ -188,7 +187,7 @@ export async function reclaimExpiredJobs(db: Db): Promise<LeasedJob[]> {
           where id = ${job.id}`.execute(trx);
       }
     }
-    return failed;
+    return { retried: expired.length - failed.length, failed };
   });
 }
 
