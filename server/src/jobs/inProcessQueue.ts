@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
+  JobAborted,
   JobEngineError,
   JobFailedError,
   normaliseRetryDelay,
@@ -143,7 +144,7 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
       );
       if (finished) return;
     }
-    for (const run of running) run.controller.abort(new Error('job queue stopping'));
+    for (const run of running) run.controller.abort(new JobAborted('stopping', ''));
     if (
       graceful &&
       !(await settleWithin(

@@ -67,6 +67,23 @@ export class RetryLater extends Error {
   }
 }
 
+/**
+ * The reason a handler's signal aborts: the job is being taken from this worker (it is stopping, or lost the job's
+ * lease) and runs again, not counted as an attempt. A RetryLater, so that code which lets RetryLater through without
+ * recording a failure does the same with it.
+ */
+export class JobAborted extends RetryLater {
+  constructor(
+    readonly why: 'stopping' | 'lease_lost',
+    detail: string,
+  ) {
+    super(0);
+    this.message =
+      why === 'stopping' ? `job queue stopping${detail ? `: ${detail}` : ''}` : `job lease lost: ${detail}`;
+    this.name = 'JobAborted';
+  }
+}
+
 /** What an error event tells about the job it concerns. */
 export interface JobInfo {
   id: string;

@@ -4,6 +4,7 @@ import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import {
+  JobAborted,
   JobEngineError,
   JobFailedError,
   normaliseRetryDelay,
@@ -87,20 +88,6 @@ const EVERY_KEY = '__every';
 /** Once aborted, a handler that ignores its signal gets this long before stop() gives up waiting for it. */
 const ABORT_GRACE_MS = 5000;
 const PRUNE_EVERY_MS = 60_000;
-
-/** Why a handler's signal aborted; the run's outcome depends on it. */
-class StopAbort extends Error {
-  constructor() {
-    super('job queue stopping');
-    this.name = 'StopAbort';
-  }
-}
-class LeaseLost extends Error {
-  constructor(reason: string) {
-    super(`job lease lost: ${reason}`);
-    this.name = 'LeaseLost';
-  }
-}
 
 /**
  * The scaled-out engine: jobs in the store's own PostgreSQL tables (`job_queue`, `job_runs`, `job_schedules`),
@@ -209,7 +196,7 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
         this.#stopTimeoutMs,
       ));
     if (!finished) {
-      for (const run of running) run.controller.abort(new StopAbort());
+      for (const run of running) run.controller.abort(new JobAborted('stopping', ''));
       if (
         !(await settleWithin(
           running.map((run) => run.done),
@@ -300,7 +287,7 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
     run.renewedAt = sentAt;
     clearTimeout(run.fence);
     run.fence = setTimeout(
-      () => run.controller.abort(new LeaseLost(`not renewed for ${this.#fenceMs / 1000}s`)),
+      () => run.controller.abort(new JobAborted('lease_lost', `not renewed for ${this.#fenceMs / 1000}s`)),
       Math.max(0, sentAt + this.#fenceMs - Date.now()),
     );
   }
@@ -309,7 +296,7 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
     const { job, controller } = run;
     let outcome: unknown = undefined;
     let threw = false;
-    if (this.#stopping) controller.abort(new StopAbort());
+    if (this.#stopping) controller.abort(new JobAborted('stopping', ''));
     else {
       try {
         await handler({ id: job.id, name: job.name, data: job.data, attempt: job.attempt, signal: controller.signal });
@@ -319,13 +306,13 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
       }
     }
     const reason: unknown = controller.signal.reason;
-    if (reason instanceof LeaseLost) {
+    if (reason instanceof JobAborted && reason.why === 'lease_lost') {
       // Another worker may hold the job by now; what it does with it is its business. Record when ours ended.
       this.#emitError(new JobEngineError(`Gave up ${job.name} ${job.id}`, reason, info(job)));
       await finishRun(this.#db, job.lease_token, 'handed_back');
       return;
     }
-    if (reason instanceof StopAbort) {
+    if (reason instanceof JobAborted) {
       await finishRun(this.#db, job.lease_token, 'handed_back');
       return this.#owned(job, await requeueJob(this.#db, job, 0));
     }
@@ -368,7 +355,7 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
         for (const run of covered) {
           if (held.has(run.job.lease_token)) this.#renewed(run, sentAt);
           else if (this.#running.has(run.job.lease_token))
-            run.controller.abort(new LeaseLost('its lease was taken back'));
+            run.controller.abort(new JobAborted('lease_lost', 'its lease was taken back'));
         }
       }
     } catch (error) {

@@ -97,8 +97,8 @@ export async function kickUsers(deps: SyncDependencies, userIds: string[], kind:
   for (const binding of bindings) await kickBinding(deps, binding.id);
 }
 
-/** The job: one run of one binding. */
-export async function runBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
+/** The job: one run of one binding; when `signal` aborts, the run stops before its next Graph request. */
+export async function runBinding(deps: SyncDependencies, bindingId: string, signal?: AbortSignal): Promise<void> {
   const binding = await findBindingById(deps.db, bindingId);
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
   const user = await deps.db
@@ -110,7 +110,7 @@ export async function runBinding(deps: SyncDependencies, bindingId: string): Pro
   const run = { db: deps.db, binding, now: deps.now, reviewSeconds: deps.reviewSeconds };
   let graph: ContainerGraph;
   try {
-    graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind);
+    graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind, signal);
   } catch (error) {
     // No token for the tenant (consent withdrawn) is a failure of this binding the user must see.
     await recordFailure(run, error);
