@@ -109,6 +109,7 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
   readonly #fenceMs: number;
   #heartbeat: NodeJS.Timeout | undefined;
   #lastPrune = 0;
+  #beating = false;
   #started = false;
   #stopping = false;
 
@@ -305,26 +306,27 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
         outcome = error;
       }
     }
+    const endedAt = new Date();
     const reason: unknown = controller.signal.reason;
     if (reason instanceof JobAborted && reason.why === 'lease_lost') {
       // Another worker may hold the job by now; what it does with it is its business. Record when ours ended.
       this.#emitError(new JobEngineError(`Gave up ${job.name} ${job.id}`, reason, info(job)));
-      await finishRun(this.#db, job.lease_token, 'handed_back');
+      await finishRun(this.#db, job.lease_token, 'handed_back', endedAt);
       return;
     }
     if (reason instanceof JobAborted) {
-      await finishRun(this.#db, job.lease_token, 'handed_back');
+      await finishRun(this.#db, job.lease_token, 'handed_back', endedAt);
       return this.#owned(job, await requeueJob(this.#db, job, 0));
     }
     if (!threw) {
-      await finishRun(this.#db, job.lease_token, 'completed');
+      await finishRun(this.#db, job.lease_token, 'completed', endedAt);
       return this.#owned(job, await completeJob(this.#db, job));
     }
     if (outcome instanceof RetryLater) {
-      await finishRun(this.#db, job.lease_token, 'retry_later');
+      await finishRun(this.#db, job.lease_token, 'retry_later', endedAt);
       return this.#owned(job, await requeueJob(this.#db, job, outcome.seconds));
     }
-    await finishRun(this.#db, job.lease_token, 'failed');
+    await finishRun(this.#db, job.lease_token, 'failed', endedAt);
     if (job.attempt <= job.retry_limit) {
       return this.#owned(job, await retryJob(this.#db, job, retryDelayMs(job.retry_delay_seconds, job.attempt)));
     }
@@ -347,6 +349,17 @@ export class PostgresJobQueue extends EventEmitter implements JobQueue {
 
   /** Renews this worker's leases, fences the runs it could not renew, and takes back the jobs of dead workers. */
   async #beat(): Promise<void> {
+    // A beat still waiting on a database that does not answer: the fences keep time meanwhile.
+    if (this.#beating) return;
+    this.#beating = true;
+    try {
+      await this.#renewAndReclaim();
+    } finally {
+      this.#beating = false;
+    }
+  }
+
+  async #renewAndReclaim(): Promise<void> {
     const sentAt = Date.now();
     const covered = [...this.#running.values()].filter((run) => run.takenAt < sentAt);
     try {

@@ -85,9 +85,16 @@ export async function renewLeases(db: Db, workerId: string, leaseSeconds: number
   return new Set(rows.map((row) => row.lease_token));
 }
 
-/** Records when a run's handler ended, before the job is let go, so no later run can seem to overlap it. */
-export async function finishRun(db: Db, leaseToken: string, outcome: Outcome): Promise<void> {
-  await sql`update job_runs set finished_at = now(), outcome = ${outcome} where id = ${leaseToken}`.execute(db);
+/**
+ * Records when a run's handler ended (the worker's clock: the write may reach the database late, after an outage),
+ * before the job is let go. If the run was already closed at its lease's expiry, the later of the two ends stays
+ * and so does the first outcome: a handler that outran its lease shows as overlapping the run after it.
+ */
+export async function finishRun(db: Db, leaseToken: string, outcome: Outcome, endedAt: Date): Promise<void> {
+  await sql`
+    update job_runs
+    set finished_at = greatest(coalesce(finished_at, ${endedAt}), ${endedAt}), outcome = coalesce(outcome, ${outcome})
+    where id = ${leaseToken}`.execute(db);
 }
 
 /** Deletes a job that is done; false when its lease was no longer ours. */
