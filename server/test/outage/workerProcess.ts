@@ -30,6 +30,11 @@ export class WorkerProcess {
     }
   }
 
+  /** The running process's id (the job queue names its worker `<host>:<pid>:…` in `job_runs`). */
+  get pid(): number | undefined {
+    return this.alive ? this.child?.pid : undefined;
+  }
+
   /** Whether the process is still running (it has not exited or been killed). */
   get alive(): boolean {
     return this.child !== undefined && this.child.exitCode === null && this.child.signalCode === null;

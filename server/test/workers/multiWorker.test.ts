@@ -9,7 +9,7 @@ import { Outlook } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
 import { dropTestSchemas, storeKinds, TEST_DATABASE_URL } from '../stores.js';
 import { enableCalendarSync, type CalendarSyncHandle } from '../syncFixtures.js';
-import { WorkerProcess } from './workerProcess.js';
+import { WorkerProcess } from '../outage/workerProcess.js';
 
 const postgres = (await storeKinds()).find((kind) => kind.name === 'postgres')!;
 const WORKERS = 3;
