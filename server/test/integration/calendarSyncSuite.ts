@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoreKind } from '../stores.js';
 import { eventually, installTenant, joinByInvitation } from '../fixtures.js';
-import { Outlook, type OutlookEvent } from '../outlook.js';
+import { Outlook } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
 import { dropTestSchemas, TEST_DATABASE_URL } from '../stores.js';
 
@@ -86,7 +86,7 @@ export function calendarSyncSuite(kind: StoreKind['name'], available: boolean): 
       outlook = new Outlook(stack, 'admin@contoso.onmicrosoft.com');
     });
     afterAll(async () => {
-      await stack?.close();
+      await (stack as Stack | undefined)?.close();
       if (kind === 'postgres') await dropTestSchemas(schema);
     });
 

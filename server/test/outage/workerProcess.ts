@@ -21,7 +21,8 @@ export class WorkerProcess {
     this.child = child;
     child.stdout.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    const deadline = Date.now() + 30_000;
+    // Generous: the 2-core test machine starts several tsx processes at once under load.
+    const deadline = Date.now() + 60_000;
     while (!this.output.includes('"msg":"worker started"')) {
       if (child.exitCode !== null)
         throw new Error(`worker exited with ${child.exitCode}:\n${this.output.slice(-3000)}`);
