@@ -40,10 +40,12 @@ export async function buildDependencies(
   config: Config,
   logger: Logger = createLogger(config.logLevel),
 ): Promise<ServiceDependencies> {
-  const store = await openStore(
-    config.databaseUrl,
-    config.databaseSchema ? { postgresSchema: config.databaseSchema } : {},
-  );
+  const store = await openStore(config.databaseUrl, {
+    ...(config.databaseSchema ? { postgresSchema: config.databaseSchema } : {}),
+    postgresTimeouts: config.databaseTimeouts,
+    onBackgroundError: (error) =>
+      logger.warn({ err: error }, 'a PostgreSQL connection failed; a new one is opened when needed'),
+  });
   const fetch = createOutboundFetch(config.extraCaCertsFile);
   const tokens = createMicrosoftTokens(config, fetch, logger);
   const queue = createJobQueue(store);

@@ -7,8 +7,9 @@ const HEARTBEAT_SECONDS = 60;
 
 /**
  * `npm run serve:worker` (compiled; `npm run worker` runs the sources with tsx): one of N processes that run the
- * background jobs from pg-boss when the service is scaled out (DATABASE_URL=postgres://…). Stops gracefully on
- * SIGTERM/SIGINT: it takes no new jobs, running ones go back to the queue or finish, the store closes, exit 0.
+ * background jobs from the PostgreSQL job queue when the service is scaled out (DATABASE_URL=postgres://…). Stops
+ * gracefully on SIGTERM/SIGINT: it takes no new jobs, running ones finish or go back to the queue, the store
+ * closes, exit 0.
  */
 try {
   const config = loadConfig(process.env);

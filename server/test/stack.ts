@@ -41,9 +41,17 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-/** `runJobs: false` leaves background jobs unstarted, so a test decides exactly when a sync runs. */
+/**
+ * `runJobs: false` leaves background jobs unstarted, so a test decides exactly when a sync runs; `environment`
+ * adds configuration variables (timeouts, say).
+ */
 export async function startStack(
-  options: { databaseUrl?: string; databaseSchema?: string; runJobs?: boolean } = {},
+  options: {
+    databaseUrl?: string;
+    databaseSchema?: string;
+    runJobs?: boolean;
+    environment?: Record<string, string>;
+  } = {},
 ): Promise<Stack> {
   const certificates = await ensureLocalCertificates(inject('certificatesDir'));
   const tls = { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem };
@@ -70,6 +78,7 @@ export async function startStack(
     CLIENT_SECRET: clientSecret,
     STATE_SECRET: randomBytes(32).toString('hex'),
     EXTRA_CA_CERTS_FILE: certificates.caCertPath,
+    ...options.environment,
   });
   const deps = await buildDependencies(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   server.on('request', createApp(deps));

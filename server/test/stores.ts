@@ -16,11 +16,11 @@ export interface StoreKind {
   open(): Promise<Store>;
 }
 
-/** Drops a test's PostgreSQL schema and the job queue's schema beside it. */
+/** Drops a test's PostgreSQL schema (the job queue's tables live in it). */
 export async function dropTestSchemas(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade; drop schema if exists "${schema}_jobs" cascade`);
+  await client.query(`drop schema if exists "${schema}" cascade`);
   await client.end();
 }
 

@@ -32,6 +32,8 @@ const schema = z.object({
     .string()
     .regex(/^[a-z_][a-z0-9_]*$/, 'must be a lower-case PostgreSQL schema name')
     .optional(),
+  DATABASE_CONNECT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(600).default(5),
+  DATABASE_STATEMENT_TIMEOUT_SECONDS: z.coerce.number().min(0.1).max(3600).default(30),
   AUTHORITY_HOST: httpsUrl.default('https://login.microsoftonline.com'),
   GRAPH_BASE_URL: httpsUrl
     .refine((value) => /\/v1\.0$|\/beta$/.test(value), 'must end with the Graph version, e.g. /v1.0')
@@ -71,6 +73,8 @@ export interface Config {
   databaseUrl: string;
   /** PostgreSQL only: the schema that holds the tables (created if missing); the default schema when unset. */
   databaseSchema: string | undefined;
+  /** PostgreSQL only: the longest waits for a connection and for one statement before a request gets a 503. */
+  databaseTimeouts: { connectMs: number; statementMs: number };
   authorityHost: string;
   graphBaseUrl: string;
   clientId: string;
@@ -127,6 +131,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl,
     databaseUrl: values.DATABASE_URL,
     databaseSchema: values.DATABASE_SCHEMA,
+    databaseTimeouts: {
+      connectMs: Math.round(values.DATABASE_CONNECT_TIMEOUT_SECONDS * 1000),
+      statementMs: Math.round(values.DATABASE_STATEMENT_TIMEOUT_SECONDS * 1000),
+    },
     authorityHost: values.AUTHORITY_HOST,
     graphBaseUrl: values.GRAPH_BASE_URL,
     clientId: values.CLIENT_ID.toLowerCase(),

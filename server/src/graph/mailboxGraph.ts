@@ -47,6 +47,8 @@ export class MailboxGraph {
     private readonly client: Client,
     private readonly limiter: MailboxLimiter,
     readonly mailboxKey: string,
+    /** The job's signal: once it aborts, no further request is sent and the call throws its reason. */
+    private readonly signal?: AbortSignal,
   ) {}
 
   async get<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
@@ -102,7 +104,8 @@ export class MailboxGraph {
     headers: Record<string, string> = {},
   ): Promise<{ status: number; body: unknown }> {
     for (let round = 1; ; round += 1) {
-      const release = await this.limiter.acquire(this.mailboxKey);
+      this.signal?.throwIfAborted();
+      const release = await this.limiter.acquire(this.mailboxKey, this.signal ? { signal: this.signal } : {});
       let response: Response;
       try {
         const request = this.client.api(path).headers(headers).responseType(ResponseType.RAW);

@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { AppError } from '../errors.js';
+import { STORE_RETRY_AFTER_SECONDS } from '../store/storeUnavailable.js';
 import { ERROR_RULES, errorMessage } from './errorMessages.js';
 import { languageFromAcceptLanguage } from './language.js';
 
@@ -11,10 +12,13 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
     const appError = toAppError(error);
     const { status } = ERROR_RULES[appError.code];
-    if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    if (appError.code === 'store_unavailable')
+      logger.warn({ detail: appError.detail, path: req.path }, 'store unavailable');
+    else if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
     else logger.info({ code: appError.code, detail: appError.detail, path: req.path }, 'request refused');
     if (res.headersSent) return;
     if (status === 401) res.setHeader('WWW-Authenticate', `Bearer error="invalid_token"`);
+    if (appError.code === 'store_unavailable') res.setHeader('Retry-After', String(STORE_RETRY_AFTER_SECONDS));
     res.status(status).json({
       error: appError.code,
       message: errorMessage(appError.code, language, appError.params),

@@ -194,6 +194,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Something went wrong on our side. Please try again.',
     de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
   },
+  store_unavailable: {
+    status: 503,
+    en: 'The CRM cannot reach its database right now. Please try again in a moment; if you were saving something, check afterwards whether it was saved.',
+    de: 'Das CRM erreicht seine Datenbank gerade nicht. Bitte versuchen Sie es gleich noch einmal; falls Sie gerade etwas gespeichert haben, prüfen Sie danach, ob es übernommen wurde.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */

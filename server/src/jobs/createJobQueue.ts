@@ -1,33 +1,24 @@
 import type { Store } from '../store/database.js';
 import { InProcessJobQueue } from './inProcessQueue.js';
 import type { JobInfo, JobQueue } from './jobQueue.js';
-import { PgBossJobQueue } from './pgBossQueue.js';
+import { PostgresJobQueue, type PostgresJobQueueOptions } from './postgresJobQueue.js';
 
 export interface JobQueueOptions {
-  /** pg-boss's schema; by default `pgboss`, or `<store schema>_jobs` when the store lives in its own schema. */
-  pgBossSchema?: string;
-  /** How often an idle pg-boss worker polls (seconds, at least 0.5). */
-  pollingIntervalSeconds?: number;
   /** How long a graceful stop waits for running handlers before aborting them. */
   stopTimeoutMs?: number;
+  /** The PostgreSQL engine's polling and leases (see there); the embedded engine has neither. */
+  postgres?: Omit<PostgresJobQueueOptions, 'stopTimeoutMs'>;
 }
 
 /**
- * The queue for the store the service runs on: in-process beside SQLite (the embedded default), pg-boss on
- * the same PostgreSQL when scaled out. The dialect is configuration; no call site chooses an engine.
+ * The queue for the store the service runs on: in-process beside SQLite (the embedded default), the store's own
+ * job tables on PostgreSQL when scaled out. The dialect is configuration; no call site chooses an engine.
  */
 export function createJobQueue(store: Store, options: JobQueueOptions = {}): JobQueue {
-  if (store.dialect === 'postgres') {
-    return new PgBossJobQueue(store.db, {
-      schema: options.pgBossSchema ?? (store.schema ? `${store.schema}_jobs` : 'pgboss'),
-      ...(options.pollingIntervalSeconds !== undefined
-        ? { pollingIntervalSeconds: options.pollingIntervalSeconds }
-        : {}),
-      ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
-    });
-  }
+  const stop = options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {};
+  if (store.dialect === 'postgres') return new PostgresJobQueue(store.db, { ...options.postgres, ...stop });
   return new InProcessJobQueue({
-    ...(options.stopTimeoutMs !== undefined ? { stopTimeoutMs: options.stopTimeoutMs } : {}),
+    ...stop,
     recordFailure: (job, error) => recordJobFailure(store, job, error),
   });
 }
@@ -38,7 +29,7 @@ async function recordJobFailure(store: Store, job: JobInfo, error: unknown): Pro
     .values({
       id: job.id,
       name: job.name,
-      data: JSON.stringify(job.data ?? null),
+      data: JSON.stringify(job.data === undefined ? null : job.data),
       error: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
       attempts: job.attempt,
       failed_at: new Date().toISOString(),

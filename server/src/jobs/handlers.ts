@@ -22,7 +22,7 @@ const SWEEP_SECONDS = 30;
  * the same jobs.
  */
 export function registerJobHandlers(queue: JobQueue, deps: JobDependencies): void {
-  queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId), {
+  queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId, job.signal), {
     concurrency: 4,
   });
   queue.register(SYNC_SWEEP_JOB, () => sweepSync(deps.sync));

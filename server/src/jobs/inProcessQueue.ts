@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import {
+  JobAborted,
   JobEngineError,
   JobFailedError,
   normaliseRetryDelay,
@@ -38,7 +39,7 @@ interface WaitingJob {
   attempt: number;
   retryLimit: number;
   retryDelaySeconds: number;
-  /** As in pg-boss: a job waiting to be retried does not take the one queued place of its singleton key. */
+  /** As in the PostgreSQL engine: a job waiting to be retried does not take the one queued place of its singleton key. */
   state: 'created' | 'retry';
 }
 
@@ -143,7 +144,7 @@ export class InProcessJobQueue extends EventEmitter implements JobQueue {
       );
       if (finished) return;
     }
-    for (const run of running) run.controller.abort(new Error('job queue stopping'));
+    for (const run of running) run.controller.abort(new JobAborted('stopping', ''));
     if (
       graceful &&
       !(await settleWithin(

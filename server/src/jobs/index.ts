@@ -1,6 +1,7 @@
 export { createJobQueue, type JobQueueOptions } from './createJobQueue.js';
 export { registerJobHandlers, type JobDependencies } from './handlers.js';
 export {
+  JobAborted,
   JobEngineError,
   JobFailedError,
   RetryLater,

@@ -1,11 +1,10 @@
-import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TEST_DATABASE_URL, type StoreKind } from '../../test/stores.js';
+import type { StoreKind } from '../../test/stores.js';
 import type { Store } from '../store/database.js';
 import { createJobQueue } from './createJobQueue.js';
 import { JobFailedError, RetryLater, type JobQueue, type JobQueueErrorEvent } from './jobQueue.js';
 
-const engineOf = { sqlite: 'in-process', postgres: 'pg-boss' } as const;
+const engineOf = { sqlite: 'in-process', postgres: 'PostgreSQL tables' } as const;
 
 async function waitFor(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -26,9 +25,9 @@ export function describeJobQueueContract(kind: StoreKind): void {
     const queues: JobQueue[] = [];
     let errors: JobQueueErrorEvent[];
 
-    /** A queue as one worker has it; on PostgreSQL a second call is a second worker on the same pg-boss schema. */
+    /** A queue as one worker has it; on PostgreSQL a second call is a second worker on the same tables. */
     function aQueue(stopTimeoutMs = 10_000): JobQueue {
-      const queue = createJobQueue(store, { pollingIntervalSeconds: 0.5, stopTimeoutMs });
+      const queue = createJobQueue(store, { stopTimeoutMs, postgres: { pollingIntervalSeconds: 0.5 } });
       queue.on('error', (error) => errors.push(error));
       queues.push(queue);
       return queue;
@@ -42,12 +41,6 @@ export function describeJobQueueContract(kind: StoreKind): void {
       if (!kind.available) return;
       for (const queue of queues.splice(0)) await queue.stop({ graceful: false });
       await store.close();
-      if (store.schema) {
-        const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-        await client.connect();
-        await client.query(`drop schema if exists "${store.schema}_jobs" cascade`);
-        await client.end();
-      }
     });
 
     it.skipIf(!kind.available)(
@@ -101,12 +94,10 @@ export function describeJobQueueContract(kind: StoreKind): void {
         await pause(1000);
         expect(attempts).toHaveLength(2);
         expect(errors).toHaveLength(1);
-        if (kind.name === 'sqlite') {
-          const failures = await store.db.selectFrom('job_failures').selectAll().execute();
-          expect(failures).toMatchObject([
-            { name: 'flaky', attempts: 2, error: 'Error: boom 2', data: '{"mailbox":"a"}' },
-          ]);
-        }
+        const failures = await store.db.selectFrom('job_failures').selectAll().execute();
+        expect(failures).toMatchObject([
+          { name: 'flaky', attempts: 2, error: 'Error: boom 2', data: '{"mailbox":"a"}' },
+        ]);
       },
     );
 

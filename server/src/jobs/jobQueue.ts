@@ -5,7 +5,10 @@ export interface JobContext<T> {
   data: T;
   /** 1-based; a `RetryLater` does not count as an attempt. */
   attempt: number;
-  /** Aborted when the queue stops and the handler has outrun the graceful-stop timeout. */
+  /**
+   * Aborted when the queue stops and the handler has outrun the graceful-stop timeout, or (PostgreSQL) when this
+   * worker can no longer hold the job's lease: the handler must stop before another worker takes the job up.
+   */
   signal: AbortSignal;
 }
 
@@ -33,11 +36,15 @@ export interface JobQueue {
   register<T>(name: string, handler: JobHandler<T>, options?: { concurrency?: number }): void;
   /** Resolves to the job id, or null when coalesced into a job with the same singleton key already queued. */
   enqueue<T>(name: string, data: T, options?: EnqueueOptions): Promise<string | null>;
-  /** Makes the queue able to take jobs (its storage installed) without running any: a web process that leaves jobs to workers. */
+  /** Makes the queue able to take jobs without running any: a web process that leaves jobs to workers. */
   prepare(): Promise<void>;
   /** Starts running jobs (prepares first). */
   start(): Promise<void>;
-  /** Stops taking jobs; graceful (the default) waits for running handlers and aborts them after the stop timeout. */
+  /**
+   * Stops taking jobs; graceful (the default) waits for running handlers and aborts them after the stop timeout. A
+   * job whose handler was aborted goes back to the queue without counting an attempt (PostgreSQL; the embedded
+   * engine's jobs end with its process).
+   */
   stop(options?: { graceful?: boolean }): Promise<void>;
   /** Schedules `name` every `seconds` (one runner across all workers). */
   every(name: string, seconds: number, data?: unknown): Promise<void>;
@@ -57,6 +64,23 @@ export class RetryLater extends Error {
   ) {
     super(`retry later, in ${seconds}s`, options);
     this.name = 'RetryLater';
+  }
+}
+
+/**
+ * The reason a handler's signal aborts: the job is being taken from this worker (it is stopping, or lost the job's
+ * lease) and runs again, not counted as an attempt. A RetryLater, so that code which lets RetryLater through without
+ * recording a failure does the same with it.
+ */
+export class JobAborted extends RetryLater {
+  constructor(
+    readonly why: 'stopping' | 'lease_lost',
+    detail: string,
+  ) {
+    super(0);
+    this.message =
+      why === 'stopping' ? `job queue stopping${detail ? `: ${detail}` : ''}` : `job lease lost: ${detail}`;
+    this.name = 'JobAborted';
   }
 }
 
@@ -99,15 +123,15 @@ export const DEFAULT_RETRY_DELAY_SECONDS = 5;
 export const MAX_RETRY_DELAY_SECONDS = 3600;
 
 /**
- * Delay before retry number `retry` (1-based): base·2^(retry-1), then jittered up to twice that (pg-boss's own
- * formula, so both engines back off alike), capped.
+ * Delay before retry number `retry` (1-based): base·2^(retry-1), then jittered up to twice that (pg-boss's
+ * formula; both engines back off alike), capped.
  */
 export function retryDelayMs(baseSeconds: number, retry: number, random: () => number = Math.random): number {
   const exponential = baseSeconds * 2 ** Math.min(16, retry - 1);
   return Math.min(MAX_RETRY_DELAY_SECONDS, exponential * (1 + random())) * 1000;
 }
 
-/** Backoff bases are whole seconds (pg-boss stores them as integers). */
+/** Backoff bases are whole seconds (the PostgreSQL engine stores them as integers). */
 export function normaliseRetryDelay(seconds: number | undefined): number {
   return Math.max(1, Math.round(seconds ?? DEFAULT_RETRY_DELAY_SECONDS));
 }

@@ -4,6 +4,7 @@ import { dirname } from 'node:path';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, type MigrationProvider } from 'kysely';
 import pg from 'pg';
 import { allMigrations } from './migrations/index.js';
+import { createGuardedPool, DEFAULT_POSTGRES_TIMEOUTS, type PostgresTimeouts } from './postgresPool.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -19,6 +20,10 @@ export interface Store {
 export interface OpenStoreOptions {
   /** PostgreSQL schema to use (created if missing); lets tests and tenants of a shared server stay apart. */
   postgresSchema?: string;
+  /** PostgreSQL: how long to wait for a connection and for a statement before the store counts as unavailable. */
+  postgresTimeouts?: PostgresTimeouts;
+  /** PostgreSQL: failures no caller awaits (an idle connection that broke); logged, never thrown. */
+  onBackgroundError?: (error: Error) => void;
 }
 
 /** Opens the store named by a DATABASE_URL (sqlite:<path> or postgres://…) and runs pending migrations. */
@@ -41,12 +46,16 @@ function openSqlite(path: string): Store {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-async function openPostgres(url: string, { postgresSchema }: OpenStoreOptions): Promise<Store> {
+async function openPostgres(
+  url: string,
+  { postgresSchema, postgresTimeouts = DEFAULT_POSTGRES_TIMEOUTS, onBackgroundError }: OpenStoreOptions,
+): Promise<Store> {
   if (postgresSchema !== undefined && !/^[a-z_][a-z0-9_]*$/.test(postgresSchema)) {
     throw new Error(`Invalid PostgreSQL schema name: ${postgresSchema}`);
   }
   if (postgresSchema) {
-    const admin = new pg.Client({ connectionString: url });
+    const admin = new pg.Client({ connectionString: url, connectionTimeoutMillis: postgresTimeouts.connectMs });
+    admin.on('error', () => undefined);
     await admin.connect();
     try {
       await admin.query(`create schema if not exists "${postgresSchema}"`);
@@ -54,11 +63,11 @@ async function openPostgres(url: string, { postgresSchema }: OpenStoreOptions): 
       await admin.end();
     }
   }
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    ...(postgresSchema ? { options: `-c search_path=${postgresSchema}` } : {}),
-  });
+  const pool = createGuardedPool(
+    { connectionString: url, max: 10, ...(postgresSchema ? { options: `-c search_path=${postgresSchema}` } : {}) },
+    postgresTimeouts,
+    onBackgroundError ?? ((error) => console.warn(`PostgreSQL connection failed: ${error.message}`)),
+  );
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', ...(postgresSchema ? { schema: postgresSchema } : {}), close: () => db.destroy() };
 }

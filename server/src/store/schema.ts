@@ -18,6 +18,9 @@ export interface Database {
   job_failures: JobFailuresTable;
   mailbox_leases: MailboxLeasesTable;
   mailbox_blocks: MailboxBlocksTable;
+  job_queue: JobQueueTable;
+  job_runs: JobRunsTable;
+  job_schedules: JobSchedulesTable;
 }
 
 export interface OrganisationsTable {
@@ -277,6 +280,44 @@ export interface MailboxLeasesTable {
 export interface MailboxBlocksTable {
   mailbox_key: string;
   blocked_until: string;
+}
+
+/** A job waiting or running (PostgreSQL only: the embedded engine keeps its jobs in memory). Times are timestamptz. */
+export interface JobQueueTable {
+  id: string;
+  name: string;
+  data: unknown;
+  singleton_key: string | null;
+  state: 'queued' | 'retry' | 'active';
+  /** The number of the attempt the job makes when it next runs (or is making now). */
+  attempt: number;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  run_after: Date;
+  created_at: Date;
+  lease_owner: string | null;
+  lease_token: string | null;
+  lease_expires_at: Date | null;
+}
+
+/** One run of a job by one worker (PostgreSQL only); `id` is the run's lease token. */
+export interface JobRunsTable {
+  id: string;
+  job_id: string;
+  name: string;
+  singleton_key: string | null;
+  worker_id: string;
+  attempt: number;
+  started_at: Date;
+  /** When the handler ended, or when the lease of a worker that vanished expired. */
+  finished_at: Date | null;
+  outcome: 'completed' | 'failed' | 'retry_later' | 'handed_back' | 'lease_expired' | null;
+}
+
+/** When a periodic job is next due (PostgreSQL only). */
+export interface JobSchedulesTable {
+  name: string;
+  next_run_at: Date;
 }
 
 export type InvitationRow = Selectable<InvitationsTable>;

@@ -1,6 +1,8 @@
 import { AppError } from '../errors.js';
 import type { MicrosoftIdentity } from '../crm/identity.js';
 import { requireMember } from '../crm/member.js';
+import { RetryLater } from '../jobs/jobQueue.js';
+import { StoreUnavailableError } from '../store/storeUnavailable.js';
 import type { SyncBindingRow, SyncKind } from '../store/schema.js';
 import { findBinding, findBindingById, startBinding, stopBinding, updateBinding } from './bindings.js';
 import { adapterFor } from './kinds.js';
@@ -11,6 +13,8 @@ import { logSync } from './syncLog.js';
 import { RENEW_WHEN_LEFT_MS, renew, subscribe, unsubscribe } from './subscriptions.js';
 
 export const SYNC_JOB = 'sync.run';
+/** When a run that lost its database is tried again: an outage usually ends within seconds (a failover, a restart). */
+const STORE_OUTAGE_RETRY_SECONDS = 15;
 
 /**
  * Enable (Settings > Setup > Marketplace > Microsoft): creates the brand-named calendar or contact folder,
@@ -97,8 +101,21 @@ export async function kickUsers(deps: SyncDependencies, userIds: string[], kind:
   for (const binding of bindings) await kickBinding(deps, binding.id);
 }
 
-/** The job: one run of one binding. */
-export async function runBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
+/**
+ * The job: one run of one binding; when `signal` aborts, the run stops before its next Graph request. A run the
+ * database failed under is tried again later without counting against the binding or the job's attempts: neither
+ * the user's data nor the sync is at fault.
+ */
+export async function runBinding(deps: SyncDependencies, bindingId: string, signal?: AbortSignal): Promise<void> {
+  try {
+    await runBindingOnce(deps, bindingId, signal);
+  } catch (error) {
+    if (error instanceof StoreUnavailableError) throw new RetryLater(STORE_OUTAGE_RETRY_SECONDS, { cause: error });
+    throw error;
+  }
+}
+
+async function runBindingOnce(deps: SyncDependencies, bindingId: string, signal?: AbortSignal): Promise<void> {
   const binding = await findBindingById(deps.db, bindingId);
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
   const user = await deps.db
@@ -110,10 +127,10 @@ export async function runBinding(deps: SyncDependencies, bindingId: string): Pro
   const run = { db: deps.db, binding, now: deps.now, reviewSeconds: deps.reviewSeconds };
   let graph: ContainerGraph;
   try {
-    graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind);
+    graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind, signal);
   } catch (error) {
     // No token for the tenant (consent withdrawn) is a failure of this binding the user must see.
-    await recordFailure(run, error);
+    if (!(error instanceof StoreUnavailableError)) await recordFailure(run, error);
     throw error;
   }
   await runSync(run, graph, await adapterFor(run, graph));

@@ -33,10 +33,11 @@ export async function containerGraphFor(
   tenantId: string,
   userObjectId: string,
   kind: SyncKind,
+  signal?: AbortSignal,
 ): Promise<ContainerGraph> {
   const client = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
   return new ContainerGraph(
-    new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`),
+    new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`, signal),
     userObjectId,
     kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE,
   );

@@ -39,7 +39,7 @@ const inDays = (days: number, time = '09:00') =>
 
 /**
  * The calendar sync end to end through the service with its background jobs running: the in-process queue on
- * SQLite, or pg-boss on PostgreSQL (the scaled-out shape, same code).
+ * SQLite, or the PostgreSQL job queue (the scaled-out shape, same code).
  */
 export function calendarSyncSuite(kind: StoreKind['name'], available: boolean): void {
   describe.skipIf(!available)(`two-way calendar sync with the local Microsoft 365 tenant (${kind})`, () => {
@@ -86,7 +86,7 @@ export function calendarSyncSuite(kind: StoreKind['name'], available: boolean): 
       outlook = new Outlook(stack, 'admin@contoso.onmicrosoft.com');
     });
     afterAll(async () => {
-      await stack?.close();
+      await (stack as Stack | undefined)?.close();
       if (kind === 'postgres') await dropTestSchemas(schema);
     });
 

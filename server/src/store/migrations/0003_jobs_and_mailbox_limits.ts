@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 
 /**
- * Jobs that ran out of attempts in the embedded engine (pg-boss keeps its own), and the per-mailbox limits
+ * Jobs that ran out of attempts (both engines record them here), and the per-mailbox limits
  * that Microsoft Graph enforces per app + mailbox: concurrency leases and Retry-After blocks, shared by all workers.
  */
 export function jobsAndMailboxLimits() {

@@ -1,6 +1,7 @@
 import { AppError } from '../../errors.js';
 import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import { RetryLater } from '../../jobs/jobQueue.js';
+import { StoreUnavailableError } from '../../store/storeUnavailable.js';
 import { stopBinding, updateBinding } from '../bindings.js';
 import { logSync } from '../syncLog.js';
 import { BindingChanged, type SyncRun } from '../syncRun.js';
@@ -41,7 +42,8 @@ export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: Item
       );
       return;
     }
-    if (error instanceof RetryLater) throw error;
+    // Neither is a failure of this binding: Graph asked to wait, or the database was gone (runBinding retries).
+    if (error instanceof RetryLater || error instanceof StoreUnavailableError) throw error;
     await recordFailure(run, error);
     throw error;
   }
