@@ -56,4 +56,5 @@ export type ErrorCode =
   | 'sync_not_possible'
   | 'sync_not_enabled'
   | 'mapping_invalid'
-  | 'internal';
+  | 'internal'
+  | 'set_aside_item_not_found';

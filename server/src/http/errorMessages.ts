@@ -194,6 +194,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Something went wrong on our side. Please try again.',
     de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
   },
+  set_aside_item_not_found: {
+    status: 404,
+    en: 'This item is no longer set aside; the sync has already taken it up again.',
+    de: 'Dieses Element ist nicht mehr zurückgestellt; die Synchronisierung hat es bereits wieder aufgenommen.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */
