@@ -22,13 +22,14 @@ export function itemFailureReason(error: unknown): string | undefined {
 
 /**
  * The database's code when it refused the values of one write: PostgreSQL's data exceptions and integrity
- * violations (SQLSTATE classes 22 and 23, e.g. 22021 for a NUL in text), SQLite's constraint, type and size
- * refusals. Connection and server failures have other codes and stay failures of the run.
+ * violations (SQLSTATE classes 22 and 23, e.g. 22021 for a NUL in text) and a value too large for an index
+ * (54000), SQLite's constraint, type and size refusals. Connection and server failures have other codes and stay
+ * failures of the run.
  */
 function itemDatabaseErrorCode(error: unknown): string | undefined {
   const code = (error as { code?: unknown } | null)?.code;
   if (typeof code !== 'string') return undefined;
-  if (/^2[23][0-9A-Z]{3}$/.test(code)) return code;
+  if (/^2[23][0-9A-Z]{3}$/.test(code) || code === '54000') return code;
   if (/^SQLITE_(CONSTRAINT|MISMATCH|TOOBIG|RANGE)/.test(code)) return code;
   return undefined;
 }
