@@ -83,14 +83,23 @@ export async function clearItemFailure(db: Db, bindingId: string, side: FailureS
     .execute();
 }
 
-/** The items of one side that the next run tries again, oldest failure first. */
-export async function itemsToRetry(db: Db, bindingId: string, side: FailureSide): Promise<string[]> {
+/**
+ * The items of one side that a run tries again, oldest failure first: those that failed before the run began
+ * (an item that failed earlier in this run waits for the next one, so attempts are spread over runs).
+ */
+export async function itemsToRetry(
+  db: Db,
+  bindingId: string,
+  side: FailureSide,
+  failedBefore: Date,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('sync_item_failures')
     .select('item_id')
     .where('binding_id', '=', bindingId)
     .where('side', '=', side)
     .where('state', '=', 'retrying')
+    .where('last_failed_at', '<', failedBefore.toISOString())
     .orderBy('last_failed_at')
     .orderBy('id')
     .limit(RETRIES_PER_RUN)

@@ -217,6 +217,67 @@ for (const store of await storeKinds()) {
         ).body.contacts.map((contact) => contact.lastName);
         expect(after).toContain('Plainer');
       });
+
+      it('reads a contact the CRM cannot store again in later runs, sets it aside after three, and takes it once Outlook changes it', async () => {
+        // Incompressible text longer than PostgreSQL can put into the contacts' name index; SQLite stores it.
+        let state = 7;
+        const hugeSurname = Array.from({ length: 3_000 }, () => {
+          state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
+          return String.fromCharCode(0x4e00 + (state % 20_000));
+        }).join('');
+        const huge = await outlook.createContact(sync.calendarId, { givenName: 'Huge', surname: hugeSurname });
+        await outlook.createContact(sync.calendarId, { givenName: 'Fine', surname: 'Meanwhile' });
+        await syncNow(stack, sync);
+        await syncNow(stack, sync);
+        // One attempt per run: after two runs it is still being retried, not yet set aside.
+        expect(
+          (await stack.api<{ items: SetAsideItem[] }>('/api/sync/contacts/set-aside', { token: admin })).body.items,
+        ).toEqual([]);
+        await syncNow(stack, sync);
+
+        const lastNames = async () =>
+          (await stack.api<{ contacts: { lastName: string }[] }>('/api/contacts', { token: admin })).body.contacts.map(
+            (contact) => contact.lastName,
+          );
+        expect(await lastNames()).toContain('Meanwhile');
+        expect((await status('contacts')).lastError).toBeNull();
+        const listed = await stack.api<{ items: SetAsideItem[] }>('/api/sync/contacts/set-aside', { token: admin });
+        if (store.name === 'sqlite') {
+          expect(await lastNames()).toContain(hugeSurname);
+          expect(listed.body.items).toEqual([]);
+          return;
+        }
+        expect(listed.body.items).toEqual([
+          expect.objectContaining({
+            direction: 'from_microsoft',
+            subject: expect.stringMatching(/^Huge .{150,}…$/) as unknown,
+            attempts: 3,
+            reason: expect.stringContaining('the CRM could not store this item from Outlook') as unknown,
+          }),
+        ]);
+        const log = (await status('contacts')).log.filter((entry) => entry.subject?.startsWith('Huge '));
+        expect(log.map((entry) => entry.action)).toEqual(['set_aside', 'error', 'error']);
+
+        // Retried from the pane while unchanged: one more attempt, set aside again.
+        const retried = await stack.api<{ retried: number }>('/api/sync/contacts/set-aside/retry', {
+          token: admin,
+          method: 'POST',
+          body: {},
+        });
+        expect(retried.body.retried).toBe(1);
+        await syncNow(stack, sync);
+        expect(
+          (await stack.api<{ items: SetAsideItem[] }>('/api/sync/contacts/set-aside', { token: admin })).body.items,
+        ).toEqual([expect.objectContaining({ direction: 'from_microsoft', attempts: 3 })]);
+
+        // Shortened in Outlook: the change arrives and the item leaves the list.
+        await outlook.updateContact(huge.id, { surname: 'Shortened' });
+        await syncNow(stack, sync);
+        expect(await lastNames()).toContain('Shortened');
+        expect(
+          (await stack.api<{ items: SetAsideItem[] }>('/api/sync/contacts/set-aside', { token: admin })).body.items,
+        ).toEqual([]);
+      });
     });
   });
 }

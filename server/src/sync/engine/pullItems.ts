@@ -29,6 +29,7 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(
   graph: ContainerGraph,
   adapter: ItemAdapter<Row, Item>,
 ): Promise<void> {
+  const startedAt = run.now();
   const containerId = run.binding.container_id!;
   let url = run.binding.delta_link ?? graph.firstDeltaUrl(containerId, run.now());
   let fresh = run.binding.delta_link === null;
@@ -57,7 +58,7 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(
     if (!page['@odata.nextLink']) break;
     url = page['@odata.nextLink'];
   }
-  await retryFailedItems(run, graph, adapter);
+  await retryFailedItems(run, graph, adapter, startedAt);
   if (fresh) await reconcileUnseen(run, graph, adapter, seen);
 }
 
@@ -186,8 +187,9 @@ async function retryFailedItems<Row extends SyncedRow, Item extends GraphItem>(
   run: SyncRun,
   graph: ContainerGraph,
   adapter: ItemAdapter<Row, Item>,
+  startedAt: Date,
 ): Promise<void> {
-  for (const itemId of await itemsToRetry(run.db, run.binding.id, 'from_microsoft')) {
+  for (const itemId of await itemsToRetry(run.db, run.binding.id, 'from_microsoft', startedAt)) {
     await assertStillActive(run);
     let item: Item | undefined;
     try {

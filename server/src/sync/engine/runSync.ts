@@ -17,12 +17,13 @@ const OUTBOX_BATCH = 500;
  * (pulled first, so that a change made on both sides is seen as a conflict), then the CRM's changes from the outbox.
  */
 export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
-  await updateBinding(run.db, run.binding, { last_run_at: run.now().toISOString() });
+  const startedAt = run.now();
+  await updateBinding(run.db, run.binding, { last_run_at: startedAt.toISOString() });
   try {
     if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
     await pullItems(run, graph, adapter);
     await reviewWhenDue(run, graph, adapter);
-    await pushOutbox(run, graph, adapter);
+    await pushOutbox(run, graph, adapter, startedAt);
     await updateBinding(run.db, run.binding, {
       last_success_at: run.now().toISOString(),
       consecutive_failures: 0,
@@ -86,9 +87,9 @@ async function reviewWhenDue(run: SyncRun, graph: ContainerGraph, adapter: ItemA
  * as it is now; rows are removed once their push committed. Only rows that were there when the push began are
  * read, so an item queued again during the push waits for the next run.
  */
-async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter, startedAt: Date): Promise<void> {
   const { user_id: userId, kind } = run.binding;
-  const retried = new Set(await itemsToRetry(run.db, run.binding.id, 'to_microsoft'));
+  const retried = new Set(await itemsToRetry(run.db, run.binding.id, 'to_microsoft', startedAt));
   if (retried.size) await pushItems(run, graph, adapter, [...retried], 'changes');
   const newest = await run.db
     .selectFrom('sync_outbox')
