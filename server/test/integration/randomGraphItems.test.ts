@@ -19,8 +19,11 @@ const incompressible = (seed: number, length: number) => {
 
 // Text Outlook accepts: control characters, NUL, lone surrogates, emoji, and now and then a huge field.
 const outlookText = fc.oneof(
-  { weight: 3, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
-  fc.constantFrom('\u0000', 'a\u0000b', '\uD800x', 'x\uDFFF', '\u0001\u001f\u007f', '👋 Grüße'),
+  { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('a\u0000b', '\u0000', '\uD800x', 'x\uDFFF', '\u0001\u001f\u007f', '👋 Grüße'),
+  },
   fc.integer().map((seed) => incompressible(seed, 3_000)),
 );
 const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
