@@ -169,12 +169,19 @@ for (const store of await storeKinds()) {
         expect(
           (await stack.api<{ items: SetAsideItem[] }>('/api/sync/calendar/set-aside', { token: admin })).body.items,
         ).toEqual([]);
-        const again = await stack.api('/api/sync/calendar/set-aside/retry', {
+        const again = await stack.api<{ message: string }>('/api/sync/calendar/set-aside/retry', {
           token: admin,
           method: 'POST',
           body: { id: listed.body.items[0]!.id },
         });
         expect(again.status).toBe(404);
+        expect(again.body.message).toContain('no longer set aside');
+        const malformed = await stack.api('/api/sync/calendar/set-aside/retry', {
+          token: admin,
+          method: 'POST',
+          body: { id: 'all of them' },
+        });
+        expect(malformed.status).toBe(400);
       });
     });
 
