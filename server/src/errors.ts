@@ -57,4 +57,5 @@ export type ErrorCode =
   | 'sync_not_enabled'
   | 'mapping_invalid'
   | 'internal'
-  | 'store_unavailable';
+  | 'store_unavailable'
+  | 'set_aside_item_not_found';

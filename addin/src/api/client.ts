@@ -15,6 +15,7 @@ import type {
   EventPage,
   EventPageQuery,
   FailingSync,
+  SetAsideItem,
   Occurrence,
   OccurrenceChanges,
   InviteOutcome,
@@ -79,6 +80,9 @@ export interface Api {
   saveContactMapping(mapping: ContactMappingRow[]): Promise<{ mapping: ContactMappingRow[]; isDefault: boolean }>;
   /** Administrators: the users whose sync is failing. */
   listFailingSyncs(): Promise<{ users: FailingSync[] }>;
+  listSetAside(kind: SyncKind): Promise<{ items: SetAsideItem[] }>;
+  /** One more attempt for one set-aside item (by id) or all of them, in a run queued now. */
+  retrySetAside(kind: SyncKind, id?: number): Promise<{ retried: number }>;
 }
 
 /** An API client that authenticates every call and retries once with a fresh token on 401. */
@@ -148,6 +152,9 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     saveContactMapping: (mapping) =>
       call<{ mapping: ContactMappingRow[]; isDefault: boolean }>('PUT', '/api/sync/contacts/mapping', { mapping }),
     listFailingSyncs: () => call<{ users: FailingSync[] }>('GET', '/api/sync/failing'),
+    listSetAside: (kind) => call<{ items: SetAsideItem[] }>('GET', `/api/sync/${kind}/set-aside`),
+    retrySetAside: (kind, id) =>
+      call<{ retried: number }>('POST', `/api/sync/${kind}/set-aside/retry`, id === undefined ? {} : { id }),
   };
 }
 

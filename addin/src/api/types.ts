@@ -261,7 +261,8 @@ export type EventChanges = Partial<EventInput>;
 
 export type SyncStatusName = 'active' | 'disabled' | 'failed' | 'reconnect_required';
 export type SyncDirection = 'to_microsoft' | 'from_microsoft' | 'none';
-export type SyncAction = 'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'enabled' | 'disabled';
+export type SyncAction =
+  'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'set_aside' | 'enabled' | 'disabled';
 
 export interface SyncLogEntry {
   at: string;
@@ -336,6 +337,18 @@ export interface FailingSync {
   status: SyncStatusName;
   failingSince: string | null;
   message: string | null;
+}
+
+/** GET /api/sync/{kind}/set-aside: an item the sync tried a few times, could not take, and set aside. */
+export interface SetAsideItem {
+  id: number;
+  direction: 'to_microsoft' | 'from_microsoft';
+  subject: string | null;
+  /** Why it failed last, in the reader's language. */
+  reason: string;
+  attempts: number;
+  since: string;
+  lastFailedAt: string;
 }
 
 export type ContactOrigin = 'crm' | 'import' | 'migration' | 'microsoft365';

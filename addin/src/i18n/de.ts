@@ -607,4 +607,15 @@ export const de: Messages = {
     'Der Dienst war nicht erreichbar oder hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'error.network': 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.retry': 'Erneut versuchen',
+  'syncAction.set_aside': 'Zurückgestellt',
+  'setAside.headingCalendar': 'Zurückgestellte Ereignisse',
+  'setAside.headingContacts': 'Zurückgestellte Kontakte',
+  'setAside.intro':
+    'Die Synchronisierung hat diese Elemente mehrmals versucht, konnte sie nicht übernehmen und hat sie zurückgestellt; alles andere wird weiter synchronisiert. Ändern Sie das Element in Outlook oder im CRM und versuchen Sie es dann erneut.',
+  'setAside.since': 'Zurückgestellt seit {date}; {attempts} Versuche',
+  'setAside.noName': '(ohne Namen)',
+  'setAside.retry': 'Erneut versuchen',
+  'setAside.retryAll': 'Alle erneut versuchen',
+  'setAside.retried': 'Die Synchronisierung versucht es gleich erneut.',
+  'setAside.loading': 'Zurückgestellte Elemente werden geladen …',
 };

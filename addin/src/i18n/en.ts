@@ -590,6 +590,17 @@ export const en = {
   'error.generic': 'The service could not be reached or did not answer as expected. Try again in a moment.',
   'error.network': 'The service could not be reached. Check your connection and try again.',
   'error.retry': 'Try again',
+  'syncAction.set_aside': 'Set aside',
+  'setAside.headingCalendar': 'Set-aside events',
+  'setAside.headingContacts': 'Set-aside contacts',
+  'setAside.intro':
+    'The sync tried these items several times, could not take them, and set them aside; everything else keeps syncing. Change the item in Outlook or the CRM, then try again.',
+  'setAside.since': 'Set aside since {date}; {attempts} attempts',
+  'setAside.noName': '(no name)',
+  'setAside.retry': 'Try again',
+  'setAside.retryAll': 'Try all again',
+  'setAside.retried': 'The sync tries again in a moment.',
+  'setAside.loading': 'Loading set-aside items…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -199,6 +199,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'The CRM cannot reach its database right now. Please try again in a moment; if you were saving something, check afterwards whether it was saved.',
     de: 'Das CRM erreicht seine Datenbank gerade nicht. Bitte versuchen Sie es gleich noch einmal; falls Sie gerade etwas gespeichert haben, prüfen Sie danach, ob es übernommen wurde.',
   },
+  set_aside_item_not_found: {
+    status: 404,
+    en: 'This item is no longer set aside; the sync has already taken it up again.',
+    de: 'Dieses Element ist nicht mehr zurückgestellt; die Synchronisierung hat es bereits wieder aufgenommen.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */

@@ -14,6 +14,7 @@ export interface Database {
   sync_links: SyncLinksTable;
   sync_outbox: SyncOutboxTable;
   sync_log: SyncLogTable;
+  sync_item_failures: SyncItemFailuresTable;
   contact_field_mappings: ContactFieldMappingsTable;
   job_failures: JobFailuresTable;
   mailbox_leases: MailboxLeasesTable;
@@ -241,10 +242,29 @@ export interface SyncLogTable {
   user_id: string;
   at: string;
   direction: 'to_microsoft' | 'from_microsoft' | 'none';
-  action: 'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'enabled' | 'disabled';
+  action: 'created' | 'updated' | 'deleted' | 'skipped' | 'conflict' | 'error' | 'set_aside' | 'enabled' | 'disabled';
   entity_id: string | null;
   subject: string | null;
   reason: string;
+}
+
+/**
+ * An item one sync could not apply: `from_microsoft` by its Graph id, `to_microsoft` by its CRM id. While
+ * `retrying` each run tries it again; after a few failed attempts it is `set_aside` until the user retries it.
+ */
+export interface SyncItemFailuresTable {
+  id: Generated<number>;
+  binding_id: string;
+  side: 'from_microsoft' | 'to_microsoft';
+  item_id: string;
+  entity_id: string | null;
+  label: string | null;
+  attempts: number;
+  state: 'retrying' | 'set_aside';
+  /** The last failure as a sync log reason (`code` or `code|detail`). */
+  reason: string;
+  since: string;
+  last_failed_at: string;
 }
 
 export interface ContactFieldMappingsTable {

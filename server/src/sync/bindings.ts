@@ -53,6 +53,7 @@ export async function startBinding(
     };
     if (existing) {
       await trx.deleteFrom('sync_links').where('binding_id', '=', existing.id).execute();
+      await trx.deleteFrom('sync_item_failures').where('binding_id', '=', existing.id).execute();
       await trx
         .updateTable('sync_bindings')
         .set({ ...fresh, generation: existing.generation + 1 })
@@ -96,6 +97,7 @@ export async function stopBinding(
       .where('generation', '=', binding.generation)
       .execute();
     await trx.deleteFrom('sync_links').where('binding_id', '=', binding.id).execute();
+    await trx.deleteFrom('sync_item_failures').where('binding_id', '=', binding.id).execute();
     await trx
       .deleteFrom('sync_outbox')
       .where('user_id', '=', binding.user_id)

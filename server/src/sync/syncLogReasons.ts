@@ -94,6 +94,26 @@ const REASONS: Record<string, Record<Language, string>> = {
     en: 'Microsoft 365 did not accept the change notification subscription; changes arrive with the periodic check instead',
     de: 'Microsoft 365 hat das Abonnement für Änderungsbenachrichtigungen nicht angenommen; Änderungen kommen mit der regelmäßigen Prüfung',
   },
+  cleaned_text: {
+    en: 'the Outlook text held characters the CRM cannot store (such as NUL); they were left out',
+    de: 'der Text in Outlook enthielt Zeichen, die das CRM nicht speichern kann (etwa NUL); sie wurden weggelassen',
+  },
+  unstorable: {
+    en: 'the CRM could not store this item from Outlook (database code {detail}); the rest of the sync goes on',
+    de: 'das CRM konnte dieses Element aus Outlook nicht speichern (Datenbankcode {detail}); die übrige Synchronisierung läuft weiter',
+  },
+  unreadable: {
+    en: 'the sync could not read this item from Outlook (a value is missing or of the wrong kind); the rest of the sync goes on',
+    de: 'die Synchronisierung konnte dieses Element aus Outlook nicht lesen (ein Wert fehlt oder hat die falsche Art); die übrige Synchronisierung läuft weiter',
+  },
+  refused_read: {
+    en: 'Microsoft 365 refused to read this item ({detail}); the rest of the sync goes on',
+    de: 'Microsoft 365 hat das Lesen dieses Elements abgelehnt ({detail}); die übrige Synchronisierung läuft weiter',
+  },
+  unsendable: {
+    en: 'the sync could not turn this CRM item into an Outlook item; the rest of the sync goes on',
+    de: 'die Synchronisierung konnte dieses CRM-Element nicht in ein Outlook-Element umwandeln; die übrige Synchronisierung läuft weiter',
+  },
   failed: {
     en: 'the sync failed ({detail}); it tries again by itself',
     de: 'die Synchronisierung ist fehlgeschlagen ({detail}); sie versucht es von selbst erneut',

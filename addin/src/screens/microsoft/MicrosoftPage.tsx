@@ -4,6 +4,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { seesFailingSyncs } from '../../sync/model';
 import { ContactsSyncSection } from './ContactsSyncSection';
 import { FailingSyncsSection } from './FailingSyncsSection';
+import { SetAsideSection } from './SetAsideSection';
 import { SyncLogSection } from './SyncLogSection';
 import { SyncSection } from './SyncSection';
 import { useSync } from './useSync';
@@ -30,8 +31,10 @@ export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api
       </Body1>
       <SyncSection brand={brand} sync={calendar} />
       {calendar.data !== undefined && <SyncLogSection heading={t('syncLog.heading')} log={calendar.data.log} />}
+      {calendar.data?.enabled && <SetAsideSection api={api} kind="calendar" lastRunAt={calendar.data.lastRunAt} />}
       <ContactsSyncSection brand={brand} api={api} sync={contacts} />
       {contacts.data !== undefined && <SyncLogSection heading={t('contactsSync.logHeading')} log={contacts.data.log} />}
+      {contacts.data?.enabled && <SetAsideSection api={api} kind="contacts" lastRunAt={contacts.data.lastRunAt} />}
       {seesFailingSyncs(profile) && <FailingSyncsSection api={api} />}
     </>
   );

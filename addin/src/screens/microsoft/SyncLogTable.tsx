@@ -76,7 +76,7 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
                 })
               : entry.subject;
           const action = (
-            <span className={entry.action === 'error' || entry.action === 'conflict' ? styles.error : undefined}>
+            <span className={['error', 'conflict', 'set_aside'].includes(entry.action) ? styles.error : undefined}>
               {t(`syncAction.${entry.action}`)}
             </span>
           );

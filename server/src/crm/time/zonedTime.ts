@@ -77,7 +77,7 @@ function offsetMillis(utc: number, zone: string): number {
 
 function wallMillis(local: string): number {
   const [, y, mo, d, h, mi, s = '00'] = LOCAL.exec(local) ?? [];
-  if (!y) throw new Error(`Not a local date-time: ${local}`);
+  if (!y) throw new RangeError(`Not a local date-time: ${local}`);
   return Date.UTC(+y, +mo! - 1, +d!, +h!, +mi!, +s);
 }
 

@@ -5,6 +5,7 @@ import { requireMember } from '../../crm/member.js';
 import { requirePermission } from '../../crm/permissions.js';
 import type { SyncBindingRow } from '../../store/schema.js';
 import { findBinding } from '../../sync/bindings.js';
+import { listSetAside, retrySetAsideItems } from '../../sync/setAsideCommands.js';
 import { disableSync, enableSync, ensureSubscription, kickBinding } from '../../sync/syncCommands.js';
 import { containerGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
@@ -27,6 +28,9 @@ const notificationBody = z.object({
     )
     .max(1000),
 });
+
+/** One set-aside item by its id, or all when absent. */
+const retryBody = z.object({ id: z.number().int().positive().optional() }).strict();
 
 /** Calendar sync: status, enable and disable for the signed-in user; failing users for administrators. */
 export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
@@ -57,6 +61,27 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
           languageFromAcceptLanguage(req.headers['accept-language']),
         ),
       );
+    });
+
+    router.get(`/api/sync/${kind}/set-aside`, async (req, res) => {
+      const language = languageFromAcceptLanguage(req.headers['accept-language']);
+      const items = await listSetAside(sync, identityOf(res), kind);
+      res.json({
+        items: items.map((item) => ({
+          id: item.id,
+          direction: item.side,
+          subject: item.label,
+          reason: describeSyncReason(item.reason, language, { calendarName: deps.config.brandName }, kind),
+          attempts: item.attempts,
+          since: item.since,
+          lastFailedAt: item.last_failed_at,
+        })),
+      });
+    });
+
+    router.post(`/api/sync/${kind}/set-aside/retry`, async (req, res) => {
+      const { id } = retryBody.parse(req.body ?? {});
+      res.json({ retried: await retrySetAsideItems(sync, identityOf(res), kind, id) });
     });
 
     router.post(`/api/sync/${kind}/disable`, async (req, res) => {

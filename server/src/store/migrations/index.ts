@@ -10,6 +10,7 @@ import { eventExceptions } from './0007_event_exceptions.js';
 import { bindingReviews } from './0008_binding_reviews.js';
 import { eventListingIndexes } from './0009_event_listing_indexes.js';
 import { jobQueue } from './0010_job_queue.js';
+import { syncSetAside } from './0011_sync_set_aside.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -24,5 +25,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0008_binding_reviews': bindingReviews(),
     '0009_event_listing_indexes': eventListingIndexes(),
     '0010_job_queue': jobQueue(dialect),
+    '0011_sync_set_aside': syncSetAside(dialect),
   };
 }

@@ -3,6 +3,7 @@ import { placeSeries } from '../../crm/events/eventListing.js';
 import { contentColumns, eventFromRow } from '../../crm/events/eventRecords.js';
 import type { EventRow } from '../../store/schema.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
+import { shortLabel } from '../engine/shortLabel.js';
 import type { SyncRun } from '../syncRun.js';
 import { fromGraphEvent, toGraphEvent } from './eventMapping.js';
 import { CRM_EVENT_ID_PROPERTY } from './graphEvent.js';
@@ -27,6 +28,7 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
     loadRows: (db, ids) =>
       ids.length ? db.selectFrom('events').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]),
     label: (row) => row.subject,
+    incomingLabel: (item) => shortLabel(item.subject),
     toGraph(row, { mode, create }) {
       const event = eventFromRow(row);
       // Attendees make Exchange mail meeting requests: only events created after sync was enabled carry them

@@ -12,6 +12,7 @@ import { recordSyncChange } from '../../crm/syncOutbox.js';
 import type { ContactRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
+import { shortLabel } from '../engine/shortLabel.js';
 import type { SyncRun } from '../syncRun.js';
 
 // The first contact sync takes at most this many contacts (docs/product-rules.md#r-contact-first-sync).
@@ -44,6 +45,7 @@ export function contactAdapter(
     loadRows: (db, ids) =>
       ids.length ? db.selectFrom('contacts').selectAll().where('id', 'in', ids).execute() : Promise.resolve([]),
     label: (row) => label({ firstName: row.first_name, lastName: row.last_name, email: row.email }),
+    incomingLabel: (item) => shortLabel(item.displayName) ?? shortLabel(item.surname),
     toGraph(row, { create }) {
       const body = crmToGraph(contentOf(contactFromRow(row)), mapping) as Record<string, unknown>;
       return create

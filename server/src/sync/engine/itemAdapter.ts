@@ -39,6 +39,8 @@ export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends Gra
   loadRows(db: SyncRun['db'] | Transaction<Database>, ids: string[]): Promise<Row[]>;
   /** How the item is named in the sync log. */
   label(row: Row): string;
+  /** How an item from Microsoft 365 is named in the sync log before (or without) becoming a CRM row. */
+  incomingLabel(item: Item): string | null;
   /** The Graph body for a create (with `transactionId` and the stamp) or an update. */
   toGraph(
     row: Row,

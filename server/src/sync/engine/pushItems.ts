@@ -1,10 +1,13 @@
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import { recordSyncChange } from '../../crm/syncOutbox.js';
 import type { BatchRequest, BatchResponse } from '../../graph/mailboxGraph.js';
 import type { Database, SyncLinkRow } from '../../store/schema.js';
+import { clearItemFailure, noteItemFailure } from '../itemFailures.js';
 import { logSync } from '../syncLog.js';
 import { assertStillActive, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph, GraphItem } from './containerGraph.js';
 import type { ItemAdapter, SyncedRow, WriteCompletion } from './itemAdapter.js';
+import { itemFailureReason } from './itemFailureReason.js';
 
 type Operation<Row> =
   | { kind: 'create'; row: Row; transactionId: string; pending: boolean }
@@ -23,6 +26,8 @@ interface PreparedChunk<Row> {
   ids: string[];
   operations: Operation<Row>[];
   requests: BatchRequest[];
+  /** Operations that could not become a request, by index, with the reason (a sync log reason). */
+  unsent: Map<number, string>;
 }
 
 /**
@@ -87,10 +92,19 @@ async function prepareChunk<Row extends SyncedRow>(
   const operations = await plan(run, adapter, ids);
   await resolveUnconfirmed(run, graph, adapter, operations);
   await recordPendingCreates(run, operations);
-  const requests = operations
-    .map((operation, index) => request(run, graph, adapter, operation, mode, String(index)))
-    .filter((r): r is BatchRequest => r !== undefined);
-  return { ids, operations, requests };
+  const requests: BatchRequest[] = [];
+  const unsent = new Map<number, string>();
+  for (const [index, operation] of operations.entries()) {
+    try {
+      const built = request(run, graph, adapter, operation, mode, String(index));
+      if (built) requests.push(built);
+    } catch (error) {
+      // A CRM row the adapter cannot turn into a Graph item fails on its own; the others are sent.
+      if (!itemFailureReason(error)) throw error;
+      unsent.set(index, 'unsendable');
+    }
+  }
+  return { ids, operations, requests, unsent };
 }
 
 async function commitChunk<Row extends SyncedRow>(
@@ -101,14 +115,89 @@ async function commitChunk<Row extends SyncedRow>(
   completions: Map<number, WriteCompletion<Row>>,
 ): Promise<void> {
   await run.db.transaction().execute(async (trx) => {
+    const failing = new Set(
+      (
+        await trx
+          .selectFrom('sync_item_failures')
+          .select('item_id')
+          .where('binding_id', '=', run.binding.id)
+          .where('side', '=', 'to_microsoft')
+          .where('item_id', 'in', chunk.ids)
+          .execute()
+      ).map((row) => row.item_id),
+    );
+    const failedNow = new Set<string>();
     for (const [index, operation] of chunk.operations.entries()) {
+      const entityId = operation.kind === 'delete' ? operation.entityId : operation.row.id;
+      const unsent = chunk.unsent.get(index);
       // A delete of a create that never reached Microsoft 365 has nothing to send: it just forgets the link.
       const response =
         responses.get(String(index)) ??
         (operation.kind === 'delete' ? { id: String(index), status: 204, body: undefined, headers: {} } : undefined);
-      if (response) await applyResult(trx, run, adapter, operation, response, completions.get(index));
+      let failure = unsent;
+      if (!failure && response) {
+        const outcome = await resultInSavepoint(trx, run, adapter, operation, response, completions.get(index));
+        failure = outcome.failure;
+      }
+      if (!failure) continue;
+      failedNow.add(entityId);
+      if (operation.kind === 'create') await forgetLink(trx, run, entityId);
+      await noteItemFailure(
+        trx,
+        run.binding,
+        { side: 'to_microsoft', itemId: entityId, entityId, label: labelOf(adapter, operation), reason: failure },
+        run.now(),
+      );
     }
+    for (const id of chunk.ids)
+      if (failing.has(id) && !failedNow.has(id)) await clearItemFailure(trx, run.binding.id, 'to_microsoft', id);
   });
+}
+
+/**
+ * Records one item's result inside a savepoint. Returns a failure reason when Microsoft 365 refused that item
+ * (or the CRM could not store its result); such an item is counted and in time set aside, the others commit.
+ */
+async function resultInSavepoint<Row extends SyncedRow>(
+  trx: Transaction<Database>,
+  run: SyncRun,
+  adapter: ItemAdapter<Row>,
+  operation: Operation<Row>,
+  response: BatchResponse,
+  completion: WriteCompletion<Row> | undefined,
+): Promise<{ failure?: string }> {
+  await sql`savepoint sync_item`.execute(trx);
+  try {
+    const failure = await applyResult(trx, run, adapter, operation, response, completion);
+    await sql`release savepoint sync_item`.execute(trx);
+    return failure ? { failure } : {};
+  } catch (error) {
+    const failure = itemFailureReason(error);
+    if (!failure) throw error;
+    await sql`rollback to savepoint sync_item`.execute(trx);
+    await sql`release savepoint sync_item`.execute(trx);
+    return { failure };
+  }
+}
+
+function labelOf<Row extends SyncedRow>(adapter: ItemAdapter<Row>, operation: Operation<Row>): string | null {
+  return operation.kind === 'delete' ? operation.label : adapter.label(operation.row);
+}
+
+function forgetLink(trx: Transaction<Database>, run: SyncRun, entityId: string) {
+  return trx
+    .deleteFrom('sync_links')
+    .where('binding_id', '=', run.binding.id)
+    .where('entity_id', '=', entityId)
+    .execute();
+}
+
+/**
+ * Whether Microsoft 365 refused this one item for what it is (400, 409, 413, 422 …), so that sending it again
+ * unchanged would fail again. Throttling, expired tokens, missing consent and server errors concern every item.
+ */
+function refusedForItem(status: number): boolean {
+  return status >= 400 && status < 500 && status !== 401 && status !== 403 && status !== 429;
 }
 
 async function plan<Row extends SyncedRow>(
@@ -270,7 +359,7 @@ async function applyResult<Row extends SyncedRow>(
   operation: Operation<Row>,
   response: BatchResponse,
   completion: WriteCompletion<Row> | undefined,
-): Promise<void> {
+): Promise<string | undefined> {
   const at = run.now();
   const ok = response.status >= 200 && response.status < 300;
   const body = response.body as (GraphItem & { iCalUId?: string }) | undefined;
@@ -308,20 +397,10 @@ async function applyResult<Row extends SyncedRow>(
         );
       } else {
         await forget(row.id);
-        await logSync(
-          trx,
-          run.binding,
-          {
-            direction: 'to_microsoft',
-            action: 'error',
-            entityId: row.id,
-            subject: adapter.label(row),
-            reason: `refused_create|${refused}`,
-          },
-          at,
-        );
+        if (refusedForItem(response.status)) return `refused_create|${refused}`;
+        await failedForNow(trx, run, adapter, row, `refused_create|${refused}`, at);
       }
-      return;
+      return undefined;
     }
     case 'update': {
       const { row } = operation;
@@ -363,20 +442,10 @@ async function applyResult<Row extends SyncedRow>(
           at,
         );
       } else {
-        await logSync(
-          trx,
-          run.binding,
-          {
-            direction: 'to_microsoft',
-            action: 'error',
-            entityId: row.id,
-            subject: adapter.label(row),
-            reason: `refused_change|${refused}`,
-          },
-          at,
-        );
+        if (refusedForItem(response.status)) return `refused_change|${refused}`;
+        await failedForNow(trx, run, adapter, row, `refused_change|${refused}`, at);
       }
-      return;
+      return undefined;
     }
     case 'delete': {
       if (ok || response.status === 404 || response.status === 410) {
@@ -394,6 +463,7 @@ async function applyResult<Row extends SyncedRow>(
           at,
         );
       } else {
+        if (refusedForItem(response.status)) return `refused_delete|${refused}`;
         await logSync(
           trx,
           run.binding,
@@ -406,9 +476,32 @@ async function applyResult<Row extends SyncedRow>(
           },
           at,
         );
+        await recordSyncChange(trx, run.binding.user_id, run.binding.kind, operation.entityId, at.toISOString());
       }
+      return undefined;
     }
   }
+}
+
+/**
+ * Microsoft 365 could not take the item right now for a reason that is not the item's (a server error): logged,
+ * and queued again for the next run without counting against the item.
+ */
+async function failedForNow<Row extends SyncedRow>(
+  trx: Transaction<Database>,
+  run: SyncRun,
+  adapter: ItemAdapter<Row>,
+  row: Row,
+  reason: string,
+  at: Date,
+): Promise<void> {
+  await logSync(
+    trx,
+    run.binding,
+    { direction: 'to_microsoft', action: 'error', entityId: row.id, subject: adapter.label(row), reason },
+    at,
+  );
+  await recordSyncChange(trx, run.binding.user_id, run.binding.kind, row.id, at.toISOString());
 }
 
 function errorCode(body: unknown): string {

@@ -3,6 +3,7 @@ import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import { RetryLater } from '../../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../../store/storeUnavailable.js';
 import { stopBinding, updateBinding } from '../bindings.js';
+import { itemsToRetry } from '../itemFailures.js';
 import { logSync } from '../syncLog.js';
 import { BindingChanged, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph } from './containerGraph.js';
@@ -17,12 +18,13 @@ const OUTBOX_BATCH = 500;
  * (pulled first, so that a change made on both sides is seen as a conflict), then the CRM's changes from the outbox.
  */
 export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
-  await updateBinding(run.db, run.binding, { last_run_at: run.now().toISOString() });
+  const startedAt = run.now();
+  await updateBinding(run.db, run.binding, { last_run_at: startedAt.toISOString() });
   try {
     if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
     await pullItems(run, graph, adapter);
     await reviewWhenDue(run, graph, adapter);
-    await pushOutbox(run, graph, adapter);
+    await pushOutbox(run, graph, adapter, startedAt);
     await updateBinding(run.db, run.binding, {
       last_success_at: run.now().toISOString(),
       consecutive_failures: 0,
@@ -82,21 +84,44 @@ async function reviewWhenDue(run: SyncRun, graph: ContainerGraph, adapter: ItemA
   await updateBinding(run.db, run.binding, { reviewed_at: now.toISOString() });
 }
 
-/** Pushes the outbox: each changed item once, as it is now; rows are removed once their push committed. */
-async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
+/**
+ * Pushes the items that failed in earlier runs and are not set aside yet, then the outbox: each changed item once,
+ * as it is now; rows are removed once their push committed. Only rows that were there when the push began are
+ * read, so an item queued again during the push waits for the next run.
+ */
+async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter, startedAt: Date): Promise<void> {
   const { user_id: userId, kind } = run.binding;
+  const retried = new Set(await itemsToRetry(run.db, run.binding.id, 'to_microsoft', startedAt));
+  if (retried.size) await pushItems(run, graph, adapter, [...retried], 'changes');
+  const newest = await run.db
+    .selectFrom('sync_outbox')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('kind', '=', kind)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!newest) return;
+  const lastQueued = newest.id;
   for (;;) {
     const rows = await run.db
       .selectFrom('sync_outbox')
       .select(['id', 'entity_id'])
       .where('user_id', '=', userId)
       .where('kind', '=', kind)
+      .where('id', '<=', lastQueued)
       .orderBy('id')
       .limit(OUTBOX_BATCH)
       .execute();
     if (!rows.length) return;
     const ids = [...new Set(rows.map((row) => row.entity_id))];
-    await pushItems(run, graph, adapter, ids, 'changes');
+    await pushItems(
+      run,
+      graph,
+      adapter,
+      ids.filter((id) => !retried.has(id)),
+      'changes',
+    );
     const lastId = rows[rows.length - 1]!.id;
     await run.db
       .deleteFrom('sync_outbox')
