@@ -6,8 +6,10 @@ import type { Database, EventRow } from '../../store/schema.js';
 import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember, type Member } from '../member.js';
 import { hasPermission } from '../permissions.js';
+import { importRecords, insertInChunks } from '../importRows.js';
 import { recordSyncChange } from '../syncOutbox.js';
-import { eventProblems, newEventSchema, type EventChanges, type NewEvent } from './eventInput.js';
+import { workSlices } from '../workSlices.js';
+import { eventProblems, newEventSchema, timeProblems, type EventChanges, type NewEvent } from './eventInput.js';
 import { contentColumns, contentOf, eventFromRow, type CrmEvent } from './eventRecords.js';
 import { seriesMoved } from './seriesExceptions.js';
 
@@ -122,8 +124,11 @@ export async function massUpdateEvents(
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const updated: CrmEvent[] = [];
-    for (const id of new Set(eventIds))
+    const checkpoint = workSlices();
+    for (const id of new Set(eventIds)) {
+      await checkpoint();
       updated.push(await applyChanges(trx, await editableEvent(trx, member, id), changes, ctx.now()));
+    }
     return updated;
   });
 }
@@ -139,18 +144,20 @@ const importRow = z.object({
 });
 
 /**
- * Imports events from CSV rows (columns Subject, Start, End, Time Zone, All Day, Location, Description).
- * All or nothing: one bad row imports none and names the line. Imported events are marked and not synced.
+ * Imports events from CSV records (columns Subject, Start, End, Time Zone, All Day, Location, Description), at most
+ * MAX_IMPORT_ROWS. All or nothing: one bad row imports none and names the line. Imported events are marked and not
+ * synced.
  */
 export async function importEvents(
   ctx: EventCommandContext,
   identity: MicrosoftIdentity,
-  rows: Record<string, string>[],
+  records: Iterable<Record<string, string>>,
 ): Promise<number> {
   const { user } = await requireMember(ctx.db, identity);
-  const events = rows.map((raw, index) => {
-    const line = index + 2;
-    const parsedRow = importRow.safeParse(raw);
+  const now = ctx.now().toISOString();
+  const rows: EventRow[] = [];
+  for await (const { record, line } of importRecords(records)) {
+    const parsedRow = importRow.safeParse(record);
     if (!parsedRow.success)
       throw new AppError('import_invalid', `line ${line}`, {
         detail: `line ${line}: the columns Subject, Start, End and Time Zone are required`,
@@ -171,33 +178,45 @@ export async function importEvents(
         detail: `line ${line}: ${issue.path.join('.')} ${issue.message}`,
       });
     }
-    return parsed.data;
-  });
-  const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const event of events) {
-      await trx
-        .insertInto('events')
-        .values({
-          id: randomUUID(),
-          organisation_id: user.organisation_id,
-          owner_user_id: user.id,
-          ...contentColumns(event),
-          ical_uid: null,
-          origin: 'import',
-          sync_eligible: 0,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
-        .execute();
-    }
-  });
-  return events.length;
+    rows.push({
+      id: randomUUID(),
+      organisation_id: user.organisation_id,
+      owner_user_id: user.id,
+      ...contentColumns(parsed.data),
+      ical_uid: null,
+      origin: 'import',
+      sync_eligible: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+  }
+  await ctx.db.transaction().execute((trx) => insertInChunks(trx, 'events', rows));
+  return rows.length;
+}
+
+/** Whether a user may see or change a record: its owner, or a user who manages all records. */
+const mayAccess = (member: Member, ownerId: string) =>
+  ownerId === member.user.id || hasPermission(member.user, 'manage_all_records');
+
+/**
+ * An event the caller may read. Lists show a user their own records; reading one by id follows the rule of
+ * changing it, and an event the caller may not see is one that does not exist for them.
+ */
+export async function visibleEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+  const event = await liveEvent(db, member, eventId);
+  if (!mayAccess(member, event.owner_user_id)) throw new AppError('event_not_found', `${eventId} is not visible`);
+  return event;
 }
 
 export async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+  const event = await liveEvent(db, member, eventId);
+  if (!mayAccess(member, event.owner_user_id)) throw new AppError('records_permission_denied');
+  return event;
+}
+
+async function liveEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
   const event = await db
     .selectFrom('events')
     .selectAll()
@@ -206,8 +225,6 @@ export async function editableEvent(db: Db, member: Member, eventId: string): Pr
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!event) throw new AppError('event_not_found');
-  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records'))
-    throw new AppError('records_permission_denied');
   return event;
 }
 
@@ -215,8 +232,11 @@ export async function applyChanges(db: Db, current: EventRow, changes: EventChan
   const before = contentOf(eventFromRow(current));
   const merged = { ...before, ...changes };
   // As in Outlook, moving a series or changing its pattern drops its exceptions (unless new ones come along).
-  if (changes.exceptions === undefined && seriesMoved(before, merged)) merged.exceptions = [];
-  const problems = eventProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);
+  const moved = seriesMoved(before, merged);
+  if (changes.exceptions === undefined && moved) merged.exceptions = [];
+  // Exceptions that stay as they were on a series that stays where it was need no second look.
+  const checked = changes.exceptions === undefined && !moved ? timeProblems(merged) : eventProblems(merged);
+  const problems = checked.map((problem) => `${problem.path}: ${problem.message}`);
   if (problems.length) throw new AppError('invalid_request', problems.join('; '), { detail: problems.join('; ') });
   const now = at.toISOString();
   await db

@@ -1,12 +1,7 @@
 import { z } from 'zod';
 import { exceptionProblems, seriesExceptionSchema } from './seriesExceptions.js';
-import { isLocalDateTime, isValidTimeZone, localToUtc, normalizeLocal } from '../time/zonedTime.js';
-
-const localDateTime = z
-  .string()
-  .refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00')
-  .transform(normalizeLocal);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
+import { isLocalDateTime, isValidTimeZone, localToUtc } from '../time/zonedTime.js';
+import { eventDate, eventLocalDateTime, exceptionList } from './eventDateRange.js';
 const weekday = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
 
 /** Graph's patternedRecurrence, the shape both sides share; the time zone is the event's. */
@@ -26,8 +21,8 @@ export const recurrenceSchema = z
     range: z
       .object({
         type: z.enum(['endDate', 'noEnd', 'numbered']),
-        startDate: date,
-        endDate: date.optional(),
+        startDate: eventDate,
+        endDate: eventDate.optional(),
         numberOfOccurrences: z.number().int().min(1).max(999).optional(),
       })
       .strict(),
@@ -62,8 +57,8 @@ const fields = {
   subject: z.string().trim().min(1).max(255),
   description: z.string().max(32_000).default(''),
   location: z.string().trim().max(255).default(''),
-  start: localDateTime,
-  end: localDateTime,
+  start: eventLocalDateTime,
+  end: eventLocalDateTime,
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone like Europe/Berlin'),
   isAllDay: z.boolean().default(false),
   // Graph allows at most 500 attendees per event.
@@ -71,8 +66,8 @@ const fields = {
   reminderMinutes: z.number().int().min(0).max(40_320).nullable().default(15),
   showAs: z.enum(SHOW_AS).default('busy'),
   recurrence: recurrenceSchema.nullable().default(null),
-  // A series' exceptions; Graph has no documented cap, a series of daily meetings over four years has ~1,500.
-  exceptions: z.array(seriesExceptionSchema).max(2_000).default([]),
+  // A series' exceptions; Graph has no documented cap.
+  exceptions: exceptionList(seriesExceptionSchema).default([]),
 };
 
 /** What is wrong with an event's times, if anything (checked on creation and on every merged change). */
@@ -119,15 +114,15 @@ export const eventChangesSchema = z
     subject: fields.subject,
     description: z.string().max(32_000),
     location: z.string().trim().max(255),
-    start: localDateTime,
-    end: localDateTime,
+    start: eventLocalDateTime,
+    end: eventLocalDateTime,
     timeZone: fields.timeZone,
     isAllDay: z.boolean(),
     attendees: z.array(attendeeSchema).max(500),
     reminderMinutes: z.number().int().min(0).max(40_320).nullable(),
     showAs: z.enum(SHOW_AS),
     recurrence: recurrenceSchema.nullable(),
-    exceptions: z.array(seriesExceptionSchema).max(2_000),
+    exceptions: exceptionList(seriesExceptionSchema),
   })
   .partial()
   .strict();
