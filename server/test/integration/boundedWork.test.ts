@@ -118,6 +118,19 @@ describe('bounded work per request: the worst a member can ask for leaves the se
       }),
     );
     expect(patched.result.body.exceptions).toHaveLength(2000);
+    const moved = Array.from({ length: 2000 }, (_, i) => {
+      const date = dateAfter(today(), i + 1);
+      return { date, start: `${date}T10:00`, end: `${date}T10:45`, subject: 'Moved' };
+    });
+    const changed = await responsive(
+      'PATCH 2,000 occurrences with their own times and subject',
+      request<ApiEvent>(`/api/events/${id}`, { method: 'PATCH', body: { exceptions: moved } }),
+    );
+    expect(changed.result.body.exceptions).toHaveLength(2000);
+    await api(`/api/events/${id}`, {
+      method: 'PATCH',
+      body: { exceptions: cancelled(dateAfter('2999-12-31', -1999), 2000) },
+    });
     const oneMore = await responsive(
       'cancel a 2,001st occurrence',
       request(`/api/events/${id}/occurrences/2026-01-05`, { method: 'DELETE' }),

@@ -27,6 +27,7 @@ export async function createEvent(
   input: NewEvent,
 ): Promise<CrmEvent> {
   const { user } = await requireMember(ctx.db, identity);
+  await refuseProblems(input);
   const now = ctx.now().toISOString();
   const row: EventRow = {
     id: randomUUID(),
@@ -56,10 +57,31 @@ export async function updateEvent(
   changes: EventChanges,
 ): Promise<CrmEvent> {
   const member = await requireMember(ctx.db, identity);
+  const checked = await checkChanges(await editableEvent(ctx.db, member, eventId), changes);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
-    return applyChanges(trx, current, changes, ctx.now());
+    return applyChanges(trx, current, changes, ctx.now(), checked);
   });
+}
+
+/**
+ * Checks changes against the event as it is, before the transaction that applies them: a series' thousands of
+ * exceptions take a while, and on SQLite a transaction holds the one connection every request needs. Returns the
+ * version checked, which the transaction need not check again.
+ */
+export async function checkChanges(current: EventRow, changes: EventChanges): Promise<number> {
+  await refuseProblems(mergedChanges(current, changes));
+  return current.version;
+}
+
+/** The event as it is with the changes on top; moving a series or changing its pattern drops its exceptions. */
+function mergedChanges(current: EventRow, changes: EventChanges): NewEvent & { moved: boolean } {
+  const before = contentOf(eventFromRow(current));
+  const merged = { ...before, ...changes };
+  const moved = seriesMoved(before, merged);
+  // As in Outlook, unless new exceptions come along.
+  if (changes.exceptions === undefined && moved) merged.exceptions = [];
+  return { ...merged, moved };
 }
 
 /** Deletes an event (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
@@ -228,16 +250,28 @@ async function liveEvent(db: Db, member: Member, eventId: string): Promise<Event
   return event;
 }
 
-export async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
-  const before = contentOf(eventFromRow(current));
-  const merged = { ...before, ...changes };
-  // As in Outlook, moving a series or changing its pattern drops its exceptions (unless new ones come along).
-  const moved = seriesMoved(before, merged);
-  if (changes.exceptions === undefined && moved) merged.exceptions = [];
+/** A 400 that names what is wrong with an event, if anything is. */
+async function refuseProblems(event: NewEvent): Promise<void> {
+  refuse(await eventProblems(event));
+}
+
+function refuse(problems: { path: string; message: string }[]): void {
+  const detail = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+  if (problems.length) throw new AppError('invalid_request', detail, { detail });
+}
+
+/** Applies checked changes; `checkedVersion` is the version checkChanges saw (a later one is checked again). */
+export async function applyChanges(
+  db: Db,
+  current: EventRow,
+  changes: EventChanges,
+  at: Date,
+  checkedVersion?: number,
+): Promise<CrmEvent> {
+  const { moved, ...merged } = mergedChanges(current, changes);
   // Exceptions that stay as they were on a series that stays where it was need no second look.
-  const checked = changes.exceptions === undefined && !moved ? timeProblems(merged) : eventProblems(merged);
-  const problems = checked.map((problem) => `${problem.path}: ${problem.message}`);
-  if (problems.length) throw new AppError('invalid_request', problems.join('; '), { detail: problems.join('; ') });
+  if (changes.exceptions === undefined && !moved) refuse(timeProblems(merged));
+  else if (checkedVersion !== current.version) await refuseProblems(merged);
   const now = at.toISOString();
   await db
     .updateTable('events')

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exceptionProblems, seriesExceptionSchema } from './seriesExceptions.js';
+import { exceptionProblemsInSlices, seriesExceptionSchema } from './seriesExceptions.js';
 import { isLocalDateTime, isValidTimeZone, localToUtc } from '../time/zonedTime.js';
 import { eventDate, eventLocalDateTime, exceptionList } from './eventDateRange.js';
 const weekday = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
@@ -88,25 +88,31 @@ export function timeProblems(value: {
   return problems;
 }
 
-/** Everything wrong with a whole event: its times, and its exceptions against its series. */
-export function eventProblems(value: NewEvent): { path: string; message: string }[] {
+/**
+ * Everything wrong with a whole event: its times, and its exceptions against its series (looked at a slice of work
+ * at a time: a series has up to 2,000).
+ */
+export async function eventProblems(value: NewEvent): Promise<{ path: string; message: string }[]> {
   const problems = timeProblems(value);
   if (problems.length) return problems;
-  return exceptionProblems(value, value.exceptions).map((problem) => ({
+  return (await exceptionProblemsInSlices(value, value.exceptions)).map((problem) => ({
     path: 'exceptions',
     message: problem.message,
   }));
 }
 
-function checkEvent(value: NewEvent, ctx: z.RefinementCtx): void {
-  for (const problem of eventProblems(value))
+function checkTimes(value: NewEvent, ctx: z.RefinementCtx): void {
+  for (const problem of timeProblems(value))
     ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
 }
 
-/** A new event, as the API and the events view send it. */
+/**
+ * A new event, as the API and the events view send it, with its times checked; its exceptions are checked against
+ * its series by the command that saves it (eventProblems).
+ */
 const newEventShape = z.object(fields).strict();
 export type NewEvent = z.infer<typeof newEventShape>;
-export const newEventSchema = newEventShape.superRefine(checkEvent);
+export const newEventSchema = newEventShape.superRefine(checkTimes);
 
 /** Changes to an event: any subset of the fields; times are checked against the merged result. */
 export const eventChangesSchema = z

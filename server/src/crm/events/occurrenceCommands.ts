@@ -1,4 +1,5 @@
 import { AppError } from '../../errors.js';
+import type { EventRow } from '../../store/schema.js';
 import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember } from '../member.js';
 import { applyChanges, editableEvent, visibleEvent, type EventCommandContext } from './eventCommands.js';
@@ -7,7 +8,7 @@ import { MAX_EXCEPTIONS } from './eventDateRange.js';
 import { eventFromRow, type CrmEvent } from './eventRecords.js';
 import { seriesDates } from './seriesDates.js';
 import {
-  exceptionProblems,
+  exceptionProblemsInSlices,
   occurrenceOf,
   type Occurrence,
   type OccurrenceOverrides,
@@ -26,29 +27,46 @@ export async function changeOccurrence(
   change: OccurrenceOverrides | 'cancel',
 ): Promise<CrmEvent> {
   const member = await requireMember(ctx.db, identity);
+  // Checked before the transaction (see checkChanges), and again inside only if the event changed meanwhile.
+  const seen = await editableEvent(ctx.db, member, eventId);
+  const planned = await exceptionsWithChange(seen, eventId, date, change);
   return ctx.db.transaction().execute(async (trx) => {
-    const event = eventFromRow(await editableEvent(trx, member, eventId));
-    const existing = event.exceptions.find((exception) => exception.date === date);
-    if (!event.recurrence || existing?.cancelled || seriesDates(event.recurrence, date, date)[0] !== date)
-      throw new AppError('occurrence_not_found');
-    const others = event.exceptions.filter((exception) => exception.date !== date);
-    if (!existing && others.length >= MAX_EXCEPTIONS)
-      throw new AppError('too_many_exceptions', `${eventId} has ${others.length}`, { max: MAX_EXCEPTIONS });
-    const replacement: SeriesException =
-      change === 'cancel' ? { date, cancelled: true } : { ...existing, ...change, date };
-    const problem = exceptionProblems(event, [...others, replacement]).find((p) => p.date === date);
-    if (problem)
-      throw new AppError(
-        problem.kind === 'crosses_neighbour' ? 'occurrence_crosses_neighbour' : 'occurrence_times_invalid',
-        problem.message,
-      );
-    return applyChanges(
-      trx,
-      await editableEvent(trx, member, eventId),
-      { exceptions: [...others, replacement] },
-      ctx.now(),
-    );
+    const current = await editableEvent(trx, member, eventId);
+    const exceptions =
+      current.version === seen.version ? planned : await exceptionsWithChange(current, eventId, date, change);
+    return applyChanges(trx, current, { exceptions }, ctx.now(), current.version);
   });
+}
+
+/** The series' exceptions with the occurrence on `date` changed or cancelled, or the refusal that says why not. */
+async function exceptionsWithChange(
+  row: EventRow,
+  eventId: string,
+  date: string,
+  change: OccurrenceOverrides | 'cancel',
+): Promise<SeriesException[]> {
+  const event = eventFromRow(row);
+  const existing = event.exceptions.find((exception) => exception.date === date);
+  if (!event.recurrence || existing?.cancelled || seriesDates(event.recurrence, date, date)[0] !== date)
+    throw new AppError('occurrence_not_found');
+  const others = event.exceptions.filter((exception) => exception.date !== date);
+  if (!existing && others.length >= MAX_EXCEPTIONS)
+    throw new AppError('too_many_exceptions', `${eventId} has ${others.length}`, { max: MAX_EXCEPTIONS });
+  const replacement: SeriesException =
+    change === 'cancel' ? { date, cancelled: true } : { ...existing, ...change, date };
+  const exceptions = [...others, replacement];
+  const problems = await exceptionProblemsInSlices(event, exceptions);
+  const problem = problems.find((p) => p.date === date);
+  if (problem)
+    throw new AppError(
+      problem.kind === 'crosses_neighbour' ? 'occurrence_crosses_neighbour' : 'occurrence_times_invalid',
+      problem.message,
+    );
+  if (problems.length) {
+    const detail = problems.map((p) => `exceptions: ${p.message}`).join('; ');
+    throw new AppError('invalid_request', detail, { detail });
+  }
+  return exceptions;
 }
 
 /** How many occurrences one request lists at most. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localToUtc, utcToLocal } from '../time/zonedTime.js';
+import { workSlices } from '../workSlices.js';
 import { eventDate, eventLocalDateTime } from './eventDateRange.js';
 import type { Recurrence } from './eventInput.js';
 import { dateOfDay, dayNumber, seriesDates, widestGapDays } from './seriesDates.js';
@@ -87,14 +88,18 @@ export function canonicalExceptions(series: SeriesShape, exceptions: SeriesExcep
       out.push({ date: exception.date, cancelled: true });
       continue;
     }
-    const base = baseTimesOn(exception.date);
     const kept: SeriesException = { date: exception.date };
     for (const field of ['subject', 'description', 'location'] as const) {
       if (exception[field] !== undefined && exception[field] !== series[field]) kept[field] = exception[field];
     }
-    const start = exception.start ?? base.start;
-    const end = exception.end ?? base.end;
-    if (start !== base.start || end !== base.end) Object.assign(kept, { start, end });
+    if (exception.start !== undefined || exception.end !== undefined) {
+      // The pattern's end takes time-zone arithmetic: only worked out when the start leaves the question open.
+      const baseStart = `${exception.date}T${series.start.slice(11)}`;
+      const start = exception.start ?? baseStart;
+      const base = start === baseStart || exception.end === undefined ? baseTimesOn(exception.date) : undefined;
+      const end = exception.end ?? base!.end;
+      if (start !== baseStart || end !== base?.end) Object.assign(kept, { start, end });
+    }
     if (Object.keys(kept).length > 1) out.push(kept);
   }
   return out;
@@ -109,6 +114,32 @@ export interface ExceptionProblem {
 
 /** What is wrong with a series' exceptions, if anything: dates that are no occurrence, times out of order or past a neighbour. */
 export function exceptionProblems(series: SeriesShape, exceptions: SeriesException[]): ExceptionProblem[] {
+  const steps = checkExceptions(series, exceptions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** exceptionProblems, letting other requests run while it looks at thousands of exceptions. */
+export async function exceptionProblemsInSlices(
+  series: SeriesShape,
+  exceptions: SeriesException[],
+): Promise<ExceptionProblem[]> {
+  const checkpoint = workSlices();
+  const steps = checkExceptions(series, exceptions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await checkpoint();
+  }
+}
+
+/** The check behind exceptionProblems, one exception a step. */
+function* checkExceptions(
+  series: SeriesShape,
+  exceptions: SeriesException[],
+): Generator<void, ExceptionProblem[], undefined> {
   if (exceptions.length === 0) return [];
   const { recurrence } = series;
   if (!recurrence) return [{ kind: 'not_a_series', message: 'only a recurring event has exceptions' }];
@@ -121,6 +152,7 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
   const dates = datesAround(recurrence, [...byDate.keys()]);
   const indexOf = new Map(dates.map((date, index) => [date, index]));
   for (const exception of exceptions) {
+    yield;
     const index = indexOf.get(exception.date);
     if (index === undefined) {
       problem('not_an_occurrence', exception.date, `the series has no occurrence on ${exception.date}`);
