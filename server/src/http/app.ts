@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { requireIdentity } from './authenticate.js';
 import type { ServiceDependencies } from './dependencies.js';
 import { errorHandler, notFound } from './errorHandler.js';
+import { jsonBodies } from './jsonBodies.js';
 import { accessRequestRoutes } from './routes/accessRequests.js';
 import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
@@ -39,8 +40,7 @@ export function createApp(deps: ServiceDependencies): Express {
     });
     next();
   });
-  // CSV imports of a few thousand events fit; anything larger is refused with 413.
-  app.use(express.json({ limit: '6mb' }));
+  app.use(jsonBodies());
 
   app.use(healthRoutes(deps));
   app.use(readinessRoutes(deps));

@@ -1,7 +1,8 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { AppError } from '../errors.js';
+import { MAX_EXCEPTIONS } from '../crm/events/eventDateRange.js';
+import { AppError, type ErrorCode } from '../errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../store/storeUnavailable.js';
 import { ERROR_RULES, errorMessage } from './errorMessages.js';
 import { languageFromAcceptLanguage } from './language.js';
@@ -40,6 +41,8 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new AppError(
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   if (error instanceof z.ZodError) {
+    const coded = codedIssue(error);
+    if (coded) return coded;
     const detail = error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`).join('; ');
     return new AppError('invalid_request', detail, { detail });
   }
@@ -48,4 +51,22 @@ function toAppError(error: unknown): AppError {
   if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large')
     return new AppError('payload_too_large');
   return new AppError('internal', String(error));
+}
+
+/** Error codes a schema may give an issue (`params.appError`), for refusals that deserve their own words. */
+const ISSUE_CODES = {
+  event_date_out_of_range: (path: string) => ({ detail: path }),
+  too_many_exceptions: () => ({ max: MAX_EXCEPTIONS }),
+} as const satisfies Partial<Record<ErrorCode, (path: string) => Record<string, string | number>>>;
+
+function codedIssue(error: z.ZodError): AppError | undefined {
+  for (const issue of error.issues) {
+    const code = issue.code === 'custom' ? (issue.params as { appError?: unknown } | undefined)?.appError : undefined;
+    if (typeof code === 'string' && code in ISSUE_CODES) {
+      const path = issue.path.join('.');
+      const key = code as keyof typeof ISSUE_CODES;
+      return new AppError(key, `${path}: ${issue.message}`, ISSUE_CODES[key](path));
+    }
+  }
+  return undefined;
 }

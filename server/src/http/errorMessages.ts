@@ -189,6 +189,21 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'The field mapping cannot be saved; see the marked rows.',
     de: 'Die Feldzuordnung kann nicht gespeichert werden; siehe die markierten Zeilen.',
   },
+  event_date_out_of_range: {
+    status: 400,
+    en: 'Dates must lie between 1 January 1900 and 31 December 2999; please check the year ({detail}).',
+    de: 'Daten müssen zwischen dem 1. Januar 1900 und dem 31. Dezember 2999 liegen; bitte prüfen Sie die Jahreszahl ({detail}).',
+  },
+  too_many_exceptions: {
+    status: 400,
+    en: 'A series can have at most {max} changed or cancelled occurrences.',
+    de: 'Eine Serie kann höchstens {max} geänderte oder abgesagte Termine haben.',
+  },
+  import_too_large: {
+    status: 413,
+    en: 'Nothing was imported: the file is too large. An import takes at most {rows} rows and {megabytes} MB; please split the file into smaller ones.',
+    de: 'Es wurde nichts importiert: Die Datei ist zu groß. Ein Import nimmt höchstens {rows} Zeilen und {megabytes} MB; bitte teilen Sie die Datei in kleinere auf.',
+  },
   internal: {
     status: 500,
     en: 'Something went wrong on our side. Please try again.',

@@ -5,7 +5,9 @@ import type { ContactRow, Database } from '../../store/schema.js';
 import { normalizeEmail, type MicrosoftIdentity } from '../identity.js';
 import { requireMember, type Member } from '../member.js';
 import { hasPermission } from '../permissions.js';
+import { importRecords, insertInChunks } from '../importRows.js';
 import { recordSyncChange } from '../syncOutbox.js';
+import { workSlices } from '../workSlices.js';
 import { contactProblems, newContactSchema, type ContactChanges, type NewContact } from './contactInput.js';
 import { contactFromRow, contentColumns, contentOf, type CrmContact } from './contactRecords.js';
 import { contactInputFromCsv, OWNER_CSV_COLUMN } from './csvColumns.js';
@@ -121,8 +123,11 @@ export async function massUpdateContacts(
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const updated: CrmContact[] = [];
-    for (const id of new Set(contactIds))
+    const checkpoint = workSlices();
+    for (const id of new Set(contactIds)) {
+      await checkpoint();
       updated.push(await applyChanges(trx, await editableContact(trx, member, id), changes, ctx.now()));
+    }
     return updated;
   });
 }
@@ -134,13 +139,12 @@ export async function massUpdateContacts(
 export async function importContacts(
   ctx: ContactCommandContext,
   identity: MicrosoftIdentity,
-  records: Record<string, string>[],
+  records: Iterable<Record<string, string>>,
 ): Promise<number> {
   const member = await requireMember(ctx.db, identity);
-  const contacts = records.map((record, index) => ({
-    contact: contactFromCsv(record, index + 2, ctx.now()),
-    ownerId: member.user.id,
-  }));
+  const contacts = [];
+  for await (const { record, line } of importRecords(records))
+    contacts.push({ contact: contactFromCsv(record, line, ctx.now()), ownerId: member.user.id });
   await insertAll(ctx, member, contacts, 'import');
   return contacts.length;
 }
@@ -152,14 +156,13 @@ export async function importContacts(
 export async function migrateContacts(
   ctx: ContactCommandContext,
   identity: MicrosoftIdentity,
-  records: Record<string, string>[],
+  records: Iterable<Record<string, string>>,
 ): Promise<number> {
   const member = await requireMember(ctx.db, identity);
   if (!hasPermission(member.user, 'manage_all_records')) throw new AppError('records_permission_denied');
   const owners = new Map<string, string>();
   const contacts = [];
-  for (const [index, record] of records.entries()) {
-    const line = index + 2;
+  for await (const { record, line } of importRecords(records)) {
     const contact = contactFromCsv(record, line, ctx.now());
     const ownerEmail = normalizeEmail(record[OWNER_CSV_COLUMN]?.trim() || member.user.email);
     if (!owners.has(ownerEmail)) {
@@ -204,25 +207,19 @@ async function insertAll(
   origin: 'import' | 'migration',
 ): Promise<void> {
   const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const { contact, ownerId } of contacts) {
-      await trx
-        .insertInto('contacts')
-        .values({
-          id: randomUUID(),
-          organisation_id: member.organisation.id,
-          owner_user_id: ownerId,
-          ...contentColumns(contact),
-          origin,
-          sync_eligible: 0,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
-        .execute();
-    }
-  });
+  const rows = contacts.map(({ contact, ownerId }) => ({
+    id: randomUUID(),
+    organisation_id: member.organisation.id,
+    owner_user_id: ownerId,
+    ...contentColumns(contact),
+    origin,
+    sync_eligible: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+    deleted_at: null,
+  }));
+  await ctx.db.transaction().execute((trx) => insertInChunks(trx, 'contacts', rows));
 }
 
 async function editableContact(db: Db, member: Member, contactId: string): Promise<ContactRow> {

@@ -6,8 +6,10 @@ import type { Database, EventRow } from '../../store/schema.js';
 import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember, type Member } from '../member.js';
 import { hasPermission } from '../permissions.js';
+import { importRecords, insertInChunks } from '../importRows.js';
 import { recordSyncChange } from '../syncOutbox.js';
-import { eventProblems, newEventSchema, type EventChanges, type NewEvent } from './eventInput.js';
+import { workSlices } from '../workSlices.js';
+import { eventProblems, newEventSchema, timeProblems, type EventChanges, type NewEvent } from './eventInput.js';
 import { contentColumns, contentOf, eventFromRow, type CrmEvent } from './eventRecords.js';
 import { seriesMoved } from './seriesExceptions.js';
 
@@ -25,6 +27,7 @@ export async function createEvent(
   input: NewEvent,
 ): Promise<CrmEvent> {
   const { user } = await requireMember(ctx.db, identity);
+  await refuseProblems(input);
   const now = ctx.now().toISOString();
   const row: EventRow = {
     id: randomUUID(),
@@ -54,10 +57,31 @@ export async function updateEvent(
   changes: EventChanges,
 ): Promise<CrmEvent> {
   const member = await requireMember(ctx.db, identity);
+  const checked = await checkChanges(await editableEvent(ctx.db, member, eventId), changes);
   return ctx.db.transaction().execute(async (trx) => {
     const current = await editableEvent(trx, member, eventId);
-    return applyChanges(trx, current, changes, ctx.now());
+    return applyChanges(trx, current, changes, ctx.now(), checked);
   });
+}
+
+/**
+ * Checks changes against the event as it is, before the transaction that applies them: a series' thousands of
+ * exceptions take a while, and on SQLite a transaction holds the one connection every request needs. Returns the
+ * version checked, which the transaction need not check again.
+ */
+export async function checkChanges(current: EventRow, changes: EventChanges): Promise<number> {
+  await refuseProblems(mergedChanges(current, changes));
+  return current.version;
+}
+
+/** The event as it is with the changes on top; moving a series or changing its pattern drops its exceptions. */
+function mergedChanges(current: EventRow, changes: EventChanges): NewEvent & { moved: boolean } {
+  const before = contentOf(eventFromRow(current));
+  const merged = { ...before, ...changes };
+  const moved = seriesMoved(before, merged);
+  // As in Outlook, unless new exceptions come along.
+  if (changes.exceptions === undefined && moved) merged.exceptions = [];
+  return { ...merged, moved };
 }
 
 /** Deletes an event (kept as a tombstone so that the deletion reaches Microsoft 365 and wins over older edits). */
@@ -122,8 +146,11 @@ export async function massUpdateEvents(
   const member = await requireMember(ctx.db, identity);
   return ctx.db.transaction().execute(async (trx) => {
     const updated: CrmEvent[] = [];
-    for (const id of new Set(eventIds))
+    const checkpoint = workSlices();
+    for (const id of new Set(eventIds)) {
+      await checkpoint();
       updated.push(await applyChanges(trx, await editableEvent(trx, member, id), changes, ctx.now()));
+    }
     return updated;
   });
 }
@@ -139,18 +166,20 @@ const importRow = z.object({
 });
 
 /**
- * Imports events from CSV rows (columns Subject, Start, End, Time Zone, All Day, Location, Description).
- * All or nothing: one bad row imports none and names the line. Imported events are marked and not synced.
+ * Imports events from CSV records (columns Subject, Start, End, Time Zone, All Day, Location, Description), at most
+ * MAX_IMPORT_ROWS. All or nothing: one bad row imports none and names the line. Imported events are marked and not
+ * synced.
  */
 export async function importEvents(
   ctx: EventCommandContext,
   identity: MicrosoftIdentity,
-  rows: Record<string, string>[],
+  records: Iterable<Record<string, string>>,
 ): Promise<number> {
   const { user } = await requireMember(ctx.db, identity);
-  const events = rows.map((raw, index) => {
-    const line = index + 2;
-    const parsedRow = importRow.safeParse(raw);
+  const now = ctx.now().toISOString();
+  const rows: EventRow[] = [];
+  for await (const { record, line } of importRecords(records)) {
+    const parsedRow = importRow.safeParse(record);
     if (!parsedRow.success)
       throw new AppError('import_invalid', `line ${line}`, {
         detail: `line ${line}: the columns Subject, Start, End and Time Zone are required`,
@@ -171,33 +200,45 @@ export async function importEvents(
         detail: `line ${line}: ${issue.path.join('.')} ${issue.message}`,
       });
     }
-    return parsed.data;
-  });
-  const now = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    for (const event of events) {
-      await trx
-        .insertInto('events')
-        .values({
-          id: randomUUID(),
-          organisation_id: user.organisation_id,
-          owner_user_id: user.id,
-          ...contentColumns(event),
-          ical_uid: null,
-          origin: 'import',
-          sync_eligible: 0,
-          version: 1,
-          created_at: now,
-          updated_at: now,
-          deleted_at: null,
-        })
-        .execute();
-    }
-  });
-  return events.length;
+    rows.push({
+      id: randomUUID(),
+      organisation_id: user.organisation_id,
+      owner_user_id: user.id,
+      ...contentColumns(parsed.data),
+      ical_uid: null,
+      origin: 'import',
+      sync_eligible: 0,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      deleted_at: null,
+    });
+  }
+  await ctx.db.transaction().execute((trx) => insertInChunks(trx, 'events', rows));
+  return rows.length;
+}
+
+/** Whether a user may see or change a record: its owner, or a user who manages all records. */
+const mayAccess = (member: Member, ownerId: string) =>
+  ownerId === member.user.id || hasPermission(member.user, 'manage_all_records');
+
+/**
+ * An event the caller may read. Lists show a user their own records; reading one by id follows the rule of
+ * changing it, and an event the caller may not see is one that does not exist for them.
+ */
+export async function visibleEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+  const event = await liveEvent(db, member, eventId);
+  if (!mayAccess(member, event.owner_user_id)) throw new AppError('event_not_found', `${eventId} is not visible`);
+  return event;
 }
 
 export async function editableEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
+  const event = await liveEvent(db, member, eventId);
+  if (!mayAccess(member, event.owner_user_id)) throw new AppError('records_permission_denied');
+  return event;
+}
+
+async function liveEvent(db: Db, member: Member, eventId: string): Promise<EventRow> {
   const event = await db
     .selectFrom('events')
     .selectAll()
@@ -206,18 +247,31 @@ export async function editableEvent(db: Db, member: Member, eventId: string): Pr
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   if (!event) throw new AppError('event_not_found');
-  if (event.owner_user_id !== member.user.id && !hasPermission(member.user, 'manage_all_records'))
-    throw new AppError('records_permission_denied');
   return event;
 }
 
-export async function applyChanges(db: Db, current: EventRow, changes: EventChanges, at: Date): Promise<CrmEvent> {
-  const before = contentOf(eventFromRow(current));
-  const merged = { ...before, ...changes };
-  // As in Outlook, moving a series or changing its pattern drops its exceptions (unless new ones come along).
-  if (changes.exceptions === undefined && seriesMoved(before, merged)) merged.exceptions = [];
-  const problems = eventProblems(merged).map((problem) => `${problem.path}: ${problem.message}`);
-  if (problems.length) throw new AppError('invalid_request', problems.join('; '), { detail: problems.join('; ') });
+/** A 400 that names what is wrong with an event, if anything is. */
+async function refuseProblems(event: NewEvent): Promise<void> {
+  refuse(await eventProblems(event));
+}
+
+function refuse(problems: { path: string; message: string }[]): void {
+  const detail = problems.map((problem) => `${problem.path}: ${problem.message}`).join('; ');
+  if (problems.length) throw new AppError('invalid_request', detail, { detail });
+}
+
+/** Applies checked changes; `checkedVersion` is the version checkChanges saw (a later one is checked again). */
+export async function applyChanges(
+  db: Db,
+  current: EventRow,
+  changes: EventChanges,
+  at: Date,
+  checkedVersion?: number,
+): Promise<CrmEvent> {
+  const { moved, ...merged } = mergedChanges(current, changes);
+  // Exceptions that stay as they were on a series that stays where it was need no second look.
+  if (changes.exceptions === undefined && !moved) refuse(timeProblems(merged));
+  else if (checkedVersion !== current.version) await refuseProblems(merged);
   const now = at.toISOString();
   await db
     .updateTable('events')

@@ -1,12 +1,7 @@
 import { z } from 'zod';
-import { exceptionProblems, seriesExceptionSchema } from './seriesExceptions.js';
-import { isLocalDateTime, isValidTimeZone, localToUtc, normalizeLocal } from '../time/zonedTime.js';
-
-const localDateTime = z
-  .string()
-  .refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00')
-  .transform(normalizeLocal);
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29');
+import { exceptionProblemsInSlices, seriesExceptionSchema } from './seriesExceptions.js';
+import { isLocalDateTime, isValidTimeZone, localToUtc } from '../time/zonedTime.js';
+import { eventDate, eventLocalDateTime, exceptionList } from './eventDateRange.js';
 const weekday = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
 
 /** Graph's patternedRecurrence, the shape both sides share; the time zone is the event's. */
@@ -26,8 +21,8 @@ export const recurrenceSchema = z
     range: z
       .object({
         type: z.enum(['endDate', 'noEnd', 'numbered']),
-        startDate: date,
-        endDate: date.optional(),
+        startDate: eventDate,
+        endDate: eventDate.optional(),
         numberOfOccurrences: z.number().int().min(1).max(999).optional(),
       })
       .strict(),
@@ -62,8 +57,8 @@ const fields = {
   subject: z.string().trim().min(1).max(255),
   description: z.string().max(32_000).default(''),
   location: z.string().trim().max(255).default(''),
-  start: localDateTime,
-  end: localDateTime,
+  start: eventLocalDateTime,
+  end: eventLocalDateTime,
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone like Europe/Berlin'),
   isAllDay: z.boolean().default(false),
   // Graph allows at most 500 attendees per event.
@@ -71,8 +66,8 @@ const fields = {
   reminderMinutes: z.number().int().min(0).max(40_320).nullable().default(15),
   showAs: z.enum(SHOW_AS).default('busy'),
   recurrence: recurrenceSchema.nullable().default(null),
-  // A series' exceptions; Graph has no documented cap, a series of daily meetings over four years has ~1,500.
-  exceptions: z.array(seriesExceptionSchema).max(2_000).default([]),
+  // A series' exceptions; Graph has no documented cap.
+  exceptions: exceptionList(seriesExceptionSchema).default([]),
 };
 
 /** What is wrong with an event's times, if anything (checked on creation and on every merged change). */
@@ -93,25 +88,31 @@ export function timeProblems(value: {
   return problems;
 }
 
-/** Everything wrong with a whole event: its times, and its exceptions against its series. */
-export function eventProblems(value: NewEvent): { path: string; message: string }[] {
+/**
+ * Everything wrong with a whole event: its times, and its exceptions against its series (looked at a slice of work
+ * at a time: a series has up to 2,000).
+ */
+export async function eventProblems(value: NewEvent): Promise<{ path: string; message: string }[]> {
   const problems = timeProblems(value);
   if (problems.length) return problems;
-  return exceptionProblems(value, value.exceptions).map((problem) => ({
+  return (await exceptionProblemsInSlices(value, value.exceptions)).map((problem) => ({
     path: 'exceptions',
     message: problem.message,
   }));
 }
 
-function checkEvent(value: NewEvent, ctx: z.RefinementCtx): void {
-  for (const problem of eventProblems(value))
+function checkTimes(value: NewEvent, ctx: z.RefinementCtx): void {
+  for (const problem of timeProblems(value))
     ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
 }
 
-/** A new event, as the API and the events view send it. */
+/**
+ * A new event, as the API and the events view send it, with its times checked; its exceptions are checked against
+ * its series by the command that saves it (eventProblems).
+ */
 const newEventShape = z.object(fields).strict();
 export type NewEvent = z.infer<typeof newEventShape>;
-export const newEventSchema = newEventShape.superRefine(checkEvent);
+export const newEventSchema = newEventShape.superRefine(checkTimes);
 
 /** Changes to an event: any subset of the fields; times are checked against the merged result. */
 export const eventChangesSchema = z
@@ -119,15 +120,15 @@ export const eventChangesSchema = z
     subject: fields.subject,
     description: z.string().max(32_000),
     location: z.string().trim().max(255),
-    start: localDateTime,
-    end: localDateTime,
+    start: eventLocalDateTime,
+    end: eventLocalDateTime,
     timeZone: fields.timeZone,
     isAllDay: z.boolean(),
     attendees: z.array(attendeeSchema).max(500),
     reminderMinutes: z.number().int().min(0).max(40_320).nullable(),
     showAs: z.enum(SHOW_AS),
     recurrence: recurrenceSchema.nullable(),
-    exceptions: z.array(seriesExceptionSchema).max(2_000),
+    exceptions: exceptionList(seriesExceptionSchema),
   })
   .partial()
   .strict();

@@ -1,10 +1,12 @@
 import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError } from '../../errors.js';
+import { workSlices } from '../workSlices.js';
 import type { Database, EventRow } from '../../store/schema.js';
 import { localToUtc, utcToLocal } from '../time/zonedTime.js';
 import { eventFromRow, type CrmEvent } from './eventRecords.js';
-import { dateOfDay, dayNumber, seriesDates } from './seriesDates.js';
+import { LATEST_DATE } from './eventDateRange.js';
+import { dateOfDay, dayNumber, occurrenceDates, seriesDates, widestGapDays } from './seriesDates.js';
 import { baseTimes, type SeriesException } from './seriesExceptions.js';
 
 /**
@@ -103,9 +105,11 @@ export async function listEventPage(db: Kysely<Database>, request: ListingReques
   const afterCursor = (entry: Position) => !cursor || order(entry, cursor) > 0;
 
   const series: Entry[] = [];
+  const checkpoint = workSlices();
   for (const row of await ownEvents(db, request.ownerId, request.attendees)
     .where('recurrence', 'is not', null)
     .execute()) {
+    await checkpoint();
     const event = eventFromRow(row);
     const placed = placeSeries(event, nowIso);
     if (placed.view !== view) continue;
@@ -151,7 +155,9 @@ export async function listEventsBetween(
   if (fromIso) singles = singles.where('end_utc', '>=', fromIso);
   if (toIso) singles = singles.where('start_utc', '<', toIso);
   const rows = await singles.orderBy('start_utc').orderBy('id').limit(LEGACY_LIMIT).execute();
+  const checkpoint = workSlices();
   for (const row of await ownEvents(db, ownerId).where('recurrence', 'is not', null).execute()) {
+    await checkpoint();
     if (fromIso === undefined && toIso === undefined) {
       rows.push(row);
       continue;
@@ -251,13 +257,11 @@ export function placeSeries(series: CrmEvent, nowIso: string): SeriesPlacement {
   return { view: 'earlier', last: lastOccurrence(series) };
 }
 
-/** How far ahead to look for a series' next occurrence: a year first (most series), then a century (yearly ones with a long interval). */
-const HORIZONS_DAYS = [400, 36_600];
-
 /**
  * The series' first occurrence that is not cancelled and ends after `instant` (or at it, when `inclusive`).
  * Occurrences keep their order (Outlook refuses to move one onto or past a neighbour's day), so the first found in
- * date order is also the earliest to start.
+ * date order is also the earliest to start. Bounded work: occurrences dated after the cutoff end after `instant`
+ * unless an exception changed them, so at most the exceptions and a few dates are passed over.
  */
 function firstOccurrenceEnding(series: CrmEvent, instant: string, inclusive: boolean): TimedOccurrence | undefined {
   const { recurrence } = series;
@@ -270,49 +274,46 @@ function firstOccurrenceEnding(series: CrmEvent, instant: string, inclusive: boo
   const lengthDays = dayNumber(series.end.slice(0, 10)) - dayNumber(series.start.slice(0, 10));
   const cutoff = dateOfDay(day - lengthDays - 1);
   const byDate = exceptionsByDate(series);
-  const from = Math.max(day, dayNumber(recurrence.range.startDate));
-  let searched = '';
-  for (const horizon of HORIZONS_DAYS) {
-    const until = dateOfDay(from + horizon);
-    const dates = seriesDates(recurrence, until);
-    for (const date of dates) {
-      if (date <= searched || (date < cutoff && byDate.get(date)?.end === undefined)) continue;
-      const occurrence = occurrenceOn(series, byDate, date);
-      if (occurrence && endsAfter(occurrence)) return occurrence;
-    }
-    if (rangeEndsBy(recurrence, dates, until)) return undefined;
-    searched = until;
+  for (const exception of [...byDate.values()].sort((a, b) => a.date.localeCompare(b.date))) {
+    if (exception.date >= cutoff) break;
+    if (exception.end === undefined) continue;
+    const occurrence = occurrenceOn(series, byDate, exception.date);
+    if (occurrence && endsAfter(occurrence)) return occurrence;
+  }
+  for (const date of occurrenceDates(recurrence, cutoff)) {
+    const occurrence = occurrenceOn(series, byDate, date);
+    if (occurrence && endsAfter(occurrence)) return occurrence;
   }
   return undefined;
 }
 
-/** The series' last occurrence that is not cancelled; undefined when it has no end or every occurrence was cancelled. */
+/** How many periods of its pattern a look back for a series' last occurrence takes at a time. */
+const LOOK_BACK_PERIODS = 64;
+
+/**
+ * The series' last occurrence that is not cancelled; undefined when it has no end or every occurrence was cancelled.
+ * Looks back from the range's end a window at a time: at most the cancelled ones are passed over.
+ */
 function lastOccurrence(series: CrmEvent): TimedOccurrence | undefined {
   const { recurrence } = series;
   if (!recurrence || recurrence.range.type === 'noEnd') return undefined;
-  const until =
-    recurrence.range.type === 'endDate' && recurrence.range.endDate
-      ? recurrence.range.endDate
-      : dateOfDay(dayNumber(recurrence.range.startDate) + HORIZONS_DAYS.at(-1)!);
-  const dates = seriesDates(recurrence, until);
   const byDate = exceptionsByDate(series);
-  for (let index = dates.length - 1; index >= 0; index -= 1) {
-    const occurrence = occurrenceOn(series, byDate, dates[index]!);
-    if (occurrence) return occurrence;
+  const startDay = dayNumber(recurrence.range.startDate);
+  const window = widestGapDays(recurrence) * LOOK_BACK_PERIODS;
+  const rangeEnd =
+    recurrence.range.type === 'endDate' && recurrence.range.endDate ? recurrence.range.endDate : LATEST_DATE;
+  // A numbered series (999 at most) is read whole; it may end anywhere before the latest date.
+  let until = recurrence.range.type === 'numbered' ? LATEST_DATE : rangeEnd;
+  for (;;) {
+    const fromDay = recurrence.range.type === 'numbered' ? startDay : Math.max(startDay, dayNumber(until) - window);
+    const dates = seriesDates(recurrence, until, dateOfDay(fromDay));
+    for (let index = dates.length - 1; index >= 0; index -= 1) {
+      const occurrence = occurrenceOn(series, byDate, dates[index]!);
+      if (occurrence) return occurrence;
+    }
+    if (fromDay <= startDay) return undefined;
+    until = dateOfDay(fromDay - 1);
   }
-  return undefined;
-}
-
-/** Whether the series has no occurrence after `until` (its range ends by then). */
-function rangeEndsBy(
-  recurrence: NonNullable<CrmEvent['recurrence']>,
-  dates: readonly string[],
-  until: string,
-): boolean {
-  const { range } = recurrence;
-  if (range.type === 'endDate') return range.endDate !== undefined && range.endDate <= until;
-  if (range.type === 'numbered') return dates.length >= (range.numberOfOccurrences ?? 0);
-  return false;
 }
 
 /** The occurrence the series has on `date` (a date of its pattern), with its exception applied; undefined when cancelled. */

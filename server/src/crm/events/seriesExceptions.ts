@@ -1,12 +1,9 @@
 import { z } from 'zod';
-import { isLocalDateTime, localToUtc, normalizeLocal, utcToLocal } from '../time/zonedTime.js';
+import { localToUtc, utcToLocal } from '../time/zonedTime.js';
+import { workSlices } from '../workSlices.js';
+import { eventDate, eventLocalDateTime } from './eventDateRange.js';
 import type { Recurrence } from './eventInput.js';
-import { dateOfDay, dayNumber, seriesDates } from './seriesDates.js';
-
-const localDateTime = z
-  .string()
-  .refine(isLocalDateTime, 'must be a local date-time like 2026-03-29T09:00')
-  .transform(normalizeLocal);
+import { dateOfDay, dayNumber, seriesDates, widestGapDays } from './seriesDates.js';
 
 /**
  * One occurrence of a series that differs from what the pattern makes of it: cancelled, or with its own subject,
@@ -15,13 +12,13 @@ const localDateTime = z
  */
 export const seriesExceptionSchema = z
   .object({
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-03-29'),
+    date: eventDate,
     cancelled: z.literal(true).optional(),
     subject: z.string().trim().min(1).max(255).optional(),
     description: z.string().max(32_000).optional(),
     location: z.string().trim().max(255).optional(),
-    start: localDateTime.optional(),
-    end: localDateTime.optional(),
+    start: eventLocalDateTime.optional(),
+    end: eventLocalDateTime.optional(),
   })
   .strict();
 export type SeriesException = z.infer<typeof seriesExceptionSchema>;
@@ -60,15 +57,23 @@ export function seriesMoved(before: SeriesShape, after: SeriesShape): boolean {
 
 /** The start and end the pattern gives the occurrence on `date` (same wall-clock time, same length). */
 export function baseTimes(series: SeriesShape, date: string): { start: string; end: string } {
-  const start = `${date}T${series.start.slice(11)}`;
+  return baseTimesOf(series)(date);
+}
+
+/** baseTimes for many dates of one series: the series' length, which takes time-zone arithmetic, is found once. */
+function baseTimesOf(series: SeriesShape): (date: string) => { start: string; end: string } {
+  const time = series.start.slice(11);
   if (series.isAllDay) {
     const days = dayNumber(series.end.slice(0, 10)) - dayNumber(series.start.slice(0, 10));
-    return { start, end: `${dateOfDay(dayNumber(date) + days)}T00:00:00` };
+    return (date) => ({ start: `${date}T${time}`, end: `${dateOfDay(dayNumber(date) + days)}T00:00:00` });
   }
   const length =
     Date.parse(localToUtc(series.end, series.timeZone)) - Date.parse(localToUtc(series.start, series.timeZone));
-  const startUtc = Date.parse(localToUtc(start, series.timeZone));
-  return { start, end: utcToLocal(new Date(startUtc + length).toISOString(), series.timeZone) };
+  return (date) => {
+    const start = `${date}T${time}`;
+    const startUtc = Date.parse(localToUtc(start, series.timeZone));
+    return { start, end: utcToLocal(new Date(startUtc + length).toISOString(), series.timeZone) };
+  };
 }
 
 /**
@@ -77,19 +82,24 @@ export function baseTimes(series: SeriesShape, date: string): { start: string; e
  */
 export function canonicalExceptions(series: SeriesShape, exceptions: SeriesException[]): SeriesException[] {
   const out: SeriesException[] = [];
+  const baseTimesOn = baseTimesOf(series);
   for (const exception of [...exceptions].sort((a, b) => a.date.localeCompare(b.date))) {
     if (exception.cancelled) {
       out.push({ date: exception.date, cancelled: true });
       continue;
     }
-    const base = baseTimes(series, exception.date);
     const kept: SeriesException = { date: exception.date };
     for (const field of ['subject', 'description', 'location'] as const) {
       if (exception[field] !== undefined && exception[field] !== series[field]) kept[field] = exception[field];
     }
-    const start = exception.start ?? base.start;
-    const end = exception.end ?? base.end;
-    if (start !== base.start || end !== base.end) Object.assign(kept, { start, end });
+    if (exception.start !== undefined || exception.end !== undefined) {
+      // The pattern's end takes time-zone arithmetic: only worked out when the start leaves the question open.
+      const baseStart = `${exception.date}T${series.start.slice(11)}`;
+      const start = exception.start ?? baseStart;
+      const base = start === baseStart || exception.end === undefined ? baseTimesOn(exception.date) : undefined;
+      const end = exception.end ?? base!.end;
+      if (start !== baseStart || end !== base?.end) Object.assign(kept, { start, end });
+    }
     if (Object.keys(kept).length > 1) out.push(kept);
   }
   return out;
@@ -104,20 +114,47 @@ export interface ExceptionProblem {
 
 /** What is wrong with a series' exceptions, if anything: dates that are no occurrence, times out of order or past a neighbour. */
 export function exceptionProblems(series: SeriesShape, exceptions: SeriesException[]): ExceptionProblem[] {
+  const steps = checkExceptions(series, exceptions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** exceptionProblems, letting other requests run while it looks at thousands of exceptions. */
+export async function exceptionProblemsInSlices(
+  series: SeriesShape,
+  exceptions: SeriesException[],
+): Promise<ExceptionProblem[]> {
+  const checkpoint = workSlices();
+  const steps = checkExceptions(series, exceptions);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await checkpoint();
+  }
+}
+
+/** The check behind exceptionProblems, one exception a step. */
+function* checkExceptions(
+  series: SeriesShape,
+  exceptions: SeriesException[],
+): Generator<void, ExceptionProblem[], undefined> {
   if (exceptions.length === 0) return [];
-  if (!series.recurrence) return [{ kind: 'not_a_series', message: 'only a recurring event has exceptions' }];
+  const { recurrence } = series;
+  if (!recurrence) return [{ kind: 'not_a_series', message: 'only a recurring event has exceptions' }];
   const problems: ExceptionProblem[] = [];
   const problem = (kind: ExceptionProblem['kind'], date: string | undefined, message: string) =>
     problems.push({ kind, ...(date ? { date } : {}), message });
-  const latest = exceptions.reduce((max, e) => (e.date > max ? e.date : max), exceptions[0]!.date);
-  // Far enough past the latest exception to know the occurrence after it, whatever the pattern.
-  const dates = seriesDates(series.recurrence, dateOfDay(dayNumber(latest) + 800));
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
   if (byDate.size !== exceptions.length)
     problem('not_an_occurrence', undefined, 'each date can have one exception only');
+  const dates = datesAround(recurrence, [...byDate.keys()]);
+  const indexOf = new Map(dates.map((date, index) => [date, index]));
   for (const exception of exceptions) {
-    const index = dates.indexOf(exception.date);
-    if (index < 0) {
+    yield;
+    const index = indexOf.get(exception.date);
+    if (index === undefined) {
       problem('not_an_occurrence', exception.date, `the series has no occurrence on ${exception.date}`);
       continue;
     }
@@ -164,29 +201,61 @@ export function exceptionProblems(series: SeriesShape, exceptions: SeriesExcepti
   return problems;
 }
 
-/** The series' occurrences starting in [from, to] (dates), with their exceptions applied; cancelled ones included and marked. */
+/**
+ * The pattern's dates near the given ones, in order: each given date's neighbours are among them, and the work is the
+ * same however far the dates lie from the series' start (windows that overlap are read once).
+ */
+function datesAround(recurrence: Recurrence, near: string[]): string[] {
+  const gap = widestGapDays(recurrence);
+  const out: string[] = [];
+  let window: { from: number; to: number } | undefined;
+  const read = ({ from, to }: { from: number; to: number }) => {
+    for (const date of seriesDates(recurrence, dateOfDay(to), dateOfDay(from))) out.push(date);
+  };
+  for (const day of near.map(dayNumber).sort((a, b) => a - b)) {
+    if (window && day - gap <= window.to + 1) window.to = day + gap;
+    else {
+      if (window) read(window);
+      window = { from: day - gap, to: day + gap };
+    }
+  }
+  if (window) read(window);
+  return out;
+}
+
+/**
+ * The series' occurrences whose original date lies in [from, to], the first `max` of them, with their exceptions
+ * applied; cancelled ones included and marked.
+ */
 export function occurrencesBetween(
   series: SeriesShape,
   exceptions: SeriesException[],
   from: string,
   to: string,
+  max = Infinity,
 ): Occurrence[] {
   if (!series.recurrence) return [];
+  return seriesDates(series.recurrence, to, from, max).map(occurrenceOf(series, exceptions));
+}
+
+/** The occurrence a series has on one of its pattern's dates, with its exception applied. */
+export function occurrenceOf(series: SeriesShape, exceptions: SeriesException[]): (date: string) => Occurrence {
   const byDate = new Map(exceptions.map((e) => [e.date, e]));
-  return seriesDates(series.recurrence, to)
-    .filter((date) => date >= from)
-    .map((date) => {
-      const exception = byDate.get(date);
-      const base = baseTimes(series, date);
-      return {
-        date,
-        start: exception?.start ?? base.start,
-        end: exception?.end ?? base.end,
-        subject: exception?.subject ?? series.subject,
-        description: exception?.description ?? series.description,
-        location: exception?.location ?? series.location,
-        cancelled: exception?.cancelled === true,
-        changed: exception !== undefined && !exception.cancelled,
-      };
-    });
+  const baseTimesOn = baseTimesOf(series);
+  return (date) => {
+    const exception = byDate.get(date);
+    // An occurrence with times of its own needs no time-zone arithmetic for the pattern's.
+    const { start, end } =
+      exception?.start && exception.end ? { start: exception.start, end: exception.end } : baseTimesOn(date);
+    return {
+      date,
+      start,
+      end,
+      subject: exception?.subject ?? series.subject,
+      description: exception?.description ?? series.description,
+      location: exception?.location ?? series.location,
+      cancelled: exception?.cancelled === true,
+      changed: exception !== undefined && !exception.cancelled,
+    };
+  };
 }

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { parseCsv } from '../../crm/events/csv.js';
 import {
   createEvent,
   deleteEvent,
@@ -11,11 +10,11 @@ import {
 } from '../../crm/events/eventCommands.js';
 import { eventChangesSchema, newEventSchema } from '../../crm/events/eventInput.js';
 import { LISTING_LIMITS, listEventPage, listEventsBetween } from '../../crm/events/eventListing.js';
-import { eventFromRow } from '../../crm/events/eventRecords.js';
-import { changeOccurrence } from '../../crm/events/occurrenceCommands.js';
-import { occurrencesBetween, seriesExceptionSchema } from '../../crm/events/seriesExceptions.js';
+import { changeOccurrence, listOccurrences } from '../../crm/events/occurrenceCommands.js';
+import { seriesExceptionSchema } from '../../crm/events/seriesExceptions.js';
+import { importFileRecords } from '../../crm/importRows.js';
+import { MAX_MASS_UPDATE } from '../../crm/massUpdate.js';
 import { requireMember } from '../../crm/member.js';
-import { AppError } from '../../errors.js';
 import { kickUsers } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
@@ -129,17 +128,7 @@ export function eventRoutes(deps: ServiceDependencies): Router {
   router.get('/api/events/:id/occurrences', async (req, res) => {
     const { id } = idParam.parse(req.params);
     const { from, to } = occurrencesQuery.parse(req.query);
-    const { user } = await requireMember(ctx.db, identityOf(res));
-    const row = await ctx.db
-      .selectFrom('events')
-      .selectAll()
-      .where('id', '=', id)
-      .where('organisation_id', '=', user.organisation_id)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!row) throw new AppError('event_not_found');
-    const event = eventFromRow(row);
-    res.json({ occurrences: occurrencesBetween(event, event.exceptions, from, to).slice(0, 1000) });
+    res.json({ occurrences: await listOccurrences(ctx, identityOf(res), id, from, to) });
   });
 
   router.patch('/api/events/:id/occurrences/:date', async (req, res) => {
@@ -158,15 +147,15 @@ export function eventRoutes(deps: ServiceDependencies): Router {
 
   router.post('/api/events/import', async (req, res) => {
     const { csv } = z
-      .object({ csv: z.string().min(1).max(5_000_000) })
+      .object({ csv: z.string().min(1) })
       .strict()
       .parse(req.body);
-    res.status(201).json({ imported: await importEvents(ctx, identityOf(res), parseCsv(csv)) });
+    res.status(201).json({ imported: await importEvents(ctx, identityOf(res), importFileRecords(csv)) });
   });
 
   router.post('/api/events/mass-update', async (req, res) => {
     const { ids, changes } = z
-      .object({ ids: z.array(z.string().uuid()).min(1).max(1000), changes: eventChangesSchema })
+      .object({ ids: z.array(z.string().uuid()).min(1).max(MAX_MASS_UPDATE), changes: eventChangesSchema })
       .strict()
       .parse(req.body);
     const events = await massUpdateEvents(ctx, identityOf(res), ids, changes);

@@ -48,7 +48,7 @@ export function judgedDates(series: SeriesShape, window: CalendarWindow): string
   if (!series.recurrence) return [];
   const first = dateOfDay(dayNumber(window.start.toISOString().slice(0, 10)) + 1);
   const last = dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) - 1);
-  return seriesDates(series.recurrence, last).filter((date) => date >= first);
+  return seriesDates(series.recurrence, last, first);
 }
 
 /** The occurrence date (in the series' zone) an instance stands for; all-day ones too start at midnight there. */
@@ -72,7 +72,11 @@ export function instancesByDate(
 ): Map<string, GraphInstance> | undefined {
   if (!series.recurrence) return undefined;
   const patternDates = new Set(
-    seriesDates(series.recurrence, dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) + 1)),
+    seriesDates(
+      series.recurrence,
+      dateOfDay(dayNumber(window.end.toISOString().slice(0, 10)) + 1),
+      dateOfDay(dayNumber(window.start.toISOString().slice(0, 10)) - 1),
+    ),
   );
   const byDate = new Map<string, GraphInstance>();
   for (const instance of instances) {
