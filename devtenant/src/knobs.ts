@@ -10,9 +10,16 @@ export const faultRuleSchema = z.object({
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
+export const requestBudgetSchema = z.object({
+  requests: z.number().int().positive(),
+  windowSeconds: z.number().positive(),
+});
+
 export const knobsUpdateSchema = z.object({
   latencyMs: z.number().int().nonnegative().optional(),
   mailboxConcurrencyLimit: z.number().int().positive().optional(),
+  /** Requests per app + mailbox in a rolling window (Outlook: 10,000 in 10 minutes); scaled down for tests. */
+  requestBudget: requestBudgetSchema.optional(),
   tokenLifetimeSeconds: z.number().int().positive().nullable().optional(),
   /** Appended to the fault queue. */
   faults: z.array(faultRuleSchema).optional(),
@@ -37,11 +44,13 @@ export const knobsUpdateSchema = z.object({
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;
 
-/** Test knobs: latency, the per-mailbox concurrency limit, fault injection, token lifetime, delta tokens and notifications. */
+/** Test knobs: latency, the per-mailbox concurrency limit and request budget, fault injection, token lifetime, delta tokens and notifications. */
 export class DevTenantKnobs {
   latencyMs = 0;
   /** Outlook allows 4 concurrent requests per app + mailbox (Graph throttling limits). */
   mailboxConcurrencyLimit = 4;
+  /** Outlook allows 10,000 requests per app + mailbox in any 10 minutes (Graph throttling limits). */
+  requestBudget = { requests: 10_000, windowSeconds: 600 };
   /** Fixed token lifetime; null = Entra's random 60–90 minutes. */
   tokenLifetimeSeconds: number | null = null;
   readonly faults: FaultRule[] = [];
@@ -60,6 +69,7 @@ export class DevTenantKnobs {
     const update = knobsUpdateSchema.parse(input);
     if (update.latencyMs !== undefined) this.latencyMs = update.latencyMs;
     if (update.mailboxConcurrencyLimit !== undefined) this.mailboxConcurrencyLimit = update.mailboxConcurrencyLimit;
+    if (update.requestBudget !== undefined) this.requestBudget = { ...update.requestBudget };
     if (update.tokenLifetimeSeconds !== undefined) this.tokenLifetimeSeconds = update.tokenLifetimeSeconds;
     for (const fault of update.faults ?? []) this.faults.push(fault);
     if (update.deltaEmptyFirstPage !== undefined) this.deltaEmptyFirstPage = update.deltaEmptyFirstPage;
@@ -106,6 +116,7 @@ export class DevTenantKnobs {
     return {
       latencyMs: this.latencyMs,
       mailboxConcurrencyLimit: this.mailboxConcurrencyLimit,
+      requestBudget: { ...this.requestBudget },
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
       faults: this.faults.map((f) => ({ ...f })),
       deltaEmptyFirstPage: this.deltaEmptyFirstPage,

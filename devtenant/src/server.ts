@@ -21,6 +21,7 @@ import { ContactStore } from './state/contactStore.js';
 import { ContactService } from './contacts/contactService.js';
 import { SubscriptionService, type LifecycleEvent } from './subscriptions/subscriptionService.js';
 import { RequestCounter } from './graph/middleware/requestCounter.js';
+import { RequestBudget } from './graph/middleware/requestBudget.js';
 
 export interface DevTenantOptions {
   /** 0 = an ephemeral port. */
@@ -77,6 +78,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     delta: new DeltaSyncStore(knobs),
     subscriptions: undefined as unknown as SubscriptionService,
     requestCounts: new RequestCounter(),
+    requestBudget: new RequestBudget(() => knobs.requestBudget),
     ...(options.tls.ca ? { caCertPem: options.tls.ca } : {}),
     tlsCertPem: options.tls.cert,
     knobs,
