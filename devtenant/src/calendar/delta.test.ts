@@ -100,7 +100,7 @@ describe('calendarView/delta for one calendar', () => {
 
     await t.graph(`/users/${LEE}/events/${a.id}`, app, { method: 'PATCH', body: { subject: 'A2' } });
     await t.graph(`/users/${LEE}/events/${b.id}`, app, { method: 'DELETE' });
-    await t.graph(`/users/${LEE}/events/${c.id}`, app, { method: 'PATCH', body: at('2026-04-01') });
+    await t.graph(`/users/${LEE}/events/${c.id}`, app, { method: 'PATCH', body: at('2028-05-01') });
     const d = await create('D', '2026-02-20');
     const later = await create('Later', '2026-09-09');
     const changes = await round(quiet.deltaLink);
@@ -189,5 +189,28 @@ describe('calendarView/delta for one calendar', () => {
       dateTime: '2026-02-05T18:00:00.0000000',
       timeZone: 'Tokyo Standard Time',
     });
+  });
+
+  it('takes the function form delta() and query parameter names in any case, as Graph does', async () => {
+    await create('Function form', '2028-08-02');
+    const lower = 'startdatetime=2028-08-01T00:00:00Z&enddatetime=2028-08-30T00:00:00Z';
+    const canonical = await round(
+      `${base()}/calendarView/delta?startDateTime=2028-08-01T00:00:00Z&endDateTime=2028-08-30T00:00:00Z`,
+    );
+    const asFunction = await round(`${base()}/calendarView/delta()?${lower}`);
+    expect(asFunction.items.map((i) => i.subject)).toEqual(['Function form']);
+    expect(asFunction.items).toHaveLength(canonical.items.length);
+    const later = await create('After the round', '2028-08-03');
+    const changes = await round(asFunction.deltaLink.replace('$deltatoken', '$DeltaToken'));
+    expect(changes.items.map((i) => i.id)).toEqual([later.id]);
+    const view = await t.graph(
+      `${base()}/calendarView?STARTDATETIME=2028-08-01T00:00:00Z&EndDateTime=2028-08-30T00:00:00Z`,
+      app,
+    );
+    expect(view.status).toBe(200);
+    expect(view.json.value.map((i: { subject: string }) => i.subject)).toEqual(['Function form', 'After the round']);
+    const noWindow = await t.graph(`${base()}/calendarView/delta()?startdatetime=2028-08-01T00:00:00Z`, app);
+    expect(noWindow.status).toBe(400);
+    expect(noWindow.json.error.code).toBe('ErrorInvalidParameter');
   });
 });
