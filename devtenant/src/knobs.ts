@@ -41,6 +41,8 @@ export const knobsUpdateSchema = z.object({
   exceptionChangesWithoutMaster: z.boolean().optional(),
   /** Deleting one occurrence of a series gives no signal: no delta entry, no notification, the master's change key unchanged (reported of Graph, GRAPH.md §5). */
   silentOccurrenceDeletes: z.boolean().optional(),
+  /** A series begun before the calendarView/delta window comes as its occurrences alone, without its seriesMaster (reported of Graph). */
+  seriesBeforeWindowWithoutMaster: z.boolean().optional(),
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;
 
@@ -62,6 +64,7 @@ export class DevTenantKnobs {
   subscriptionMaxMinutes = 4230;
   silentOccurrenceDeletes = false;
   exceptionChangesWithoutMaster = false;
+  seriesBeforeWindowWithoutMaster = false;
   /** Set by the server: expires delta tokens of a mailbox (UPN) or all ("*"). */
   expireDeltaTokens: (upn: string) => void = () => undefined;
 
@@ -82,6 +85,8 @@ export class DevTenantKnobs {
     if (update.silentOccurrenceDeletes !== undefined) this.silentOccurrenceDeletes = update.silentOccurrenceDeletes;
     if (update.exceptionChangesWithoutMaster !== undefined)
       this.exceptionChangesWithoutMaster = update.exceptionChangesWithoutMaster;
+    if (update.seriesBeforeWindowWithoutMaster !== undefined)
+      this.seriesBeforeWindowWithoutMaster = update.seriesBeforeWindowWithoutMaster;
     if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 
@@ -125,6 +130,7 @@ export class DevTenantKnobs {
       notificationDelayMs: this.notificationDelayMs,
       notificationRetryDelaysMs: [...this.notificationRetryDelaysMs],
       subscriptionMaxMinutes: this.subscriptionMaxMinutes,
+      seriesBeforeWindowWithoutMaster: this.seriesBeforeWindowWithoutMaster,
     };
   }
 }

@@ -213,4 +213,38 @@ describe('calendarView/delta for one calendar', () => {
     expect(noWindow.status).toBe(400);
     expect(noWindow.json.error.code).toBe('ErrorInvalidParameter');
   });
+
+  it('with the knob, gives a series begun before the window as bare occurrences without its master', async () => {
+    const weekly = {
+      recurrence: {
+        pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+        range: { type: 'noEnd', startDate: '2028-09-04' },
+      },
+    };
+    const before = await create('Begun before', '2028-09-04', weekly);
+    const inside = await create('Begun inside', '2028-10-02', weekly);
+    const window = 'startDateTime=2028-10-01T00:00:00Z&endDateTime=2028-10-31T00:00:00Z';
+    const masters = (items: any[]) => items.filter((i) => i.type === 'seriesMaster').map((i) => i.subject);
+    const occurrencesOf = (items: any[], master: string) =>
+      items.filter((i) => i.type === 'occurrence' && i.seriesMasterId === master).length;
+
+    expect(masters((await round(`${base()}/calendarView/delta?${window}`)).items).sort()).toEqual([
+      'Begun before',
+      'Begun inside',
+    ]);
+    t.tenant.knobs.update({ seriesBeforeWindowWithoutMaster: true });
+    try {
+      const initial = await round(`${base()}/calendarView/delta?${window}`);
+      expect(masters(initial.items)).toEqual(['Begun inside']);
+      expect(occurrencesOf(initial.items, before.id)).toBe(5);
+      // A change of that series shows as changed occurrences only.
+      await t.graph(`/users/${LEE}/events/${before.id}`, app, { method: 'PATCH', body: { subject: 'Renamed' } });
+      const changes = await round(initial.deltaLink);
+      expect(masters(changes.items)).toEqual([]);
+      expect(occurrencesOf(changes.items, before.id)).toBe(5);
+      expect(occurrencesOf(changes.items, inside.id)).toBe(0);
+    } finally {
+      t.tenant.knobs.update({ seriesBeforeWindowWithoutMaster: false });
+    }
+  });
 });

@@ -344,7 +344,7 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
           res,
           prefs,
           `users('${user.id}')/calendarView`,
-          windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, false),
+          windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, 'none'),
         );
       });
       // Graph takes delta as a function too: `calendarView/delta()` is the same request as `calendarView/delta`.
