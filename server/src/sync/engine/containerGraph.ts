@@ -92,6 +92,16 @@ export class ContainerGraph {
     }
   }
 
+  /** The whole item as a delta page gives it (same body type), or undefined when Microsoft 365 no longer has it. */
+  async readItem<T extends GraphItem>(itemId: string): Promise<T | undefined> {
+    try {
+      return await this.graph.get<T>(`${this.base}/${this.shape.items}/${itemId}`, { Prefer: this.shape.deltaPrefer });
+    } catch (error) {
+      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
+      throw error;
+    }
+  }
+
   /** Items of the container carrying a single-value extended property with this value (our stamp). */
   async findStamped(containerId: string, propertyId: string, value: string): Promise<GraphItem[]> {
     const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${propertyId}' and ep/value eq '${value}')`;
