@@ -37,6 +37,11 @@ const LATENCY_MS = whole('BENCH_LATENCY_MS', 50, 0);
 const CHANGE_CONCURRENCY = whole('BENCH_CHANGE_CONCURRENCY', 20);
 const TIMEOUT_MS = whole('BENCH_TIMEOUT_SECONDS', 3600) * 1000;
 const POSTGRES_URL = env('BENCH_POSTGRES_URL', 'postgres://postgres@127.0.0.1:5432/test');
+// Outlook's request budget per app + mailbox, as `requests/seconds` (default the real 10000/600); smaller shows 429s.
+const BUDGET = /^(\d+)\/(\d+(?:\.\d+)?)$/.exec(env('BENCH_REQUEST_BUDGET', '10000/600'));
+if (!BUDGET || Number(BUDGET[1]) < 1 || Number(BUDGET[2]) <= 0)
+  throw new Error('BENCH_REQUEST_BUDGET must be requests/seconds, e.g. 100/6');
+const REQUEST_BUDGET = { requests: Number(BUDGET[1]), windowSeconds: Number(BUDGET[2]) };
 // Graph's Outlook rules: 4 concurrent requests per app + mailbox (the bound below assumes all four always busy).
 const MAILBOX_CONCURRENCY = 4;
 
@@ -70,7 +75,10 @@ async function round(options: {
     await envt.start(Math.max(2, Math.ceil(options.mailboxes / 2)));
     const mailboxes = await seedOrganisation(envt, options.mailboxes, options.events);
     await envt.startWorkers(options.workers);
-    envt.tenant.knobs.update({ latencyMs: LATENCY_MS });
+    envt.tenant.knobs.update({
+      latencyMs: LATENCY_MS,
+      requestBudget: REQUEST_BUDGET,
+    });
     envt.tenant.requestCounts.reset();
     const allDoneSeconds = await firstSyncs(envt, mailboxes, TIMEOUT_MS);
     const counts = envt.tenant.requestCounts.snapshot();
@@ -103,7 +111,7 @@ async function round(options: {
 
 const seconds = (values: number[], p: number) => percentile(values, p).toFixed(1);
 console.log(
-  `Organisation benchmark: ${MAILBOXES} mailboxes × ${EVENTS} CRM events, ${LATENCY_MS} ms Graph latency, PostgreSQL, workers ${WORKERS.join('/')}`,
+  `Organisation benchmark: ${MAILBOXES} mailboxes × ${EVENTS} CRM events, ${LATENCY_MS} ms Graph latency, Graph budget ${REQUEST_BUDGET.requests} requests per ${REQUEST_BUDGET.windowSeconds} s and mailbox, PostgreSQL, workers ${WORKERS.join('/')}`,
 );
 
 if (SINGLE_EVENTS > 0) {
