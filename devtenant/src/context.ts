@@ -10,6 +10,7 @@ import type { ContactService } from './contacts/contactService.js';
 import type { DeltaSyncStore } from './calendar/deltaSync.js';
 import type { SubscriptionService } from './subscriptions/subscriptionService.js';
 import type { RequestCounter } from './graph/middleware/requestCounter.js';
+import type { RequestBudget } from './graph/middleware/requestBudget.js';
 import type { GrantStore } from './identity/grantStore.js';
 import type { SessionStore } from './identity/sessionStore.js';
 import type { InteractionStore } from './identity/interactionStore.js';
@@ -32,6 +33,8 @@ export interface DevTenantContext {
   delta: DeltaSyncStore;
   subscriptions: SubscriptionService;
   requestCounts: RequestCounter;
+  /** Requests per app + mailbox in the rolling window of the `requestBudget` knob. */
+  requestBudget: RequestBudget;
   /** PEM of the local CA: trusted for webhook deliveries and $batch's loopback requests. */
   caCertPem?: string;
   /** PEM of the server's own certificate: without a CA, webhooks presenting exactly this certificate are trusted. */

@@ -10,9 +10,16 @@ export const faultRuleSchema = z.object({
 });
 export type FaultRule = z.infer<typeof faultRuleSchema>;
 
+export const requestBudgetSchema = z.object({
+  requests: z.number().int().positive(),
+  windowSeconds: z.number().positive(),
+});
+
 export const knobsUpdateSchema = z.object({
   latencyMs: z.number().int().nonnegative().optional(),
   mailboxConcurrencyLimit: z.number().int().positive().optional(),
+  /** Requests per app + mailbox in a rolling window (Outlook: 10,000 in 10 minutes); scaled down for tests. */
+  requestBudget: requestBudgetSchema.optional(),
   tokenLifetimeSeconds: z.number().int().positive().nullable().optional(),
   /** Appended to the fault queue. */
   faults: z.array(faultRuleSchema).optional(),
@@ -37,14 +44,18 @@ export const knobsUpdateSchema = z.object({
    * unchanged (reported of Graph: docs/graph-behaviour.md#silent-occurrence-deletes).
    */
   silentOccurrenceDeletes: z.boolean().optional(),
+  /** A series begun before the calendarView/delta window comes as its occurrences alone, without its seriesMaster (reported of Graph). */
+  seriesBeforeWindowWithoutMaster: z.boolean().optional(),
 });
 export type KnobsUpdate = z.input<typeof knobsUpdateSchema>;
 
-/** Test knobs: latency, the per-mailbox concurrency limit, fault injection, token lifetime, delta tokens and notifications. */
+/** Test knobs: latency, the per-mailbox concurrency limit and request budget, fault injection, token lifetime, delta tokens and notifications. */
 export class DevTenantKnobs {
   latencyMs = 0;
   /** Outlook allows 4 concurrent requests per app + mailbox (Graph throttling limits). */
   mailboxConcurrencyLimit = 4;
+  /** Outlook allows 10,000 requests per app + mailbox in any 10 minutes (Graph throttling limits). */
+  requestBudget = { requests: 10_000, windowSeconds: 600 };
   /** Fixed token lifetime; null = Entra's random 60–90 minutes. */
   tokenLifetimeSeconds: number | null = null;
   readonly faults: FaultRule[] = [];
@@ -56,6 +67,7 @@ export class DevTenantKnobs {
   subscriptionMaxMinutes = 4230;
   silentOccurrenceDeletes = false;
   exceptionChangesWithoutMaster = false;
+  seriesBeforeWindowWithoutMaster = false;
   /** Set by the server: expires delta tokens of a mailbox (UPN) or all ("*"). */
   expireDeltaTokens: (upn: string) => void = () => undefined;
 
@@ -63,6 +75,7 @@ export class DevTenantKnobs {
     const update = knobsUpdateSchema.parse(input);
     if (update.latencyMs !== undefined) this.latencyMs = update.latencyMs;
     if (update.mailboxConcurrencyLimit !== undefined) this.mailboxConcurrencyLimit = update.mailboxConcurrencyLimit;
+    if (update.requestBudget !== undefined) this.requestBudget = { ...update.requestBudget };
     if (update.tokenLifetimeSeconds !== undefined) this.tokenLifetimeSeconds = update.tokenLifetimeSeconds;
     for (const fault of update.faults ?? []) this.faults.push(fault);
     if (update.deltaEmptyFirstPage !== undefined) this.deltaEmptyFirstPage = update.deltaEmptyFirstPage;
@@ -75,6 +88,8 @@ export class DevTenantKnobs {
     if (update.silentOccurrenceDeletes !== undefined) this.silentOccurrenceDeletes = update.silentOccurrenceDeletes;
     if (update.exceptionChangesWithoutMaster !== undefined)
       this.exceptionChangesWithoutMaster = update.exceptionChangesWithoutMaster;
+    if (update.seriesBeforeWindowWithoutMaster !== undefined)
+      this.seriesBeforeWindowWithoutMaster = update.seriesBeforeWindowWithoutMaster;
     if (update.expireDeltaTokens !== undefined) this.expireDeltaTokens(update.expireDeltaTokens);
   }
 
@@ -109,6 +124,7 @@ export class DevTenantKnobs {
     return {
       latencyMs: this.latencyMs,
       mailboxConcurrencyLimit: this.mailboxConcurrencyLimit,
+      requestBudget: { ...this.requestBudget },
       tokenLifetimeSeconds: this.tokenLifetimeSeconds,
       faults: this.faults.map((f) => ({ ...f })),
       deltaEmptyFirstPage: this.deltaEmptyFirstPage,
@@ -117,6 +133,7 @@ export class DevTenantKnobs {
       notificationDelayMs: this.notificationDelayMs,
       notificationRetryDelaysMs: [...this.notificationRetryDelaysMs],
       subscriptionMaxMinutes: this.subscriptionMaxMinutes,
+      seriesBeforeWindowWithoutMaster: this.seriesBeforeWindowWithoutMaster,
     };
   }
 }

@@ -10,6 +10,7 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new Error(`DEVTENANT_PORT must be a port number, got '${portText}'.`);
   }
+  const generated = Number(process.env.DEVTENANT_GENERATED_USERS ?? '0');
   const root = process.cwd();
   const certs = await ensureLocalCertificates(path.join(root, '.local', 'certs'));
   const dataDir = path.join(root, '.local', 'devtenant');
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     apps: [],
     stateFile: path.join(dataDir, 'state.json'),
     signingKeyFile: path.join(dataDir, 'signing-key.json'),
+    generatedUsersPerTenant: generated,
   });
   const accounts = SEED_TENANTS.flatMap((t) =>
     t.users.map(

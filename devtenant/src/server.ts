@@ -11,6 +11,7 @@ import { loadSigningKey } from './identity/signingKey.js';
 import { TokenIssuer } from './identity/tokenIssuer.js';
 import { DevTenantKnobs } from './knobs.js';
 import { DEFAULT_DEV_PASSWORD, SEED_TENANTS } from './seed/seedTenants.js';
+import { withGeneratedUsers } from './seed/generatedUsers.js';
 import { ConsentStore } from './state/consentStore.js';
 import { MailboxStore } from './state/mailboxStore.js';
 import { StateFile } from './state/stateFile.js';
@@ -21,6 +22,7 @@ import { ContactStore } from './state/contactStore.js';
 import { ContactService } from './contacts/contactService.js';
 import { SubscriptionService, type LifecycleEvent } from './subscriptions/subscriptionService.js';
 import { RequestCounter } from './graph/middleware/requestCounter.js';
+import { RequestBudget } from './graph/middleware/requestBudget.js';
 
 export interface DevTenantOptions {
   /** 0 = an ephemeral port. */
@@ -35,6 +37,8 @@ export interface DevTenantOptions {
   /** Persists the RSA signing key ({ keyPem, certPem }); absent = a new key per start. */
   signingKeyFile?: string;
   latencyMs?: number;
+  /** Adds this many generated users (person0001@<domain>, …) to each seeded tenant; default none. */
+  generatedUsersPerTenant?: number;
 }
 
 export interface RunningDevTenant {
@@ -62,7 +66,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
   const signingKey = await loadSigningKey(options.signingKeyFile);
   const knobs = new DevTenantKnobs();
   if (options.latencyMs !== undefined) knobs.latencyMs = options.latencyMs;
-  const directory = new Directory(SEED_TENANTS, options.apps);
+  const directory = new Directory(withGeneratedUsers(SEED_TENANTS, options.generatedUsersPerTenant ?? 0), options.apps);
   const mailboxes = new MailboxStore(state.mailboxes, state.externalMail, persist);
   const ctx: DevTenantContext = {
     baseUrl: '',
@@ -77,6 +81,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
     delta: new DeltaSyncStore(knobs),
     subscriptions: undefined as unknown as SubscriptionService,
     requestCounts: new RequestCounter(),
+    requestBudget: new RequestBudget(() => knobs.requestBudget),
     ...(options.tls.ca ? { caCertPem: options.tls.ca } : {}),
     tlsCertPem: options.tls.cert,
     knobs,

@@ -100,7 +100,7 @@ describe('calendarView/delta for one calendar', () => {
 
     await t.graph(`/users/${LEE}/events/${a.id}`, app, { method: 'PATCH', body: { subject: 'A2' } });
     await t.graph(`/users/${LEE}/events/${b.id}`, app, { method: 'DELETE' });
-    await t.graph(`/users/${LEE}/events/${c.id}`, app, { method: 'PATCH', body: at('2026-04-01') });
+    await t.graph(`/users/${LEE}/events/${c.id}`, app, { method: 'PATCH', body: at('2028-05-01') });
     const d = await create('D', '2026-02-20');
     const later = await create('Later', '2026-09-09');
     const changes = await round(quiet.deltaLink);
@@ -189,5 +189,62 @@ describe('calendarView/delta for one calendar', () => {
       dateTime: '2026-02-05T18:00:00.0000000',
       timeZone: 'Tokyo Standard Time',
     });
+  });
+
+  it('takes the function form delta() and query parameter names in any case, as Graph does', async () => {
+    await create('Function form', '2028-08-02');
+    const lower = 'startdatetime=2028-08-01T00:00:00Z&enddatetime=2028-08-30T00:00:00Z';
+    const canonical = await round(
+      `${base()}/calendarView/delta?startDateTime=2028-08-01T00:00:00Z&endDateTime=2028-08-30T00:00:00Z`,
+    );
+    const asFunction = await round(`${base()}/calendarView/delta()?${lower}`);
+    expect(asFunction.items.map((i) => i.subject)).toEqual(['Function form']);
+    expect(asFunction.items).toHaveLength(canonical.items.length);
+    const later = await create('After the round', '2028-08-03');
+    const changes = await round(asFunction.deltaLink.replace('$deltatoken', '$DeltaToken'));
+    expect(changes.items.map((i) => i.id)).toEqual([later.id]);
+    const view = await t.graph(
+      `${base()}/calendarView?STARTDATETIME=2028-08-01T00:00:00Z&EndDateTime=2028-08-30T00:00:00Z`,
+      app,
+    );
+    expect(view.status).toBe(200);
+    expect(view.json.value.map((i: { subject: string }) => i.subject)).toEqual(['Function form', 'After the round']);
+    const noWindow = await t.graph(`${base()}/calendarView/delta()?startdatetime=2028-08-01T00:00:00Z`, app);
+    expect(noWindow.status).toBe(400);
+    expect(noWindow.json.error.code).toBe('ErrorInvalidParameter');
+  });
+
+  it('with the knob, gives a series begun before the window as bare occurrences without its master', async () => {
+    const weekly = {
+      recurrence: {
+        pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+        range: { type: 'noEnd', startDate: '2028-09-04' },
+      },
+    };
+    const before = await create('Begun before', '2028-09-04', weekly);
+    const inside = await create('Begun inside', '2028-10-02', weekly);
+    const window = 'startDateTime=2028-10-01T00:00:00Z&endDateTime=2028-10-31T00:00:00Z';
+    const masters = (items: any[]) => items.filter((i) => i.type === 'seriesMaster').map((i) => i.subject);
+    const occurrencesOf = (items: any[], master: string) =>
+      items.filter((i) => i.type === 'occurrence' && i.seriesMasterId === master).length;
+
+    expect(masters((await round(`${base()}/calendarView/delta?${window}`)).items).sort()).toEqual([
+      'Begun before',
+      'Begun inside',
+    ]);
+    t.tenant.knobs.update({ seriesBeforeWindowWithoutMaster: true });
+    try {
+      const initial = await round(`${base()}/calendarView/delta?${window}`);
+      expect(masters(initial.items)).toEqual(['Begun inside']);
+      expect(occurrencesOf(initial.items, before.id)).toBe(5);
+      // A change of that series shows as changed occurrences only.
+      await t.graph(`/users/${LEE}/events/${before.id}`, app, { method: 'PATCH', body: { subject: 'Renamed' } });
+      const changes = await round(initial.deltaLink);
+      expect(masters(changes.items)).toEqual([]);
+      expect(occurrencesOf(changes.items, before.id)).toBe(5);
+      expect(occurrencesOf(changes.items, inside.id)).toBe(0);
+    } finally {
+      t.tenant.knobs.update({ seriesBeforeWindowWithoutMaster: false });
+    }
   });
 });

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { GraphError } from '../graph/graphError.js';
 import type { DevTenantKnobs } from '../knobs.js';
 import type { StoredEvent, EventTombstone } from '../state/calendarStore.js';
-import { windowViews } from './eventView.js';
+import { windowViews, type MastersInView } from './eventView.js';
 
 export type DeltaEntry = { id: string; removed: boolean };
 /** An item of a non-windowed collection (contacts of a folder): its id, change key and last write sequence. */
@@ -132,9 +132,14 @@ export class DeltaSyncStore {
     return state;
   }
 
+  /** Test knob: a series begun before the window comes as bare occurrences, without its master (reported of Graph). */
+  private get masters(): MastersInView {
+    return this.knobs.seriesBeforeWindowWithoutMaster ? 'begunInWindow' : 'all';
+  }
+
   private snapshot(events: StoredEvent[], from: number, to: number, seq: number): Snapshot {
     const items: Record<string, string> = {};
-    for (const v of windowViews(events, from, to, true)) items[v.id] = v.changeKey;
+    for (const v of windowViews(events, from, to, this.masters)) items[v.id] = v.changeKey;
     return { items, seq };
   }
 
@@ -152,7 +157,7 @@ export class DeltaSyncStore {
     const final = this.snapshot(p.events, p.from, p.to, p.seq);
     const chain = randomBytes(8).toString('hex');
     this.chains.set(chain, { latest: 0, userId: p.userId });
-    const entries = windowViews(p.events, p.from, p.to, true).map((v) => ({ id: v.id, removed: false }));
+    const entries = windowViews(p.events, p.from, p.to, this.masters).map((v) => ({ id: v.id, removed: false }));
     const base: SyncState = {
       userId: p.userId,
       calendarId: p.calendarId,

@@ -69,8 +69,11 @@ export function instancesInWindow(master: StoredEvent, from: number, to: number)
     .sort((a, b) => a.fields.startUtc - b.fields.startUtc);
 }
 
-/** A calendar view of events: singles and occurrences/exceptions meeting the window, with their masters when `withMasters`. */
-export function windowViews(events: StoredEvent[], from: number, to: number, withMasters: boolean): EventView[] {
+/** Which series masters a window view lists beside their occurrences: none, all, or only those begun inside it. */
+export type MastersInView = 'none' | 'all' | 'begunInWindow';
+
+/** A calendar view of events: singles and occurrences/exceptions meeting the window, with their masters as asked. */
+export function windowViews(events: StoredEvent[], from: number, to: number, masters: MastersInView): EventView[] {
   const out: EventView[] = [];
   for (const e of events) {
     if (!e.recurrence) {
@@ -78,7 +81,8 @@ export function windowViews(events: StoredEvent[], from: number, to: number, wit
       continue;
     }
     const instances = instancesInWindow(e, from, to);
-    if (instances.length > 0 && withMasters) out.push(storedView(e));
+    const withMaster = masters === 'all' || (masters === 'begunInWindow' && e.startUtc >= from);
+    if (instances.length > 0 && withMaster) out.push(storedView(e));
     out.push(...instances);
   }
   return out.sort((a, b) => a.fields.startUtc - b.fields.startUtc || a.id.localeCompare(b.id));

@@ -55,6 +55,15 @@ export const graphErrors = {
       'Request_ResourceNotFound',
       `Resource '${id}' does not exist or one of its queried reference-property objects are not present.`,
     ),
+  /** Graph's throttling answer; `retryAfterSeconds` becomes the Retry-After header when given. */
+  tooManyRequests: (retryAfterSeconds?: string) =>
+    new GraphError(
+      429,
+      'TooManyRequests',
+      'Please retry again later.',
+      retryAfterSeconds !== undefined ? { 'Retry-After': retryAfterSeconds } : {},
+      { code: '429', message: 'Please retry after', status: '429' },
+    ),
   itemNotFound: () => new GraphError(404, 'ErrorItemNotFound', 'The specified object was not found in the store.'),
   unsupportedQuery: (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message),
   badRequest: (message: string) => new GraphError(400, 'Request_BadRequest', message),

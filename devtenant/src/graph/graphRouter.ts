@@ -14,10 +14,11 @@ import { contactRoutes } from './routes/contactRoutes.js';
 import { subscriptionRoutes } from './routes/subscriptionRoutes.js';
 import { batchRoutes } from './routes/batchRoutes.js';
 import { requestCounter } from './middleware/requestCounter.js';
+import { requestBudget } from './middleware/requestBudget.js';
 
 /**
- * Microsoft Graph v1.0, mounted at /v1.0. Order matters: ids, token, injected faults, mailbox concurrency,
- * latency, then one router per resource (calendars, contacts, subscriptions and $batch plug in here).
+ * Microsoft Graph v1.0, mounted at /v1.0. Order matters: ids, token, injected faults, the mailbox's request budget,
+ * mailbox concurrency, latency, then one router per resource (calendars, contacts, subscriptions and $batch plug in here).
  */
 export function graphRouter(ctx: DevTenantContext): Router {
   const router = Router();
@@ -27,6 +28,7 @@ export function graphRouter(ctx: DevTenantContext): Router {
   // $batch is one envelope: its inner requests each pass faults, concurrency and latency themselves.
   router.use(batchRoutes(ctx));
   router.use(injectedFaults(ctx));
+  router.use(requestBudget(ctx));
   router.use(mailboxConcurrency(ctx));
   router.use(latency(ctx));
   router.use(userRoutes(ctx));
@@ -46,6 +48,7 @@ export function graphRouter(ctx: DevTenantContext): Router {
     else if (err instanceof SyntaxError || (err as { type?: string }).type === 'entity.parse.failed')
       graphError = graphErrors.invalidJson();
     else graphError = new GraphError(500, 'generalException', 'An internal error occurred in the local tenant.');
+    if (graphError.status === 429) ctx.requestCounts.countThrottled();
     for (const [k, v] of Object.entries(graphError.headers)) res.setHeader(k, v);
     res.status(graphError.status).setHeader('Content-Type', 'application/json');
     res.send(JSON.stringify(graphErrorBody(graphError, requestId, clientRequestId)));

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { DevTenantContext } from '../../context.js';
-import { GraphError } from '../graphError.js';
+import { GraphError, graphErrors } from '../graphError.js';
 
 /** Turns the next matching injected fault into Graph's 429 / 503 / 504 response. */
 export function injectedFaults(ctx: DevTenantContext) {
@@ -12,13 +12,7 @@ export function injectedFaults(ctx: DevTenantContext) {
     }
     const headers: Record<string, string> =
       fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
-    if (fault.status === 429) {
-      throw new GraphError(429, 'TooManyRequests', 'Please retry again later.', headers, {
-        code: '429',
-        message: 'Please retry after',
-        status: '429',
-      });
-    }
+    if (fault.status === 429) throw graphErrors.tooManyRequests(headers['Retry-After']);
     if (fault.status === 503) {
       throw new GraphError(503, 'serviceNotAvailable', 'Service Unavailable', headers);
     }

@@ -4,11 +4,12 @@ import { callerOf } from './authenticate.js';
 
 type Counts = Record<string, number>;
 
-/** Graph requests served per mailbox (UPN) and per method; requests inside $batch count one by one. */
+/** Graph requests served per mailbox (UPN) and per method, and 429s answered; requests inside $batch count one by one. */
 export class RequestCounter {
   private byMailbox = new Map<string, Counts>();
   private other: Counts = {};
   private batches = 0;
+  private throttled = 0;
 
   count(mailbox: string | undefined, method: string): void {
     const bucket = mailbox ? (this.byMailbox.get(mailbox) ?? {}) : this.other;
@@ -20,10 +21,16 @@ export class RequestCounter {
     this.batches += 1;
   }
 
+  /** One 429 answered (over the request budget, over the concurrency limit, or injected); inner $batch items too. */
+  countThrottled(): void {
+    this.throttled += 1;
+  }
+
   reset(): void {
     this.byMailbox = new Map();
     this.other = {};
     this.batches = 0;
+    this.throttled = 0;
   }
 
   snapshot() {
@@ -31,7 +38,13 @@ export class RequestCounter {
     const mailboxes: Record<string, Counts & { total: number }> = {};
     for (const [upn, counts] of this.byMailbox) mailboxes[upn] = { ...counts, total: total(counts) };
     const all = [...this.byMailbox.values(), this.other].reduce((a, c) => a + total(c), 0);
-    return { total: all, batchRequests: this.batches, mailboxes, other: { ...this.other, total: total(this.other) } };
+    return {
+      total: all,
+      batchRequests: this.batches,
+      throttled: this.throttled,
+      mailboxes,
+      other: { ...this.other, total: total(this.other) },
+    };
   }
 }
 

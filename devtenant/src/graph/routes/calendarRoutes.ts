@@ -36,8 +36,13 @@ const WRITE = {
 };
 const DEFAULT_PAGE = 10;
 
+/** A query parameter by name in any letter case, as Graph reads them (`startdatetime` is `startDateTime`). */
 function q(req: Request, name: string): string | undefined {
-  const v = req.query[name];
+  const exact = req.query[name];
+  if (typeof exact === 'string') return exact;
+  const lower = name.toLowerCase();
+  const key = Object.keys(req.query).find((k) => k.toLowerCase() === lower);
+  const v = key === undefined ? undefined : req.query[key];
   return typeof v === 'string' ? v : undefined;
 }
 
@@ -91,12 +96,13 @@ function pageParams(req: Request, prefs: Preferences): { top: number; skip: numb
   const top = topRaw === undefined ? (prefs.maxPageSize ?? DEFAULT_PAGE) : Number(topRaw);
   if (!Number.isInteger(top) || top < 1 || top > 1000)
     throw new GraphError(400, 'ErrorInvalidParameter', `The value '${String(topRaw)}' of parameter 'Top' is invalid.`);
-  const skip = req.query.$skip === undefined ? 0 : Number(req.query.$skip);
+  const skipRaw = q(req, '$skip');
+  const skip = skipRaw === undefined ? 0 : Number(skipRaw);
   if (!Number.isInteger(skip) || skip < 0)
     throw new GraphError(
       400,
       'ErrorInvalidParameter',
-      `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`,
+      `The value '${String(skipRaw)}' of parameter 'Skip' is invalid.`,
     );
   return { top, skip };
 }
@@ -122,8 +128,8 @@ function sendPage(
 }
 
 function window(req: Request): { from: number; to: number } {
-  const from = parseQueryInstant(q(req, 'startDateTime') ?? q(req, 'StartDateTime'));
-  const to = parseQueryInstant(q(req, 'endDateTime') ?? q(req, 'EndDateTime'));
+  const from = parseQueryInstant(q(req, 'startDateTime'));
+  const to = parseQueryInstant(q(req, 'endDateTime'));
   return {
     from: from as number,
     to: to as number,
@@ -338,15 +344,16 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
           res,
           prefs,
           `users('${user.id}')/calendarView`,
-          windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, false),
+          windowViews(ctx.calendars.events(user, calendar.id), w.from, w.to, 'none'),
         );
       });
-      router.get(`${path}/delta`, (req, res) => {
+      // Graph takes delta as a function too: `calendarView/delta()` is the same request as `calendarView/delta`.
+      router.get([`${path}/delta`, `${path}/delta\\(\\)`], (req, res) => {
         const user = calendarMailbox(ctx, req, res, 'read');
         const calendar = calendarOf(ctx, req, user, kind)!;
         const prefs = preferences(req);
-        const skipToken = q(req, '$skiptoken') ?? q(req, '$skipToken');
-        const deltaToken = q(req, '$deltatoken') ?? q(req, '$deltaToken');
+        const skipToken = q(req, '$skiptoken');
+        const deltaToken = q(req, '$deltatoken');
         const events = ctx.calendars.events(user, calendar.id);
         const section = ctx.calendars.section(user);
         let page;

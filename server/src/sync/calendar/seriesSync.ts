@@ -12,6 +12,7 @@ import type { GraphEvent } from './graphEvent.js';
 import { reviewSeries } from './seriesReview.js';
 import { replaceJudged, storeOutlookExceptions } from './exceptionWrites.js';
 import { exceptionsInOutlook, planInstanceWrites, readSeries } from './seriesInstances.js';
+import { addMissingMasters } from './masterlessOccurrences.js';
 
 /**
  * A Graph event as the calendar sync receives it, with what was read for it before the page's transaction: a
@@ -28,9 +29,11 @@ const seriesReadInRun = new WeakMap<SyncRun, Set<string>>();
 
 /**
  * Reads the instances of every series master on the page that changed in Outlook (not our own write), because a
- * change to one occurrence shows only as a change of its master. Expansion stays inside the sync window.
+ * change to one occurrence shows only as a change of its master; masters Graph left off the page join it first.
+ * Expansion stays inside the sync window.
  */
 export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: IncomingEvent[]): Promise<void> {
+  await addMissingMasters(run, graph, items);
   // Graph may report a changed occurrence (an exception) without its master: such series are read again on their
   // own, once per run. Plain occurrences only echo their master's change (and fill every first round).
   const readBefore = seriesReadInRun.get(run) ?? new Set<string>();
