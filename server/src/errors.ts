@@ -56,4 +56,7 @@ export type ErrorCode =
   | 'sync_not_possible'
   | 'sync_not_enabled'
   | 'mapping_invalid'
-  | 'internal';
+  | 'internal'
+  | 'unstorable_text'
+  | 'body_unreadable'
+  | 'unsupported_media_type';

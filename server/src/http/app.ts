@@ -18,6 +18,7 @@ import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
 import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
 import { staticRoutes } from './staticFiles.js';
+import { refuseUnstorableText } from './storableText.js';
 
 /** The Express app, without listening: start-up and tests attach it to a server of their own. */
 export function createApp(deps: ServiceDependencies): Express {
@@ -40,6 +41,7 @@ export function createApp(deps: ServiceDependencies): Express {
   });
   // CSV imports of a few thousand events fit; anything larger is refused with 413.
   app.use(express.json({ limit: '6mb' }));
+  app.use(refuseUnstorableText);
 
   app.use(healthRoutes(deps));
   app.use(configRoutes(deps));

@@ -194,6 +194,21 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Something went wrong on our side. Please try again.',
     de: 'Bei uns ist etwas schiefgegangen. Bitte versuchen Sie es erneut.',
   },
+  unstorable_text: {
+    status: 400,
+    en: 'The field {field} contains a character that cannot be saved (a NUL character or broken Unicode). Please remove it and try again.',
+    de: 'Das Feld {field} enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder fehlerhaftes Unicode). Bitte entfernen Sie es und versuchen Sie es erneut.',
+  },
+  body_unreadable: {
+    status: 400,
+    en: 'The request could not be read: its content is damaged or does not match its declared compression.',
+    de: 'Die Anfrage konnte nicht gelesen werden: Ihr Inhalt ist beschädigt oder passt nicht zur angegebenen Komprimierung.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    en: 'This kind of request content is not supported. Please send JSON in UTF-8.',
+    de: 'Diese Art von Anfrageinhalt wird nicht unterstützt. Bitte senden Sie JSON in UTF-8.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */
