@@ -9,6 +9,7 @@ import { contacts } from './0005_contacts.js';
 import { eventExceptions } from './0007_event_exceptions.js';
 import { bindingReviews } from './0008_binding_reviews.js';
 import { eventListingIndexes } from './0009_event_listing_indexes.js';
+import { linkFailureTargets } from './0010_link_failure_targets.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -22,5 +23,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0007_event_exceptions': eventExceptions(),
     '0008_binding_reviews': bindingReviews(),
     '0009_event_listing_indexes': eventListingIndexes(),
+    '0010_link_failure_targets': linkFailureTargets(),
   };
 }
