@@ -59,4 +59,5 @@ export type ErrorCode =
   | 'internal'
   | 'unstorable_text'
   | 'body_unreadable'
-  | 'unsupported_media_type';
+  | 'unsupported_media_type'
+  | 'account_deactivated';

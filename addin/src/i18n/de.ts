@@ -607,4 +607,7 @@ export const de: Messages = {
     'Der Dienst war nicht erreichbar oder hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'error.network': 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.retry': 'Erneut versuchen',
+  'deactivated.title': 'Ihr CRM-Benutzer ist deaktiviert',
+  'deactivated.body':
+    'Ein Administrator von {organisation} hat Ihren {brand}-Benutzer deaktiviert. Bitten Sie ihn, ihn wieder zu aktivieren, und prüfen Sie dann erneut.',
 };

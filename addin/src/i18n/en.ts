@@ -590,6 +590,9 @@ export const en = {
   'error.generic': 'The service could not be reached or did not answer as expected. Try again in a moment.',
   'error.network': 'The service could not be reached. Check your connection and try again.',
   'error.retry': 'Try again',
+  'deactivated.title': 'Your CRM user is deactivated',
+  'deactivated.body':
+    'An administrator of {organisation} has deactivated your {brand} user. Ask them to activate it again, then check again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

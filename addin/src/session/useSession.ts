@@ -18,14 +18,14 @@ export type SignInProblem = Exclude<AuthFailure, 'interaction_required'> | 'reje
 
 export interface SessionActions {
   /** Start over: config, token, /api/me. */
-  retry(): void;
+  retry: () => void;
   /** Interactive sign-in; wire it straight to the button's click (popups need the gesture). */
-  signIn(): void;
+  signIn: () => void;
   /** Fetch /api/me again; resolves with the new state so callers can tell whether it changed. */
-  refreshMe(): Promise<Me | undefined>;
+  refreshMe: () => Promise<Me | undefined>;
   /** Take a /api/me body the service returned from another call (create organisation, link account). */
-  setMe(me: Me): void;
-  api(): Api;
+  setMe: (me: Me) => void;
+  api: () => Api;
 }
 
 /** Boots the app against the service and keeps the signed-in state. */

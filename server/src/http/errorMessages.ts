@@ -209,6 +209,11 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'This kind of request content is not supported. Please send JSON in UTF-8.',
     de: 'Diese Art von Anfrageinhalt wird nicht unterstützt. Bitte senden Sie JSON in UTF-8.',
   },
+  account_deactivated: {
+    status: 403,
+    en: 'Your CRM user has been deactivated. Ask an administrator of your CRM account to activate it again.',
+    de: 'Ihr CRM-Benutzer wurde deaktiviert. Bitten Sie einen Administrator Ihres CRM-Kontos, ihn wieder zu aktivieren.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */
