@@ -17,6 +17,7 @@ import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
 import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
+import { applySecurityHeaders } from './securityHeaders.js';
 import { staticRoutes } from './staticFiles.js';
 import { refuseUnstorableText } from './storableText.js';
 
@@ -29,7 +30,6 @@ export function createApp(deps: ServiceDependencies): Express {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     res.setHeader('request-id', requestId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       deps.logger.info(
@@ -40,6 +40,7 @@ export function createApp(deps: ServiceDependencies): Express {
     next();
   });
   // CSV imports of a few thousand events fit; anything larger is refused with 413.
+  app.use(applySecurityHeaders(deps.config));
   app.use(express.json({ limit: '6mb' }));
   app.use(refuseUnstorableText);
 
