@@ -51,15 +51,13 @@ describe('the add-in pages as a browser loads them', () => {
       page.on('console', (message) => {
         if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
       });
-      await page.addInitScript(() => {
-        document.addEventListener('securitypolicyviolation', (event) => {
-          console.error(`Content Security Policy violation: ${event.violatedDirective} ${event.blockedURI}`);
-        });
-      });
+      // Runs in the page (the server's TypeScript has no DOM types, hence a string).
+      await page.addInitScript(`document.addEventListener('securitypolicyviolation', (event) =>
+        console.error('Content Security Policy violation: ' + event.violatedDirective + ' ' + event.blockedURI))`);
       await page.goto(`${stack.serviceUrl}${path}`);
       // The first screen outside Office and Teams: the sign-in button, rendered with Fluent's injected styles.
       await page.getByRole('button').first().waitFor({ timeout: 20_000 });
-      const styled = await page.evaluate(() => document.querySelectorAll('style').length);
+      const styled = await page.evaluate<number>("document.querySelectorAll('style').length");
       expect(styled).toBeGreaterThan(0);
       await page.waitForTimeout(500);
       await context.close();
