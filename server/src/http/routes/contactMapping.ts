@@ -1,18 +1,13 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { contactMappingFor, saveContactMapping } from '../../crm/contacts/contactMappingStore.js';
-import {
-  CRM_CONTACT_FIELDS,
-  GRAPH_CONTACT_PROPERTIES,
-  graphTargetsFor,
-  type ContactField,
-} from '../../crm/contacts/fieldMapping.js';
+import { CRM_CONTACT_FIELDS, GRAPH_CONTACT_PROPERTIES, graphTargetsFor } from '../../crm/contacts/fieldMapping.js';
 import { requireMember } from '../../crm/member.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../language.js';
 
-const mappingBody = z
+export const mappingBody = z
   .object({
     mapping: z
       .array(
