@@ -25,7 +25,7 @@ describe('users from Microsoft 365: invitations, access requests and approvals (
       (await stack.api('/api/organisations', { token: admin, method: 'POST', body: { acceptTerms: true } })).status,
     ).toBe(201);
   });
-  afterAll(() => stack?.close());
+  afterAll(() => stack.close());
 
   it('lists directory users who are not CRM users yet, from every page of Graph', async () => {
     const directory = await stack.api<{ users: { id: string; email: string }[] }>('/api/directory-users', {
