@@ -40,6 +40,7 @@ try {
   const brandName = process.env.BRAND_NAME ?? 'Zoho CRM';
   const tenant = await startDevTenant({
     port: tenantPort,
+    ...(process.env.DEVTENANT_HOST ? { host: process.env.DEVTENANT_HOST } : {}),
     tls: { cert: certificates.certPem, key: certificates.keyPem, ca: certificates.caCertPem },
     apps: [localAppRegistration(publicUrl, secrets.clientSecret, brandName)],
     stateFile: join(dataDir, 'devtenant', 'state.json'),

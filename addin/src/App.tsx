@@ -5,6 +5,7 @@ import { chooseLanguage } from './host/language';
 import type { Host } from './host/types';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { captureDeepLink, forgetDeepLink, type DeepLink } from './links/deepLink';
+import { DeactivatedScreen } from './screens/DeactivatedScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { FirstVisitScreen } from './screens/FirstVisitScreen';
 import { InvitedScreen } from './screens/InvitedScreen';
@@ -172,6 +173,8 @@ function Screen({
               onRequested={onRequested}
             />
           );
+        case 'deactivated':
+          return <DeactivatedScreen brand={brand} me={me} onCheckAgain={actions.refreshMe} />;
         case 'member':
           return (
             <MemberHome

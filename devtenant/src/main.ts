@@ -16,6 +16,7 @@ async function main(): Promise<void> {
   const dataDir = path.join(root, '.local', 'devtenant');
   const tenant = await startDevTenant({
     port,
+    ...(process.env.DEVTENANT_HOST ? { host: process.env.DEVTENANT_HOST } : {}),
     tls: { cert: certs.certPem, key: certs.keyPem, ca: certs.caCertPem },
     apps: [],
     stateFile: path.join(dataDir, 'state.json'),

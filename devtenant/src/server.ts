@@ -27,6 +27,11 @@ import { RequestBudget } from './graph/middleware/requestBudget.js';
 export interface DevTenantOptions {
   /** 0 = an ephemeral port. */
   port: number;
+  /**
+   * The interface to listen on; loopback ("localhost") unless given: the inspection API shows every mailbox's mail
+   * (invitation links included) and turns knobs, so nobody else on the network may reach it by default.
+   */
+  host?: string;
   /** `ca`: the local CA's PEM, trusted when POSTing to webhooks (and for $batch loopback requests). */
   tls: { cert: string; key: string; ca?: string };
   /** Default: process.env.DEVTENANT_PASSWORD ?? DEFAULT_DEV_PASSWORD. */
@@ -102,7 +107,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
   const server = createServer({ cert: options.tls.cert, key: options.tls.key }, createDevTenantApp(ctx));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, () => {
+    server.listen(options.port, options.host ?? 'localhost', () => {
       server.off('error', reject);
       resolve();
     });

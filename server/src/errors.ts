@@ -61,4 +61,8 @@ export type ErrorCode =
   | 'mapping_invalid'
   | 'internal'
   | 'store_unavailable'
-  | 'set_aside_item_not_found';
+  | 'set_aside_item_not_found'
+  | 'unstorable_text'
+  | 'body_unreadable'
+  | 'unsupported_media_type'
+  | 'account_deactivated';

@@ -11,6 +11,7 @@ export type KnownErrorCode =
   | 'already_linked'
   | 'already_member'
   | 'not_member'
+  | 'account_deactivated'
   | 'permission_denied'
   | 'upgrade_required'
   | 'invitation_not_found'

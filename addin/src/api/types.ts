@@ -25,6 +25,7 @@ export type Me =
   | { state: 'not_installed'; user: BasicUser; tenant: Tenant; isTenantAdmin: boolean; installUrl?: string }
   | { state: 'first_visit'; user: BasicUser; tenant: Tenant }
   | { state: 'no_access'; user: BasicUser; tenant: Tenant; organisation: { name: string } }
+  | { state: 'deactivated'; user: BasicUser; tenant: Tenant; organisation: { name: string } }
   | {
       state: 'invited';
       user: BasicUser;

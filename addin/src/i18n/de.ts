@@ -618,4 +618,7 @@ export const de: Messages = {
   'setAside.retryAll': 'Alle erneut versuchen',
   'setAside.retried': 'Die Synchronisierung versucht es gleich erneut.',
   'setAside.loading': 'Zurückgestellte Elemente werden geladen …',
+  'deactivated.title': 'Ihr CRM-Benutzer ist deaktiviert',
+  'deactivated.body':
+    'Ein Administrator von {organisation} hat Ihren {brand}-Benutzer deaktiviert. Bitten Sie ihn, ihn wieder zu aktivieren, und prüfen Sie dann erneut.',
 };

@@ -601,6 +601,9 @@ export const en = {
   'setAside.retryAll': 'Try all again',
   'setAside.retried': 'The sync tries again in a moment.',
   'setAside.loading': 'Loading set-aside items…',
+  'deactivated.title': 'Your CRM user is deactivated',
+  'deactivated.body':
+    'An administrator of {organisation} has deactivated your {brand} user. Ask them to activate it again, then check again.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -81,30 +81,53 @@ function params(value: string): { type: string; params: Record<string, string> }
   return { type: (type ?? 'text/plain').trim().toLowerCase(), params: out };
 }
 
+/**
+ * Splits an address list at the commas that separate addresses (RFC 5322 3.4): commas inside a quoted display name,
+ * a comment or angle brackets do not count. Encoded words are decoded only afterwards, inside each display name, as
+ * Exchange does, so a name that decodes to `<x@y>, z` stays a name.
+ */
+function splitAddressList(value: string): string[] {
+  const parts: string[] = [];
+  let current = '';
+  let quoted = false;
+  let escaped = false;
+  let angle = 0;
+  let comment = 0;
+  for (const c of value) {
+    if (escaped) escaped = false;
+    else if (c === '\\' && (quoted || comment > 0)) escaped = true;
+    else if (c === '"' && comment === 0) quoted = !quoted;
+    else if (!quoted && c === '(') comment++;
+    else if (!quoted && c === ')' && comment > 0) comment--;
+    else if (!quoted && comment === 0 && c === '<') angle++;
+    else if (!quoted && comment === 0 && c === '>' && angle > 0) angle--;
+    else if (!quoted && comment === 0 && angle === 0 && c === ',') {
+      parts.push(current);
+      current = '';
+      continue;
+    }
+    current += c;
+  }
+  parts.push(current);
+  return parts.map((part) => part.trim()).filter(Boolean);
+}
+
+/** A display name as written in a header: quotes and escapes removed, encoded words decoded. */
+function displayName(raw: string): string {
+  const text = raw.trim();
+  if (text.startsWith('"') && text.endsWith('"') && text.length >= 2) return text.slice(1, -1).replace(/\\(.)/g, '$1');
+  return decodeHeader(text);
+}
+
 function addresses(headers: Headers, name: string): { address: string; name?: string }[] {
   const out: { address: string; name?: string }[] = [];
   for (const raw of headers.get(name) ?? []) {
-    const value = decodeHeader(raw);
-    const parts: string[] = [];
-    let depth = 0;
-    let quoted = false;
-    let cur = '';
-    for (const c of value) {
-      if (c === '"') quoted = !quoted;
-      if (!quoted && c === '<') depth++;
-      if (!quoted && c === '>') depth--;
-      if (!quoted && depth === 0 && c === ',') {
-        parts.push(cur);
-        cur = '';
-      } else cur += c;
-    }
-    parts.push(cur);
-    for (const p of parts.map((x) => x.trim()).filter(Boolean)) {
-      const m = /^(.*?)\s*<([^>]+)>$/.exec(p);
+    for (const part of splitAddressList(Buffer.from(raw, 'latin1').toString('utf8'))) {
+      const m = /^(.*?)\s*<([^<>]*)>\s*$/s.exec(part);
       if (m) {
-        const display = m[1]!.trim().replace(/^"|"$/g, '').replace(/\\(.)/g, '$1');
+        const display = displayName(m[1]!);
         out.push({ address: m[2]!.trim(), ...(display ? { name: display } : {}) });
-      } else out.push({ address: p });
+      } else out.push({ address: part });
     }
   }
   return out;

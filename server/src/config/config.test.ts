@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_VARIABLES, ConfigError, describeConfig, loadConfig } from './config.js';
+import { CONFIG_VARIABLES, ConfigError, describeConfig, loadConfig, type Config } from './config.js';
 
 const valid = {
   CLIENT_ID: '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08',
@@ -70,5 +70,62 @@ describe('loadConfig', () => {
     const config = loadConfig({ ...example, ...valid });
     expect(config.shutdownGraceSeconds).toBe(10);
     expect(config.databaseUrl).toMatch(/^postgres:/);
+  });
+});
+
+describe('describeConfig over every setting', () => {
+  const password = 'Pa55-w0rd-in-url';
+  /** Every variable set, each secret to a value of its own, every URL with credentials where the variable allows. */
+  const everything: Record<(typeof CONFIG_VARIABLES)[number], string> = {
+    PORT: '8443',
+    HOST: '0.0.0.0',
+    PUBLIC_URL: `https://crm:${password}-public@crm.example`,
+    DATABASE_URL: `postgres://crm:${password}-db@db.example:5432/crm?sslmode=require&password=${password}-query`,
+    DATABASE_SCHEMA: 'crm',
+    AUTHORITY_HOST: `https://who:${password}-authority@login.example`,
+    GRAPH_BASE_URL: `https://who:${password}-graph@graph.example/v1.0`,
+    CLIENT_ID: valid.CLIENT_ID,
+    CLIENT_SECRET: 'client-secret-value-1234',
+    API_APP_ID_URI: 'api://crm.example/app',
+    BRAND_NAME: 'Brand',
+    STATE_SECRET: 'state-secret-value-'.padEnd(40, 'z'),
+    TLS_CERT_FILE: '/etc/crm/cert.pem',
+    TLS_KEY_FILE: '/etc/crm/key.pem',
+    EXTRA_CA_CERTS_FILE: '/etc/crm/ca.pem',
+    OFFICE_JS_URL: `https://who:${password}-officejs@cdn.example/office.js`,
+    NEW_ORGANISATION_EDITION: 'standard',
+    SYNC_SAFETY_NET_SECONDS: '60',
+    SYNC_REVIEW_SECONDS: '60',
+    RUN_JOBS: 'false',
+    LOG_LEVEL: 'warn',
+    DATABASE_CONNECT_TIMEOUT_SECONDS: '5',
+    DATABASE_STATEMENT_TIMEOUT_SECONDS: '30',
+    SHUTDOWN_GRACE_SECONDS: '10',
+  };
+  const secrets = [password, everything.CLIENT_SECRET, everything.STATE_SECRET];
+
+  it('is given every variable the service reads', () => {
+    expect(Object.keys(everything).sort()).toEqual([...CONFIG_VARIABLES].sort());
+  });
+
+  it('shows no secret and no password of any URL, and keeps what an operator needs', () => {
+    const described = describeConfig(loadConfig(everything));
+    const text = JSON.stringify(described);
+    for (const secret of secrets) expect(text).not.toContain(secret);
+    expect(described.databaseUrl).toBe('postgres://crm:***@db.example:5432/crm?sslmode=require&password=***');
+    expect(described.clientId).toBe(valid.CLIENT_ID);
+    expect(described.tls).toEqual({ certFile: '/etc/crm/cert.pem', keyFile: '/etc/crm/key.pem' });
+  });
+
+  it('masks a password in whichever setting holds a URL, and every setting named like a secret', () => {
+    const config = loadConfig(everything);
+    for (const name of Object.keys(config) as (keyof Config)[]) {
+      const planted = { ...config, [name]: `postgres://someone:${password}@host.example/db` };
+      expect(JSON.stringify(describeConfig(planted)), name).not.toContain(password);
+      if (/secret|password|token|key$/i.test(name)) {
+        const plain = { ...config, [name]: 'plain-value-of-a-secret' };
+        expect(JSON.stringify(describeConfig(plain)), name).not.toContain('plain-value-of-a-secret');
+      }
+    }
   });
 });

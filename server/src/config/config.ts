@@ -64,6 +64,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
+/** Every environment variable the service reads. */
+export const CONFIG_VARIABLES = Object.keys(schema.shape) as (keyof typeof schema.shape)[];
+
 export type Edition = (typeof editions)[number];
 
 export interface Config {
@@ -97,12 +100,6 @@ export interface Config {
   shutdownGraceSeconds: number;
   logLevel: string;
 }
-
-/** Every environment variable the configuration reads (.env.example documents each). */
-export const CONFIG_VARIABLES = Object.keys(schema.shape);
-
-/** Variables whose values never appear in logs. */
-export const SECRET_VARIABLES = ['CLIENT_SECRET', 'STATE_SECRET'] as const;
 
 /** Reads and validates the service's configuration once; throws ConfigError naming the first bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -158,7 +155,77 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   };
 }
 
-/** The configuration as it may be logged: secrets masked. */
+/**
+ * How each setting may appear in logs. A Record over every key, so a new setting does not compile until someone
+ * decides: `secret` is never shown, `public` is shown with any credentials inside a URL masked.
+ */
+const LOGGING: Record<keyof Config, 'public' | 'secret'> = {
+  port: 'public',
+  host: 'public',
+  publicUrl: 'public',
+  databaseUrl: 'public',
+  databaseSchema: 'public',
+  databaseTimeouts: 'public',
+  shutdownGraceSeconds: 'public',
+  authorityHost: 'public',
+  graphBaseUrl: 'public',
+  clientId: 'public',
+  clientSecret: 'secret',
+  apiAppIdUri: 'public',
+  apiScope: 'public',
+  brandName: 'public',
+  stateSecret: 'secret',
+  tls: 'public',
+  extraCaCertsFile: 'public',
+  officeJsUrl: 'public',
+  newOrganisationEdition: 'public',
+  syncSafetyNetSeconds: 'public',
+  syncReviewSeconds: 'public',
+  runJobs: 'public',
+  logLevel: 'public',
+};
+
+const MASK = '***';
+/** Names that hold a secret wherever they appear, also inside a URL's query (`?password=…`, `?sslkey=…`). */
+const SECRET_NAME = /pass|secret|token|key|credential|auth/i;
+
+/** The configuration as it may be logged: secrets masked, and passwords or secret parameters inside URLs too. */
 export function describeConfig(config: Config): Record<string, unknown> {
-  return { ...config, clientSecret: '***', stateSecret: '***' };
+  return Object.fromEntries(
+    Object.entries(config).map(([name, value]) => [
+      name,
+      LOGGING[name as keyof Config] === 'public' ? maskNested(value) : MASK,
+    ]),
+  );
+}
+
+function maskNested(value: unknown): unknown {
+  if (typeof value === 'string') return maskUrlCredentials(value);
+  if (Array.isArray(value)) return value.map(maskNested);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([name, inner]) => [
+        name,
+        SECRET_NAME.test(name) && !/file$/i.test(name) ? MASK : maskNested(inner),
+      ]),
+    );
+  }
+  return value;
+}
+
+/** `scheme://user:password@host/path?password=…` → the password and secret-named parameters masked. */
+export function maskUrlCredentials(text: string): string {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) return text;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    // Not parseable as a URL: mask anything between "//user:" and "@" by hand.
+    return text.replace(/(\/\/[^/:@]*:)[^@/]*@/, `$1${MASK}@`);
+  }
+  const secretParameters = [...url.searchParams.keys()].filter((name) => SECRET_NAME.test(name));
+  if (!url.password && secretParameters.length === 0) return text;
+  if (url.password) url.password = MASK;
+  for (const name of secretParameters) url.searchParams.set(name, MASK);
+  return url.toString().replaceAll(encodeURIComponent(MASK), MASK);
 }

@@ -4,6 +4,7 @@ import { latestAccessRequest } from './accessRequests.js';
 import type { MicrosoftIdentity } from './identity.js';
 import { isTenantInstalled } from './installations.js';
 import { findOpenInvitationForEmail } from './invitations.js';
+import { isActiveUser } from './member.js';
 import { findOrganisationById, findOrganisationByTenant } from './organisations.js';
 import type { TenantDirectory } from './tenantDirectory.js';
 import { findUserByEmail, findUserByIdentity, linkIdentity } from './users.js';
@@ -16,7 +17,8 @@ export type AccountState =
   | { state: 'no_access'; organisation: OrganisationRow }
   | { state: 'request_pending'; organisation: OrganisationRow; request: AccessRequestRow }
   | { state: 'request_declined'; organisation: OrganisationRow; request: AccessRequestRow }
-  | { state: 'member'; user: UserRow; organisation: OrganisationRow };
+  | { state: 'member'; user: UserRow; organisation: OrganisationRow }
+  | { state: 'deactivated'; organisation: OrganisationRow };
 
 /**
  * Finds the caller's CRM account. A CRM account that already uses the caller's e-mail opens directly (and is
@@ -59,6 +61,8 @@ export async function resolveAccountState(
 async function memberState(db: Kysely<Database>, user: UserRow): Promise<AccountState> {
   const organisation = await findOrganisationById(db, user.organisation_id);
   if (!organisation) throw new Error(`User ${user.id} belongs to a missing organisation`);
+  // The same rule as requireMember: a CRM user who is not active may open nothing.
+  if (!isActiveUser(user)) return { state: 'deactivated', organisation };
   return { state: 'member', user, organisation };
 }
 

@@ -250,4 +250,59 @@ describe.each(kinds)('CRM accounts on $name', (kind) => {
       });
     },
   );
+
+  it.skipIf(!kind.available)(
+    'locks an account after failures from several identities, and locks an unknown address alike',
+    async () => {
+      const organisation = await anOrganisation(store);
+      await aUser(store, organisation.id, {
+        email: 'max@northwind.example',
+        password_hash: await hashPassword('right password'),
+      });
+      const attempt = (email: string, password: string) =>
+        codeOf(linkExistingAccount(store.db, { identity: anIdentity({ isTenantAdmin: false }), email, password, now }));
+      // Every guess from a fresh identity: the identity's own counter never fills up.
+      for (let guess = 0; guess < MAX_LINK_FAILURES; guess += 1) {
+        expect(await attempt('max@northwind.example', `guess ${guess}`)).toBe('invalid_credentials');
+        expect(await attempt('nobody@northwind.example', `guess ${guess}`)).toBe('invalid_credentials');
+      }
+      expect(await attempt('MAX@northwind.example', 'right password')).toBe('too_many_attempts');
+      expect(await attempt('nobody@northwind.example', 'any')).toBe('too_many_attempts');
+      expect(await attempt('someone.else@northwind.example', 'any')).toBe('invalid_credentials');
+    },
+  );
+
+  it.skipIf(!kind.available)(
+    'takes as long for an unknown address or an account without password as for a wrong password',
+    async () => {
+      const organisation = await anOrganisation(store);
+      await aUser(store, organisation.id, { email: 'max@northwind.example', password_hash: await hashPassword('pw') });
+      await aUser(store, organisation.id, { email: 'sso.only@northwind.example', password_hash: null });
+      const timed = async (email: string) => {
+        const started = performance.now();
+        const code = await codeOf(
+          linkExistingAccount(store.db, {
+            identity: anIdentity({ isTenantAdmin: false }),
+            email,
+            password: 'wrong',
+            now,
+          }),
+        );
+        expect(code).toBe('invalid_credentials');
+        return performance.now() - started;
+      };
+      const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+      const samples: Record<'known' | 'unknown' | 'noPassword', number[]> = { known: [], unknown: [], noPassword: [] };
+      // Interleaved, and under the per-account limit: each address is tried 4 times.
+      for (let round = 0; round < MAX_LINK_FAILURES - 1; round += 1) {
+        samples.known.push(await timed('max@northwind.example'));
+        samples.unknown.push(await timed(`nobody${round}@northwind.example`));
+        samples.noPassword.push(await timed('sso.only@northwind.example'));
+      }
+      const known = median(samples.known);
+      // Before the dummy check an unknown address answered ~10 times faster (6–8 ms against 83–98 ms).
+      expect(median(samples.unknown) / known).toBeGreaterThan(0.6);
+      expect(median(samples.noPassword) / known).toBeGreaterThan(0.6);
+    },
+  );
 });

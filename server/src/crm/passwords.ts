@@ -33,3 +33,15 @@ export async function verifyPassword(password: string, stored: string): Promise<
   });
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+/**
+ * A well-formed hash at today's cost that no password matches (its salt and key are zeros). Verifying against it
+ * when an address has no account, or no password, takes as long as a real check, so timing does not tell them apart.
+ */
+const UNMATCHABLE_HASH = ['scrypt', COST.N, COST.r, COST.p, 'A'.repeat(22), 'A'.repeat(43)].join('$');
+
+/** verifyPassword for an account that may not exist: the same work either way; false without a stored hash. */
+export async function verifyPasswordOrNothing(password: string, stored: string | null | undefined): Promise<boolean> {
+  const valid = await verifyPassword(password, stored ?? UNMATCHABLE_HASH);
+  return stored ? valid : false;
+}

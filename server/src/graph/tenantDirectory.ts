@@ -59,7 +59,11 @@ export function createGraphTenantDirectory(
       const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
       const request = client.api('/users').select(USER_FIELDS).top(999);
       if (search?.trim())
-        request.header('ConsistencyLevel', 'eventual').search(`"displayName:${search.trim().replace(/"/g, '')}"`);
+        // The Graph client puts query options into the URL as given: without encoding, `&`, `#` or `%` in a name
+        // would cut the query short and Graph would refuse it.
+        request
+          .header('ConsistencyLevel', 'eventual')
+          .search(encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`));
       const users = await translateFailures(() => getAllPages<UserResource>(client, request));
       return users
         .filter((user) => user.accountEnabled !== false && user.userType !== 'Guest')

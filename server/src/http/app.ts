@@ -19,7 +19,9 @@ import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
 import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
+import { applySecurityHeaders } from './securityHeaders.js';
 import { staticRoutes } from './staticFiles.js';
+import { refuseUnstorableText } from './storableText.js';
 
 /** The Express app, without listening: start-up and tests attach it to a server of their own. */
 export function createApp(deps: ServiceDependencies): Express {
@@ -30,7 +32,6 @@ export function createApp(deps: ServiceDependencies): Express {
     const started = process.hrtime.bigint();
     const requestId = randomUUID();
     res.setHeader('request-id', requestId);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       deps.logger.info(
@@ -40,7 +41,9 @@ export function createApp(deps: ServiceDependencies): Express {
     });
     next();
   });
+  app.use(applySecurityHeaders(deps.config));
   app.use(jsonBodies());
+  app.use(refuseUnstorableText);
 
   app.use(healthRoutes(deps));
   app.use(readinessRoutes(deps));

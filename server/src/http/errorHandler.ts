@@ -48,8 +48,11 @@ function toAppError(error: unknown): AppError {
   }
   if (error instanceof SyntaxError && 'body' in error)
     return new AppError('invalid_request', 'malformed JSON', { detail: 'malformed JSON' });
-  if (typeof error === 'object' && error !== null && 'type' in error && error.type === 'entity.too.large')
-    return new AppError('payload_too_large');
+  const clientStatus = clientErrorStatus(error);
+  if (clientStatus === 404) return new AppError('not_found', String(error));
+  if (clientStatus === 413) return new AppError('payload_too_large', String(error));
+  if (clientStatus === 415) return new AppError('unsupported_media_type', String(error));
+  if (clientStatus !== undefined) return new AppError('body_unreadable', String(error));
   return new AppError('internal', String(error));
 }
 
@@ -69,4 +72,14 @@ function codedIssue(error: z.ZodError): AppError | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The 4xx status of an error that Express's own parts raise about a request (http-errors from the body parser:
+ * a damaged gzip body, an unknown charset or encoding, a body over the limit, an aborted upload), else undefined.
+ */
+function clientErrorStatus(error: unknown): number | undefined {
+  if (typeof error !== 'object' || error === null || !('status' in error) || !('expose' in error)) return undefined;
+  const { status, expose } = error;
+  return typeof status === 'number' && status >= 400 && status < 500 && expose === true ? status : undefined;
 }

@@ -219,6 +219,26 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'This item is no longer set aside; the sync has already taken it up again.',
     de: 'Dieses Element ist nicht mehr zurückgestellt; die Synchronisierung hat es bereits wieder aufgenommen.',
   },
+  unstorable_text: {
+    status: 400,
+    en: 'The field {field} contains a character that cannot be saved (a NUL character or broken Unicode). Please remove it and try again.',
+    de: 'Das Feld {field} enthält ein Zeichen, das nicht gespeichert werden kann (ein NUL-Zeichen oder fehlerhaftes Unicode). Bitte entfernen Sie es und versuchen Sie es erneut.',
+  },
+  body_unreadable: {
+    status: 400,
+    en: 'The request could not be read: its content is damaged or does not match its declared compression.',
+    de: 'Die Anfrage konnte nicht gelesen werden: Ihr Inhalt ist beschädigt oder passt nicht zur angegebenen Komprimierung.',
+  },
+  unsupported_media_type: {
+    status: 415,
+    en: 'This kind of request content is not supported. Please send JSON in UTF-8.',
+    de: 'Diese Art von Anfrageinhalt wird nicht unterstützt. Bitte senden Sie JSON in UTF-8.',
+  },
+  account_deactivated: {
+    status: 403,
+    en: 'Your CRM user has been deactivated. Ask an administrator of your CRM account to activate it again.',
+    de: 'Ihr CRM-Benutzer wurde deaktiviert. Bitten Sie einen Administrator Ihres CRM-Kontos, ihn wieder zu aktivieren.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */

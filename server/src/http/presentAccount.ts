@@ -17,6 +17,7 @@ export function presentAccount(identity: MicrosoftIdentity, account: AccountStat
     case 'first_visit':
       return { state: account.state, user: person, tenant };
     case 'no_access':
+    case 'deactivated':
       return { state: account.state, user: person, tenant, organisation: { name: account.organisation.name } };
     case 'invited':
       return {

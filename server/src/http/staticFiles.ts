@@ -16,7 +16,8 @@ export function staticRoutes({ config, paths }: ServiceDependencies): Router {
   router.get(/^\/assets\/icons\/(icon-(?:16|32|80)\.png)$/, (req, res) => {
     res.set('Cache-Control', 'public, max-age=86400').sendFile(String(req.params[0]), { root: paths.icons });
   });
-  router.use('/office-js', express.static(paths.officeJs, { fallthrough: false, maxAge: '1d' }));
+  // A file that is not there falls through to the 404 at the end.
+  router.use('/office-js', express.static(paths.officeJs, { maxAge: '1d' }));
 
   const officeJsUrl = config.officeJsUrl ?? LOCAL_OFFICE_JS;
   let taskpane: string | undefined;

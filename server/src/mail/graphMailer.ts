@@ -17,7 +17,7 @@ export function createGraphMailer(graphBaseUrl: string, fetch: OutboundFetch, to
         const client = await connectGraph(graphBaseUrl, fetch, () =>
           tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']),
         );
-        const mime = Buffer.from(buildMimeMessage(mail), 'utf8').toString('base64');
+        const mime = Buffer.from(await buildMimeMessage(mail), 'utf8').toString('base64');
         await client.api('/me/sendMail').header('Content-Type', 'text/plain').post(mime);
       } catch (error) {
         if (error instanceof AppError) throw error;

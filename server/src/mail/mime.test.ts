@@ -1,31 +1,46 @@
 import { describe, expect, it } from 'vitest';
+import { parseMimeSendMail } from '../../../devtenant/src/graph/mime.js';
 import { buildMimeMessage } from './mime.js';
 
-function decodedParts(message: string): Record<string, string> {
-  const boundary = /boundary="([^"]+)"/.exec(message)![1]!;
-  const parts = message.split(`--${boundary}`).slice(1, -1);
-  return Object.fromEntries(
-    parts.map((part) => {
-      const [head, body] = part.split('\r\n\r\n');
-      const type = /Content-Type: ([^;]+)/.exec(head!)![1]!;
-      return [type, Buffer.from(body!.replace(/\r\n/g, ''), 'base64').toString('utf8')];
-    }),
-  );
-}
+const parse = (message: string) => parseMimeSendMail(Buffer.from(message, 'utf8').toString('base64'));
 
 describe('buildMimeMessage', () => {
-  it('carries the text and the HTML alternative, with non-ASCII headers encoded', () => {
-    const message = buildMimeMessage({
+  it('carries the text and the HTML alternative, with non-ASCII headers encoded', async () => {
+    const message = await buildMimeMessage({
       to: [{ address: 'jonas.weber@fabrikam.onmicrosoft.com', name: 'Jonas Weber' }],
       subject: 'Einladung zu Zoho CRM – bitte prüfen',
       text: 'Hallo Jonas, öffnen Sie https://crm.example/?invitation=abc',
       html: '<p>Hallo Jonas, <a href="https://crm.example/?invitation=abc">öffnen</a></p>',
     });
-    expect(message).toContain('To: Jonas Weber <jonas.weber@fabrikam.onmicrosoft.com>');
-    expect(message).toMatch(/Subject: =\?utf-8\?B\?[A-Za-z0-9+/=]+\?=/);
-    const parts = decodedParts(message);
-    expect(parts['text/plain']).toContain('öffnen Sie https://crm.example/?invitation=abc');
-    expect(parts['text/html']).toContain('<a href="https://crm.example/?invitation=abc">öffnen</a>');
+    expect(message).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/m);
+    const parsed = parse(message);
+    expect(parsed.input.subject).toBe('Einladung zu Zoho CRM – bitte prüfen');
+    expect(parsed.textBody).toContain('öffnen Sie https://crm.example/?invitation=abc');
+    expect(parsed.input.content).toContain('<a href="https://crm.example/?invitation=abc">öffnen</a>');
     expect(message.split('\r\n').every((line) => line.length <= 998)).toBe(true);
+  });
+
+  it.each([
+    'Probe <attacker@evil.example>, X',
+    'Jürgen <attacker@evil.example>, X',
+    'Probe "Boss" <attacker@evil.example>',
+    '"Quoted", attacker@evil.example',
+    'Müller, Anna (Vertrieb) <attacker@evil.example>; X',
+    '=?utf-8?B?PGF0dGFja2VyQGV2aWwuZXhhbXBsZT4sIFg=?=',
+    'Back\\slash "<attacker@evil.example>" ,,,',
+  ])('keeps the display name %j a name: the parsed To: has exactly the intended recipients', async (name) => {
+    const message = await buildMimeMessage({
+      to: [
+        { address: 'megan.bowen@contoso.onmicrosoft.com', name },
+        { address: 'lee.gu@contoso.onmicrosoft.com', name: 'Lee Gu' },
+      ],
+      subject: 'Invitation',
+      text: 'text',
+      html: '<p>html</p>',
+    });
+    expect(parse(message).input.to).toEqual([
+      { address: 'megan.bowen@contoso.onmicrosoft.com', name },
+      { address: 'lee.gu@contoso.onmicrosoft.com', name: 'Lee Gu' },
+    ]);
   });
 });

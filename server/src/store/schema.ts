@@ -59,6 +59,8 @@ export interface AccountLinkFailuresTable {
   tenant_id: string;
   object_id: string;
   failed_at: string;
+  /** The normalised address the attempt tried (null for attempts recorded before it was kept). */
+  target_email: string | null;
 }
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked';

@@ -26,7 +26,7 @@ describe('users from Microsoft 365: invitations, access requests and approvals',
       (await stack.api('/api/organisations', { token: admin, method: 'POST', body: { acceptTerms: true } })).status,
     ).toBe(201);
   });
-  afterAll(() => stack?.close());
+  afterAll(() => stack.close());
 
   it('lists directory users who are not CRM users yet, from every page of Graph', async () => {
     const directory = await stack.api<{ users: { id: string; email: string }[] }>('/api/directory-users', {
@@ -37,6 +37,18 @@ describe('users from Microsoft 365: invitations, access requests and approvals',
     expect(emails).toContain('megan.bowen@contoso.onmicrosoft.com');
     expect(emails).not.toContain('admin@contoso.onmicrosoft.com');
     expect(emails.every((email) => email.endsWith('@contoso.onmicrosoft.com'))).toBe(true);
+  });
+
+  it('searches the directory for any text, also with &, # or % in it', async () => {
+    for (const search of ['Megan', 'AT&T', 'C# 100%', 'a+b', 'Meg']) {
+      const found = await stack.api<{ users: { email: string }[] }>(
+        `/api/directory-users?search=${encodeURIComponent(search)}`,
+        { token: admin },
+      );
+      expect(found.status, search).toBe(200);
+      if (search.startsWith('Meg'))
+        expect(found.body.users.map((user) => user.email)).toEqual(['megan.bowen@contoso.onmicrosoft.com']);
+    }
   });
 
   it('invites by Office 365 Users with a mail in each recipient language, from the admin mailbox', async () => {

@@ -6,7 +6,7 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { presentAccount } from '../presentAccount.js';
 
-const linkBody = z
+export const linkBody = z
   .object({ email: z.string().trim().email().max(320), password: z.string().min(1).max(1024) })
   .strict();
 

@@ -7,7 +7,7 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../language.js';
 
-const mappingBody = z
+export const mappingBody = z
   .object({
     mapping: z
       .array(

@@ -9,11 +9,11 @@ import { crmContext, type ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../language.js';
 import { presentAccount } from '../presentAccount.js';
 
-const inviteBody = z.union([
+export const inviteBody = z.union([
   z.object({ directoryUserIds: z.array(z.string().min(1).max(100)).min(1).max(200) }).strict(),
   z.object({ email: z.string().trim().email().max(320), name: z.string().trim().max(200).optional() }).strict(),
 ]);
-const acceptBody = z.object({ acceptTerms: z.boolean(), token: z.string().min(1).max(200).optional() }).strict();
+export const acceptBody = z.object({ acceptTerms: z.boolean(), token: z.string().min(1).max(200).optional() }).strict();
 const idParam = z.object({ id: z.string().uuid() });
 
 /** Inviting (Office 365 Users and New User), resending, revoking, and accepting invitations. */

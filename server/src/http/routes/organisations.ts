@@ -6,7 +6,7 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { presentAccount } from '../presentAccount.js';
 
-const createBody = z.object({ acceptTerms: z.boolean() }).strict();
+export const createBody = z.object({ acceptTerms: z.boolean() }).strict();
 
 /** `POST /api/organisations`: the temporary account page's Continue. */
 export function organisationRoutes(deps: ServiceDependencies): Router {

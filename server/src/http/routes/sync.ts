@@ -16,7 +16,7 @@ import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage, type Language } from '../language.js';
 
-const notificationBody = z.object({
+export const notificationBody = z.object({
   value: z
     .array(
       z.object({

@@ -11,6 +11,7 @@ import { bindingReviews } from './0008_binding_reviews.js';
 import { eventListingIndexes } from './0009_event_listing_indexes.js';
 import { jobQueue } from './0010_job_queue.js';
 import { syncSetAside } from './0011_sync_set_aside.js';
+import { linkFailureTargets } from './0012_link_failure_targets.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -26,5 +27,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0009_event_listing_indexes': eventListingIndexes(),
     '0010_job_queue': jobQueue(dialect),
     '0011_sync_set_aside': syncSetAside(dialect),
+    '0012_link_failure_targets': linkFailureTargets(),
   };
 }
