@@ -83,6 +83,8 @@ export async function startStack(
   const deps = await buildDependencies(config, pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }));
   server.on('request', createApp(deps));
   if (options.runJobs !== false) await deps.queue.start();
+  // As the service does once it has started (migrations ran, the queue is prepared).
+  deps.readiness.markReady();
 
   const tokenFor = async (userPrincipalName: string) => {
     const response = await fetch(`${tenant.url}/organizations/oauth2/v2.0/token`, {

@@ -168,40 +168,47 @@ describe.each(kinds)('random bodies on every route ($name)', (kind) => {
     expect(routes).toContainEqual({ method: 'post', path: '/api/events' });
   });
 
-  it.skipIf(!kind.available)('answers random input with 2xx or 4xx, never 5xx, and a 4xx changes nothing', async () => {
-    const outcomes: Record<string, Record<number, number>> = {};
-    for (const route of routes.filter((r) => typeof r.path === 'string')) {
-      const key = `${route.method} ${route.path}`;
-      const schema = BODY_SCHEMAS[key];
-      const example = VALID_EXAMPLES[key];
-      const body = fc.oneof(
-        ...(schema ? [{ weight: 3, arbitrary: zodArbitrary(schema) }] : []),
-        ...(example ? [{ weight: 3, arbitrary: mutated(example) }] : []),
-        { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
-        { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map((raw) => ({ raw })) },
-      );
-      const query = fc.dictionary(fc.constantFrom(...QUERY_NAMES), text, { maxKeys: 3 });
-      await fc.assert(
-        fc.asyncProperty(body, query, async (value, params) => {
-          const before = await snapshot();
-          const search = new URLSearchParams(params).toString();
-          const raw = typeof value === 'object' && value !== null && 'raw' in value ? String(value.raw) : undefined;
-          const response = await stack.fetch(`${stack.serviceUrl}${concretePath(route)}${search ? `?${search}` : ''}`, {
-            method: route.method.toUpperCase(),
-            headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
-            ...(route.method === 'get' ? {} : { body: raw ?? JSON.stringify(value ?? null) }),
-          });
-          const text = await response.text();
-          (outcomes[key] ??= {})[response.status] = (outcomes[key][response.status] ?? 0) + 1;
-          expect(response.status, `${key} answered ${text.slice(0, 300)}`).toBeLessThan(500);
-          if (response.status >= 400) expect(await snapshot(), `${key} ${response.status} changed data`).toBe(before);
-        }),
-        { numRuns: 8, endOnFailure: true },
-      );
-    }
-    // Each route was reached: a 401 everywhere would mean the token stopped working and proved nothing.
-    expect(Object.values(outcomes).some((counts) => Object.keys(counts).some((status) => status.startsWith('2')))).toBe(
-      true,
-    );
-  });
+  it.skipIf(!kind.available)(
+    'answers random input with 2xx or 4xx, never 5xx, and a 4xx changes nothing',
+    async () => {
+      const outcomes: Record<string, Record<number, number>> = {};
+      for (const route of routes.filter((r) => typeof r.path === 'string')) {
+        const key = `${route.method} ${route.path}`;
+        const schema = BODY_SCHEMAS[key];
+        const example = VALID_EXAMPLES[key];
+        const body = fc.oneof(
+          ...(schema ? [{ weight: 3, arbitrary: zodArbitrary(schema) }] : []),
+          ...(example ? [{ weight: 3, arbitrary: mutated(example) }] : []),
+          { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 3 }) },
+          { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map((raw) => ({ raw })) },
+        );
+        const query = fc.dictionary(fc.constantFrom(...QUERY_NAMES), text, { maxKeys: 3 });
+        await fc.assert(
+          fc.asyncProperty(body, query, async (value, params) => {
+            const before = await snapshot();
+            const search = new URLSearchParams(params).toString();
+            const raw = typeof value === 'object' && value !== null && 'raw' in value ? String(value.raw) : undefined;
+            const response = await stack.fetch(
+              `${stack.serviceUrl}${concretePath(route)}${search ? `?${search}` : ''}`,
+              {
+                method: route.method.toUpperCase(),
+                headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+                ...(route.method === 'get' ? {} : { body: raw ?? JSON.stringify(value ?? null) }),
+              },
+            );
+            const text = await response.text();
+            (outcomes[key] ??= {})[response.status] = (outcomes[key][response.status] ?? 0) + 1;
+            expect(response.status, `${key} answered ${text.slice(0, 300)}`).toBeLessThan(500);
+            if (response.status >= 400) expect(await snapshot(), `${key} ${response.status} changed data`).toBe(before);
+          }),
+          { numRuns: 8, endOnFailure: true },
+        );
+      }
+      // Each route was reached: a 401 everywhere would mean the token stopped working and proved nothing.
+      expect(
+        Object.values(outcomes).some((counts) => Object.keys(counts).some((status) => status.startsWith('2'))),
+      ).toBe(true);
+    },
+    180_000,
+  );
 });

@@ -55,6 +55,9 @@ describe.skipIf(!postgres.available)('processes through a database outage (Postg
     );
     try {
       await service.start();
+      // /healthz answers while the service still migrates; the cut must find it started.
+      const ready = `http://127.0.0.1:${port}/readyz`;
+      await eventually(async () => ((await fetch(ready)).status === 200 ? true : undefined), 30_000, 'readiness');
       // Connections in the pool, idle and busy, when the cut comes.
       await Promise.all([1, 2, 3].map(() => fetch(health)));
       proxy.cut();
