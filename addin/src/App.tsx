@@ -18,6 +18,7 @@ import { SignInScreen } from './screens/SignInScreen';
 import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
 import { fluentThemes, isDarkTheme } from './ui/themes';
+import { useLastingFocusManager } from './ui/useLastingFocusManager';
 
 /** The app once the host is known: theme and language from the host, then one screen per session state. */
 export function App({ host }: { host: Host }) {
@@ -63,6 +64,7 @@ function Screen({
   onLinkDone: () => void;
 }) {
   const { t } = useI18n();
+  useLastingFocusManager();
   const poll = useCallback(() => actions.api().getMe(), [actions]);
   const createOrganisation = useCallback(() => actions.api().createOrganisation(), [actions]);
   const linkAccount = useCallback(
