@@ -607,4 +607,7 @@ export const de: Messages = {
     'Der Dienst war nicht erreichbar oder hat nicht wie erwartet geantwortet. Versuchen Sie es gleich noch einmal.',
   'error.network': 'Der Dienst ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'error.retry': 'Erneut versuchen',
+  'notInstalled.windowClosedTitle': 'Es wurde nichts installiert',
+  'notInstalled.windowClosed':
+    'Das Zustimmungsfenster wurde geschlossen, bevor die Zustimmung erteilt wurde; {brand} ist daher für {tenant} nicht installiert. Um es erneut zu versuchen, wählen Sie „Für {tenant} installieren“ und im sich öffnenden Fenster „Akzeptieren“.',
 };

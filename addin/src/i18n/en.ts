@@ -590,6 +590,9 @@ export const en = {
   'error.generic': 'The service could not be reached or did not answer as expected. Try again in a moment.',
   'error.network': 'The service could not be reached. Check your connection and try again.',
   'error.retry': 'Try again',
+  'notInstalled.windowClosedTitle': 'Nothing was installed',
+  'notInstalled.windowClosed':
+    'The consent window was closed before consent was given, so {brand} is not installed for {tenant}. To try again, select "Install for {tenant}" and choose Accept in the window that opens.',
 } as const;
 
 export type MessageKey = keyof typeof en;
