@@ -72,6 +72,7 @@ function Screen({
     [actions],
   );
   const acceptInvitation = useCallback((token?: string) => actions.api().acceptInvitation(token), [actions]);
+  const checkInvitation = useCallback((token: string) => actions.api().checkInvitation(token), [actions]);
   const requestAccess = useCallback(() => actions.api().requestAccess(), [actions]);
   const [delivery, setDelivery] = useState<RequestDelivery>();
   const [notice, setNotice] = useState<string>();
@@ -123,6 +124,7 @@ function Screen({
             me={me}
             token={token}
             acceptInvitation={acceptInvitation}
+            checkInvitation={checkInvitation}
             linkAccount={linkAccount}
             onDone={setMe}
             onLinkSpent={forgetDeepLink}

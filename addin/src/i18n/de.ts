@@ -610,4 +610,5 @@ export const de: Messages = {
   'notInstalled.windowClosedTitle': 'Es wurde nichts installiert',
   'notInstalled.windowClosed':
     'Das Zustimmungsfenster wurde geschlossen, bevor die Zustimmung erteilt wurde; {brand} ist daher für {tenant} nicht installiert. Um es erneut zu versuchen, wählen Sie „Für {tenant} installieren“ und im sich öffnenden Fenster „Akzeptieren“.',
+  'invited.checking': 'Der Einladungslink wird geprüft…',
 };

@@ -593,6 +593,7 @@ export const en = {
   'notInstalled.windowClosedTitle': 'Nothing was installed',
   'notInstalled.windowClosed':
     'The consent window was closed before consent was given, so {brand} is not installed for {tenant}. To try again, select "Install for {tenant}" and choose Accept in the window that opens.',
+  'invited.checking': 'Checking the invitation link…',
 } as const;
 
 export type MessageKey = keyof typeof en;
