@@ -100,7 +100,7 @@ export function InvitedScreen({
       active = false;
     };
     // Checked once per link (the screen is keyed by the token); the callbacks may change identity between renders.
-  }, [token]); // eslint-disable-line
+  }, [token]);
 
   const organisation = 'organisation' in me ? me.organisation.name : undefined;
   const expiresAt = me.state === 'invited' ? me.invitation.expiresAt : undefined;
