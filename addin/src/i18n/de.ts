@@ -611,4 +611,6 @@ export const de: Messages = {
   'notInstalled.windowClosed':
     'Das Zustimmungsfenster wurde geschlossen, bevor die Zustimmung erteilt wurde; {brand} ist daher für {tenant} nicht installiert. Um es erneut zu versuchen, wählen Sie „Für {tenant} installieren“ und im sich öffnenden Fenster „Akzeptieren“.',
   'invited.checking': 'Der Einladungslink wird geprüft…',
+  'field.atLimit': '{field} darf höchstens {max} Zeichen lang sein.',
+  'newUser.nameField': 'Name',
 };

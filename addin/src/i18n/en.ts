@@ -594,6 +594,8 @@ export const en = {
   'notInstalled.windowClosed':
     'The consent window was closed before consent was given, so {brand} is not installed for {tenant}. To try again, select "Install for {tenant}" and choose Accept in the window that opens.',
   'invited.checking': 'Checking the invitation link…',
+  'field.atLimit': '{field} can be at most {max} characters long.',
+  'newUser.nameField': 'Name',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { USER_LIMITS } from '../../../../shared/fieldLimits.js';
 import { acceptInvitation, checkInvitationLink } from '../../crm/acceptInvitation.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { inviteByEmail, inviteDirectoryUsers } from '../../crm/inviteUsers.js';
@@ -11,7 +12,12 @@ import { presentAccount } from '../presentAccount.js';
 
 const inviteBody = z.union([
   z.object({ directoryUserIds: z.array(z.string().min(1).max(100)).min(1).max(200) }).strict(),
-  z.object({ email: z.string().trim().email().max(320), name: z.string().trim().max(200).optional() }).strict(),
+  z
+    .object({
+      email: z.string().trim().email().max(USER_LIMITS.email),
+      name: z.string().trim().max(USER_LIMITS.name).optional(),
+    })
+    .strict(),
 ]);
 const acceptBody = z.object({ acceptTerms: z.boolean(), token: z.string().min(1).max(200).optional() }).strict();
 const checkBody = z.object({ token: z.string().min(1).max(200) }).strict();
