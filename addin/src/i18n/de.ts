@@ -451,7 +451,6 @@ export const de: Messages = {
   'contactMapping.save': 'Speichern',
   'contactMapping.saveEnable': 'Speichern & aktivieren',
 
-  'graph.withName': '{label} ({name})',
   'graph.numbered': '{label} {n}',
   'graph.addressPart': '{address}: {part}',
   'graph.title': 'Anrede',
@@ -613,4 +612,5 @@ export const de: Messages = {
   'invited.checking': 'Der Einladungslink wird geprüft…',
   'field.atLimit': '{field} darf höchstens {max} Zeichen lang sein.',
   'newUser.nameField': 'Name',
+  'search.clear': 'Suche löschen',
 };

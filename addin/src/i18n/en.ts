@@ -437,7 +437,6 @@ export const en = {
   'contactMapping.save': 'Save',
   'contactMapping.saveEnable': 'Save & enable',
 
-  'graph.withName': '{label} ({name})',
   'graph.numbered': '{label} {n}',
   'graph.addressPart': '{address}: {part}',
   'graph.title': 'Form of address',
@@ -596,6 +595,7 @@ export const en = {
   'invited.checking': 'Checking the invitation link…',
   'field.atLimit': '{field} can be at most {max} characters long.',
   'newUser.nameField': 'Name',
+  'search.clear': 'Clear search',
 } as const;
 
 export type MessageKey = keyof typeof en;
