@@ -131,7 +131,7 @@ export function MemberHome({
         setMail((current) => (current.shown || message ? { shown: true, message, key: generation } : current));
         if (message && !navigated.current) {
           navigated.current = true;
-          setView('mail');
+          setView('mail', { replace: true });
         }
       });
     };

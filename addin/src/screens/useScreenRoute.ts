@@ -9,7 +9,8 @@ export function useScreenRoute(fallback: Screen): {
   screen: Screen;
   /** True when the address named a screen at the start (a reload or a bookmark), not the fallback. */
   fromAddress: boolean;
-  navigate: (screen: Screen) => void;
+  /** `replace` for a move the person did not make (Outlook opening on This e-mail): Back should not undo it. */
+  navigate: (screen: Screen, options?: { replace?: boolean }) => void;
 } {
   const [fromAddress] = useState(() => parseScreenHash(window.location.hash) !== undefined);
   const [screen, setScreen] = useState<Screen>(() => parseScreenHash(window.location.hash) ?? fallback);
@@ -20,10 +21,13 @@ export function useScreenRoute(fallback: Screen): {
     return () => window.removeEventListener('hashchange', follow);
   }, [fallback]);
 
-  const navigate = useCallback((next: Screen) => {
+  const navigate = useCallback((next: Screen, options?: { replace?: boolean }) => {
     setScreen(next);
-    // Assigning the hash adds one history entry (no entry when it is already there).
-    if (window.location.hash !== screenHash(next)) window.location.hash = screenHash(next);
+    if (window.location.hash === screenHash(next)) return;
+    // Assigning the hash adds one history entry; location.replace swaps the current one (neither reloads the page).
+    if (options?.replace)
+      window.location.replace(`${window.location.pathname}${window.location.search}${screenHash(next)}`);
+    else window.location.hash = screenHash(next);
   }, []);
 
   return { screen, fromAddress, navigate };
