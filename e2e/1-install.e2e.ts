@@ -17,6 +17,27 @@ test('an ordinary Contoso user before the install is told to ask the administrat
   await context.close();
 });
 
+test('the administrator who closes the consent window without accepting is told nothing was installed', async ({
+  browser,
+}) => {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Install for contoso.onmicrosoft.com' }).click();
+  const popup = await popupPromise;
+  await expect(page.getByText('Waiting for the installation to finish in the other window…')).toBeVisible();
+  await popup.getByRole('button', { name: 'Cancel' }).click();
+  await expect(popup.getByRole('heading', { name: 'Not installed' })).toBeVisible();
+  await popup.close();
+
+  await expect(page.getByRole('alert')).toContainText('Nothing was installed');
+  await expect(page.getByRole('alert')).toContainText('To try again, select "Install for contoso.onmicrosoft.com"');
+  await expect(page.getByText('Waiting for the installation to finish in the other window…')).toHaveCount(0);
+  await snap(page, 'en', '05-consent-window-closed');
+  await context.close();
+});
+
 test('the Contoso administrator installs, accepts the terms and lands as Super Admin', async ({ browser }) => {
   const { context, page } = await personBrowsing(browser, 'en');
   await page.goto('/');
@@ -52,6 +73,22 @@ test('a Fabrikam user before the install sees the same advice, in German', async
   await expect(page.getByRole('heading', { name: /fabrikam\.onmicrosoft\.com/ })).toBeVisible();
   await expect(page.getByRole('button', { name: /installieren/ })).toHaveCount(0);
   await snap(page, 'de', '03-nicht-installiert-admin-fragen');
+  await context.close();
+});
+
+test('a German administrator who closes the consent window is told so in German', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'de');
+  await page.goto('/');
+  await signIn(page, 'admin@fabrikam.onmicrosoft.com', /^Anmelden$/, 'de');
+  const popupPromise = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Für fabrikam.onmicrosoft.com installieren' }).click();
+  const popup = await popupPromise;
+  await expect(page.getByText(/Warten, bis die Installation/)).toBeVisible();
+  await popup.close();
+
+  await expect(page.getByRole('alert')).toContainText('Es wurde nichts installiert');
+  await expect(page.getByText(/Warten, bis die Installation/)).toHaveCount(0);
+  await snap(page, 'de', '05-zustimmungsfenster-geschlossen');
   await context.close();
 });
 

@@ -120,3 +120,26 @@ export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void>
 export async function tenantInspect<T>(path: string): Promise<T> {
   return (await (await trustedFetch(`${TENANT_URL}/_devtenant/api/${path}`)).json()) as T;
 }
+
+/**
+ * Signs the Contoso administrator in and lands on their home, installing Contoso first when this run has not yet
+ * (so a file that needs a member also runs on its own, not only after 1-install).
+ */
+export async function signInContosoAdmin(page: Page, language: Language): Promise<void> {
+  const de = language === 'de';
+  await page.goto('/');
+  await signIn(page, 'admin@contoso.onmicrosoft.com', de ? /^Anmelden$/ : /^Sign in$/, language);
+  const welcome = page.getByRole('heading', { name: de ? 'Willkommen, Contoso Admin' : 'Welcome, Contoso Admin' });
+  const install = page.getByRole('button', { name: de ? /installieren/ : /^Install for/ });
+  await expect(welcome.or(install)).toBeVisible({ timeout: 15_000 });
+  if (await install.isVisible()) {
+    await installFromPopup(page, de ? /installieren/ : /^Install for/, language, 'setup');
+    await page
+      .getByRole('checkbox', {
+        name: de ? 'Ich akzeptiere die Geschäftsbedingungen' : 'I accept the terms and conditions',
+      })
+      .check();
+    await page.getByRole('button', { name: de ? 'Weiter' : 'Continue' }).click();
+  }
+  await expect(welcome).toBeVisible({ timeout: 15_000 });
+}

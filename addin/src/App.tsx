@@ -19,6 +19,7 @@ import { SignInScreen } from './screens/SignInScreen';
 import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
 import { fluentThemes, isDarkTheme } from './ui/themes';
+import { useLastingFocusManager } from './ui/useLastingFocusManager';
 
 /** The app once the host is known: theme and language from the host, then one screen per session state. */
 export function App({ host }: { host: Host }) {
@@ -64,6 +65,7 @@ function Screen({
   onLinkDone: () => void;
 }) {
   const { t } = useI18n();
+  useLastingFocusManager();
   const poll = useCallback(() => actions.api().getMe(), [actions]);
   const createOrganisation = useCallback(() => actions.api().createOrganisation(), [actions]);
   const linkAccount = useCallback(
@@ -71,6 +73,7 @@ function Screen({
     [actions],
   );
   const acceptInvitation = useCallback((token?: string) => actions.api().acceptInvitation(token), [actions]);
+  const checkInvitation = useCallback((token: string) => actions.api().checkInvitation(token), [actions]);
   const requestAccess = useCallback(() => actions.api().requestAccess(), [actions]);
   const [delivery, setDelivery] = useState<RequestDelivery>();
   const [notice, setNotice] = useState<string>();
@@ -122,6 +125,7 @@ function Screen({
             me={me}
             token={token}
             acceptInvitation={acceptInvitation}
+            checkInvitation={checkInvitation}
             linkAccount={linkAccount}
             onDone={setMe}
             onLinkSpent={forgetDeepLink}

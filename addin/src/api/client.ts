@@ -42,6 +42,8 @@ export interface Api {
   linkAccount(email: string, password: string): Promise<Me>;
   /** Joins by invitation: with the e-mail link's token, or the open invitation for the caller's address. */
   acceptInvitation(token?: string): Promise<Me>;
+  /** Whether the caller may accept the invitation behind a link; rejects with the reason (e.g. another address). */
+  checkInvitation(token: string): Promise<void>;
   requestAccess(): Promise<RequestAccessResult>;
   listUsers(): Promise<UsersOverview>;
   listDirectoryUsers(): Promise<{ users: DirectoryUser[] }>;
@@ -106,6 +108,7 @@ export function createApi(language: Language, getToken: TokenSource): Api {
         '/api/invitations/accept',
         token === undefined ? { acceptTerms: true } : { acceptTerms: true, token },
       ),
+    checkInvitation: (token) => call<void>('POST', '/api/invitations/check', { token }, true),
     requestAccess: () => call<RequestAccessResult>('POST', '/api/access-requests'),
     listUsers: () => call<UsersOverview>('GET', '/api/users'),
     listDirectoryUsers: () => call<{ users: DirectoryUser[] }>('GET', '/api/directory-users'),

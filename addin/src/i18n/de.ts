@@ -451,7 +451,6 @@ export const de: Messages = {
   'contactMapping.save': 'Speichern',
   'contactMapping.saveEnable': 'Speichern & aktivieren',
 
-  'graph.withName': '{label} ({name})',
   'graph.numbered': '{label} {n}',
   'graph.addressPart': '{address}: {part}',
   'graph.title': 'Anrede',
@@ -621,4 +620,11 @@ export const de: Messages = {
   'deactivated.title': 'Ihr CRM-Benutzer ist deaktiviert',
   'deactivated.body':
     'Ein Administrator von {organisation} hat Ihren {brand}-Benutzer deaktiviert. Bitten Sie ihn, ihn wieder zu aktivieren, und prüfen Sie dann erneut.',
+  'notInstalled.windowClosedTitle': 'Es wurde nichts installiert',
+  'notInstalled.windowClosed':
+    'Das Zustimmungsfenster wurde geschlossen, bevor die Zustimmung erteilt wurde; {brand} ist daher für {tenant} nicht installiert. Um es erneut zu versuchen, wählen Sie „Für {tenant} installieren“ und im sich öffnenden Fenster „Akzeptieren“.',
+  'invited.checking': 'Der Einladungslink wird geprüft…',
+  'field.atLimit': '{field} darf höchstens {max} Zeichen lang sein.',
+  'newUser.nameField': 'Name',
+  'search.clear': 'Suche löschen',
 };

@@ -437,7 +437,6 @@ export const en = {
   'contactMapping.save': 'Save',
   'contactMapping.saveEnable': 'Save & enable',
 
-  'graph.withName': '{label} ({name})',
   'graph.numbered': '{label} {n}',
   'graph.addressPart': '{address}: {part}',
   'graph.title': 'Form of address',
@@ -604,6 +603,13 @@ export const en = {
   'deactivated.title': 'Your CRM user is deactivated',
   'deactivated.body':
     'An administrator of {organisation} has deactivated your {brand} user. Ask them to activate it again, then check again.',
+  'notInstalled.windowClosedTitle': 'Nothing was installed',
+  'notInstalled.windowClosed':
+    'The consent window was closed before consent was given, so {brand} is not installed for {tenant}. To try again, select "Install for {tenant}" and choose Accept in the window that opens.',
+  'invited.checking': 'Checking the invitation link…',
+  'field.atLimit': '{field} can be at most {max} characters long.',
+  'newUser.nameField': 'Name',
+  'search.clear': 'Clear search',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,8 +10,8 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { Link20Regular, Mail48Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { Link20Regular, Mail48Regular, MailRead48Regular } from '@fluentui/react-icons';
+import { useEffect, useState } from 'react';
 import { errorCodeOf, userMessageOf } from '../api/errors';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
@@ -46,6 +46,7 @@ export function InvitedScreen({
   me,
   token,
   acceptInvitation,
+  checkInvitation,
   linkAccount,
   onDone,
   onLinkSpent,
@@ -57,6 +58,8 @@ export function InvitedScreen({
   /** The secret from the e-mail's link; absent when the service found the invitation by address. */
   token?: string;
   acceptInvitation: (token?: string) => Promise<Me>;
+  /** Asked once for a link, before any terms: may this person use it at all? */
+  checkInvitation: (token: string) => Promise<void>;
   linkAccount: (email: string, password: string) => Promise<Me>;
   onDone: (me: Me) => void;
   /** The link has been tried: take it out of the address bar. */
@@ -71,6 +74,33 @@ export function InvitedScreen({
   const [joining, setJoining] = useState(false);
   const [error, setError] = useState<{ message: string; ofLink: boolean }>();
   const [linkOpen, setLinkOpen] = useState(false);
+  // A link is checked before its terms are shown; without a link the service found the invitation by address.
+  const [checking, setChecking] = useState(token !== undefined);
+
+  useEffect(() => {
+    if (token === undefined) return;
+    let active = true;
+    checkInvitation(token)
+      .catch((failure: unknown) => {
+        if (!active) return;
+        const code = errorCodeOf(failure);
+        if (code === 'already_member') {
+          onAlreadyMember();
+          return;
+        }
+        // Other failures (the service unreachable) are met again, and explained, on Continue.
+        if (code === undefined || !LINK_ERRORS.has(code)) return;
+        onLinkSpent();
+        setError({ message: userMessageOf(failure, t('error.generic')), ofLink: true });
+      })
+      .finally(() => {
+        if (active) setChecking(false);
+      });
+    return () => {
+      active = false;
+    };
+    // Checked once per link (the screen is keyed by the token); the callbacks may change identity between renders.
+  }, [token]);
 
   const organisation = 'organisation' in me ? me.organisation.name : undefined;
   const expiresAt = me.state === 'invited' ? me.invitation.expiresAt : undefined;
@@ -95,6 +125,33 @@ export function InvitedScreen({
         setError({ message: userMessageOf(failure, t('error.generic')), ofLink });
       });
   };
+
+  if (checking) {
+    return (
+      <Page brand={brand}>
+        <Spinner label={t('invited.checking')} />
+      </Page>
+    );
+  }
+
+  if (error?.ofLink) {
+    // Nothing to accept: no terms, only what happened and the way on.
+    return (
+      <Page brand={brand}>
+        <Hero icon={<MailRead48Regular />} title={t('invited.linkProblem')}>
+          {error.message}
+        </Hero>
+        <Section>
+          <div className={styles.actions}>
+            <Button appearance="primary" onClick={onContinueWithoutLink}>
+              {t('invited.withoutLink')}
+            </Button>
+          </div>
+        </Section>
+        <SignedInAs>{t('app.signedInAs', { email: me.user.email })}</SignedInAs>
+      </Page>
+    );
+  }
 
   return (
     <Page brand={brand}>

@@ -28,7 +28,8 @@ import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
 import { ProfileBadge } from '../ui/ProfileBadge';
 import { SyncCard } from './SyncCard';
-import { SettingsPage, type SettingsView } from './SettingsPage';
+import { SettingsPage } from './SettingsPage';
+import { useScreenRoute } from './useScreenRoute';
 
 // Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
 const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
@@ -36,7 +37,6 @@ const ThisEmailView = lazy(() => import('./mail/ThisEmailView').then((m) => ({ d
 const ContactsPage = lazy(() => import('./contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
 
 type Member = Extract<Me, { state: 'member' }>;
-type View = 'mail' | 'home' | 'events' | 'contacts' | SettingsView;
 const TABS = ['mail', 'home', 'events', 'contacts', 'settings'] as const;
 
 /** The Outlook reading pane's message: absent outside Outlook read mode, then followed as the selection changes. */
@@ -109,10 +109,15 @@ export function MemberHome({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const [view, setView] = useState<View>(reviewRequestId !== undefined ? 'settings/users' : 'home');
+  const {
+    screen: view,
+    fromAddress,
+    navigate: setView,
+  } = useScreenRoute(reviewRequestId !== undefined ? 'settings/users' : 'home');
   const tab = view === 'mail' || view === 'home' || view === 'events' || view === 'contacts' ? view : 'settings';
   const [mail, setMail] = useState<MailState>({ shown: false });
-  const navigated = useRef(reviewRequestId !== undefined);
+  // A screen named by the address (a reload) or by an approval link is where the person wants to be.
+  const navigated = useRef(reviewRequestId !== undefined || fromAddress);
 
   useEffect(() => {
     if (hostKind !== 'outlook') return;
@@ -126,7 +131,7 @@ export function MemberHome({
         setMail((current) => (current.shown || message ? { shown: true, message, key: generation } : current));
         if (message && !navigated.current) {
           navigated.current = true;
-          setView('mail');
+          setView('mail', { replace: true });
         }
       });
     };
@@ -136,7 +141,7 @@ export function MemberHome({
       active = false;
       stop();
     };
-  }, [hostKind]);
+  }, [hostKind, setView]);
 
   const selectTab = (value: unknown) => {
     navigated.current = true;

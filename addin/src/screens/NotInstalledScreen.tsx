@@ -5,12 +5,13 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { PlugDisconnected48Regular } from '@fluentui/react-icons';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
@@ -57,6 +58,8 @@ export function NotInstalledScreen({
   const [blocked, setBlocked] = useState(false);
   const [checking, setChecking] = useState(false);
   const [stillNot, setStillNot] = useState(false);
+  const [windowClosed, setWindowClosed] = useState(false);
+  const consentWindow = useRef<Window | null>(null);
 
   useEffect(() => {
     if (!waiting) return;
@@ -68,11 +71,21 @@ export function NotInstalledScreen({
         setWaiting(false);
         return;
       }
+      // A closed window can still have finished the consent just before: one last look decides which it was.
+      const closed = consentWindow.current?.closed === true;
+      if (closed) clearInterval(timer);
       poll()
         .then((next) => {
-          if (!stopped && next.state !== 'not_installed') onChanged(next);
+          if (stopped) return;
+          if (next.state !== 'not_installed') onChanged(next);
+          else if (closed) {
+            setWaiting(false);
+            setWindowClosed(true);
+          }
         })
-        .catch(() => undefined);
+        .catch(() => {
+          if (!stopped && closed) setWaiting(false);
+        });
     }, POLL_INTERVAL_MS);
     return () => {
       stopped = true;
@@ -82,14 +95,17 @@ export function NotInstalledScreen({
 
   const install = (url: string) => {
     const popup = window.open(url, 'crm-admin-consent', 'popup,width=520,height=720');
+    consentWindow.current = popup;
     setBlocked(popup === null);
     setStillNot(false);
+    setWindowClosed(false);
     setWaiting(true);
   };
 
   const checkAgain = () => {
     setChecking(true);
     setStillNot(false);
+    setWindowClosed(false);
     void onCheckAgain().then((next) => {
       setChecking(false);
       setStillNot(next?.state === 'not_installed');
@@ -124,6 +140,14 @@ export function NotInstalledScreen({
                 <Link href={me.installUrl} target="_blank" rel="noopener">
                   {t('notInstalled.openConsentPage')}
                 </Link>
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {windowClosed && (
+            <MessageBar intent="warning" role="alert" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t('notInstalled.windowClosedTitle')}</MessageBarTitle>{' '}
+                {t('notInstalled.windowClosed', { brand, tenant })}
               </MessageBarBody>
             </MessageBar>
           )}

@@ -52,13 +52,13 @@ describe('contact mapping dialog helpers', () => {
 
   it('labels targets in both languages, unknown ones by their name', () => {
     const t = translator('en');
-    expect(targetLabel({ property: 'givenName' }, t)).toBe('First name (givenName)');
-    expect(targetLabel({ property: 'emailAddresses', position: 1 }, t)).toBe('Email 2 (emailAddresses[1])');
-    expect(targetLabel({ property: 'homeAddress.city' }, t)).toBe('Home address: city (homeAddress.city)');
+    expect(targetLabel({ property: 'givenName' }, t)).toBe('First name');
+    expect(targetLabel({ property: 'emailAddresses', position: 0 }, t)).toBe('Email');
+    expect(targetLabel({ property: 'emailAddresses', position: 1 }, t)).toBe('Email 2');
+    expect(targetLabel({ property: 'homeAddress.city' }, t)).toBe('Home address: city');
     expect(targetLabel({ property: 'nickName' }, t)).toBe('nickName');
-    expect(targetLabel({ property: 'homeAddress.city' }, translator('de'))).toBe(
-      'Privatadresse: Ort (homeAddress.city)',
-    );
+    expect(targetLabel({ property: 'homeAddress.city' }, translator('de'))).toBe('Privatadresse: Ort');
+    expect(targetLabel({ property: 'businessPhones', position: 1 }, translator('de'))).toBe('Telefon geschäftlich 2');
   });
 
   it('has a friendly name for every Graph property the service offers', () => {

@@ -18,23 +18,21 @@ function knownKey(key: string): MessageKey | undefined {
 }
 
 /**
- * A target as the dropdown shows it: 'First name (givenName)', 'Email 2 (emailAddresses[1])',
- * 'Home address: city (homeAddress.city)'; a property without a friendly name shows its technical name alone.
+ * A target as the dropdown shows it, by the name Outlook shows a person: 'First name', 'Email 2' (the first of a
+ * kind unnumbered, as in Outlook), 'Home address: city'. Only a property without a friendly name shows its
+ * technical name.
  */
 export function targetLabel(target: GraphTarget, t: Translate): string {
-  const name = targetName(target);
   const [head = '', part] = target.property.split('.', 2);
-  let label: string | undefined;
   if (part !== undefined && ADDRESSES.has(head)) {
     const addressKey = knownKey(`graph.${head}`);
     const partKey = knownKey(`graph.${part}`);
-    if (addressKey && partKey) label = t('graph.addressPart', { address: t(addressKey), part: t(partKey) });
+    if (addressKey && partKey) return t('graph.addressPart', { address: t(addressKey), part: t(partKey) });
   } else if (part === undefined) {
     const key = knownKey(`graph.${head}`);
-    if (key)
-      label = target.position === undefined ? t(key) : t('graph.numbered', { label: t(key), n: target.position + 1 });
+    if (key) return !target.position ? t(key) : t('graph.numbered', { label: t(key), n: target.position + 1 });
   }
-  return label === undefined ? name : t('graph.withName', { label, name });
+  return targetName(target);
 }
 
 /** Each mappable field's chosen target name, '' for Not synced; filled from the offer's (default or saved) mapping. */

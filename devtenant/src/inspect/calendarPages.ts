@@ -1,5 +1,5 @@
 import { storedView } from '../calendar/eventView.js';
-import { formatInZone } from '../calendar/timeZones.js';
+import { formatInZone, ianaZone } from '../calendar/timeZones.js';
 import type { StoredCalendar, StoredEvent } from '../state/calendarStore.js';
 import { html, SafeHtml } from '../shared/html.js';
 import { layout } from './webPages.js';
@@ -16,6 +16,24 @@ export const VIEW_ZONES = [
 
 const local = (ms: number, zone: string) => formatInZone(ms, zone).slice(0, 16);
 const shown = (ms: number, zone: string) => local(ms, zone).replace('T', ' ');
+
+/**
+ * An all-day event's days as Outlook shows them, whatever zone the page is viewed in: the dates of its midnights
+ * in its own zone (6 December stays 6 December), the stored end being the exclusive next midnight.
+ */
+function allDayDates(e: StoredEvent): { first: string; last: string; endExclusive: string } {
+  const first = formatInZone(e.startUtc, ianaZone(e.startZone) ?? 'Etc/UTC').slice(0, 10);
+  const endExclusive = formatInZone(e.endUtc, ianaZone(e.endZone) ?? 'Etc/UTC').slice(0, 10);
+  const dayBefore = new Date(`${endExclusive}T00:00:00Z`);
+  dayBefore.setUTCDate(dayBefore.getUTCDate() - 1);
+  const last = dayBefore.toISOString().slice(0, 10);
+  return { first, last: last > first ? last : first, endExclusive };
+}
+
+function allDayWhen(e: StoredEvent): string {
+  const { first, last } = allDayDates(e);
+  return last > first ? `${first} – ${last} (all day)` : `${first} (all day)`;
+}
 
 function seriesMarker(e: StoredEvent): string {
   if (!e.recurrence) return '';
@@ -98,7 +116,7 @@ export function calendarPage(p: {
         >${e.isCancelled ? ' (cancelled)' : ''}
       </td>
       <td>
-        ${e.isAllDay ? `${shown(e.startUtc, 'UTC').slice(0, 10)} (all day)` : `${shown(e.startUtc, p.zone)} – ${shown(e.endUtc, p.zone)}`}
+        ${e.isAllDay ? allDayWhen(e) : `${shown(e.startUtc, p.zone)} – ${shown(e.endUtc, p.zone)}`}
       </td>
       <td>${e.attendees.map((a) => a.emailAddress.address).join(', ')}</td>
       <td>${seriesMarker(e)}</td>
@@ -195,12 +213,11 @@ export function eventPage(p: {
   values?: EventFormValues;
 }): string {
   const e = p.event;
-  const allDayEnd = e.isAllDay ? local(e.endUtc, 'UTC') : '';
-  void allDayEnd;
+  const days = e.isAllDay ? allDayDates(e) : undefined;
   const values = p.values ?? {
     subject: e.subject,
-    start: local(e.startUtc, p.zone),
-    end: local(e.endUtc, p.zone),
+    start: days ? `${days.first}T00:00` : local(e.startUtc, p.zone),
+    end: days ? `${days.endExclusive}T00:00` : local(e.endUtc, p.zone),
     allDay: e.isAllDay,
     location: e.location.displayName,
     attendees: e.attendees.map((a) => a.emailAddress.address).join(', '),

@@ -23,19 +23,7 @@ export async function acceptInvitation(
   input: AcceptInvitationInput,
 ): Promise<void> {
   const now = ctx.now();
-  const invitation = input.token
-    ? await findInvitationByTokenHash(ctx.db, hashLinkSecret(input.token))
-    : await findOpenInvitationForEmail(ctx.db, identity.email, now);
-  if (!invitation) throw new AppError('invitation_not_found');
-  checkUsable(invitation, now);
-  if (normalizeEmail(identity.email) !== invitation.email_normalized)
-    throw new AppError('invitation_other_address', invitation.id);
-  if (
-    (await findUserByIdentity(ctx.db, identity.tenantId, identity.objectId)) ||
-    (await findUserByEmail(ctx.db, identity.email))
-  ) {
-    throw new AppError('already_member');
-  }
+  const invitation = await usableInvitation(ctx, identity, input.token, now);
   if (!input.acceptTerms) throw new AppError('terms_not_accepted');
 
   await ctx.db.transaction().execute(async (trx) => {
@@ -65,6 +53,37 @@ export async function acceptInvitation(
       })
       .execute();
   });
+}
+
+/**
+ * Whether the caller could accept the invitation behind a link, asked before the terms are shown so that someone
+ * who opened a colleague's link learns it at once. Refuses exactly as accepting would; reveals nothing about the
+ * invitation (not even whose it is) beyond that refusal.
+ */
+export async function checkInvitationLink(ctx: CrmContext, identity: MicrosoftIdentity, token: string): Promise<void> {
+  await usableInvitation(ctx, identity, token, ctx.now());
+}
+
+async function usableInvitation(
+  ctx: CrmContext,
+  identity: MicrosoftIdentity,
+  token: string | undefined,
+  now: Date,
+): Promise<InvitationRow> {
+  const invitation = token
+    ? await findInvitationByTokenHash(ctx.db, hashLinkSecret(token))
+    : await findOpenInvitationForEmail(ctx.db, identity.email, now);
+  if (!invitation) throw new AppError('invitation_not_found');
+  checkUsable(invitation, now);
+  if (normalizeEmail(identity.email) !== invitation.email_normalized)
+    throw new AppError('invitation_other_address', invitation.id);
+  if (
+    (await findUserByIdentity(ctx.db, identity.tenantId, identity.objectId)) ||
+    (await findUserByEmail(ctx.db, identity.email))
+  ) {
+    throw new AppError('already_member');
+  }
+  return invitation;
 }
 
 function checkUsable(invitation: InvitationRow, now: Date): void {

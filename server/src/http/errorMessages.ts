@@ -124,8 +124,8 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
   },
   invitation_other_address: {
     status: 403,
-    en: 'This invitation is for another e-mail address. Sign in with the Microsoft 365 account it was sent to.',
-    de: 'Diese Einladung gilt für eine andere E-Mail-Adresse. Melden Sie sich mit dem Microsoft 365-Konto an, an das sie gesendet wurde.',
+    en: 'This invitation was sent to someone else, not to your e-mail address, so you cannot use it. Ask the person who invited them to invite your own address, or continue without the link and select Request Access. If it was meant for you, sign in with the Microsoft 365 account it was sent to.',
+    de: 'Diese Einladung wurde an eine andere Person gesendet, nicht an Ihre E-Mail-Adresse, daher können Sie sie nicht verwenden. Bitten Sie die Person, die eingeladen hat, Ihre eigene Adresse einzuladen, oder fahren Sie ohne den Link fort und wählen Sie „Aufnahme beantragen“. Wenn sie für Sie gedacht war, melden Sie sich mit dem Microsoft 365-Konto an, an das sie gesendet wurde.',
   },
   request_pending: {
     status: 409,

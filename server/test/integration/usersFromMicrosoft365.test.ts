@@ -84,6 +84,14 @@ describe('users from Microsoft 365: invitations, access requests and approvals',
     const [meganMail] = await inbox(stack, 'megan.bowen@contoso.onmicrosoft.com');
     const token = linkWith(meganMail!, 'invitation').searchParams.get('invitation')!;
     const alex = await stack.tokenFor('alex.wilber@contoso.onmicrosoft.com');
+    // Told before any terms, and told nothing of whose invitation it is.
+    const checked = await stack.api<{ message: string }>('/api/invitations/check', {
+      token: alex,
+      method: 'POST',
+      body: { token },
+    });
+    expect(checked).toMatchObject({ status: 403, body: { error: 'invitation_other_address' } });
+    expect(JSON.stringify(checked.body)).not.toContain('megan');
     const stolen = await stack.api('/api/invitations/accept', {
       token: alex,
       method: 'POST',
@@ -92,6 +100,9 @@ describe('users from Microsoft 365: invitations, access requests and approvals',
     expect(stolen).toMatchObject({ status: 403, body: { error: 'invitation_other_address' } });
 
     const megan = await stack.tokenFor('megan.bowen@contoso.onmicrosoft.com');
+    expect((await stack.api('/api/invitations/check', { token: megan, method: 'POST', body: { token } })).status).toBe(
+      204,
+    );
     expect((await stack.api('/api/me', { token: megan })).body).toMatchObject({
       state: 'invited',
       organisation: { name: 'Contoso' },

@@ -17,6 +17,8 @@ import {
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
+import { limitState } from '../../ui/fieldLimit';
+import { CONTACT_LIMITS } from '../../../../shared/fieldLimits';
 
 export type ContactDialogMode = { kind: 'new'; prefill?: Partial<ContactForm> } | { kind: 'edit'; contact: Contact };
 
@@ -60,7 +62,7 @@ export function ContactDialog({
   onSaved: (contact: Contact, mode: ContactDialogMode) => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState<ContactForm>(() => emptyContactForm());
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -126,14 +128,25 @@ export function ContactDialog({
   const field = (name: FormField, props: Partial<InputProps> & { required?: boolean } = {}) => {
     const message = messageFor(name);
     const { required, ...inputProps } = props;
+    const label = t(`contactDialog.${name}` as MessageKey);
+    const max = name in CONTACT_LIMITS ? CONTACT_LIMITS[name as keyof typeof CONTACT_LIMITS] : undefined;
     return (
       <Field
-        label={t(`contactDialog.${name}` as MessageKey)}
+        label={label}
         required={required}
-        validationState={message ? 'error' : 'none'}
-        validationMessage={message}
+        {...(message
+          ? { validationState: 'error', validationMessage: message }
+          : max !== undefined
+            ? limitState(form[name], max, label, t, language)
+            : {})}
       >
-        <Input value={form[name]} onChange={(_e, data) => update(name, data.value)} disabled={busy} {...inputProps} />
+        <Input
+          value={form[name]}
+          maxLength={max}
+          onChange={(_e, data) => update(name, data.value)}
+          disabled={busy}
+          {...inputProps}
+        />
       </Field>
     );
   };
@@ -222,11 +235,13 @@ export function ContactDialog({
       )}
       <Field
         label={t('contactDialog.description')}
-        validationState={descriptionMessage ? 'error' : 'none'}
-        validationMessage={descriptionMessage}
+        {...(descriptionMessage
+          ? { validationState: 'error', validationMessage: descriptionMessage }
+          : limitState(form.description, CONTACT_LIMITS.description, t('contactDialog.description'), t, language))}
       >
         <Textarea
           value={form.description}
+          maxLength={CONTACT_LIMITS.description}
           onChange={(_e, data) => update('description', data.value)}
           resize="vertical"
           disabled={busy}

@@ -7,7 +7,6 @@ import {
   MessageBar,
   MessageBarActions,
   MessageBarBody,
-  SearchBox,
   Spinner,
   Subtitle1,
   tokens,
@@ -25,6 +24,7 @@ import { ContactDialog, type ContactDialogMode } from './ContactDialog';
 import { ContactRow } from './ContactRow';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useContacts } from './useContacts';
+import { SearchBox } from '../../ui/SearchBox';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },

@@ -16,6 +16,8 @@ import { timeZoneChoices, zoneLabel } from '../../events/zonedTime';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
+import { limitState } from '../../ui/fieldLimit';
+import { EVENT_LIMITS } from '../../../../shared/fieldLimits';
 import { EventTimeFields } from './EventTimeFields';
 import { RepeatFields } from './RepeatFields';
 
@@ -36,7 +38,7 @@ export function EventDialog({
   onCancel: () => void;
   onSaved: (event: CrmEvent, mode: EventDialogMode) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [form, setForm] = useState<EventForm>(() => newEventForm(Date.now(), defaultTimeZone));
   const [submitted, setSubmitted] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -119,8 +121,19 @@ export function EventDialog({
       onSubmit={submit}
       onCancel={onCancel}
     >
-      <Field label={t('eventDialog.subject')} required {...fieldState('subject')}>
-        <Input value={form.subject} onChange={(_e, data) => update({ subject: data.value })} disabled={busy} />
+      <Field
+        label={t('eventDialog.subject')}
+        required
+        {...(messageFor('subject')
+          ? fieldState('subject')
+          : limitState(form.subject, EVENT_LIMITS.subject, t('eventDialog.subject'), t, language))}
+      >
+        <Input
+          value={form.subject}
+          maxLength={EVENT_LIMITS.subject}
+          onChange={(_e, data) => update({ subject: data.value })}
+          disabled={busy}
+        />
       </Field>
       <Checkbox
         label={t('eventDialog.allDay')}
@@ -159,12 +172,24 @@ export function EventDialog({
           ))}
         </Select>
       </Field>
-      <Field label={t('eventDialog.location')}>
-        <Input value={form.location} onChange={(_e, data) => update({ location: data.value })} disabled={busy} />
+      <Field
+        label={t('eventDialog.location')}
+        {...limitState(form.location, EVENT_LIMITS.location, t('eventDialog.location'), t, language)}
+      >
+        <Input
+          value={form.location}
+          maxLength={EVENT_LIMITS.location}
+          onChange={(_e, data) => update({ location: data.value })}
+          disabled={busy}
+        />
       </Field>
-      <Field label={t('eventDialog.description')}>
+      <Field
+        label={t('eventDialog.description')}
+        {...limitState(form.description, EVENT_LIMITS.description, t('eventDialog.description'), t, language)}
+      >
         <Textarea
           value={form.description}
+          maxLength={EVENT_LIMITS.description}
           onChange={(_e, data) => update({ description: data.value })}
           resize="vertical"
           disabled={busy}

@@ -9,7 +9,6 @@ import {
   mergeClasses,
   MessageBar,
   MessageBarBody,
-  SearchBox,
   Spinner,
   tokens,
 } from '@fluentui/react-components';
@@ -21,6 +20,7 @@ import type { DirectoryUser, InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { filterDirectoryUsers, isSuccess } from '../../users/model';
+import { SearchBox } from '../../ui/SearchBox';
 
 const useStyles = makeStyles({
   list: {

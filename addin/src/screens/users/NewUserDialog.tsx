@@ -6,6 +6,8 @@ import type { InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { isValidEmail } from '../../users/model';
+import { USER_LIMITS } from '../../../../shared/fieldLimits';
+import { limitState } from '../../ui/fieldLimit';
 
 /**
  * New User (Neuer Benutzer): invite anyone by e-mail address. A sent invitation closes the dialog (the page
@@ -22,7 +24,7 @@ export function NewUserDialog({
   onOpenChange: (open: boolean) => void;
   onInvited: (outcome: InviteOutcome) => void;
 }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [touched, setTouched] = useState(false);
@@ -80,16 +82,24 @@ export function NewUserDialog({
       onSubmit={submit}
       onCancel={() => onOpenChange(false)}
     >
-      <Field label={t('newUser.name')}>
-        <Input autoComplete="off" value={name} onChange={(_event, data) => setName(data.value)} disabled={busy} />
+      <Field label={t('newUser.name')} {...limitState(name, USER_LIMITS.name, t('newUser.nameField'), t, language)}>
+        <Input
+          autoComplete="off"
+          value={name}
+          maxLength={USER_LIMITS.name}
+          onChange={(_event, data) => setName(data.value)}
+          disabled={busy}
+        />
       </Field>
       <Field
         label={t('newUser.email')}
         required
-        validationState={emailInvalid ? 'error' : 'none'}
-        validationMessage={emailInvalid ? t('newUser.invalidEmail') : undefined}
+        {...(emailInvalid
+          ? { validationState: 'error', validationMessage: t('newUser.invalidEmail') }
+          : limitState(email, USER_LIMITS.email, t('newUser.email'), t, language))}
       >
         <Input
+          maxLength={USER_LIMITS.email}
           type="email"
           autoComplete="off"
           value={email}

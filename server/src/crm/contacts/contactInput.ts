@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { CONTACT_LIMITS as MAX } from '../../../../shared/fieldLimits.js';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
-const emailAddress = text(320).refine(
+const emailAddress = text(MAX.email).refine(
   (value) => value === '' || z.email().safeParse(value).success,
   'must be an e-mail address like name@example.com',
 );
 // Digits, spaces and the usual separators; an extension like "x12" or "ext. 12" is common in CRM data.
-const phone = text(50).regex(
+const phone = text(MAX.phone).regex(
   /^$|^\+?[0-9 ()./-]*[0-9][0-9 ()./-]*(?:\s*(?:x|ext\.?)\s*[0-9]+)?$/i,
   'must be a phone number like +49 40 1234567',
 );
-const website = text(255).refine(
+const website = text(MAX.website).refine(
   (value) => value === '' || isWebAddress(value),
   'must be a web address like https://www.example.com',
 );
-const twitter = text(16).regex(
+const twitter = text(MAX.twitter).regex(
   /^$|^@?[A-Za-z0-9_]{1,15}$/,
   'must be a handle like @contoso (letters, digits, underscore)',
 );
@@ -37,13 +38,13 @@ export function isCalendarDate(value: string): boolean {
 }
 
 const fields = {
-  salutation: text(40),
-  firstName: text(40),
-  lastName: text(80).min(1, 'is required'),
-  middleName: text(40),
-  title: text(100),
-  department: text(100),
-  accountName: text(200),
+  salutation: text(MAX.salutation),
+  firstName: text(MAX.firstName),
+  lastName: text(MAX.lastName).min(1, 'is required'),
+  middleName: text(MAX.middleName),
+  title: text(MAX.title),
+  department: text(MAX.department),
+  accountName: text(MAX.accountName),
   email: emailAddress,
   secondaryEmail: emailAddress,
   tertiaryEmail: emailAddress,
@@ -52,25 +53,25 @@ const fields = {
   mobile: phone,
   homePhone: phone,
   fax: phone,
-  assistant: text(100),
+  assistant: text(MAX.assistant),
   asstPhone: phone,
   dateOfBirth: dateOfBirth.nullable(),
-  mailingStreet: text(250),
-  mailingCity: text(100),
-  mailingState: text(100),
-  mailingZip: text(30),
-  mailingCountry: text(100),
-  otherStreet: text(250),
-  otherCity: text(100),
-  otherState: text(100),
-  otherZip: text(30),
-  otherCountry: text(100),
-  description: z.string().max(32_000, 'must be at most 32000 characters'),
+  mailingStreet: text(MAX.mailingStreet),
+  mailingCity: text(MAX.mailingCity),
+  mailingState: text(MAX.mailingState),
+  mailingZip: text(MAX.mailingZip),
+  mailingCountry: text(MAX.mailingCountry),
+  otherStreet: text(MAX.otherStreet),
+  otherCity: text(MAX.otherCity),
+  otherState: text(MAX.otherState),
+  otherZip: text(MAX.otherZip),
+  otherCountry: text(MAX.otherCountry),
+  description: z.string().max(MAX.description, `must be at most ${MAX.description} characters`),
   website,
-  skypeId: text(100),
+  skypeId: text(MAX.skypeId),
   twitter,
   emailOptOut: z.boolean(),
-  leadSource: text(100),
+  leadSource: text(MAX.leadSource),
 };
 
 type FieldName = keyof typeof fields;

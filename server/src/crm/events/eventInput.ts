@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { EVENT_LIMITS } from '../../../../shared/fieldLimits.js';
 import { exceptionProblemsInSlices, seriesExceptionSchema } from './seriesExceptions.js';
 import { isLocalDateTime, isValidTimeZone, localToUtc } from '../time/zonedTime.js';
 import { eventDate, eventLocalDateTime, exceptionList } from './eventDateRange.js';
@@ -45,7 +46,7 @@ export type Recurrence = z.infer<typeof recurrenceSchema>;
 export const attendeeSchema = z
   .object({
     email: z.string().trim().email().max(320),
-    name: z.string().trim().max(200).optional(),
+    name: z.string().trim().max(EVENT_LIMITS.attendeeName).optional(),
     type: z.enum(['required', 'optional']).default('required'),
   })
   .strict();
@@ -54,9 +55,9 @@ export type Attendee = z.infer<typeof attendeeSchema>;
 export const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] as const;
 
 const fields = {
-  subject: z.string().trim().min(1).max(255),
-  description: z.string().max(32_000).default(''),
-  location: z.string().trim().max(255).default(''),
+  subject: z.string().trim().min(1).max(EVENT_LIMITS.subject),
+  description: z.string().max(EVENT_LIMITS.description).default(''),
+  location: z.string().trim().max(EVENT_LIMITS.location).default(''),
   start: eventLocalDateTime,
   end: eventLocalDateTime,
   timeZone: z.string().refine(isValidTimeZone, 'must be an IANA time zone like Europe/Berlin'),
@@ -118,8 +119,8 @@ export const newEventSchema = newEventShape.superRefine(checkTimes);
 export const eventChangesSchema = z
   .object({
     subject: fields.subject,
-    description: z.string().max(32_000),
-    location: z.string().trim().max(255),
+    description: z.string().max(EVENT_LIMITS.description),
+    location: z.string().trim().max(EVENT_LIMITS.location),
     start: eventLocalDateTime,
     end: eventLocalDateTime,
     timeZone: fields.timeZone,

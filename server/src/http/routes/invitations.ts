@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { acceptInvitation } from '../../crm/acceptInvitation.js';
+import { USER_LIMITS } from '../../../../shared/fieldLimits.js';
+import { acceptInvitation, checkInvitationLink } from '../../crm/acceptInvitation.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { inviteByEmail, inviteDirectoryUsers } from '../../crm/inviteUsers.js';
 import { resendInvitation, revokeInvitation } from '../../crm/manageInvitation.js';
@@ -11,9 +12,15 @@ import { presentAccount } from '../presentAccount.js';
 
 export const inviteBody = z.union([
   z.object({ directoryUserIds: z.array(z.string().min(1).max(100)).min(1).max(200) }).strict(),
-  z.object({ email: z.string().trim().email().max(320), name: z.string().trim().max(200).optional() }).strict(),
+  z
+    .object({
+      email: z.string().trim().email().max(USER_LIMITS.email),
+      name: z.string().trim().max(USER_LIMITS.name).optional(),
+    })
+    .strict(),
 ]);
 export const acceptBody = z.object({ acceptTerms: z.boolean(), token: z.string().min(1).max(200).optional() }).strict();
+const checkBody = z.object({ token: z.string().min(1).max(200) }).strict();
 const idParam = z.object({ id: z.string().uuid() });
 
 /** Inviting (Office 365 Users and New User), resending, revoking, and accepting invitations. */
@@ -40,6 +47,13 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
     res.json(
       presentAccount(identity, await resolveAccountState(ctx.db, ctx.directory, identity, ctx.now()), undefined),
     );
+  });
+
+  // Asked when the pane opens an invitation link, before it shows any terms: 204 when the caller may accept it.
+  router.post('/api/invitations/check', async (req, res) => {
+    const { token } = checkBody.parse(req.body);
+    await checkInvitationLink(crmContext(deps), identityOf(res), token);
+    res.status(204).end();
   });
 
   router.post('/api/invitations/:id/resend', async (req, res) => {

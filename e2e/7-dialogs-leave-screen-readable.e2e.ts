@@ -1,0 +1,62 @@
+import { expect, test, type Page } from '@playwright/test';
+import { apiAs, PASSWORD, personBrowsing, signIn, signInContosoAdmin, snap } from './helpers.js';
+
+// A dialog that has closed, however it closed, leaves every screen reachable by role: nothing stays aria-hidden.
+test.describe.configure({ mode: 'serial' });
+
+/** What a screen reader finds: no ancestor of the pane's content hidden from it, and headings and tabs by role. */
+async function expectReachable(page: Page, tab: string): Promise<void> {
+  await expect(page.locator('[aria-hidden="true"]:has([role="tablist"])')).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: tab })).toBeVisible();
+}
+
+test('after Link my account succeeds, the home page is reachable by role', async ({ browser }) => {
+  const admin = await apiAs('admin@contoso.onmicrosoft.com');
+  // Makes sure Contoso is installed and has its administrator (this file may run on its own).
+  {
+    const { context, page } = await personBrowsing(browser, 'en');
+    await signInContosoAdmin(page, 'en');
+    await context.close();
+  }
+  const invited = await admin('/api/invitations', 'POST', { email: 'lynne.robbins@contoso.onmicrosoft.com' });
+  expect(invited.status).toBe(201);
+
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await signIn(page, 'lynne.robbins@contoso.onmicrosoft.com', /^Sign in$/, 'en');
+  await page.getByRole('button', { name: 'Link my account' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('textbox', { name: /e-mail/i }).fill('max.mustermann@northwind.example');
+  await dialog.getByLabel(/password/i).fill(PASSWORD);
+  await dialog.getByRole('button', { name: /link/i }).click();
+
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectReachable(page, 'Events');
+  await expect(page.getByRole('heading', { name: 'Welcome, Max Mustermann' })).toBeVisible();
+  await snap(page, 'en', '71-linked-home');
+  await context.close();
+});
+
+test('a dialog left open when Back changes the screen does not hide the next screen', async ({ browser }) => {
+  const { context, page } = await personBrowsing(browser, 'de');
+  await signInContosoAdmin(page, 'de');
+  await page.getByRole('tab', { name: 'Einstellungen' }).click();
+  await page.getByRole('button', { name: 'Benutzer', exact: true }).click();
+  await page.getByRole('button', { name: 'Office 365-Benutzer' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expectReachable(page, 'Ereignisse');
+  await expect(page.getByRole('button', { name: 'Benutzer', exact: true })).toBeVisible();
+
+  await page.getByRole('tab', { name: 'Ereignisse' }).click();
+  await page.getByRole('button', { name: 'Neues Ereignis' }).click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Start' }).click();
+  await expectReachable(page, 'Ereignisse');
+  await expect(page.getByRole('heading', { name: 'Willkommen, Contoso Admin' })).toBeVisible();
+  await snap(page, 'de', '71-start-nach-dialogen');
+  await context.close();
+});
