@@ -35,5 +35,6 @@ describe('Windows ↔ IANA zones', () => {
     expect(windowsZoneForIana('Asia/Kolkata')).toBe('India Standard Time');
     expect(windowsZoneForIana('Europe/Zurich')).toBe('W. Europe Standard Time');
     expect(windowsZoneForIana('Mars/Olympus')).toBeUndefined();
+    expect(windowsZoneForIana('constructor')).toBeUndefined();
   });
 });

@@ -6,7 +6,7 @@
 import { IANA_TO_WINDOWS, WINDOWS_TO_IANA } from './windowsZones.generated.js';
 import { canonicalTimeZone, isValidTimeZone } from './wallClock.js';
 
-// Outlook has written UTC under its display name as well as under the Windows id.
+// UTC's display name, which the service and the local tenant both accepted before CLDR's table replaced theirs.
 const DISPLAY_NAMES: Readonly<Record<string, string>> = { 'Coordinated Universal Time': 'Etc/UTC' };
 
 const byLowerCase = new Map(
@@ -36,8 +36,7 @@ export function windowsZoneSpelling(name: string): string | undefined {
 
 /** The Windows zone an IANA zone (or one of its aliases) belongs to; undefined when CLDR lists none. */
 export function windowsZoneForIana(iana: string): string | undefined {
-  const direct = IANA_TO_WINDOWS[iana];
-  if (direct) return direct;
+  if (Object.hasOwn(IANA_TO_WINDOWS, iana)) return IANA_TO_WINDOWS[iana];
   const canonical = canonicalTimeZone(iana);
-  return canonical === undefined ? undefined : IANA_TO_WINDOWS[canonical];
+  return canonical !== undefined && Object.hasOwn(IANA_TO_WINDOWS, canonical) ? IANA_TO_WINDOWS[canonical] : undefined;
 }
