@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: [
+      'common/**/*.test.ts',
       'server/**/*.test.ts',
       'devtenant/**/*.test.ts',
       'manifest/**/*.test.ts',

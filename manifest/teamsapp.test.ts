@@ -161,7 +161,7 @@ describe('teamsapp.yml', () => {
     // The App Service runs `npm start` of the deployed folder: it must be the compiled service, not the local stack.
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.bundle).toBe('tsx scripts/deploy-bundle.ts');
-    expect(read('scripts/deploy-bundle.ts')).toContain("start: 'node dist/server/main.js'");
+    expect(read('scripts/deploy-bundle.ts')).toContain("start: 'node dist/server/src/main.js'");
     expect(JSON.stringify(project.deploy)).not.toMatch(/\bstart\b/);
   });
 

@@ -13,7 +13,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = resolve(values.out ?? join(root, 'build', 'deploy'));
 
-const required = ['dist/server/main.js', 'dist/server/worker.js', 'addin/dist/index.html'];
+const required = ['dist/server/src/main.js', 'dist/server/src/worker.js', 'addin/dist/index.html'];
 const missing = required.filter((file) => !existsSync(join(root, file)));
 if (missing.length > 0) {
   console.error(`Missing ${missing.join(', ')}: run \`npm run build\` first.`);
@@ -23,7 +23,7 @@ if (missing.length > 0) {
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 // The same layout as the repository, so the compiled service finds the add-in and icons where it looks in dev.
-cpSync(join(root, 'dist', 'server'), join(out, 'dist', 'server'), { recursive: true });
+cpSync(join(root, 'dist'), join(out, 'dist'), { recursive: true });
 cpSync(join(root, 'addin', 'dist'), join(out, 'addin', 'dist'), { recursive: true });
 mkdirSync(join(out, 'manifest', 'icons'), { recursive: true });
 for (const icon of readdirSync(join(root, 'manifest', 'icons')).filter((name) => name.endsWith('.png'))) {
@@ -35,7 +35,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Reco
 // devDependencies stay listed so the lock file still matches; `npm ci --omit=dev` leaves them out.
 const deployed = {
   ...pkg,
-  scripts: { start: 'node dist/server/main.js', worker: 'node dist/server/worker.js' },
+  scripts: { start: 'node dist/server/src/main.js', worker: 'node dist/server/src/worker.js' },
 };
 writeFileSync(join(out, 'package.json'), `${JSON.stringify(deployed, null, 2)}\n`);
 console.log(`wrote ${out} (npm ci --omit=dev there, then npm start runs the service, npm run worker a worker)`);

@@ -2,7 +2,7 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { startService } from './service.js';
 
 /**
- * `npm run serve` (`node dist/server/main.js`), or `tsx server/src/main.ts` in development: the service alone,
+ * `npm run serve` (`node dist/server/src/main.js`), or `tsx server/src/main.ts` in development: the service alone,
  * configured entirely by the environment. SIGTERM or SIGINT stop it gracefully: not ready, no new connections,
  * requests in flight finish (SHUTDOWN_GRACE_SECONDS), the job queue stops, the store closes, exit 0.
  */

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
@@ -26,7 +26,15 @@ import { Readiness } from './lifecycle/readiness.js';
 import { openStore } from './store/database.js';
 import type { SyncDependencies } from './sync/syncDependencies.js';
 
-const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const repositoryRoot = packageRoot(dirname(fileURLToPath(import.meta.url)));
+
+/** The nearest folder holding package.json: the repository in development, the deployed folder when compiled. */
+function packageRoot(from: string): string {
+  for (let folder = from; ; folder = dirname(folder)) {
+    if (existsSync(join(folder, 'package.json'))) return folder;
+    if (dirname(folder) === folder) throw new Error(`No package.json above ${from}`);
+  }
+}
 
 export interface RunningService {
   url: string;

@@ -1,5 +1,5 @@
 import { contentColumns } from '../../src/crm/events/eventRecords.js';
-import { localToUtc } from '../../src/crm/time/zonedTime.js';
+import { localToUtc } from '../../../common/time/wallClock.js';
 import { fromGraphEvent } from '../../src/sync/calendar/eventMapping.js';
 import { installTenant, joinByInvitation } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { utcToLocal } from '../../src/crm/time/zonedTime.js';
+import { utcToLocal } from '../../../common/time/wallClock.js';
 import { installTenant } from '../fixtures.js';
 import { Outlook, type OutlookEvent } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';

@@ -191,6 +191,25 @@ export function calendarSyncSuite(kind: StoreKind['name'], available: boolean): 
       await idle();
     });
 
+    it('keeps the zone of an Outlook event in any Windows zone, such as Azerbaijan Standard Time', async () => {
+      await outlook.create(calendarId, {
+        subject: 'Call with Baku',
+        start: { dateTime: inDays(6, '10:00'), timeZone: 'Azerbaijan Standard Time' },
+        end: { dateTime: inDays(6, '11:00'), timeZone: 'Azerbaijan Standard Time' },
+      });
+      const arrived = await eventually(
+        async () => (await crmEvents()).find((e) => e.subject === 'Call with Baku'),
+        10_000,
+        'the Outlook event in the CRM',
+      );
+      expect([arrived.start, arrived.end, arrived.timeZone]).toEqual([
+        `${inDays(6, '10:00')}:00`,
+        `${inDays(6, '11:00')}:00`,
+        'Asia/Baku',
+      ]);
+      await idle();
+    });
+
     it('does not echo its own writes: a further sync changes nothing on either side', async () => {
       await idle();
       const before = await outlookEvents();

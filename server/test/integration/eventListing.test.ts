@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contentColumns } from '../../src/crm/events/eventRecords.js';
-import { localToUtc } from '../../src/crm/time/zonedTime.js';
+import { localToUtc } from '../../../common/time/wallClock.js';
 import { installTenant } from '../fixtures.js';
 import { startStack, type Stack } from '../stack.js';
 

@@ -27,7 +27,7 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * The compiled service (or worker) as an operator runs it: `node dist/server/main.js` in the deployed folder, with
+ * The compiled service (or worker) as an operator runs it: `node dist/server/src/main.js` in the deployed folder, with
  * only the given environment (no tsx loader, no inherited NODE_OPTIONS).
  */
 export class CompiledService {
@@ -39,7 +39,7 @@ export class CompiledService {
     folder: string,
     readonly url: string,
     env: Record<string, string>,
-    entry = 'dist/server/main.js',
+    entry = 'dist/server/src/main.js',
   ) {
     this.child = spawn(process.execPath, [entry], {
       cwd: folder,

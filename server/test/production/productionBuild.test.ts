@@ -54,7 +54,10 @@ describe.skipIf(!postgres.available)('the production build (npm run build, npm r
 
   it('is plain JavaScript that starts with node, needing neither tsx nor the local tenant', () => {
     const deployed = JSON.parse(readFileSync(join(bundle, 'package.json'), 'utf8'));
-    expect(deployed.scripts).toEqual({ start: 'node dist/server/main.js', worker: 'node dist/server/worker.js' });
+    expect(deployed.scripts).toEqual({
+      start: 'node dist/server/src/main.js',
+      worker: 'node dist/server/src/worker.js',
+    });
     expect(deployed.dependencies.tsx).toBeUndefined();
     const code = allFiles(join(bundle, 'dist')).filter((file) => file.endsWith('.js'));
     expect(code.length).toBeGreaterThan(50);
@@ -139,7 +142,7 @@ describe.skipIf(!postgres.available)('the production build (npm run build, npm r
 
   it('runs the compiled worker beside it, which stops on SIGTERM with exit code 0', async () => {
     const env = await productionEnv(await freePort(), { RUN_JOBS: 'false' });
-    const worker = new CompiledService(bundle, '', env, 'dist/server/worker.js');
+    const worker = new CompiledService(bundle, '', env, 'dist/server/src/worker.js');
     try {
       await worker.waitForOutput('worker started');
       worker.child.kill('SIGTERM');

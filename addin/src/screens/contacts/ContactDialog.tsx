@@ -18,7 +18,7 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { limitState } from '../../ui/fieldLimit';
-import { CONTACT_LIMITS } from '../../../../shared/fieldLimits';
+import { CONTACT_LIMITS } from '../../../../common/fieldLimits';
 
 export type ContactDialogMode = { kind: 'new'; prefill?: Partial<ContactForm> } | { kind: 'edit'; contact: Contact };
 

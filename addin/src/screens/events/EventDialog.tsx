@@ -17,7 +17,7 @@ import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { limitState } from '../../ui/fieldLimit';
-import { EVENT_LIMITS } from '../../../../shared/fieldLimits';
+import { EVENT_LIMITS } from '../../../../common/fieldLimits';
 import { EventTimeFields } from './EventTimeFields';
 import { RepeatFields } from './RepeatFields';
 

@@ -6,7 +6,7 @@ import type { InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { isValidEmail } from '../../users/model';
-import { USER_LIMITS } from '../../../../shared/fieldLimits';
+import { USER_LIMITS } from '../../../../common/fieldLimits';
 import { limitState } from '../../ui/fieldLimit';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CONTACT_LIMITS as MAX } from '../../../../shared/fieldLimits.js';
+import { CONTACT_LIMITS as MAX } from '../../../../common/fieldLimits.js';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const emailAddress = text(MAX.email).refine(

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDateTime, normalizeLocal } from '../time/zonedTime.js';
+import { isLocalDateTime, normalizeLocal } from '../../../../common/time/wallClock.js';
 
 /**
  * The dates an event, a series' range and its exceptions may have. Outlook keeps calendar dates from 1601-01-01 (the

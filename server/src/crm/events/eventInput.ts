@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { EVENT_LIMITS } from '../../../../shared/fieldLimits.js';
+import { EVENT_LIMITS } from '../../../../common/fieldLimits.js';
 import { exceptionProblemsInSlices, seriesExceptionSchema } from './seriesExceptions.js';
-import { isLocalDateTime, isValidTimeZone, localToUtc } from '../time/zonedTime.js';
+import { isLocalDateTime, isValidTimeZone, localToUtc } from '../../../../common/time/wallClock.js';
 import { eventDate, eventLocalDateTime, exceptionList } from './eventDateRange.js';
 const weekday = z.enum(['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday']);
 

@@ -7,7 +7,7 @@ import type { Store } from '../../store/database.js';
 import type { NewEvent, Recurrence } from './eventInput.js';
 import { listEventPage, listEventsBetween, type ListedEvent, type ListingView } from './eventListing.js';
 import { contentColumns } from './eventRecords.js';
-import { normalizeLocal } from '../time/zonedTime.js';
+import { normalizeLocal } from '../../../../common/time/wallClock.js';
 
 const kinds = await storeKinds();
 // A Friday; 09:00 in Berlin is 08:00 UTC.

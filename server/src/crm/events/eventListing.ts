@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../errors.js';
 import { workSlices } from '../workSlices.js';
 import type { Database, EventRow } from '../../store/schema.js';
-import { localToUtc, utcToLocal } from '../time/zonedTime.js';
+import { localToUtc, utcToLocal } from '../../../../common/time/wallClock.js';
 import { eventFromRow, type CrmEvent } from './eventRecords.js';
 import { LATEST_DATE } from './eventDateRange.js';
 import { dateOfDay, dayNumber, occurrenceDates, seriesDates, widestGapDays } from './seriesDates.js';

@@ -1,5 +1,5 @@
 import type { EventRow } from '../../store/schema.js';
-import { localToUtc } from '../time/zonedTime.js';
+import { localToUtc } from '../../../../common/time/wallClock.js';
 import type { Attendee, NewEvent, Recurrence } from './eventInput.js';
 import { canonicalExceptions, type SeriesException } from './seriesExceptions.js';
 

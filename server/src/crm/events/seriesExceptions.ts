@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localToUtc, utcToLocal } from '../time/zonedTime.js';
+import { localToUtc, utcToLocal } from '../../../../common/time/wallClock.js';
 import { workSlices } from '../workSlices.js';
 import { eventDate, eventLocalDateTime } from './eventDateRange.js';
 import type { Recurrence } from './eventInput.js';

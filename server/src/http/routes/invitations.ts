@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import { USER_LIMITS } from '../../../../shared/fieldLimits.js';
+import { USER_LIMITS } from '../../../../common/fieldLimits.js';
 import { acceptInvitation, checkInvitationLink } from '../../crm/acceptInvitation.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { inviteByEmail, inviteDirectoryUsers } from '../../crm/inviteUsers.js';

@@ -65,6 +65,23 @@ describe('calendar mapping', () => {
     expect([after.start, after.timeZone]).toEqual(['2026-04-02T09:00:00', 'Europe/Berlin']);
   });
 
+  it('keeps an Outlook event in a Windows zone outside the common ones, such as Azerbaijan Standard Time', () => {
+    const content = fromGraphEvent(
+      {
+        id: 'g',
+        start: { dateTime: '2026-07-01T05:00:00.0000000', timeZone: 'UTC' },
+        end: { dateTime: '2026-07-01T06:00:00.0000000', timeZone: 'UTC' },
+        originalStartTimeZone: 'Azerbaijan Standard Time',
+      },
+      'Europe/Berlin',
+    );
+    expect([content.start, content.end, content.timeZone]).toEqual([
+      '2026-07-01T09:00:00',
+      '2026-07-01T10:00:00',
+      'Asia/Baku',
+    ]);
+  });
+
   it('keeps the CRM zone when Outlook names none, and never shifts all-day events', () => {
     const timed = fromGraphEvent(
       {

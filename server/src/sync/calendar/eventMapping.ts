@@ -1,9 +1,9 @@
 import type { Attendee, NewEvent, Recurrence } from '../../crm/events/eventInput.js';
 import { SHOW_AS } from '../../crm/events/eventInput.js';
 import type { CrmEvent } from '../../crm/events/eventRecords.js';
-import { localToUtc, normalizeLocal, utcToLocal } from '../../crm/time/zonedTime.js';
+import { localToUtc, normalizeLocal, utcToLocal } from '../../../../common/time/wallClock.js';
 import { htmlToText } from '../htmlText.js';
-import { ianaTimeZone } from '../windowsTimeZones.js';
+import { ianaTimeZone } from '../../../../common/time/windowsZones.js';
 import { CRM_EVENT_ID_PROPERTY, type GraphDateTime, type GraphEvent } from './graphEvent.js';
 
 export interface ToGraphOptions {

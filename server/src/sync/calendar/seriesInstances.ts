@@ -5,7 +5,7 @@ import {
   type SeriesShape,
 } from '../../crm/events/seriesExceptions.js';
 import { dateOfDay, dayNumber, seriesDates } from '../../crm/events/seriesDates.js';
-import { utcToLocal } from '../../crm/time/zonedTime.js';
+import { utcToLocal } from '../../../../common/time/wallClock.js';
 import type { BatchRequest } from '../../graph/mailboxGraph.js';
 import type { ContainerGraph, Page } from '../engine/containerGraph.js';
 import type { CalendarWindow } from './calendarWindow.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isLocalDateTime, isValidTimeZone, localToUtc, utcToLocal } from './zonedTime.js';
+import { isLocalDateTime, isValidTimeZone, localToUtc, utcToLocal } from './wallClock.js';
 
-describe('zoned time', () => {
+describe('wall-clock time', () => {
   it.each([
     ['2026-01-15T09:00:00', 'Europe/Berlin', '2026-01-15T08:00:00.000Z'],
     ['2026-07-15T09:00:00', 'Europe/Berlin', '2026-07-15T07:00:00.000Z'],
