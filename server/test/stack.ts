@@ -51,6 +51,8 @@ export async function startStack(
     databaseSchema?: string;
     runJobs?: boolean;
     environment?: Record<string, string>;
+    /** People the local tenant generates in each seeded tenant besides its named ones (person0001@…). */
+    generatedUsersPerTenant?: number;
   } = {},
 ): Promise<Stack> {
   const certificates = await ensureLocalCertificates(inject('certificatesDir'));
@@ -60,7 +62,13 @@ export async function startStack(
     (await undiciFetch(url, { ...(init as object), dispatcher })) as unknown as Response;
 
   const signingKeyFile = join(mkdtempSync(join(tmpdir(), 'crm-tenant-')), 'signing-key.json');
-  const tenant = await startDevTenant({ port: 0, tls, apps: [], signingKeyFile });
+  const tenant = await startDevTenant({
+    port: 0,
+    tls,
+    apps: [],
+    signingKeyFile,
+    generatedUsersPerTenant: options.generatedUsersPerTenant ?? 0,
+  });
   const server: Server = createServer(tls);
   await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
   const serviceUrl = `https://localhost:${(server.address() as AddressInfo).port}`;
