@@ -120,3 +120,32 @@ export async function tenantKnobs(knobs: Record<string, unknown>): Promise<void>
 export async function tenantInspect<T>(path: string): Promise<T> {
   return (await (await trustedFetch(`${TENANT_URL}/_devtenant/api/${path}`)).json()) as T;
 }
+
+/**
+ * Contoso installed by its administrator (through the pages a person uses) and the given colleagues joined by
+ * invitation (through the API, to be quick): the starting point of a file that runs on its own.
+ */
+export async function contosoWithMembers(browser: Browser, colleagues: string[]): Promise<void> {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await page.goto('/');
+  await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
+  await installFromPopup(page, /^Install for contoso/, 'en', '80');
+  await page.getByRole('checkbox', { name: 'I accept the terms and conditions' }).check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Welcome, Contoso Admin' })).toBeVisible();
+  await context.close();
+  const admin = await apiAs('admin@contoso.onmicrosoft.com');
+  for (const email of colleagues) {
+    expect((await admin('/api/invitations', 'POST', { email })).ok).toBe(true);
+    const colleague = await apiAs(email);
+    expect((await colleague('/api/invitations/accept', 'POST', { acceptTerms: true })).ok).toBe(true);
+  }
+}
+
+/** Settings > Users, as a person reaches it. */
+export async function openUsersPage(page: Page, language: Language): Promise<void> {
+  const de = language === 'de';
+  await page.getByRole('tab', { name: de ? 'Einstellungen' : 'Settings' }).click();
+  await page.getByRole('button', { name: de ? 'Benutzer' : 'Users', exact: true }).click();
+  await expect(page.getByRole('table', { name: de ? 'CRM-Benutzer' : 'CRM users' })).toBeVisible();
+}

@@ -621,4 +621,26 @@ export const de: Messages = {
   'deactivated.title': 'Ihr CRM-Benutzer ist deaktiviert',
   'deactivated.body':
     'Ein Administrator von {organisation} hat Ihren {brand}-Benutzer deaktiviert. Bitten Sie ihn, ihn wieder zu aktivieren, und prüfen Sie dann erneut.',
+  'role.ceo': 'Geschäftsführung',
+  'role.manager': 'Manager',
+  'editUser.open': '{name} bearbeiten',
+  'editUser.title': '{name} bearbeiten',
+  'editUser.actions': 'Aktionen',
+  'editUser.role': 'Rolle',
+  'editUser.save': 'Speichern',
+  'editUser.profileHint':
+    'Das Profil legt fest, was der Benutzer darf: Super-Administrator und Administrator dürfen Benutzer verwalten und Beitrittsanfragen genehmigen.',
+  'editUser.activeText': '{name} kann das CRM nutzen.',
+  'editUser.inactiveText':
+    '{name} ist deaktiviert: Das CRM ist nicht nutzbar, die Synchronisierungen sind aus, die Datensätze bleiben erhalten.',
+  'editUser.deactivate': 'Benutzer deaktivieren',
+  'editUser.activate': 'Benutzer aktivieren',
+  'editUser.notSelf': 'Sie können sich nicht selbst deaktivieren.',
+  'editUser.confirmDeactivate':
+    '{name} deaktivieren? Das CRM ist dann nicht mehr nutzbar, und die Kalender- und Kontaktsynchronisierung endet (der synchronisierte Kalender und Kontaktordner verschwinden aus Outlook). Die Datensätze bleiben im CRM.',
+  'editUser.confirmDeactivateButton': 'Deaktivieren',
+  'editUser.keepActive': 'Aktiv lassen',
+  'editUser.saved': '{name} wurde geändert.',
+  'editUser.deactivated': '{name} wurde deaktiviert; die Synchronisierungen sind aus.',
+  'editUser.activated': '{name} kann das CRM wieder nutzen.',
 };

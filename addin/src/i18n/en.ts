@@ -604,6 +604,28 @@ export const en = {
   'deactivated.title': 'Your CRM user is deactivated',
   'deactivated.body':
     'An administrator of {organisation} has deactivated your {brand} user. Ask them to activate it again, then check again.',
+  'role.ceo': 'CEO',
+  'role.manager': 'Manager',
+  'editUser.open': 'Edit {name}',
+  'editUser.title': 'Edit {name}',
+  'editUser.actions': 'Actions',
+  'editUser.role': 'Role',
+  'editUser.save': 'Save',
+  'editUser.profileHint':
+    'The profile decides what the user may do: Super Admin and Administrator may manage users and approve access requests.',
+  'editUser.activeText': '{name} can use the CRM.',
+  'editUser.inactiveText':
+    '{name} is deactivated: they cannot use the CRM, their syncs are off, and their records stay.',
+  'editUser.deactivate': 'Deactivate user',
+  'editUser.activate': 'Activate user',
+  'editUser.notSelf': 'You cannot deactivate yourself.',
+  'editUser.confirmDeactivate':
+    'Deactivate {name}? They can no longer use the CRM, and their calendar and contact sync stop (the synced calendar and contact folder leave their Outlook). Their records stay in the CRM.',
+  'editUser.confirmDeactivateButton': 'Deactivate',
+  'editUser.keepActive': 'Keep active',
+  'editUser.saved': '{name} was changed.',
+  'editUser.deactivated': '{name} was deactivated; their syncs are off.',
+  'editUser.activated': '{name} can use the CRM again.',
 } as const;
 
 export type MessageKey = keyof typeof en;
