@@ -54,6 +54,8 @@ export interface Api {
   revokeInvitation(id: string): Promise<void>;
   getAccessRequest(id: string): Promise<AccessRequest>;
   decideAccessRequest(id: string, decision: 'approve' | 'decline'): Promise<AccessRequest>;
+  /** A version that moves whenever something the open pane shows may have changed. */
+  getChanges(): Promise<{ version: string }>;
   /** Manage Users: a user's profile and role, and whether they may use the CRM. */
   changeUser(id: string, change: { profile?: Profile; role?: Role }): Promise<CrmUser>;
   deactivateUser(id: string): Promise<CrmUser>;
@@ -125,6 +127,7 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     getAccessRequest: (id) => call<AccessRequest>('GET', `/api/access-requests/${encodeURIComponent(id)}`),
     decideAccessRequest: (id, decision) =>
       call<AccessRequest>('POST', `/api/access-requests/${encodeURIComponent(id)}/${decision}`),
+    getChanges: () => call<{ version: string }>('GET', '/api/changes'),
     changeUser: (id, change) => call<CrmUser>('PATCH', `/api/users/${encodeURIComponent(id)}`, change),
     deactivateUser: (id) => call<CrmUser>('POST', `/api/users/${encodeURIComponent(id)}/deactivate`),
     activateUser: (id) => call<CrmUser>('POST', `/api/users/${encodeURIComponent(id)}/activate`),

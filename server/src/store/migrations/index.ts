@@ -13,6 +13,7 @@ import { jobQueue } from './0010_job_queue.js';
 import { syncSetAside } from './0011_sync_set_aside.js';
 import { linkFailureTargets } from './0012_link_failure_targets.js';
 import { userRoles } from './0013_user_roles.js';
+import { changeIndexes } from './0014_change_indexes.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -30,5 +31,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0011_sync_set_aside': syncSetAside(dialect),
     '0012_link_failure_targets': linkFailureTargets(),
     '0013_user_roles': userRoles(),
+    '0014_change_indexes': changeIndexes(),
   };
 }
