@@ -17,8 +17,6 @@ export const en = {
   'notInstalled.userBody':
     'Before anyone in your organisation can use {brand}, a Microsoft 365 administrator of {tenant} must install the app and grant it the permissions it needs.',
   'notInstalled.askHeading': 'What to ask your administrator',
-  'notInstalled.askText':
-    'Please install the {brand} app for Microsoft 365 for {tenant} and grant admin consent for the organisation.',
   'notInstalled.userHint': 'Once it is installed, come back here and select Check again.',
   'notInstalled.adminBody':
     'You are an administrator of {tenant}. Install {brand} for your organisation to grant the Microsoft 365 permissions it needs. Everyone you approve can then use it in Outlook and Teams.',
@@ -626,6 +624,19 @@ export const en = {
   'editUser.saved': '{name} was changed.',
   'editUser.deactivated': '{name} was deactivated; their syncs are off.',
   'editUser.activated': '{name} can use the CRM again.',
+  'askAdmin.who':
+    'Who can do it: someone with the Global Administrator or Privileged Role Administrator role in Microsoft 365 for {tenant}, usually your IT department or help desk.',
+  'askAdmin.whyNoName':
+    '{brand} cannot tell you their name: Microsoft 365 lets an app see who the administrators are only once it has been installed.',
+  'askAdmin.messageLabel': 'A message you can send them',
+  'askAdmin.subject': 'Please install {brand} for our Microsoft 365',
+  'askAdmin.message':
+    'Hello,\n\nI would like to use {brand} in Outlook and Teams. Could you please install it for our organisation ({tenant})?\n\nTo do so, open {appUrl}, sign in with your Microsoft 365 administrator account and select "Install for {tenant}". This grants admin consent for the Microsoft 365 permissions the app needs; you can review them before accepting.\n\nThank you,\n{name}',
+  'askAdmin.copy': 'Copy message',
+  'askAdmin.email': 'Send by e-mail',
+  'askAdmin.copied': 'Copied. Paste it into an e-mail or chat to your administrator.',
+  'askAdmin.copyFailed':
+    'Copying is not allowed here. The message is selected: press Ctrl+C (Cmd+C on a Mac) to copy it.',
 } as const;
 
 export type MessageKey = keyof typeof en;
