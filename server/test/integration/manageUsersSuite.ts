@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, installTenant, joinByInvitation } from '../fixtures.js';
 import { Outlook } from '../outlook.js';
 import { startStack, type Stack } from '../stack.js';
-import { enableCalendarSync, type CalendarSyncHandle } from '../syncFixtures.js';
+import { enableCalendarSync, syncNow, type CalendarSyncHandle } from '../syncFixtures.js';
 import { dropTestSchemas, TEST_DATABASE_URL, type StoreKind } from '../stores.js';
 
 const ADMIN = 'admin@contoso.onmicrosoft.com';
@@ -184,6 +184,20 @@ export function manageUsersSuite(kind: StoreKind['name'], available: boolean): v
         status: 'active',
         profile: 'administrator',
       });
+    });
+
+    it('a deactivation whose process died before stopping the syncs is finished by the next sync run', async () => {
+      const alexSync = await enableCalendarSync(stack, alex);
+      // The deactivation committed; the process died before it reached the syncs.
+      await stack.store.db.updateTable('users').set({ status: 'inactive' }).where('id', '=', alexSync.userId).execute();
+      await syncNow(stack, alexSync);
+      const binding = await stack.store.db
+        .selectFrom('sync_bindings')
+        .selectAll()
+        .where('id', '=', alexSync.bindingId)
+        .executeTakeFirstOrThrow();
+      expect(binding).toMatchObject({ status: 'disabled', disabled_reason: 'user_deactivated' });
+      await stack.store.db.updateTable('users').set({ status: 'active' }).where('id', '=', alexSync.userId).execute();
     });
 
     it('once a second Super Admin exists, the first can be demoted', async () => {
