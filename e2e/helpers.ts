@@ -143,3 +143,29 @@ export async function signInContosoAdmin(page: Page, language: Language): Promis
   }
   await expect(welcome).toBeVisible({ timeout: 15_000 });
 }
+
+/**
+ * Contoso installed by its administrator (through the pages a person uses) and the given colleagues joined by
+ * invitation (through the API, to be quick): the starting point of a file that runs on its own.
+ */
+export async function contosoWithMembers(browser: Browser, colleagues: string[]): Promise<void> {
+  const { context, page } = await personBrowsing(browser, 'en');
+  await signInContosoAdmin(page, 'en');
+  await context.close();
+  const admin = await apiAs('admin@contoso.onmicrosoft.com');
+  for (const email of colleagues) {
+    const colleague = await apiAs(email);
+    // After 2-users in a whole run, some are members already.
+    if (((await (await colleague('/api/me')).json()) as { state?: string }).state === 'member') continue;
+    expect((await admin('/api/invitations', 'POST', { email })).ok).toBe(true);
+    expect((await colleague('/api/invitations/accept', 'POST', { acceptTerms: true })).ok).toBe(true);
+  }
+}
+
+/** Settings > Users, as a person reaches it. */
+export async function openUsersPage(page: Page, language: Language): Promise<void> {
+  const de = language === 'de';
+  await page.getByRole('tab', { name: de ? 'Einstellungen' : 'Settings' }).click();
+  await page.getByRole('button', { name: de ? 'Benutzer' : 'Users', exact: true }).click();
+  await expect(page.getByRole('table', { name: de ? 'CRM-Benutzer' : 'CRM users' })).toBeVisible();
+}

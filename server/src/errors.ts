@@ -65,4 +65,8 @@ export type ErrorCode =
   | 'unstorable_text'
   | 'body_unreadable'
   | 'unsupported_media_type'
-  | 'account_deactivated';
+  | 'account_deactivated'
+  | 'user_not_found'
+  | 'last_super_admin'
+  | 'super_admin_only'
+  | 'cannot_deactivate_self';

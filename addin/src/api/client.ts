@@ -9,6 +9,7 @@ import type {
   ContactMappingOffer,
   ContactMappingRow,
   CrmEvent,
+  CrmUser,
   DirectoryUser,
   EventChanges,
   EventInput,
@@ -21,7 +22,9 @@ import type {
   InviteOutcome,
   LookedUpContact,
   Me,
+  Profile,
   RequestAccessResult,
+  Role,
   SyncKind,
   SyncStatus,
   UsersOverview,
@@ -53,6 +56,12 @@ export interface Api {
   revokeInvitation(id: string): Promise<void>;
   getAccessRequest(id: string): Promise<AccessRequest>;
   decideAccessRequest(id: string, decision: 'approve' | 'decline'): Promise<AccessRequest>;
+  /** A version that moves whenever something the open pane shows may have changed. */
+  getChanges(): Promise<{ version: string }>;
+  /** Manage Users: a user's profile and role, and whether they may use the CRM. */
+  changeUser(id: string, change: { profile?: Profile; role?: Role }): Promise<CrmUser>;
+  deactivateUser(id: string): Promise<CrmUser>;
+  activateUser(id: string): Promise<CrmUser>;
   /** One page of Upcoming or Earlier (see EventPageQuery). */
   listEventPage(query: EventPageQuery): Promise<EventPage>;
   createEvent(input: EventInput): Promise<CrmEvent>;
@@ -121,6 +130,10 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     getAccessRequest: (id) => call<AccessRequest>('GET', `/api/access-requests/${encodeURIComponent(id)}`),
     decideAccessRequest: (id, decision) =>
       call<AccessRequest>('POST', `/api/access-requests/${encodeURIComponent(id)}/${decision}`),
+    getChanges: () => call<{ version: string }>('GET', '/api/changes'),
+    changeUser: (id, change) => call<CrmUser>('PATCH', `/api/users/${encodeURIComponent(id)}`, change),
+    deactivateUser: (id) => call<CrmUser>('POST', `/api/users/${encodeURIComponent(id)}/deactivate`),
+    activateUser: (id) => call<CrmUser>('POST', `/api/users/${encodeURIComponent(id)}/activate`),
     listEventPage: (query) => call<EventPage>('GET', `/api/events?${eventPageParams(query)}`),
     createEvent: (input) => call<CrmEvent>('POST', '/api/events', input),
     updateEvent: (id, changes) => call<CrmEvent>('PATCH', `/api/events/${encodeURIComponent(id)}`, changes),

@@ -73,8 +73,13 @@ export interface CrmUser {
   name: string;
   email: string;
   profile: Profile | (string & {});
+  role: Role | (string & {});
   status: string;
 }
+
+/** A user's place in the organisation, beside the profile that says what they may do. */
+export type Role = 'ceo' | 'manager';
+export const ROLES: readonly Role[] = ['ceo', 'manager'];
 
 export type InvitationState = 'pending' | 'expired' | 'accepted' | 'revoked';
 

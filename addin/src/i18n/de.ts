@@ -21,8 +21,6 @@ export const de: Messages = {
   'notInstalled.userBody':
     'Bevor jemand in Ihrer Organisation {brand} verwenden kann, muss ein Microsoft 365-Administrator von {tenant} die App installieren und ihr die nötigen Berechtigungen erteilen.',
   'notInstalled.askHeading': 'Bitten Sie Ihren Administrator um Folgendes',
-  'notInstalled.askText':
-    'Bitte installieren Sie die {brand}-App für Microsoft 365 für {tenant} und erteilen Sie die Administratorzustimmung für die Organisation.',
   'notInstalled.userHint': 'Sobald die App installiert ist, kommen Sie hierher zurück und wählen „Erneut prüfen“.',
   'notInstalled.adminBody':
     'Sie sind Administrator von {tenant}. Installieren Sie {brand} für Ihre Organisation, um die nötigen Microsoft 365-Berechtigungen zu erteilen. Alle Benutzer, die Sie genehmigen, können die App dann in Outlook und Teams verwenden.',
@@ -627,4 +625,39 @@ export const de: Messages = {
   'field.atLimit': '{field} darf höchstens {max} Zeichen lang sein.',
   'newUser.nameField': 'Name',
   'search.clear': 'Suche löschen',
+  'role.ceo': 'Geschäftsführung',
+  'role.manager': 'Manager',
+  'editUser.open': '{name} bearbeiten',
+  'editUser.title': '{name} bearbeiten',
+  'editUser.actions': 'Aktionen',
+  'editUser.role': 'Rolle',
+  'editUser.save': 'Speichern',
+  'editUser.profileHint':
+    'Das Profil legt fest, was der Benutzer darf: Super-Administrator und Administrator dürfen Benutzer verwalten und Beitrittsanfragen genehmigen.',
+  'editUser.activeText': '{name} kann das CRM nutzen.',
+  'editUser.inactiveText':
+    '{name} ist deaktiviert: Das CRM ist nicht nutzbar, die Synchronisierungen sind aus, die Datensätze bleiben erhalten.',
+  'editUser.deactivate': 'Benutzer deaktivieren',
+  'editUser.activate': 'Benutzer aktivieren',
+  'editUser.notSelf': 'Sie können sich nicht selbst deaktivieren.',
+  'editUser.confirmDeactivate':
+    '{name} deaktivieren? Das CRM ist dann nicht mehr nutzbar, und die Kalender- und Kontaktsynchronisierung endet (der synchronisierte Kalender und Kontaktordner verschwinden aus Outlook). Die Datensätze bleiben im CRM.',
+  'editUser.confirmDeactivateButton': 'Deaktivieren',
+  'editUser.keepActive': 'Aktiv lassen',
+  'editUser.saved': '{name} wurde geändert.',
+  'editUser.deactivated': '{name} wurde deaktiviert; die Synchronisierungen sind aus.',
+  'editUser.activated': '{name} kann das CRM wieder nutzen.',
+  'askAdmin.who':
+    'Wer das kann: jemand mit der Rolle Globaler Administrator oder Administrator für privilegierte Rollen in Microsoft 365 für {tenant}, meist Ihre IT-Abteilung oder der Helpdesk.',
+  'askAdmin.whyNoName':
+    '{brand} kann Ihnen den Namen nicht nennen: Microsoft 365 lässt eine App erst nach der Installation sehen, wer die Administratoren sind.',
+  'askAdmin.messageLabel': 'Eine Nachricht, die Sie senden können',
+  'askAdmin.subject': 'Bitte {brand} für unser Microsoft 365 installieren',
+  'askAdmin.message':
+    'Hallo,\n\nich möchte {brand} in Outlook und Teams verwenden. Könnten Sie die App bitte für unsere Organisation ({tenant}) installieren?\n\nÖffnen Sie dazu {appUrl}, melden Sie sich mit Ihrem Microsoft 365-Administratorkonto an und wählen Sie „Für {tenant} installieren“. Damit erteilen Sie die Administratorzustimmung für die Microsoft 365-Berechtigungen, die die App braucht; Sie sehen sie vor dem Akzeptieren.\n\nVielen Dank\n{name}',
+  'askAdmin.copy': 'Nachricht kopieren',
+  'askAdmin.email': 'Per E-Mail senden',
+  'askAdmin.copied': 'Kopiert. Fügen Sie sie in eine E-Mail oder einen Chat an Ihren Administrator ein.',
+  'askAdmin.copyFailed':
+    'Kopieren ist hier nicht erlaubt. Die Nachricht ist markiert: Drücken Sie Strg+C (auf dem Mac Cmd+C), um sie zu kopieren.',
 };

@@ -17,8 +17,6 @@ export const en = {
   'notInstalled.userBody':
     'Before anyone in your organisation can use {brand}, a Microsoft 365 administrator of {tenant} must install the app and grant it the permissions it needs.',
   'notInstalled.askHeading': 'What to ask your administrator',
-  'notInstalled.askText':
-    'Please install the {brand} app for Microsoft 365 for {tenant} and grant admin consent for the organisation.',
   'notInstalled.userHint': 'Once it is installed, come back here and select Check again.',
   'notInstalled.adminBody':
     'You are an administrator of {tenant}. Install {brand} for your organisation to grant the Microsoft 365 permissions it needs. Everyone you approve can then use it in Outlook and Teams.',
@@ -610,6 +608,41 @@ export const en = {
   'field.atLimit': '{field} can be at most {max} characters long.',
   'newUser.nameField': 'Name',
   'search.clear': 'Clear search',
+  'role.ceo': 'CEO',
+  'role.manager': 'Manager',
+  'editUser.open': 'Edit {name}',
+  'editUser.title': 'Edit {name}',
+  'editUser.actions': 'Actions',
+  'editUser.role': 'Role',
+  'editUser.save': 'Save',
+  'editUser.profileHint':
+    'The profile decides what the user may do: Super Admin and Administrator may manage users and approve access requests.',
+  'editUser.activeText': '{name} can use the CRM.',
+  'editUser.inactiveText':
+    '{name} is deactivated: they cannot use the CRM, their syncs are off, and their records stay.',
+  'editUser.deactivate': 'Deactivate user',
+  'editUser.activate': 'Activate user',
+  'editUser.notSelf': 'You cannot deactivate yourself.',
+  'editUser.confirmDeactivate':
+    'Deactivate {name}? They can no longer use the CRM, and their calendar and contact sync stop (the synced calendar and contact folder leave their Outlook). Their records stay in the CRM.',
+  'editUser.confirmDeactivateButton': 'Deactivate',
+  'editUser.keepActive': 'Keep active',
+  'editUser.saved': '{name} was changed.',
+  'editUser.deactivated': '{name} was deactivated; their syncs are off.',
+  'editUser.activated': '{name} can use the CRM again.',
+  'askAdmin.who':
+    'Who can do it: someone with the Global Administrator or Privileged Role Administrator role in Microsoft 365 for {tenant}, usually your IT department or help desk.',
+  'askAdmin.whyNoName':
+    '{brand} cannot tell you their name: Microsoft 365 lets an app see who the administrators are only once it has been installed.',
+  'askAdmin.messageLabel': 'A message you can send them',
+  'askAdmin.subject': 'Please install {brand} for our Microsoft 365',
+  'askAdmin.message':
+    'Hello,\n\nI would like to use {brand} in Outlook and Teams. Could you please install it for our organisation ({tenant})?\n\nTo do so, open {appUrl}, sign in with your Microsoft 365 administrator account and select "Install for {tenant}". This grants admin consent for the Microsoft 365 permissions the app needs; you can review them before accepting.\n\nThank you,\n{name}',
+  'askAdmin.copy': 'Copy message',
+  'askAdmin.email': 'Send by e-mail',
+  'askAdmin.copied': 'Copied. Paste it into an e-mail or chat to your administrator.',
+  'askAdmin.copyFailed':
+    'Copying is not allowed here. The message is selected: press Ctrl+C (Cmd+C on a Mac) to copy it.',
 } as const;
 
 export type MessageKey = keyof typeof en;

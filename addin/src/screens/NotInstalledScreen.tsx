@@ -7,7 +7,6 @@ import {
   MessageBarBody,
   MessageBarTitle,
   Spinner,
-  Subtitle2,
   tokens,
 } from '@fluentui/react-components';
 import { PlugDisconnected48Regular } from '@fluentui/react-icons';
@@ -15,6 +14,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
+import { AskAdministratorSection } from './AskAdministratorSection';
 
 type NotInstalled = Extract<Me, { state: 'not_installed' }>;
 
@@ -25,14 +25,6 @@ const POLL_LIMIT_MS = 15 * 60_000;
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  quote: {
-    margin: 0,
-    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
-    borderLeft: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-    borderRadius: tokens.borderRadiusMedium,
-    fontStyle: 'italic',
-  },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -162,17 +154,14 @@ export function NotInstalledScreen({
         </Section>
       ) : (
         <Section>
-          <Subtitle2 as="h2" style={{ margin: 0 }}>
-            {t('notInstalled.askHeading')}
-          </Subtitle2>
-          <blockquote className={styles.quote}>{t('notInstalled.askText', { brand, tenant })}</blockquote>
-          <Body1 className={styles.muted}>{t('notInstalled.userHint')}</Body1>
-          {stillNot && (
-            <MessageBar intent="info">
-              <MessageBarBody>{t('notInstalled.stillNotInstalled', { tenant })}</MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.actions}>{checkAgainButton}</div>
+          <AskAdministratorSection brand={brand} tenant={tenant} userName={me.user.name}>
+            {stillNot && (
+              <MessageBar intent="info">
+                <MessageBarBody>{t('notInstalled.stillNotInstalled', { tenant })}</MessageBarBody>
+              </MessageBar>
+            )}
+            <div className={styles.actions}>{checkAgainButton}</div>
+          </AskAdministratorSection>
         </Section>
       )}
       <SignedInAs>{t('app.signedInAs', { email: me.user.email })}</SignedInAs>

@@ -32,7 +32,7 @@ export function SyncCard({
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
-  const { data } = useSync(api, kind, 'glance');
+  const { data } = useSync(api, kind);
   const state = data ? syncState(data) : undefined;
   const containerName = data ? containerNameOf(data, brand) : brand;
 

@@ -59,6 +59,7 @@ export async function createOrganisationForTenant(
           email_normalized: normalizeEmail(identity.email),
           display_name: identity.name,
           profile: 'super_admin',
+          role: 'ceo',
           status: 'active',
           tenant_id: identity.tenantId,
           object_id: identity.objectId,

@@ -39,6 +39,7 @@ export async function seedDemoAccount(db: Kysely<Database>, password: string, no
         email_normalized: normalizeEmail(DEMO_ACCOUNT.email),
         display_name: DEMO_ACCOUNT.name,
         profile: 'super_admin',
+        role: 'ceo',
         status: 'active',
         tenant_id: null,
         object_id: null,

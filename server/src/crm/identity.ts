@@ -10,6 +10,11 @@ export interface MicrosoftIdentity {
 }
 
 export type Profile = 'super_admin' | 'administrator' | 'standard';
+export const PROFILES: readonly Profile[] = ['super_admin', 'administrator', 'standard'];
+
+/** A user's place in the organisation, independent of what their profile lets them do. */
+export type Role = 'ceo' | 'manager';
+export const ROLES: readonly Role[] = ['ceo', 'manager'];
 
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();

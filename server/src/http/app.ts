@@ -18,6 +18,7 @@ import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
+import { changeRoutes } from './routes/changes.js';
 import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
 import { applySecurityHeaders } from './securityHeaders.js';
 import { staticRoutes } from './staticFiles.js';
@@ -53,6 +54,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(graphWebhookRoutes(deps, deps.sync));
   app.use('/api', requireIdentity(deps.validator));
   app.use(meRoutes(deps));
+  app.use(changeRoutes(deps));
   app.use(organisationRoutes(deps));
   app.use(accountLinkRoutes(deps));
   app.use(userRoutes(deps));

@@ -239,6 +239,26 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'Your CRM user has been deactivated. Ask an administrator of your CRM account to activate it again.',
     de: 'Ihr CRM-Benutzer wurde deaktiviert. Bitten Sie einen Administrator Ihres CRM-Kontos, ihn wieder zu aktivieren.',
   },
+  user_not_found: {
+    status: 404,
+    en: 'This user is not in your CRM account (any more). Refresh the list of users.',
+    de: 'Diesen Benutzer gibt es in Ihrem CRM-Konto nicht (mehr). Aktualisieren Sie die Benutzerliste.',
+  },
+  last_super_admin: {
+    status: 409,
+    en: '{name} is the only active Super Admin of this CRM account, so they cannot be demoted or deactivated. Make another user Super Admin first.',
+    de: '{name} ist der einzige aktive Super-Administrator dieses CRM-Kontos und kann daher weder herabgestuft noch deaktiviert werden. Machen Sie zuerst einen anderen Benutzer zum Super-Administrator.',
+  },
+  super_admin_only: {
+    status: 403,
+    en: 'Only a Super Admin can give or take away the Super Admin profile, or deactivate a Super Admin.',
+    de: 'Nur ein Super-Administrator kann das Profil Super-Administrator vergeben oder entziehen oder einen Super-Administrator deaktivieren.',
+  },
+  cannot_deactivate_self: {
+    status: 409,
+    en: 'You cannot deactivate yourself. Another user with the Manage Users permission can do it.',
+    de: 'Sie können sich nicht selbst deaktivieren. Das kann ein anderer Benutzer mit der Berechtigung Benutzer verwalten tun.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */

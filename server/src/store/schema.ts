@@ -39,6 +39,8 @@ export interface UsersTable {
   email_normalized: string;
   display_name: string;
   profile: string;
+  /** The user's place in the organisation (see crm/identity.ts Role); new users start as Manager. */
+  role: Generated<string>;
   status: string;
   tenant_id: string | null;
   object_id: string | null;

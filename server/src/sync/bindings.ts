@@ -79,7 +79,7 @@ export async function startBinding(
 export async function stopBinding(
   db: Kysely<Database>,
   binding: SyncBindingRow,
-  reason: 'user' | 'container_deleted',
+  reason: 'user' | 'container_deleted' | 'user_deactivated',
   now: Date,
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {

@@ -3,7 +3,7 @@ import type { MicrosoftIdentity } from '../crm/identity.js';
 import { requireMember } from '../crm/member.js';
 import { RetryLater } from '../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../store/storeUnavailable.js';
-import type { SyncBindingRow, SyncKind } from '../store/schema.js';
+import type { SyncBindingRow, SyncKind, UserRow } from '../store/schema.js';
 import { findBinding, findBindingById, startBinding, stopBinding, updateBinding } from './bindings.js';
 import { adapterFor } from './kinds.js';
 import type { ContainerGraph } from './engine/containerGraph.js';
@@ -83,6 +83,35 @@ export async function disableSync(
   return { containerRemoved };
 }
 
+/**
+ * A deactivated user's syncs end like a Disable (the calendar and contact folder leave their mailbox, the CRM keeps
+ * every item), with the reason in their log. Microsoft 365 being unreachable does not keep the user active: the
+ * binding is off either way and the sweep never runs it again.
+ */
+export async function stopSyncsOfDeactivatedUser(
+  deps: SyncDependencies,
+  user: Pick<UserRow, 'id' | 'tenant_id' | 'object_id'>,
+): Promise<void> {
+  const bindings = await deps.db
+    .selectFrom('sync_bindings')
+    .selectAll()
+    .where('user_id', '=', user.id)
+    .where('status', '!=', 'disabled')
+    .execute();
+  for (const binding of bindings) {
+    await stopBinding(deps.db, binding, 'user_deactivated', deps.now());
+    await logSync(deps.db, binding, { direction: 'none', action: 'disabled', reason: 'user_deactivated' }, deps.now());
+    if (!user.tenant_id || !user.object_id || !binding.container_id) continue;
+    try {
+      const graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind);
+      if (binding.subscription_id) await unsubscribe(graph.graph, binding.subscription_id);
+      await graph.deleteContainer(binding.container_id);
+    } catch (error) {
+      deps.logger.warn({ err: error, bindingId: binding.id }, 'could not remove the container of a deactivated user');
+    }
+  }
+}
+
 /** Queues a run for the binding; a burst of requests while one waits becomes that one run. */
 export async function kickBinding(deps: SyncDependencies, bindingId: string): Promise<void> {
   await deps.queue.enqueue(SYNC_JOB, { bindingId }, { singletonKey: bindingId });
@@ -120,10 +149,13 @@ async function runBindingOnce(deps: SyncDependencies, bindingId: string, signal?
   if (!binding || binding.status !== 'active' || !binding.container_id) return;
   const user = await deps.db
     .selectFrom('users')
-    .select(['tenant_id', 'object_id'])
+    .select(['id', 'tenant_id', 'object_id', 'status'])
     .where('id', '=', binding.user_id)
     .executeTakeFirst();
-  if (!user?.tenant_id || !user.object_id) return;
+  if (!user) return;
+  // A deactivation whose process died before it stopped the syncs is finished here, by the next run.
+  if (user.status !== 'active') return stopSyncsOfDeactivatedUser(deps, user);
+  if (!user.tenant_id || !user.object_id) return;
   const run = { db: deps.db, binding, now: deps.now, reviewSeconds: deps.reviewSeconds };
   let graph: ContainerGraph;
   try {

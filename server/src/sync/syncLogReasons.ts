@@ -86,6 +86,10 @@ const REASONS: Record<string, Record<Language, string>> = {
     en: 'calendar sync turned off; the calendar had already been removed from Outlook; every event stays in the CRM',
     de: 'Kalendersynchronisierung deaktiviert; der Kalender war in Outlook bereits entfernt; alle Ereignisse bleiben im CRM',
   },
+  user_deactivated: {
+    en: 'calendar sync turned off because an administrator deactivated this CRM user; the calendar was removed from Outlook; every event stays in the CRM',
+    de: 'Kalendersynchronisierung deaktiviert, weil ein Administrator diesen CRM-Benutzer deaktiviert hat; der Kalender wurde aus Outlook entfernt; alle Ereignisse bleiben im CRM',
+  },
   container_deleted: {
     en: 'the calendar was deleted in Outlook, so the sync was turned off; every event stays in the CRM',
     de: 'der Kalender wurde in Outlook gelöscht, daher wurde die Synchronisierung deaktiviert; alle Ereignisse bleiben im CRM',
@@ -141,6 +145,10 @@ const CONTACT_REASONS: Record<string, Record<Language, string>> = {
   disabled_already_gone: {
     en: 'contact sync turned off; the contact folder had already been removed from Outlook; every contact stays in the CRM',
     de: 'Kontaktsynchronisierung deaktiviert; der Kontaktordner war in Outlook bereits entfernt; alle Kontakte bleiben im CRM',
+  },
+  user_deactivated: {
+    en: 'contact sync turned off because an administrator deactivated this CRM user; the contact folder was removed from Outlook; every contact stays in the CRM',
+    de: 'Kontaktsynchronisierung deaktiviert, weil ein Administrator diesen CRM-Benutzer deaktiviert hat; der Kontaktordner wurde aus Outlook entfernt; alle Kontakte bleiben im CRM',
   },
   container_deleted: {
     en: 'the contact folder was deleted in Outlook, so the sync was turned off; every contact stays in the CRM',

@@ -23,6 +23,7 @@ import { Section } from '../../ui/Page';
 import { ContactDialog, type ContactDialogMode } from './ContactDialog';
 import { ContactRow } from './ContactRow';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
+import { useLiveChanges } from '../../live/useLiveChanges';
 import { useContacts } from './useContacts';
 import { SearchBox } from '../../ui/SearchBox';
 
@@ -44,6 +45,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
   const [state, reload] = useContacts(api, query);
+  useLiveChanges(api, () => void reload({ quiet: true }));
   const [dialog, setDialog] = useState<ContactDialogMode>();
   const [deleting, setDeleting] = useState<Contact>();
   const [importOpen, setImportOpen] = useState(false);

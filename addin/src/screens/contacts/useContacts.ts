@@ -11,23 +11,34 @@ export type ContactsState =
 const SEARCH_PAUSE_MS = 250;
 
 /** GET /api/contacts?q=, with a reload that keeps the list visible while the new one is on its way. */
-export function useContacts(api: Api, query: string): [ContactsState, () => Promise<void>] {
+export function useContacts(
+  api: Api,
+  query: string,
+): [ContactsState, (options?: { quiet?: boolean }) => Promise<void>] {
   const [state, setState] = useState<ContactsState>({ status: 'loading' });
   const generation = useRef(0);
   const current = useRef(query.trim());
   current.current = query.trim();
 
-  const load = useCallback(async () => {
-    const mine = ++generation.current;
-    const q = current.current;
-    setState((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'loading' }));
-    try {
-      const { contacts } = await api.listContacts(q);
-      if (mine === generation.current) setState({ status: 'ready', contacts, query: q, refreshing: false });
-    } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', error });
-    }
-  }, [api]);
+  const shown = useRef<ContactsState['status']>('loading');
+  shown.current = state.status;
+
+  /** quiet: a live update (no spinner; a failure keeps the list as it is). */
+  const load = useCallback(
+    async (options?: { quiet?: boolean }) => {
+      const quiet = options?.quiet === true && shown.current === 'ready';
+      const mine = ++generation.current;
+      const q = current.current;
+      if (!quiet) setState((s) => (s.status === 'ready' ? { ...s, refreshing: true } : { status: 'loading' }));
+      try {
+        const { contacts } = await api.listContacts(q);
+        if (mine === generation.current) setState({ status: 'ready', contacts, query: q, refreshing: false });
+      } catch (error) {
+        if (mine === generation.current && !quiet) setState({ status: 'error', error });
+      }
+    },
+    [api],
+  );
 
   const trimmed = query.trim();
   const first = useRef(true);

@@ -30,6 +30,7 @@ import { EventDialog, type EventDialogMode } from './EventDialog';
 import { EventRow } from './EventRow';
 import { OccurrencesDialog } from './OccurrencesDialog';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
+import { useLiveChanges } from '../../live/useLiveChanges';
 import { useEvents, type EventList } from './useEvents';
 
 const useStyles = makeStyles({
@@ -54,6 +55,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const { state, reload, showMore } = useEvents(api);
+  useLiveChanges(api, () => void reload({ quiet: true }));
   const [dialog, setDialog] = useState<EventDialogMode>();
   const [deleting, setDeleting] = useState<CrmEvent>();
   const [series, setSeries] = useState<CrmEvent>();

@@ -45,7 +45,8 @@ const listOf = (page: { events: ListedEvent[]; nextCursor?: string }): EventList
  */
 export function useEvents(api: Api): {
   state: EventsState;
-  reload: () => Promise<void>;
+  /** quiet: a live update (no spinner; a failure keeps the lists as they are). */
+  reload: (options?: { quiet?: boolean }) => Promise<void>;
   showMore: (view: EventView) => Promise<void>;
 } {
   const [state, setState] = useState<EventsState>({ status: 'loading' });
@@ -54,34 +55,38 @@ export function useEvents(api: Api): {
   // A reload makes answers to earlier requests (a reload or a page) stale.
   const generation = useRef(0);
 
-  const reload = useCallback(async () => {
-    const mine = ++generation.current;
-    const before = current.current;
-    const shownUpcoming = before.status === 'ready' ? before.upcoming.events.length : 0;
-    const shownEarlier =
-      before.status === 'ready' && before.earlier?.events.length ? before.earlier.events.length : undefined;
-    setState((now) => (now.status === 'ready' ? { ...now, refreshing: true } : { status: 'loading' }));
-    try {
-      const [upcoming, earlier] = await Promise.all([
-        api.listEventPage({ view: 'upcoming', limit: reloadLimit(shownUpcoming, PAGE.upcoming) }),
-        // Earlier not shown yet: one event tells whether to offer it.
-        api.listEventPage({
-          view: 'earlier',
-          limit: shownEarlier === undefined ? 1 : reloadLimit(shownEarlier, PAGE.earlier),
-        }),
-      ]);
-      if (mine !== generation.current) return;
-      setState({
-        status: 'ready',
-        upcoming: listOf(upcoming),
-        earlier: shownEarlier === undefined ? undefined : listOf(earlier),
-        hasEarlier: earlier.events.length > 0,
-        refreshing: false,
-      });
-    } catch (error) {
-      if (mine === generation.current) setState({ status: 'error', error });
-    }
-  }, [api]);
+  const reload = useCallback(
+    async (options?: { quiet?: boolean }) => {
+      const quiet = options?.quiet === true && current.current.status === 'ready';
+      const mine = ++generation.current;
+      const before = current.current;
+      const shownUpcoming = before.status === 'ready' ? before.upcoming.events.length : 0;
+      const shownEarlier =
+        before.status === 'ready' && before.earlier?.events.length ? before.earlier.events.length : undefined;
+      if (!quiet) setState((now) => (now.status === 'ready' ? { ...now, refreshing: true } : { status: 'loading' }));
+      try {
+        const [upcoming, earlier] = await Promise.all([
+          api.listEventPage({ view: 'upcoming', limit: reloadLimit(shownUpcoming, PAGE.upcoming) }),
+          // Earlier not shown yet: one event tells whether to offer it.
+          api.listEventPage({
+            view: 'earlier',
+            limit: shownEarlier === undefined ? 1 : reloadLimit(shownEarlier, PAGE.earlier),
+          }),
+        ]);
+        if (mine !== generation.current) return;
+        setState({
+          status: 'ready',
+          upcoming: listOf(upcoming),
+          earlier: shownEarlier === undefined ? undefined : listOf(earlier),
+          hasEarlier: earlier.events.length > 0,
+          refreshing: false,
+        });
+      } catch (error) {
+        if (mine === generation.current && !quiet) setState({ status: 'error', error });
+      }
+    },
+    [api],
+  );
 
   const showMore = useCallback(
     async (view: EventView) => {

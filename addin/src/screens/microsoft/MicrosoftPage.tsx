@@ -21,8 +21,8 @@ const useStyles = makeStyles({
 export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api; profile: string }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const calendar = useSync(api, 'calendar', 'page');
-  const contacts = useSync(api, 'contacts', 'page');
+  const calendar = useSync(api, 'calendar');
+  const contacts = useSync(api, 'contacts');
 
   return (
     <>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Api } from '../../api/client';
 import type { SyncKind, SyncStatus } from '../../api/types';
+import { useLiveChanges } from '../../live/useLiveChanges';
 import { POLL_IDLE_MS, pollDelay } from '../../sync/model';
 
 export interface SyncHandle {
@@ -19,10 +20,10 @@ export interface SyncHandle {
 }
 
 /**
- * GET /api/sync/{kind}, kept fresh: 'page' polls every second while the first sync runs and every 10 s otherwise;
- * 'glance' (the Home card) polls only while the first sync runs. Polling stops when the component unmounts.
+ * GET /api/sync/{kind}, kept fresh: every second while the first sync runs, otherwise again whenever the service
+ * reports a change (a run finished, an item synced). Polling stops when the component unmounts.
  */
-export function useSync(api: Api, kind: SyncKind, mode: 'page' | 'glance'): SyncHandle {
+export function useSync(api: Api, kind: SyncKind): SyncHandle {
   const [data, setData] = useState<SyncStatus>();
   const [loadError, setLoadError] = useState<unknown>();
   const [busy, setBusy] = useState<'enable' | 'disable'>();
@@ -56,8 +57,9 @@ export function useSync(api: Api, kind: SyncKind, mode: 'page' | 'glance'): Sync
         if (stopped) return;
         if (ticket >= applied.current) setLoadError(error);
       }
+      // While idle the status is asked for again only when the service reports a change (useLiveChanges below).
       const delay = pollDelay(latest);
-      if (mode === 'glance' && delay === POLL_IDLE_MS) return;
+      if (delay === POLL_IDLE_MS) return;
       timer = setTimeout(() => void tick(), delay);
     };
     void tick();
@@ -65,7 +67,9 @@ export function useSync(api: Api, kind: SyncKind, mode: 'page' | 'glance'): Sync
       stopped = true;
       if (timer !== undefined) clearTimeout(timer);
     };
-  }, [api, kind, mode, apply, wake]);
+  }, [api, kind, apply, wake]);
+
+  useLiveChanges(api, () => setWake((n) => n + 1));
 
   const enable = useCallback(async () => {
     setBusy('enable');

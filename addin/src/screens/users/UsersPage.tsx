@@ -19,12 +19,13 @@ import { ArrowClockwise20Regular, PeopleAdd20Regular, PersonAdd20Regular } from 
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { errorCodeOf, userMessageOf } from '../../api/errors';
-import type { AccessRequest, Invitation, InviteOutcome } from '../../api/types';
+import type { AccessRequest, CrmUser, Invitation, InviteOutcome } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { Section } from '../../ui/Page';
 import { AccessRequestsSection } from './AccessRequestsSection';
 import { AddNewUserDialog } from './AddNewUserDialog';
 import { AddUsersDialog } from './AddUsersDialog';
+import { EditUserDialog } from './EditUserDialog';
 import { InvitationsSection } from './InvitationsSection';
 import { NewUserDialog } from './NewUserDialog';
 import { useUsersOverview } from './useUsersOverview';
@@ -63,6 +64,7 @@ export function UsersPage({
   const [addUsersOpen, setAddUsersOpen] = useState(false);
   const [newUserOpen, setNewUserOpen] = useState(false);
   const [reviewing, setReviewing] = useState<string>();
+  const [editing, setEditing] = useState<CrmUser>();
   const upgradeHintId = useId('upgrade-hint');
   const toasterId = useId('users-toaster');
   const { dispatchToast } = useToastController(toasterId);
@@ -122,6 +124,11 @@ export function UsersPage({
     void reload();
     if (request.status === 'approved') notify('success', t('review.approved', { name: request.name }));
     if (request.status === 'declined') notify('info', t('review.declined', { name: request.name }));
+  };
+
+  const edited = (user: CrmUser, what: 'saved' | 'deactivated' | 'activated') => {
+    void reload();
+    notify('success', t(`editUser.${what}`, { name: user.name }));
   };
 
   const toaster = <Toaster toasterId={toasterId} position="bottom-end" />;
@@ -196,7 +203,7 @@ export function UsersPage({
           </Caption1>
         )}
         <div className={styles.tableScroll}>
-          <UsersTable users={data.users} currentUserId={currentUserId} />
+          <UsersTable users={data.users} currentUserId={currentUserId} onEdit={setEditing} />
         </div>
       </Section>
 
@@ -205,6 +212,13 @@ export function UsersPage({
 
       <AddUsersDialog brand={brand} api={api} open={addUsersOpen} onOpenChange={setAddUsersOpen} onInvited={invited} />
       <NewUserDialog api={api} open={newUserOpen} onOpenChange={setNewUserOpen} onInvited={(o) => invited([o])} />
+      <EditUserDialog
+        api={api}
+        user={editing}
+        currentUserId={currentUserId}
+        onClose={() => setEditing(undefined)}
+        onChanged={edited}
+      />
       <AddNewUserDialog brand={brand} api={api} requestId={reviewing} onClose={closeReview} onDecided={decided} />
       {toaster}
     </>

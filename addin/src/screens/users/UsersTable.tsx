@@ -1,5 +1,6 @@
 import {
   Badge,
+  Button,
   Caption1,
   makeStyles,
   mergeClasses,
@@ -11,6 +12,7 @@ import {
   TableRow,
   tokens,
 } from '@fluentui/react-components';
+import { Edit20Regular } from '@fluentui/react-icons';
 import type { CrmUser } from '../../api/types';
 import type { MessageKey } from '../../i18n/en';
 import { useI18n } from '../../i18n/I18nContext';
@@ -40,12 +42,31 @@ const useStyles = makeStyles({
   },
   email: { overflowWrap: 'anywhere' },
   you: { color: tokens.colorNeutralForeground3 },
+  // The actions column's header is for screen readers only: the row's button says what it does.
+  hidden: {
+    position: 'absolute',
+    width: '1px',
+    height: '1px',
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  },
 });
 
 const statusKeys: Record<string, MessageKey> = { active: 'userStatus.active', inactive: 'userStatus.inactive' };
 
-/** The CRM users: name, e-mail, profile and status. */
-export function UsersTable({ users, currentUserId }: { users: CrmUser[]; currentUserId: string }) {
+const roleKeys: Record<string, MessageKey> = { ceo: 'role.ceo', manager: 'role.manager' };
+
+/** The CRM users: name, e-mail, profile, role and status, each with Edit (profile, role, deactivate). */
+export function UsersTable({
+  users,
+  currentUserId,
+  onEdit,
+}: {
+  users: CrmUser[];
+  currentUserId: string;
+  onEdit: (user: CrmUser) => void;
+}) {
   const styles = useStyles();
   const { t } = useI18n();
   return (
@@ -55,8 +76,12 @@ export function UsersTable({ users, currentUserId }: { users: CrmUser[]; current
           <TableHeaderCell>{t('users.colName')}</TableHeaderCell>
           <TableHeaderCell className={styles.wideOnly}>{t('users.colEmail')}</TableHeaderCell>
           <TableHeaderCell className={styles.badges}>{t('users.colProfile')}</TableHeaderCell>
+          <TableHeaderCell className={styles.wideOnly}>{t('editUser.role')}</TableHeaderCell>
           <TableHeaderCell className={mergeClasses(styles.wideOnly, styles.badges)}>
             {t('users.colStatus')}
+          </TableHeaderCell>
+          <TableHeaderCell className={styles.badges}>
+            <span className={styles.hidden}>{t('editUser.actions')}</span>
           </TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -82,7 +107,19 @@ export function UsersTable({ users, currentUserId }: { users: CrmUser[]; current
                 <ProfileBadge profile={user.profile} appearance="tint" />
                 <span className={styles.statusUnderProfile}>{status}</span>
               </TableCell>
+              <TableCell className={styles.wideOnly}>
+                {roleKeys[user.role] ? t(roleKeys[user.role]!) : user.role}
+              </TableCell>
               <TableCell className={mergeClasses(styles.wideOnly, styles.badges)}>{status}</TableCell>
+              <TableCell className={styles.badges}>
+                <Button
+                  appearance="subtle"
+                  icon={<Edit20Regular />}
+                  aria-label={t('editUser.open', { name: user.name })}
+                  title={t('editUser.open', { name: user.name })}
+                  onClick={() => onEdit(user)}
+                />
+              </TableCell>
             </TableRow>
           );
         })}

@@ -3,11 +3,31 @@ import { z } from 'zod';
 import { listAccessRequests } from '../../crm/accessRequests.js';
 import { invitationState, listInvitations } from '../../crm/invitations.js';
 import { requireManager } from '../../crm/inviteUsers.js';
+import { PROFILES, ROLES } from '../../crm/identity.js';
+import { changeUserAccess, deactivateUser, reactivateUser } from '../../crm/manageUsers.js';
 import { isPaidEdition } from '../../crm/permissions.js';
+import type { UserRow } from '../../store/schema.js';
+import { stopSyncsOfDeactivatedUser } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
 
 const directoryQuery = z.object({ search: z.string().max(100).optional() });
+const userParams = z.object({ id: z.string().min(1).max(100) });
+const accessChange = z
+  .object({ profile: z.enum(PROFILES).optional(), role: z.enum(ROLES).optional() })
+  .strict()
+  .refine((change) => change.profile !== undefined || change.role !== undefined, 'profile or role is required');
+
+function presentUser(user: UserRow) {
+  return {
+    id: user.id,
+    name: user.display_name,
+    email: user.email,
+    profile: user.profile,
+    role: user.role,
+    status: user.status,
+  };
+}
 
 /** Settings > Setup > Users & Control > Users: CRM users, invitations, access requests, and the tenant's directory. */
 export function userRoutes(deps: ServiceDependencies): Router {
@@ -29,13 +49,7 @@ export function userRoutes(deps: ServiceDependencies): Router {
     const now = ctx.now();
     res.json({
       organisation: { name: organisation.name, edition: organisation.edition, paid: isPaidEdition(organisation) },
-      users: users.map((user) => ({
-        id: user.id,
-        name: user.display_name,
-        email: user.email,
-        profile: user.profile,
-        status: user.status,
-      })),
+      users: users.map(presentUser),
       invitations: invitations.map((invitation) => ({
         id: invitation.id,
         email: invitation.email,
@@ -55,6 +69,24 @@ export function userRoutes(deps: ServiceDependencies): Router {
         decidedAt: request.decided_at,
       })),
     });
+  });
+
+  router.patch('/api/users/:id', async (req, res) => {
+    const { id } = userParams.parse(req.params);
+    const change = accessChange.parse(req.body);
+    res.json(presentUser(await changeUserAccess(crmContext(deps), identityOf(res), id, change)));
+  });
+
+  router.post('/api/users/:id/deactivate', async (req, res) => {
+    const { id } = userParams.parse(req.params);
+    const user = await deactivateUser(crmContext(deps), identityOf(res), id);
+    await stopSyncsOfDeactivatedUser(deps.sync, user);
+    res.json(presentUser(user));
+  });
+
+  router.post('/api/users/:id/activate', async (req, res) => {
+    const { id } = userParams.parse(req.params);
+    res.json(presentUser(await reactivateUser(crmContext(deps), identityOf(res), id)));
   });
 
   router.get('/api/directory-users', async (req, res) => {

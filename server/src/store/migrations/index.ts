@@ -12,6 +12,8 @@ import { eventListingIndexes } from './0009_event_listing_indexes.js';
 import { jobQueue } from './0010_job_queue.js';
 import { syncSetAside } from './0011_sync_set_aside.js';
 import { linkFailureTargets } from './0012_link_failure_targets.js';
+import { userRoles } from './0013_user_roles.js';
+import { changeIndexes } from './0014_change_indexes.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -28,5 +30,7 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0010_job_queue': jobQueue(dialect),
     '0011_sync_set_aside': syncSetAside(dialect),
     '0012_link_failure_targets': linkFailureTargets(),
+    '0013_user_roles': userRoles(),
+    '0014_change_indexes': changeIndexes(),
   };
 }

@@ -1,0 +1,3 @@
+import { manageUsersSuite } from './manageUsersSuite.js';
+
+manageUsersSuite('sqlite', true);
