@@ -59,7 +59,7 @@ test('the sync status and log on Settings > Microsoft follow what the sync did',
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Microsoft', exact: true }).click();
   await expect(page.getByRole('heading', { name: 'Calendar' })).toBeVisible();
-  const log = page.getByRole('table', { name: 'Sync log' });
+  const log = page.getByRole('table', { name: 'Sync log', exact: true });
   await expect(log).toBeVisible();
 
   await addInOutlook(browser, 'Call made in Outlook');
