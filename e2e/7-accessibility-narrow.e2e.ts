@@ -106,7 +106,7 @@ test('every screen and dialog on the way in and for a member: no serious axe fin
 async function tabTo(page: Page, target: Locator): Promise<void> {
   for (let presses = 0; presses < 40; presses += 1) {
     await page.keyboard.press('Tab');
-    if (await target.evaluate((element) => element === document.activeElement).catch(() => false)) {
+    if (await isFocused(target).catch(() => false)) {
       await expectVisibleFocus(page);
       return;
     }
@@ -114,19 +114,27 @@ async function tabTo(page: Page, target: Locator): Promise<void> {
   throw new Error(`Tab never reached ${target.toString()}`);
 }
 
+// These run in the page; text, since this project's types have no DOM.
+const FOCUS_RING = `(() => {
+  const element = document.activeElement;
+  if (!element || element === document.body) return 'nothing focused';
+  const own = getComputedStyle(element);
+  const after = getComputedStyle(element, '::after');
+  const drawn =
+    (own.outlineStyle !== 'none' && own.outlineWidth !== '0px') ||
+    (after.borderTopStyle !== 'none' && after.borderTopWidth !== '0px');
+  return drawn ? 'visible' : 'no focus ring on ' + element.tagName + ' "' + (element.textContent || '').trim() + '"';
+})()`;
+
+// Typed by shape: the project's types have no DOM.
+const isFocused = async (target: Locator): Promise<boolean> =>
+  await target.evaluate(
+    (element: { ownerDocument: { activeElement: unknown } }) => element.ownerDocument.activeElement === element,
+  );
+
 /** The focused element shows a focus ring: Fluent draws it as an outline or as the border of its ::after box. */
 async function expectVisibleFocus(page: Page): Promise<void> {
-  const ring = await page.evaluate(() => {
-    const element = document.activeElement;
-    if (!element || element === document.body) return 'nothing focused';
-    const own = getComputedStyle(element);
-    const after = getComputedStyle(element, '::after');
-    const drawn =
-      (own.outlineStyle !== 'none' && own.outlineWidth !== '0px') ||
-      (after.borderTopStyle !== 'none' && after.borderTopWidth !== '0px');
-    return drawn ? 'visible' : `no focus ring on ${element.tagName} "${element.textContent?.trim() ?? ''}"`;
-  });
-  expect(ring).toBe('visible');
+  expect(await page.evaluate<string>(FOCUS_RING)).toBe('visible');
 }
 
 test('enabling and disabling calendar sync with the keyboard alone: visible focus, Escape returns to the opener', async ({
@@ -150,7 +158,7 @@ test('enabling and disabling calendar sync with the keyboard alone: visible focu
   await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 60_000 });
 
   // The confirmation opens from the keyboard, Escape closes it and the focus is back on Disable.
-  if (!(await disable.evaluate((button) => button === document.activeElement))) await tabTo(page, disable);
+  if (!(await isFocused(disable))) await tabTo(page, disable);
   await page.keyboard.press('Enter');
   const confirm = page.getByRole('alertdialog', { name: 'Disable calendar sync?' });
   await expect(confirm).toBeVisible();
@@ -164,8 +172,7 @@ test('enabling and disabling calendar sync with the keyboard alone: visible focu
   await page.keyboard.press('Enter');
   await expect(confirm).toBeVisible();
   const confirmButton = confirm.getByRole('button', { name: 'Disable' });
-  for (let presses = 0; presses < 5 && !(await confirmButton.evaluate((b) => b === document.activeElement)); presses++)
-    await page.keyboard.press('Tab');
+  for (let presses = 0; presses < 5 && !(await isFocused(confirmButton)); presses++) await page.keyboard.press('Tab');
   await expect(confirmButton).toBeFocused();
   await expectVisibleFocus(page);
   await page.keyboard.press('Enter');

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Agent } from 'undici';
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -134,7 +135,6 @@ export type Look = keyof typeof LOOKS;
  * "<where>: <rule> (<impact>) <targets>"; an empty list is a pass.
  */
 export async function seriousA11yViolations(page: Page, where: string): Promise<string[]> {
-  const { default: AxeBuilder } = await import('@axe-core/playwright');
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     // Fluent's focus manager (tabster) puts aria-hidden <i tabindex="0"> guards at the edges of tab lists and
@@ -172,31 +172,33 @@ export async function a11yInEveryLook(page: Page, where: string): Promise<string
   return found;
 }
 
+// Runs in the page; text, since this project's types have no DOM.
+const OVERFLOW_SCRIPT = `(() => {
+  const width = window.innerWidth;
+  const found = [];
+  if (document.documentElement.scrollWidth > width)
+    found.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ')');
+  for (const element of document.querySelectorAll('body *')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
+    // Only the outermost element that overflows is named; its descendants go with it.
+    const parent = element.parentElement;
+    if (parent && parent !== document.body && parent.getBoundingClientRect().right > width + 0.5) continue;
+    // Inside a scroll container that scrolls sideways on purpose (a wide table), overflow is reachable.
+    let scroller = element.parentElement;
+    while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+    if (scroller && scroller !== document.documentElement && scroller.getBoundingClientRect().right <= width + 0.5)
+      continue;
+    const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '');
+    const text = (element.textContent || '').trim().slice(0, 40);
+    found.push(name + ' "' + text + '" ends at ' + Math.round(box.right) + ' px');
+  }
+  return found;
+})()`;
+
 /** Elements whose box reaches past the viewport's right edge, and whether the page itself scrolls sideways. */
 export async function horizontalOverflow(page: Page): Promise<string[]> {
-  return await page.evaluate(() => {
-    const width = window.innerWidth;
-    const found: string[] = [];
-    if (document.documentElement.scrollWidth > width)
-      found.push(`the page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`);
-    for (const element of document.querySelectorAll('body *')) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
-      // Only the outermost element that overflows is named; its descendants go with it.
-      const parent = element.parentElement;
-      if (parent && parent !== document.body && parent.getBoundingClientRect().right > width + 0.5) continue;
-      // Inside a scroll container that scrolls sideways on purpose (a wide table), overflow is reachable.
-      let scroller = element.parentElement;
-      while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX))
-        scroller = scroller.parentElement;
-      if (scroller && scroller !== document.documentElement && scroller.getBoundingClientRect().right <= width + 0.5)
-        continue;
-      const name = `${element.tagName.toLowerCase()}${element.id ? `#${element.id}` : ''}`;
-      const text = (element.textContent ?? '').trim().slice(0, 40);
-      found.push(`${name} "${text}" ends at ${Math.round(box.right)} px`);
-    }
-    return found;
-  });
+  return await page.evaluate<string[]>(OVERFLOW_SCRIPT);
 }
 
 /** Screenshots the page at 320 and 360 px wide under e2e/screenshots/narrow/, returning what overflows at each. */
