@@ -143,6 +143,7 @@ test('enabling and disabling calendar sync with the keyboard alone: visible focu
   test.setTimeout(120_000);
   const { context, page } = await personBrowsing(browser, 'en');
   await page.goto('/');
+  // Contoso was installed by the test above; its administrator is a member.
   await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
   await expect(page.getByRole('heading', { name: 'Welcome, Contoso Admin' })).toBeVisible();
 
