@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Agent } from 'undici';
 import { expect, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
@@ -168,4 +169,103 @@ export async function openUsersPage(page: Page, language: Language): Promise<voi
   await page.getByRole('tab', { name: de ? 'Einstellungen' : 'Settings' }).click();
   await page.getByRole('button', { name: de ? 'Benutzer' : 'Users', exact: true }).click();
   await expect(page.getByRole('table', { name: de ? 'CRM-Benutzer' : 'CRM users' })).toBeVisible();
+}
+
+/** The three looks the add-in takes in a browser: its theme follows prefers-color-scheme and forced-colors. */
+export const LOOKS = {
+  light: { colorScheme: 'light', forcedColors: 'none' },
+  dark: { colorScheme: 'dark', forcedColors: 'none' },
+  'high contrast': { colorScheme: 'dark', forcedColors: 'active' },
+} as const;
+export type Look = keyof typeof LOOKS;
+
+/**
+ * axe-core's serious and critical findings on the page as it is now (open dialogs included), as lines
+ * "<where>: <rule> (<impact>) <targets>"; an empty list is a pass.
+ */
+export async function seriousA11yViolations(page: Page, where: string): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    // Fluent's focus manager (tabster) puts aria-hidden <i tabindex="0"> guards at the edges of tab lists and
+    // dialogs; they pass the focus straight on and are never announced, but axe counts them as focusable.
+    .exclude('[data-tabster-dummy]')
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${where}: ${violation.id} (${violation.impact}) ${violation.nodes
+          .slice(0, 5)
+          .map((node) => node.target.join(' '))
+          .join(', ')}`,
+    );
+}
+
+/**
+ * Scans the page in light, dark and high contrast, returning every serious or critical finding; ends in light. In
+ * Outlook or Teams the host sets the theme, so there it scans once.
+ */
+export async function a11yInEveryLook(page: Page, where: string): Promise<string[]> {
+  if ((await page.locator('[data-host]').first().getAttribute('data-host')) !== 'browser')
+    return await seriousA11yViolations(page, `${where} [host theme]`);
+  const found: string[] = [];
+  for (const [look, media] of Object.entries(LOOKS)) {
+    await page.emulateMedia(media);
+    await expect(page.locator(`[data-theme]`).first()).toHaveAttribute(
+      'data-theme',
+      look === 'light' ? 'webLight' : look === 'dark' ? 'webDark' : 'teamsHighContrast',
+    );
+    found.push(...(await seriousA11yViolations(page, `${where} [${look}]`)));
+  }
+  await page.emulateMedia(LOOKS.light);
+  return found;
+}
+
+// Runs in the page; text, since this project's types have no DOM.
+const OVERFLOW_SCRIPT = `(() => {
+  const width = window.innerWidth;
+  const found = [];
+  if (document.documentElement.scrollWidth > width)
+    found.push('the page scrolls sideways (' + document.documentElement.scrollWidth + ' > ' + width + ')');
+  for (const element of document.querySelectorAll('body *')) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || box.right <= width + 0.5) continue;
+    // Only the outermost element that overflows is named; its descendants go with it.
+    const parent = element.parentElement;
+    if (parent && parent !== document.body && parent.getBoundingClientRect().right > width + 0.5) continue;
+    // Inside a scroll container that scrolls sideways on purpose (a wide table), overflow is reachable.
+    let scroller = element.parentElement;
+    while (scroller && !['auto', 'scroll'].includes(getComputedStyle(scroller).overflowX)) scroller = scroller.parentElement;
+    if (scroller && scroller !== document.documentElement && scroller.getBoundingClientRect().right <= width + 0.5)
+      continue;
+    const name = element.tagName.toLowerCase() + (element.id ? '#' + element.id : '');
+    const text = (element.textContent || '').trim().slice(0, 40);
+    found.push(name + ' "' + text + '" ends at ' + Math.round(box.right) + ' px');
+  }
+  return found;
+})()`;
+
+/** Elements whose box reaches past the viewport's right edge, and whether the page itself scrolls sideways. */
+export async function horizontalOverflow(page: Page): Promise<string[]> {
+  return await page.evaluate<string[]>(OVERFLOW_SCRIPT);
+}
+
+/** Screenshots the page at 320 and 360 px wide under e2e/screenshots/narrow/, returning what overflows at each. */
+export async function narrowCheck(page: Page, name: string): Promise<string[]> {
+  const original = page.viewportSize();
+  const found: string[] = [];
+  mkdirSync(join(screenshotDir, 'narrow'), { recursive: true });
+  for (const width of [320, 360]) {
+    await page.setViewportSize({ width, height: 720 });
+    // Layout settles on the next frames (Fluent measures some widths in effects).
+    await page.waitForTimeout(150);
+    await page.screenshot({
+      path: join(screenshotDir, 'narrow', `${width}-${name}.png`),
+      fullPage: true,
+      animations: 'disabled',
+    });
+    found.push(...(await horizontalOverflow(page)).map((line) => `${name} at ${width} px: ${line}`));
+  }
+  if (original) await page.setViewportSize(original);
+  return found;
 }

@@ -1,32 +1,43 @@
 import { FluentProvider } from '@fluentui/react-components';
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Me } from './api/types';
-import { chooseLanguage } from './host/language';
+import { paneLanguage } from './host/language';
 import type { Host } from './host/types';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { captureDeepLink, forgetDeepLink, type DeepLink } from './links/deepLink';
-import { DeactivatedScreen } from './screens/DeactivatedScreen';
 import { ErrorScreen } from './screens/ErrorScreen';
-import { FirstVisitScreen } from './screens/FirstVisitScreen';
-import { InvitedScreen } from './screens/InvitedScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
 import { MemberHome } from './screens/MemberHome';
-import { NoAccessScreen } from './screens/NoAccessScreen';
-import { NotInstalledScreen } from './screens/NotInstalledScreen';
-import { RequestDeclinedScreen } from './screens/RequestDeclinedScreen';
-import { RequestPendingScreen } from './screens/RequestPendingScreen';
 import { SignInScreen } from './screens/SignInScreen';
 import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
 import { fluentThemes, isDarkTheme } from './ui/themes';
 import { useLastingFocusManager } from './ui/useLastingFocusManager';
 
+// Screens a person passes once (installing, joining, asking for access) load when reached, so a member's pane
+// downloads only what the home screen needs.
+const DeactivatedScreen = lazy(() =>
+  import('./screens/DeactivatedScreen').then((m) => ({ default: m.DeactivatedScreen })),
+);
+const FirstVisitScreen = lazy(() =>
+  import('./screens/FirstVisitScreen').then((m) => ({ default: m.FirstVisitScreen })),
+);
+const InvitedScreen = lazy(() => import('./screens/InvitedScreen').then((m) => ({ default: m.InvitedScreen })));
+const NoAccessScreen = lazy(() => import('./screens/NoAccessScreen').then((m) => ({ default: m.NoAccessScreen })));
+const NotInstalledScreen = lazy(() =>
+  import('./screens/NotInstalledScreen').then((m) => ({ default: m.NotInstalledScreen })),
+);
+const RequestDeclinedScreen = lazy(() =>
+  import('./screens/RequestDeclinedScreen').then((m) => ({ default: m.RequestDeclinedScreen })),
+);
+const RequestPendingScreen = lazy(() =>
+  import('./screens/RequestPendingScreen').then((m) => ({ default: m.RequestPendingScreen })),
+);
+
 /** The app once the host is known: theme and language from the host, then one screen per session state. */
 export function App({ host }: { host: Host }) {
   const [theme, setTheme] = useState(host.theme);
-  const [language] = useState(() =>
-    chooseLanguage(new URLSearchParams(window.location.search).get('locale'), host.locale),
-  );
+  const [language] = useState(() => paneLanguage(host.locale));
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -44,7 +55,9 @@ export function App({ host }: { host: Host }) {
   return (
     <FluentProvider theme={fluentThemes[theme]} data-host={host.kind} data-theme={theme}>
       <I18nProvider language={language}>
-        <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} hostKind={host.kind} />
+        <Suspense fallback={<LoadingScreen />}>
+          <Screen session={session} actions={actions} deepLink={deepLink} onLinkDone={linkDone} hostKind={host.kind} />
+        </Suspense>
       </I18nProvider>
     </FluentProvider>
   );

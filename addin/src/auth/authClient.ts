@@ -1,10 +1,12 @@
-import {
-  createNestablePublicClientApplication,
-  type AccountInfo,
-  type IPublicClientApplication,
-} from '@azure/msal-browser';
+import type { AccountInfo, IPublicClientApplication } from '@azure/msal-browser';
 import type { ClientConfig } from '../api/types';
 import { classifyAuthError } from './authErrors';
+
+// MSAL is the largest library of the pane (about 80 KB gzip). Its download starts as soon as this module runs,
+// beside the host's start and the configuration request, but the first render (the loading screen) need not wait.
+const msalLibrary = import('@azure/msal-browser');
+// A failed download is reported where createAuthClient awaits it; this only keeps it from counting as unhandled.
+msalLibrary.catch(() => undefined);
 
 /** Thrown by getToken when no token can be had without the user: show the Sign in button. */
 export class SignInRequiredError extends Error {
@@ -33,6 +35,7 @@ export function redirectUri(origin: string = window.location.origin): string {
  * to the normal browser client with popups against the same authority.
  */
 export async function createAuthClient(config: ClientConfig): Promise<AuthClient> {
+  const { createNestablePublicClientApplication } = await msalLibrary;
   const pca = await createNestablePublicClientApplication({
     auth: {
       clientId: config.clientId,

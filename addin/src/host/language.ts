@@ -13,6 +13,11 @@ export function chooseLanguage(
   return tag !== undefined && /^de(?:$|[-_])/i.test(tag) ? 'de' : 'en';
 }
 
+/** The pane's language: the page's `locale` query parameter, else the host's locale. */
+export function paneLanguage(hostLocale: string | null | undefined): Language {
+  return chooseLanguage(new URLSearchParams(window.location.search).get('locale'), hostLocale);
+}
+
 function firstNonEmpty(...values: Array<string | null | undefined>): string | undefined {
   for (const value of values) {
     const trimmed = value?.trim();

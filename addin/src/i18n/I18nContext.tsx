@@ -7,7 +7,8 @@ interface I18n {
   t: Translate;
 }
 
-const I18nContext = createContext<I18n>({ language: 'en', t: translator('en') });
+// Outside a provider (never in the app) English, looked up at call time since the texts load after this module.
+const I18nContext = createContext<I18n>({ language: 'en', t: (key, params) => translator('en')(key, params) });
 
 export function I18nProvider({ language, children }: { language: Language; children: ReactNode }) {
   const value = useMemo(() => ({ language, t: translator(language) }), [language]);

@@ -1,7 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { de } from './de';
 import { en } from './en';
-import { format, placeholders, translator } from './translate';
+import { format, loadMessages, placeholders, translator } from './translate';
+
+beforeAll(() => Promise.all([loadMessages('en'), loadMessages('de')]));
 
 describe('message catalogs', () => {
   it('German has exactly the English keys', () => {

@@ -1,12 +1,17 @@
 import type { Language } from '../host/language';
-import { de } from './de';
-import { en, type MessageKey, type Messages } from './en';
+import type { MessageKey, Messages } from './en';
 
 export type { MessageKey, Messages };
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
 
-export const catalogs: Record<Language, Messages> = { en, de };
+// Each language is its own chunk: a pane downloads only the texts it shows.
+const loaded: Partial<Record<Language, Messages>> = {};
+
+/** Fetches one language's texts; translator() for that language works once this has resolved. */
+export async function loadMessages(language: Language): Promise<void> {
+  loaded[language] ??= language === 'de' ? (await import('./de')).de : (await import('./en')).en;
+}
 
 /** Fills {name} placeholders; an unknown placeholder stays visible rather than silently vanishing. */
 export function format(template: string, params: Params = {}): string {
@@ -15,9 +20,10 @@ export function format(template: string, params: Params = {}): string {
   );
 }
 
-/** The translate function for one language. */
+/** The translate function for one language, whose texts loadMessages() has fetched. */
 export function translator(language: Language): Translate {
-  const messages = catalogs[language];
+  const messages = loaded[language];
+  if (messages === undefined) throw new Error(`The ${language} texts are used before loadMessages('${language}')`);
   return (key, params) => format(messages[key], params);
 }
 

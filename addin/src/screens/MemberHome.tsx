@@ -28,12 +28,12 @@ import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
 import { ProfileBadge } from '../ui/ProfileBadge';
 import { SyncCard } from './SyncCard';
-import { SettingsPage } from './SettingsPage';
 import { useScreenRoute } from './useScreenRoute';
 
-// Loaded on first visit: neither is needed for the first screen, and they keep the entry chunk small.
+// Loaded on first visit: none is needed for the first screen, and they keep the entry chunk small.
 const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const ThisEmailView = lazy(() => import('./mail/ThisEmailView').then((m) => ({ default: m.ThisEmailView })));
+const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
 
 type Member = Extract<Me, { state: 'member' }>;
@@ -258,16 +258,18 @@ export function MemberHome({
           <ContactsPage brand={brand} api={api} />
         </Suspense>
       ) : (
-        <SettingsPage
-          brand={brand}
-          view={view}
-          onNavigate={setView}
-          api={api}
-          currentUserId={me.user.id}
-          profile={me.user.profile}
-          reviewRequestId={reviewRequestId}
-          onReviewClosed={onReviewClosed}
-        />
+        <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
+          <SettingsPage
+            brand={brand}
+            view={view}
+            onNavigate={setView}
+            api={api}
+            currentUserId={me.user.id}
+            profile={me.user.profile}
+            reviewRequestId={reviewRequestId}
+            onReviewClosed={onReviewClosed}
+          />
+        </Suspense>
       )}
     </Page>
   );

@@ -15,9 +15,9 @@ import type { MessageKey } from '../i18n/en';
 import { useI18n } from '../i18n/I18nContext';
 import type { Api } from '../api/client';
 import type { Profile } from '../api/types';
-import { UsersPage } from './users/UsersPage';
 
-// Loaded on first visit: not needed for the first screen, and it keeps the entry chunk small.
+// Loaded on first visit: not needed for the first screen, and they keep the entry chunk small.
+const UsersPage = lazy(() => import('./users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const MicrosoftPage = lazy(() => import('./microsoft/MicrosoftPage').then((m) => ({ default: m.MicrosoftPage })));
 
 export type SettingsView = 'settings' | 'settings/users' | 'settings/microsoft';
@@ -132,13 +132,15 @@ export function SettingsPage({
           ))}
         </ul>
       ) : entry.view === 'settings/users' ? (
-        <UsersPage
-          brand={brand}
-          api={api}
-          currentUserId={currentUserId}
-          reviewRequestId={reviewRequestId}
-          onReviewClosed={onReviewClosed}
-        />
+        <Suspense fallback={<Spinner size="small" label={t('users.loading')} />}>
+          <UsersPage
+            brand={brand}
+            api={api}
+            currentUserId={currentUserId}
+            reviewRequestId={reviewRequestId}
+            onReviewClosed={onReviewClosed}
+          />
+        </Suspense>
       ) : (
         <Suspense fallback={<Spinner size="small" label={t('calendarSync.loading')} />}>
           <MicrosoftPage brand={brand} api={api} profile={profile} />

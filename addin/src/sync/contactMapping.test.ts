@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ContactMappingOffer } from '../api/types';
 import { de } from '../i18n/de';
 import { en } from '../i18n/en';
-import { translator } from '../i18n/translate';
+import { loadMessages, translator } from '../i18n/translate';
 import {
   initialChoices,
   mappingFromChoices,
@@ -43,6 +43,8 @@ const offer: ContactMappingOffer = {
   crmOnlyFields: [{ field: 'fax', label: 'Fax' }],
   graphProperties: [],
 };
+
+beforeAll(() => Promise.all([loadMessages('en'), loadMessages('de')]));
 
 describe('contact mapping dialog helpers', () => {
   it('names targets as the service writes them', () => {

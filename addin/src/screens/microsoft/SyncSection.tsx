@@ -11,6 +11,7 @@ import {
   Spinner,
   Subtitle2,
   tokens,
+  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { CalendarSync20Regular, PeopleSync20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement, type ReactNode } from 'react';
@@ -124,6 +125,9 @@ export function SyncSection({
   const styles = useStyles();
   const { t, language } = useI18n();
   const [confirming, setConfirming] = useState(false);
+  // The confirmation and the Configuration popup are opened without a DialogTrigger: this marks the button that
+  // opened them, so the focus returns to it when they close.
+  const restoreFocus = useRestoreFocusTarget();
   const { data, busy } = sync;
   const look = kindLooks[sync.kind];
   const heading = (
@@ -267,6 +271,7 @@ export function SyncSection({
           <>
             {actions}
             <Button
+              {...restoreFocus}
               icon={busy === 'disable' ? <Spinner size="tiny" /> : undefined}
               disabled={busy !== undefined}
               onClick={() => setConfirming(true)}
@@ -276,6 +281,7 @@ export function SyncSection({
           </>
         ) : (
           <Button
+            {...restoreFocus}
             appearance="primary"
             icon={busy === 'enable' ? <Spinner size="tiny" /> : undefined}
             disabled={busy !== undefined}
