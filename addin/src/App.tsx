@@ -7,7 +7,6 @@ import { I18nProvider, useI18n } from './i18n/I18nContext';
 import { captureDeepLink, forgetDeepLink, type DeepLink } from './links/deepLink';
 import { ErrorScreen } from './screens/ErrorScreen';
 import { LoadingScreen } from './screens/LoadingScreen';
-import { MemberHome } from './screens/MemberHome';
 import { SignInScreen } from './screens/SignInScreen';
 import type { RequestDelivery } from './session/useRequestAccess';
 import { useSession, type Session, type SessionActions } from './session/useSession';
@@ -23,6 +22,9 @@ const FirstVisitScreen = lazy(() =>
   import('./screens/FirstVisitScreen').then((m) => ({ default: m.FirstVisitScreen })),
 );
 const InvitedScreen = lazy(() => import('./screens/InvitedScreen').then((m) => ({ default: m.InvitedScreen })));
+// The member's home is fetched beside the session check (see App), so the loading and sign-in screens draw without it.
+const loadMemberHome = () => import('./screens/MemberHome').then((m) => ({ default: m.MemberHome }));
+const MemberHome = lazy(loadMemberHome);
 const NoAccessScreen = lazy(() => import('./screens/NoAccessScreen').then((m) => ({ default: m.NoAccessScreen })));
 const NotInstalledScreen = lazy(() =>
   import('./screens/NotInstalledScreen').then((m) => ({ default: m.NotInstalledScreen })),
@@ -44,6 +46,9 @@ export function App({ host }: { host: Host }) {
     document.documentElement.style.colorScheme = isDarkTheme(theme) ? 'dark' : 'light';
   }, [language, theme]);
 
+  useEffect(() => {
+    void loadMemberHome();
+  }, []);
   const [session, actions] = useSession(language);
   // Read before sign-in and kept until acted on, so a sign-in (or a reload) does not lose the e-mail's link.
   const [deepLink, setDeepLink] = useState(() => captureDeepLink());

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { translator } from '../i18n/translate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadMessages, translator } from '../i18n/translate';
 import { limitState } from './fieldLimit';
 
 describe('a field at its length limit', () => {
+  beforeAll(() => Promise.all([loadMessages('en'), loadMessages('de')]));
+
   it('says nothing below the limit', () => {
     expect(limitState('a'.repeat(79), 80, 'Last name', translator('en'), 'en')).toEqual({});
   });
