@@ -35,16 +35,20 @@ test('every screen and dialog on the way in and for a member: no serious axe fin
   await check(page, 'sign-in');
 
   await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
-  await expect(page.getByRole('button', { name: 'Install for contoso.onmicrosoft.com' })).toBeVisible();
-  await check(page, 'not-installed-admin');
-  await installFromPopup(page, /^Install for contoso/, 'en', '70');
+  const install = page.getByRole('button', { name: 'Install for contoso.onmicrosoft.com' });
+  const home = page.getByRole('heading', { name: 'Welcome, Contoso Admin' });
+  await expect(install.or(home)).toBeVisible({ timeout: 15_000 });
+  // Alone, this file meets Contoso before its install; in the whole run 1-install has installed it already.
+  if (await install.isVisible()) {
+    await check(page, 'not-installed-admin');
+    await installFromPopup(page, /^Install for contoso/, 'en', '70');
+    await expect(page.getByRole('heading', { name: 'Welcome to Zoho CRM' })).toBeVisible({ timeout: 15_000 });
+    await check(page, 'first-visit-terms');
+    await page.getByRole('checkbox', { name: 'I accept the terms and conditions' }).check();
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
 
-  await expect(page.getByRole('heading', { name: 'Welcome to Zoho CRM' })).toBeVisible({ timeout: 15_000 });
-  await check(page, 'first-visit-terms');
-  await page.getByRole('checkbox', { name: 'I accept the terms and conditions' }).check();
-  await page.getByRole('button', { name: 'Continue' }).click();
-
-  await expect(page.getByRole('heading', { name: 'Welcome, Contoso Admin' })).toBeVisible();
+  await expect(home).toBeVisible();
   await check(page, 'home');
 
   await page.getByRole('tab', { name: 'Events' }).click();
@@ -85,14 +89,15 @@ test('every screen and dialog on the way in and for a member: no serious axe fin
   const outlook = await personBrowsing(browser, 'en');
   await actAsOutlook(outlook.context, {
     subject: 'Angebot Q1',
-    from: { displayName: 'Katja Bauer', emailAddress: 'katja.bauer@fabrikam.example' },
+    // A sender no other file adds to the CRM, so the pane offers Add to CRM in the whole run too.
+    from: { displayName: 'Oskar Quellmann', emailAddress: 'oskar.quellmann@northwind-traders.example' },
     to: [{ displayName: 'Contoso Admin', emailAddress: 'admin@contoso.onmicrosoft.com' }],
     cc: [],
   });
   await outlook.page.setViewportSize({ width: 360, height: 720 });
   await outlook.page.goto('/taskpane.html?host=outlook');
   await signIn(outlook.page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
-  await expect(outlook.page.getByRole('button', { name: /^Add to CRM: Katja Bauer/ })).toBeVisible();
+  await expect(outlook.page.getByRole('button', { name: /^Add to CRM: Oskar Quellmann/ })).toBeVisible();
   await check(outlook.page, 'outlook-this-email');
   await outlook.context.close();
 

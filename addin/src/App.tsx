@@ -1,6 +1,7 @@
 import { FluentProvider } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import type { Me } from './api/types';
+import type { MemberHome as MemberHomeScreen } from './screens/MemberHome';
 import { paneLanguage } from './host/language';
 import type { Host } from './host/types';
 import { I18nProvider, useI18n } from './i18n/I18nContext';
@@ -23,8 +24,16 @@ const FirstVisitScreen = lazy(() =>
 );
 const InvitedScreen = lazy(() => import('./screens/InvitedScreen').then((m) => ({ default: m.InvitedScreen })));
 // The member's home is fetched beside the session check (see App), so the loading and sign-in screens draw without it.
-const loadMemberHome = () => import('./screens/MemberHome').then((m) => ({ default: m.MemberHome }));
-const MemberHome = lazy(loadMemberHome);
+// Once it has arrived it is rendered directly, not through lazy(): a screen that turns into the home with a dialog
+// open (Link my account) must not pass through a Suspense fallback, or Fluent may leave that dialog's aria-hidden
+// on the page.
+let loadedMemberHome: typeof MemberHomeScreen | undefined;
+const loadMemberHome = () =>
+  import('./screens/MemberHome').then((m) => {
+    loadedMemberHome = m.MemberHome;
+    return { default: m.MemberHome };
+  });
+const LazyMemberHome = lazy(loadMemberHome);
 const NoAccessScreen = lazy(() => import('./screens/NoAccessScreen').then((m) => ({ default: m.NoAccessScreen })));
 const NotInstalledScreen = lazy(() =>
   import('./screens/NotInstalledScreen').then((m) => ({ default: m.NotInstalledScreen })),
@@ -197,7 +206,8 @@ function Screen({
           );
         case 'deactivated':
           return <DeactivatedScreen brand={brand} me={me} onCheckAgain={actions.refreshMe} />;
-        case 'member':
+        case 'member': {
+          const MemberHome = loadedMemberHome ?? LazyMemberHome;
           return (
             <MemberHome
               brand={brand}
@@ -209,6 +219,7 @@ function Screen({
               hostKind={hostKind}
             />
           );
+        }
         default:
           return <ErrorScreen brand={brand} error={new Error('Unknown state')} onRetry={actions.retry} />;
       }
