@@ -1,9 +1,10 @@
-import { Button, Spinner } from '@fluentui/react-components';
+import { Button } from '@fluentui/react-components';
 import { PeopleProhibited48Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
+import { ButtonSpinner } from '../ui/ButtonSpinner';
 
 type Deactivated = Extract<Me, { state: 'deactivated' }>;
 
@@ -29,7 +30,7 @@ export function DeactivatedScreen({
         {t('deactivated.body', { brand, organisation: me.organisation.name })}
       </Hero>
       <Section>
-        <Button onClick={checkAgain} disabled={checking} icon={checking ? <Spinner size="tiny" /> : undefined}>
+        <Button onClick={checkAgain} disabled={checking} icon={checking ? <ButtonSpinner /> : undefined}>
           {t('app.checkAgain')}
         </Button>
       </Section>

@@ -1,10 +1,11 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { PeopleTeam48Regular, PersonAdd20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Me, RequestAccessResult } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { useRequestAccess, type RequestDelivery } from '../session/useRequestAccess';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
+import { ButtonSpinner } from '../ui/ButtonSpinner';
 
 type NoAccess = Extract<Me, { state: 'no_access' }>;
 
@@ -63,7 +64,7 @@ export function NoAccessScreen({
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            icon={access.busy ? <Spinner size="tiny" /> : <PersonAdd20Regular />}
+            icon={access.busy ? <ButtonSpinner /> : <PersonAdd20Regular />}
             onClick={access.request}
             disabled={access.busy || checking}
           >
@@ -72,7 +73,7 @@ export function NoAccessScreen({
           <Button
             onClick={checkAgain}
             disabled={checking || access.busy}
-            icon={checking ? <Spinner size="tiny" /> : undefined}
+            icon={checking ? <ButtonSpinner /> : undefined}
           >
             {t('app.checkAgain')}
           </Button>

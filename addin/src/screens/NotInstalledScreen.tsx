@@ -15,6 +15,7 @@ import type { Me } from '../api/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
 import { AskAdministratorSection } from './AskAdministratorSection';
+import { ButtonSpinner } from '../ui/ButtonSpinner';
 
 type NotInstalled = Extract<Me, { state: 'not_installed' }>;
 
@@ -109,7 +110,7 @@ export function NotInstalledScreen({
       appearance={me.isTenantAdmin && me.installUrl ? 'secondary' : 'primary'}
       onClick={checkAgain}
       disabled={checking}
-      icon={checking ? <Spinner size="tiny" /> : undefined}
+      icon={checking ? <ButtonSpinner /> : undefined}
     >
       {t('app.checkAgain')}
     </Button>

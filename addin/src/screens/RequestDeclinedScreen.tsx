@@ -1,4 +1,4 @@
-import { Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { PersonAdd20Regular, PeopleProhibited48Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Me, RequestAccessResult } from '../api/types';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nContext';
 import { useRequestAccess, type RequestDelivery } from '../session/useRequestAccess';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
 import { formatDate } from '../users/model';
+import { ButtonSpinner } from '../ui/ButtonSpinner';
 
 type Declined = Extract<Me, { state: 'request_declined' }>;
 
@@ -54,7 +55,7 @@ export function RequestDeclinedScreen({
         <div className={styles.actions}>
           <Button
             appearance="primary"
-            icon={access.busy ? <Spinner size="tiny" /> : <PersonAdd20Regular />}
+            icon={access.busy ? <ButtonSpinner /> : <PersonAdd20Regular />}
             onClick={access.request}
             disabled={access.busy || checking}
           >
@@ -63,7 +64,7 @@ export function RequestDeclinedScreen({
           <Button
             onClick={checkAgain}
             disabled={checking || access.busy}
-            icon={checking ? <Spinner size="tiny" /> : undefined}
+            icon={checking ? <ButtonSpinner /> : undefined}
           >
             {t('app.checkAgain')}
           </Button>

@@ -1,4 +1,4 @@
-import { Body1, Button, makeStyles, MessageBar, MessageBarBody, Spinner, tokens } from '@fluentui/react-components';
+import { Body1, Button, makeStyles, MessageBar, MessageBarBody, tokens } from '@fluentui/react-components';
 import { Clock48Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import type { Me } from '../api/types';
@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18nContext';
 import type { RequestDelivery } from '../session/useRequestAccess';
 import { Hero, Page, Section, SignedInAs } from '../ui/Page';
 import { formatDate } from '../users/model';
+import { ButtonSpinner } from '../ui/ButtonSpinner';
 
 type Pending = Extract<Me, { state: 'request_pending' }>;
 
@@ -73,7 +74,7 @@ export function RequestPendingScreen({
           </MessageBar>
         )}
         <div className={styles.actions}>
-          <Button onClick={checkAgain} disabled={checking} icon={checking ? <Spinner size="tiny" /> : undefined}>
+          <Button onClick={checkAgain} disabled={checking} icon={checking ? <ButtonSpinner /> : undefined}>
             {t('app.checkAgain')}
           </Button>
         </div>

@@ -10,11 +10,11 @@ import {
   mergeClasses,
   MessageBar,
   MessageBarBody,
-  Spinner,
   tokens,
 } from '@fluentui/react-components';
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
+import { ButtonSpinner } from './ButtonSpinner';
 
 const useStyles = makeStyles({
   // Opened over another dialog too: its backdrop dims that one (Fluent leaves a nested dialog's backdrop clear).
@@ -121,7 +121,7 @@ export function FormDialog({
               type="submit"
               appearance="primary"
               disabled={busy || buttons.submitDisabled === true}
-              icon={busy ? <Spinner size="tiny" /> : undefined}
+              icon={busy ? <ButtonSpinner /> : undefined}
             >
               {buttons.submitLabel}
             </Button>

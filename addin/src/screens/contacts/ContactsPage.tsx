@@ -26,6 +26,7 @@ import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useLiveChanges } from '../../live/useLiveChanges';
 import { useContacts } from './useContacts';
 import { SearchBox } from '../../ui/SearchBox';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -96,7 +97,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
           <span className={styles.spacer} />
           <Button
             appearance="subtle"
-            icon={refreshing || state.status === 'loading' ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+            icon={refreshing || state.status === 'loading' ? <ButtonSpinner /> : <ArrowClockwise20Regular />}
             disabled={refreshing || state.status === 'loading'}
             onClick={() => void reload()}
           >

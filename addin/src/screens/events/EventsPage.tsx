@@ -32,6 +32,7 @@ import { OccurrencesDialog } from './OccurrencesDialog';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useLiveChanges } from '../../live/useLiveChanges';
 import { useEvents, type EventList } from './useEvents';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -133,7 +134,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
           </MessageBar>
         )}
         <Button
-          icon={list?.loadingMore ? <Spinner size="tiny" /> : <ChevronDown20Regular />}
+          icon={list?.loadingMore ? <ButtonSpinner /> : <ChevronDown20Regular />}
           disabled={list?.loadingMore === true}
           onClick={() => void showMore(view)}
         >
@@ -163,7 +164,7 @@ export function EventsPage({ brand, api }: { brand: string; api: Api }) {
           <span className={styles.spacer} />
           <Button
             appearance="subtle"
-            icon={refreshing || state.status === 'loading' ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+            icon={refreshing || state.status === 'loading' ? <ButtonSpinner /> : <ArrowClockwise20Regular />}
             disabled={refreshing || state.status === 'loading'}
             onClick={() => void reload()}
           >

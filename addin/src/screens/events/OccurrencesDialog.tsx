@@ -25,6 +25,7 @@ import { OccurrenceDialog } from './OccurrenceDialog';
 import { OccurrenceRow } from './OccurrenceRow';
 import { seriesSummary } from './repeatText';
 import { useOccurrences } from './useOccurrences';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   series: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, overflowWrap: 'anywhere' },
@@ -185,7 +186,7 @@ export function OccurrencesDialog({
               <Button
                 onClick={showMore}
                 disabled={state.loadingMore}
-                icon={state.loadingMore ? <Spinner size="tiny" /> : undefined}
+                icon={state.loadingMore ? <ButtonSpinner /> : undefined}
               >
                 {t('occurrences.showMore')}
               </Button>

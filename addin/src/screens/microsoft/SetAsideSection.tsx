@@ -6,7 +6,6 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
-  Spinner,
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
@@ -19,6 +18,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import type { MessageKey } from '../../i18n/translate';
 import { formatInstant } from '../../sync/model';
 import { Section } from '../../ui/Page';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -125,7 +125,7 @@ export function SetAsideSection({ api, kind, lastRunAt }: { api: Api; kind: Sync
                 </div>
                 <Button
                   size="small"
-                  icon={busy === item.id ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+                  icon={busy === item.id ? <ButtonSpinner /> : <ArrowClockwise20Regular />}
                   disabled={busy !== undefined}
                   onClick={() => void retry(item.id)}
                   aria-label={`${t('setAside.retry')}: ${item.subject ?? t('setAside.noName')}`}
@@ -138,7 +138,7 @@ export function SetAsideSection({ api, kind, lastRunAt }: { api: Api; kind: Sync
           {items.length > 1 && (
             <div className={styles.actions}>
               <Button
-                icon={busy === 'all' ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+                icon={busy === 'all' ? <ButtonSpinner /> : <ArrowClockwise20Regular />}
                 disabled={busy !== undefined}
                 onClick={() => void retry()}
               >

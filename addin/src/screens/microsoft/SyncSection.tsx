@@ -32,6 +32,7 @@ import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
 import { SyncStatusBadge } from './SyncStatusBadge';
 import type { SyncHandle } from './useSync';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 /** What differs between the calendar's section and the contacts' section; the rest is one. */
 interface KindLook {
@@ -203,7 +204,7 @@ export function SyncSection({
           {reconnect && (
             <MessageBarActions>
               <Button
-                icon={busy === 'enable' ? <Spinner size="tiny" /> : <PlugConnected20Regular />}
+                icon={busy === 'enable' ? <ButtonSpinner /> : <PlugConnected20Regular />}
                 disabled={busy !== undefined}
                 onClick={() => void sync.enable()}
               >
@@ -272,7 +273,7 @@ export function SyncSection({
             {actions}
             <Button
               {...restoreFocus}
-              icon={busy === 'disable' ? <Spinner size="tiny" /> : undefined}
+              icon={busy === 'disable' ? <ButtonSpinner /> : undefined}
               disabled={busy !== undefined}
               onClick={() => setConfirming(true)}
             >
@@ -283,7 +284,7 @@ export function SyncSection({
           <Button
             {...restoreFocus}
             appearance="primary"
-            icon={busy === 'enable' ? <Spinner size="tiny" /> : undefined}
+            icon={busy === 'enable' ? <ButtonSpinner /> : undefined}
             disabled={busy !== undefined}
             onClick={() => (onEnable ? onEnable() : void sync.enable())}
           >

@@ -6,6 +6,7 @@ import type { AccessRequest } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { formatDate } from '../../users/model';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   facts: {
@@ -131,14 +132,14 @@ export function AddNewUserDialog({
               <Button
                 appearance="primary"
                 disabled={deciding !== undefined}
-                icon={deciding === 'approve' ? <Spinner size="tiny" /> : undefined}
+                icon={deciding === 'approve' ? <ButtonSpinner /> : undefined}
                 onClick={() => decide(view.request, 'approve')}
               >
                 {t('review.approve')}
               </Button>
               <Button
                 disabled={deciding !== undefined}
-                icon={deciding === 'decline' ? <Spinner size="tiny" /> : undefined}
+                icon={deciding === 'decline' ? <ButtonSpinner /> : undefined}
                 onClick={() => decide(view.request, 'decline')}
               >
                 {t('review.decline')}

@@ -21,6 +21,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { FormDialog } from '../../ui/FormDialog';
 import { filterDirectoryUsers, isSuccess } from '../../users/model';
 import { SearchBox } from '../../ui/SearchBox';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   list: {
@@ -156,7 +157,7 @@ export function AddUsersDialog({
               appearance="primary"
               disabled={selected.size === 0 || saving || load.status !== 'ready'}
               onClick={save}
-              icon={saving ? <Spinner size="tiny" /> : undefined}
+              icon={saving ? <ButtonSpinner /> : undefined}
             >
               {saving ? t('addUsers.saving') : t('addUsers.save')}
             </Button>

@@ -1,4 +1,4 @@
-import { Badge, Body1, Button, Caption1, makeStyles, Spinner, Subtitle2, tokens } from '@fluentui/react-components';
+import { Badge, Body1, Button, Caption1, makeStyles, Subtitle2, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Dismiss20Regular } from '@fluentui/react-icons';
 import { useId, useState } from 'react';
 import type { Invitation } from '../../api/types';
@@ -12,6 +12,7 @@ import {
   sortInvitations,
   type InvitationBadge,
 } from '../../users/model';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const badgeColor: Record<InvitationBadge, 'informative' | 'warning' | 'danger' | 'success' | 'subtle'> = {
   pending: 'informative',
@@ -102,7 +103,7 @@ export function InvitationsSection({
                     {actions.resend && (
                       <Button
                         size="small"
-                        icon={busy ? <Spinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
+                        icon={busy ? <ButtonSpinner size="extra-tiny" /> : <ArrowClockwise20Regular />}
                         aria-label={t('users.resendLabel', { email: invitation.email })}
                         disabled={busyId !== undefined}
                         onClick={() => run(invitation, resend)}

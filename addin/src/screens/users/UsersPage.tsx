@@ -30,6 +30,7 @@ import { InvitationsSection } from './InvitationsSection';
 import { NewUserDialog } from './NewUserDialog';
 import { useUsersOverview } from './useUsersOverview';
 import { UsersTable } from './UsersTable';
+import { ButtonSpinner } from '../../ui/ButtonSpinner';
 
 const useStyles = makeStyles({
   toolbar: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalS },
@@ -187,7 +188,7 @@ export function UsersPage({
           <span className={styles.spacer} />
           <Button
             appearance="subtle"
-            icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwise20Regular />}
+            icon={refreshing ? <ButtonSpinner /> : <ArrowClockwise20Regular />}
             disabled={refreshing}
             onClick={() => void reload()}
           >
