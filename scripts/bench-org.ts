@@ -1,5 +1,5 @@
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ensureLocalCertificates } from '../devtenant/src/index.js';
@@ -111,7 +111,7 @@ async function round(options: {
 
 const seconds = (values: number[], p: number) => percentile(values, p).toFixed(1);
 console.log(
-  `Organisation benchmark: ${MAILBOXES} mailboxes × ${EVENTS} CRM events, ${LATENCY_MS} ms Graph latency, Graph budget ${REQUEST_BUDGET.requests} requests per ${REQUEST_BUDGET.windowSeconds} s and mailbox, PostgreSQL, workers ${WORKERS.join('/')}`,
+  `Organisation benchmark: ${MAILBOXES} mailboxes × ${EVENTS} CRM events, ${LATENCY_MS} ms Graph latency, Graph budget ${REQUEST_BUDGET.requests} requests per ${REQUEST_BUDGET.windowSeconds} s and mailbox, PostgreSQL, workers ${WORKERS.join('/')} carrying ${env('SYNC_RUNS_PER_PROCESS', '4')} sync runs each (SYNC_RUNS_PER_PROCESS)`,
 );
 
 if (SINGLE_EVENTS > 0) {
@@ -139,7 +139,9 @@ for (const workers of WORKERS) {
       `per mailbox p50 ${seconds(completion, 50)} s, p95 ${seconds(completion, 95)} s, max ${seconds(completion, 100)} s;`,
       `Graph requests per item ${(result.graphRequests / (MAILBOXES * EVENTS)).toFixed(3)} (+ ${result.batchEnvelopes} $batch envelopes);`,
       `429s received ${result.throttled};`,
-      `peak RSS service ${result.peakRssMb.service} MB, workers ${result.peakRssMb.workers.join('/')} MB`,
+      `peak RSS service ${result.peakRssMb.service} MB, workers ${result.peakRssMb.workers.join('/')} MB;`,
+      // The machine's other load skews every figure; say how busy it was.
+      `load average ${loadavg()[0]!.toFixed(1)}`,
     ]
       .filter(Boolean)
       .join(' '),

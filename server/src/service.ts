@@ -73,7 +73,7 @@ export async function buildDependencies(
     reviewSeconds: config.syncReviewSeconds,
   };
   queue.on('error', (error) => logger.error({ err: error, cause: error.cause }, error.message));
-  registerJobHandlers(queue, { store, logger, limiter, sync });
+  registerJobHandlers(queue, { store, logger, limiter, sync, syncRunsPerProcess: config.syncRunsPerProcess });
   // Jobs can be queued from the first request on, also where this process leaves running them to workers.
   await queue.prepare();
   return {

@@ -97,6 +97,7 @@ describe('describeConfig over every setting', () => {
     SYNC_SAFETY_NET_SECONDS: '60',
     SYNC_REVIEW_SECONDS: '60',
     RUN_JOBS: 'false',
+    SYNC_RUNS_PER_PROCESS: '8',
     LOG_LEVEL: 'warn',
     DATABASE_CONNECT_TIMEOUT_SECONDS: '5',
     DATABASE_STATEMENT_TIMEOUT_SECONDS: '30',

@@ -59,6 +59,7 @@ const schema = z.object({
     .max(7 * 86_400)
     .default(15 * 60),
   RUN_JOBS: z.enum(['true', 'false']).default('true'),
+  SYNC_RUNS_PER_PROCESS: z.coerce.number().int().min(1).max(64).default(4),
   // Orchestrators wait about 30 s after SIGTERM before SIGKILL; 10 s leaves room for the queue and store to close.
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().min(0).max(600).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -96,6 +97,11 @@ export interface Config {
   syncReviewSeconds: number;
   /** Whether this process runs background jobs too (the embedded default); `false` leaves them to `npm run worker`. */
   runJobs: boolean;
+  /**
+   * How many users' sync runs one process carries at once. A run mostly waits for Graph (each mailbox allows 4
+   * requests in flight), so one core keeps several busy; more wants more memory and database connections.
+   */
+  syncRunsPerProcess: number;
   /** On SIGTERM, how long requests in flight may still finish before their connections are closed (seconds). */
   shutdownGraceSeconds: number;
   logLevel: string;
@@ -150,6 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     syncSafetyNetSeconds: values.SYNC_SAFETY_NET_SECONDS,
     syncReviewSeconds: values.SYNC_REVIEW_SECONDS,
     runJobs: values.RUN_JOBS === 'true',
+    syncRunsPerProcess: values.SYNC_RUNS_PER_PROCESS,
     shutdownGraceSeconds: values.SHUTDOWN_GRACE_SECONDS,
     logLevel: values.LOG_LEVEL,
   };
@@ -182,6 +189,7 @@ const LOGGING: Record<keyof Config, 'public' | 'secret'> = {
   syncSafetyNetSeconds: 'public',
   syncReviewSeconds: 'public',
   runJobs: 'public',
+  syncRunsPerProcess: 'public',
   logLevel: 'public',
 };
 

@@ -11,6 +11,8 @@ export interface JobDependencies {
   logger: Logger;
   limiter: MailboxLimiter;
   sync: SyncDependencies;
+  /** How many sync runs this process carries at once. */
+  syncRunsPerProcess: number;
 }
 
 export const SYNC_SWEEP_JOB = 'sync.sweep';
@@ -23,7 +25,7 @@ const SWEEP_SECONDS = 30;
  */
 export function registerJobHandlers(queue: JobQueue, deps: JobDependencies): void {
   queue.register<{ bindingId: string }>(SYNC_JOB, (job) => runBinding(deps.sync, job.data.bindingId, job.signal), {
-    concurrency: 4,
+    concurrency: deps.syncRunsPerProcess,
   });
   queue.register(SYNC_SWEEP_JOB, () => sweepSync(deps.sync));
 }

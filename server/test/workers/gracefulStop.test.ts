@@ -32,6 +32,7 @@ describe.skipIf(!postgres.available)('a worker stopping during a sync run', () =
       logger: stack.deps.logger,
       limiter: stack.deps.sync.limiter,
       sync: stack.deps.sync,
+      syncRunsPerProcess: 4,
     });
     queues.push(queue);
     return queue;
