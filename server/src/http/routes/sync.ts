@@ -11,11 +11,11 @@ import { disableSync, enableSync, ensureSubscription, kickBinding } from '../../
 import { containerGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
 import { groupSyncLog } from '../../sync/syncLogGroups.js';
-import { describeSyncReason } from '../../sync/syncLogReasons.js';
-import { syncErrorMessage } from '../../sync/syncMessages.js';
+import { describeSyncReason } from '../../i18n/syncLogReasons.js';
+import { syncErrorMessage } from '../../i18n/syncMessages.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
-import { languageFromAcceptLanguage, type Language } from '../language.js';
+import { languageFromAcceptLanguage, type Language } from '../../i18n/language.js';
 
 export const notificationBody = z.object({
   value: z
