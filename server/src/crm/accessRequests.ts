@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../errors.js';
 import { accessDecisionMail } from '../mail/accessDecisionMail.js';
 import { accessRequestMail } from '../mail/accessRequestMail.js';
-import { mailLanguage, type MailLanguage } from '../mail/language.js';
+import { mailLanguage, type Language } from '../i18n/language.js';
 import type { AccessRequestRow, Database } from '../store/schema.js';
 import { links, type CrmContext } from './context.js';
 import { normalizeEmail, type MicrosoftIdentity } from './identity.js';
@@ -50,7 +50,7 @@ export type RequestAccessResult = { notified: number; mailFailed: number };
 export async function requestAccess(
   ctx: CrmContext,
   identity: MicrosoftIdentity,
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<RequestAccessResult> {
   const organisation = await findOrganisationByTenant(ctx.db, identity.tenantId);
   if (!organisation) throw new AppError('not_installed');
@@ -125,7 +125,7 @@ export async function decideAccessRequest(
   identity: MicrosoftIdentity,
   requestId: string,
   decision: 'approve' | 'decline',
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<AccessRequestRow> {
   const member = await requireManager(ctx, identity);
   const request = await getAccessRequest(ctx, identity, requestId);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../errors.js';
 import { invitationMail } from '../mail/invitationMail.js';
-import { mailLanguage, type MailLanguage } from '../mail/language.js';
+import { mailLanguage, type Language } from '../i18n/language.js';
 import type { InvitationRow, InvitationSource } from '../store/schema.js';
 import { links, type CrmContext } from './context.js';
 import { normalizeEmail, type MicrosoftIdentity } from './identity.js';
@@ -32,7 +32,7 @@ export async function inviteDirectoryUsers(
   ctx: CrmContext,
   identity: MicrosoftIdentity,
   directoryUserIds: string[],
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<InviteOutcome[]> {
   const member = await requireManager(ctx, identity);
   requirePaidEdition(member.organisation);
@@ -63,7 +63,7 @@ export async function inviteByEmail(
   ctx: CrmContext,
   identity: MicrosoftIdentity,
   invitee: { email: string; name?: string | undefined },
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<InviteOutcome> {
   const member = await requireManager(ctx, identity);
   return invite(
@@ -86,7 +86,7 @@ async function invite(
   identity: MicrosoftIdentity,
   member: Member,
   invitee: Invitee,
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<InviteOutcome> {
   const name = invitee.name ?? invitee.email;
   if (await findUserByEmail(ctx.db, invitee.email)) return { email: invitee.email, name, result: 'already_member' };
@@ -125,7 +125,7 @@ export async function sendInvitationMail(
   member: Member,
   invitation: InvitationRow,
   secret: string,
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<boolean> {
   const language = mailLanguage(invitation.language, senderLanguage);
   const mail = invitationMail(language, {

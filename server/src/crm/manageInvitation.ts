@@ -1,5 +1,5 @@
 import { AppError } from '../errors.js';
-import type { MailLanguage } from '../mail/language.js';
+import type { Language } from '../i18n/language.js';
 import type { CrmContext } from './context.js';
 import type { MicrosoftIdentity } from './identity.js';
 import { findInvitationById, INVITATION_LIFETIME_MS, invitationState } from './invitations.js';
@@ -11,7 +11,7 @@ export async function resendInvitation(
   ctx: CrmContext,
   identity: MicrosoftIdentity,
   invitationId: string,
-  senderLanguage: MailLanguage,
+  senderLanguage: Language,
 ): Promise<boolean> {
   const member = await requireManager(ctx, identity);
   const invitation = await findInvitationById(ctx.db, member.organisation.id, invitationId);

@@ -1,7 +1,6 @@
 import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { RetryLater } from '../jobs/jobQueue.js';
-import type { MailboxLimiter } from '../jobs/mailboxLimiter.js';
+import { RetryLater, type MailboxLimiter } from '../throttling.js';
 import { classifyGraphFailure, type GraphFailure } from './graphErrors.js';
 
 /** A Graph answer that is not a success, classified (see graphErrors.ts). */

@@ -4,8 +4,8 @@ import { z } from 'zod';
 import { MAX_EXCEPTIONS } from '../crm/events/eventDateRange.js';
 import { AppError, type ErrorCode } from '../errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../store/storeUnavailable.js';
-import { ERROR_RULES, errorMessage } from './errorMessages.js';
-import { languageFromAcceptLanguage } from './language.js';
+import { ERROR_RULES, errorMessage } from '../i18n/errorMessages.js';
+import { languageFromAcceptLanguage } from '../i18n/language.js';
 
 /** Registered last: turns every failure into `{ error, message }` in the caller's language; never a stack. */
 export function errorHandler(logger: Logger): ErrorRequestHandler {

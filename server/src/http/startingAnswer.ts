@@ -1,10 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { languageFromAcceptLanguage } from './language.js';
-
-const MESSAGES = {
-  en: 'The service is starting. Please try again in a few seconds.',
-  de: 'Der Dienst startet gerade. Bitte versuchen Sie es in ein paar Sekunden erneut.',
-};
+import { languageFromAcceptLanguage } from '../i18n/language.js';
+import { STARTING_MESSAGE } from '../i18n/startingMessage.js';
 
 /**
  * The answer before the app exists (migrations running): alive on /healthz, not ready on /readyz, and 503 with
@@ -16,7 +12,7 @@ export function answerWhileStarting(req: IncomingMessage, res: ServerResponse): 
   const body =
     alive || path === '/readyz'
       ? { status: 'starting' }
-      : { error: 'starting', message: MESSAGES[languageFromAcceptLanguage(req.headers['accept-language'])] };
+      : { error: 'starting', message: STARTING_MESSAGE[languageFromAcceptLanguage(req.headers['accept-language'])] };
   res.writeHead(alive ? 200 : 503, {
     'Content-Type': 'application/json; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -1,3 +1,8 @@
+import { RetryLater } from '../throttling.js';
+
+/** Handlers throw it to run again later; it lives beside the mailbox limiter's contract, which Graph's client obeys too. */
+export { RetryLater };
+
 /** What a handler is given for one run of one job. */
 export interface JobContext<T> {
   id: string;
@@ -51,20 +56,6 @@ export interface JobQueue {
   /** Background failures are events with a cause, never swallowed. */
   on(event: 'error', listener: (error: JobQueueErrorEvent) => void): this;
   off(event: 'error', listener: (error: JobQueueErrorEvent) => void): this;
-}
-
-/**
- * Thrown by a handler to be run again after `seconds` without counting an attempt: Graph's `Retry-After`
- * is not the job's fault, so it must not use up its retries.
- */
-export class RetryLater extends Error {
-  constructor(
-    readonly seconds: number,
-    options?: { cause?: unknown },
-  ) {
-    super(`retry later, in ${seconds}s`, options);
-    this.name = 'RetryLater';
-  }
 }
 
 /**

@@ -2,20 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import type { MailboxLimiter, Release } from '../throttling.js';
 
-/** Gives the slot back; calling it twice is harmless. */
-export type Release = () => Promise<void>;
-
-/**
- * Microsoft Graph's limits per app + mailbox, held for every worker at once: at most `limit` (4) requests in
- * flight, and none before a Retry-After the mailbox was given has passed.
- */
-export interface MailboxLimiter {
-  /** Waits for a free slot of the mailbox (and for its Retry-After to pass); rejects when `signal` aborts. */
-  acquire(mailboxKey: string, options?: { signal?: AbortSignal }): Promise<Release>;
-  /** Records Graph's Retry-After for the mailbox; a later time wins over an earlier one, never the reverse. */
-  blockUntil(mailboxKey: string, until: Date): Promise<void>;
-}
+export type { MailboxLimiter, Release } from '../throttling.js';
 
 export interface StoreMailboxLimiterOptions {
   /** Graph's Outlook limit is 4 concurrent requests per app + mailbox (docs/graph-behaviour.md#mailbox-concurrency). */

@@ -1,37 +1,11 @@
-import type { MailLanguage } from './language.js';
+import type { Language } from '../i18n/language.js';
+import { accessRequestMailText, type AccessRequestMailInput } from '../i18n/mails/accessRequestMailText.js';
 import { renderMail } from './layout.js';
 
-export interface AccessRequestMailInput {
-  brand: string;
-  organisationName: string;
-  requesterName: string;
-  requesterEmail: string;
-  link: string;
-}
+export type { AccessRequestMailInput };
 
-/** To every user who can manage users: someone asks to join; the link opens the approval in the Users section. */
-export function accessRequestMail(language: MailLanguage, input: AccessRequestMailInput) {
-  const content =
-    language === 'de'
-      ? {
-          subject: `${input.requesterName} möchte ${input.brand} beitreten`,
-          heading: 'Neue Beitrittsanfrage',
-          paragraphs: [
-            `${input.requesterName} (${input.requesterEmail}) bittet darum, dem CRM-Konto von ${input.organisationName} beizutreten.`,
-            'Über den Link gelangen Sie direkt zum Abschnitt Benutzer, wo Sie die Anfrage genehmigen oder ablehnen können. Dafür brauchen Sie die Berechtigung Benutzer verwalten.',
-          ],
-          action: { label: 'Anfrage prüfen', url: input.link },
-          footer: `Sie erhalten diese E-Mail, weil Sie in ${input.brand} Benutzer verwalten dürfen.`,
-        }
-      : {
-          subject: `${input.requesterName} asks to join ${input.brand}`,
-          heading: 'New access request',
-          paragraphs: [
-            `${input.requesterName} (${input.requesterEmail}) asks to join the CRM account of ${input.organisationName}.`,
-            'The link takes you straight to the Users section, where you can approve or decline the request. You need the Manage Users permission for that.',
-          ],
-          action: { label: 'Review request', url: input.link },
-          footer: `You receive this e-mail because you can manage users in ${input.brand}.`,
-        };
+/** The mail as text and HTML, with its subject. */
+export function accessRequestMail(language: Language, input: AccessRequestMailInput) {
+  const content = accessRequestMailText(language, input);
   return { subject: content.subject, ...renderMail(content) };
 }

@@ -1,14 +1,11 @@
+import type { MailText } from '../i18n/mails/mailText.js';
+
 /** Escapes text for HTML element content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export interface MailContent {
-  heading: string;
-  paragraphs: string[];
-  action: { label: string; url: string };
-  footer: string;
-}
+export type MailContent = Omit<MailText, 'subject'>;
 
 /** The same content as plain text and as simple, client-safe HTML (inline styles, one button-like link). */
 export function renderMail(content: MailContent): { text: string; html: string } {

@@ -187,7 +187,8 @@ export interface ContactsTable {
 }
 
 export type SyncKind = 'calendar' | 'contacts';
-export type SyncStatus = 'active' | 'disabled' | 'failed' | 'reconnect_required';
+/** `active` runs (its stage says whether the first sync is done), `reconnect_required` waits for the user. */
+export type SyncStatus = 'active' | 'disabled' | 'reconnect_required';
 
 export interface SyncBindingsTable {
   id: string;

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, SyncBindingRow, SyncKind } from '../store/schema.js';
+
+/** Reads of `sync_bindings`; every change of a binding is a move in `bindingStates.ts`. */
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -17,107 +18,61 @@ export function findBindingById(db: Db, id: string): Promise<SyncBindingRow | un
   return db.selectFrom('sync_bindings').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-/**
- * Starts a new round of sync for a user and kind: a fresh generation with no container, cursor or links yet.
- * Re-enabling reuses the row (one binding per user and kind) and forgets everything of the previous round.
- */
-export async function startBinding(
-  db: Kysely<Database>,
-  organisationId: string,
-  userId: string,
-  kind: SyncKind,
-  now: Date,
-): Promise<SyncBindingRow> {
-  return db.transaction().execute(async (trx) => {
-    const existing = await findBinding(trx, userId, kind);
-    const at = now.toISOString();
-    const fresh = {
-      status: 'active' as const,
-      stage: 'initial' as const,
-      container_id: null,
-      delta_link: null,
-      subscription_id: null,
-      subscription_expires_at: null,
-      client_state: randomBytes(24).toString('base64url'),
-      initial_total: 0,
-      initial_done: 0,
-      last_run_at: null,
-      last_success_at: null,
-      last_error_code: null,
-      last_error_at: null,
-      consecutive_failures: 0,
-      disabled_reason: null,
-      enabled_at: at,
-      reviewed_at: at,
-      updated_at: at,
-    };
-    if (existing) {
-      await trx.deleteFrom('sync_links').where('binding_id', '=', existing.id).execute();
-      await trx.deleteFrom('sync_item_failures').where('binding_id', '=', existing.id).execute();
-      await trx
-        .updateTable('sync_bindings')
-        .set({ ...fresh, generation: existing.generation + 1 })
-        .where('id', '=', existing.id)
-        .execute();
-      return { ...existing, ...fresh, generation: existing.generation + 1 };
-    }
-    const row: SyncBindingRow = {
-      id: randomUUID(),
-      organisation_id: organisationId,
-      user_id: userId,
-      kind,
-      generation: 1,
-      created_at: at,
-      ...fresh,
-    };
-    await trx.insertInto('sync_bindings').values(row).execute();
-    return row;
-  });
+/** Every binding that runs (the sweep's work). */
+export function activeBindings(db: Db): Promise<SyncBindingRow[]> {
+  return db.selectFrom('sync_bindings').selectAll().where('status', '=', 'active').execute();
 }
 
-/** Ends a round: no more runs; links and pending outbox rows are dropped (the CRM keeps every item). */
-export async function stopBinding(
-  db: Kysely<Database>,
-  binding: SyncBindingRow,
-  reason: 'user' | 'container_deleted' | 'user_deactivated',
-  now: Date,
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx
-      .updateTable('sync_bindings')
-      .set({
-        status: 'disabled',
-        disabled_reason: reason,
-        delta_link: null,
-        subscription_id: null,
-        subscription_expires_at: null,
-        updated_at: now.toISOString(),
-      })
-      .where('id', '=', binding.id)
-      .where('generation', '=', binding.generation)
-      .execute();
-    await trx.deleteFrom('sync_links').where('binding_id', '=', binding.id).execute();
-    await trx.deleteFrom('sync_item_failures').where('binding_id', '=', binding.id).execute();
-    await trx
-      .deleteFrom('sync_outbox')
-      .where('user_id', '=', binding.user_id)
-      .where('kind', '=', binding.kind)
-      .execute();
-  });
-}
-
-/** Applies changes to the binding only while it is still the same round (a disable or re-enable wins over a late run). */
-export async function updateBinding(
-  db: Db,
-  binding: Pick<SyncBindingRow, 'id' | 'generation'>,
-  changes: Partial<SyncBindingRow>,
-): Promise<boolean> {
-  const result = await db
-    .updateTable('sync_bindings')
-    .set(changes)
-    .where('id', '=', binding.id)
-    .where('generation', '=', binding.generation)
+/** The user's bindings that are not off (running or waiting for a reconnect). */
+export function liveBindingsOfUser(db: Db, userId: string): Promise<SyncBindingRow[]> {
+  return db
+    .selectFrom('sync_bindings')
+    .selectAll()
+    .where('user_id', '=', userId)
     .where('status', '!=', 'disabled')
+    .execute();
+}
+
+/** The ids of the running bindings of this kind of these users. */
+export async function activeBindingIdsOf(db: Db, userIds: string[], kind: SyncKind): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .selectFrom('sync_bindings')
+    .select(['id'])
+    .where('user_id', 'in', userIds)
+    .where('kind', '=', kind)
+    .where('status', '=', 'active')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
+/** The running binding a change notification's subscription belongs to. */
+export function activeBindingBySubscription(db: Db, subscriptionId: string): Promise<SyncBindingRow | undefined> {
+  return db
+    .selectFrom('sync_bindings')
+    .selectAll()
+    .where('subscription_id', '=', subscriptionId)
+    .where('status', '=', 'active')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The organisation's syncs that wait for a reconnect or whose last runs failed, with their users (administrators' view). */
+export function failingBindings(db: Db, organisationId: string) {
+  return db
+    .selectFrom('sync_bindings')
+    .innerJoin('users', 'users.id', 'sync_bindings.user_id')
+    .select([
+      'users.display_name',
+      'users.email',
+      'sync_bindings.kind',
+      'sync_bindings.status',
+      'sync_bindings.last_error_code',
+      'sync_bindings.last_error_at',
+      'sync_bindings.consecutive_failures',
+    ])
+    .where('sync_bindings.organisation_id', '=', organisationId)
+    .where((eb) =>
+      eb.or([eb('sync_bindings.status', '=', 'reconnect_required'), eb('sync_bindings.consecutive_failures', '>', 0)]),
+    )
+    .execute();
 }

@@ -4,7 +4,8 @@ import { requireMember } from '../crm/member.js';
 import { RetryLater } from '../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../store/storeUnavailable.js';
 import type { SyncBindingRow, SyncKind, UserRow } from '../store/schema.js';
-import { findBinding, findBindingById, startBinding, stopBinding, updateBinding } from './bindings.js';
+import { containerCreated, resumed, startBinding, stopBinding, subscriptionRenewed } from './bindingStates.js';
+import { activeBindingIdsOf, activeBindings, findBinding, findBindingById, liveBindingsOfUser } from './bindings.js';
 import { adapterFor } from './kinds.js';
 import type { ContainerGraph } from './engine/containerGraph.js';
 import { recordFailure, runSync } from './engine/runSync.js';
@@ -30,7 +31,7 @@ export async function enableSync(
   if (!user.tenant_id || !user.object_id) throw new AppError('sync_not_possible');
   const existing = await findBinding(deps.db, user.id, kind);
   if (existing && existing.status !== 'disabled' && existing.container_id) {
-    await updateBinding(deps.db, existing, { status: 'active', consecutive_failures: 0, last_error_code: null });
+    await resumed(deps.db, existing);
     await kickBinding(deps, existing.id);
     return (await findBindingById(deps.db, existing.id))!;
   }
@@ -38,7 +39,7 @@ export async function enableSync(
   try {
     const graph = await containerGraphFor(deps, user.tenant_id, user.object_id, kind);
     const containerId = await graph.createContainer(deps.brandName);
-    await updateBinding(deps.db, binding, { container_id: containerId });
+    await containerCreated(deps.db, binding, containerId);
     binding.container_id = containerId;
     await ensureSubscription(deps, binding, graph);
   } catch (error) {
@@ -92,13 +93,7 @@ export async function stopSyncsOfDeactivatedUser(
   deps: SyncDependencies,
   user: Pick<UserRow, 'id' | 'tenant_id' | 'object_id'>,
 ): Promise<void> {
-  const bindings = await deps.db
-    .selectFrom('sync_bindings')
-    .selectAll()
-    .where('user_id', '=', user.id)
-    .where('status', '!=', 'disabled')
-    .execute();
-  for (const binding of bindings) {
+  for (const binding of await liveBindingsOfUser(deps.db, user.id)) {
     await stopBinding(deps.db, binding, 'user_deactivated', deps.now());
     await logSync(deps.db, binding, { direction: 'none', action: 'disabled', reason: 'user_deactivated' }, deps.now());
     if (!user.tenant_id || !user.object_id || !binding.container_id) continue;
@@ -119,15 +114,7 @@ export async function kickBinding(deps: SyncDependencies, bindingId: string): Pr
 
 /** Queues runs for the active bindings of this kind of these users (after their CRM items changed). */
 export async function kickUsers(deps: SyncDependencies, userIds: string[], kind: SyncKind = 'calendar'): Promise<void> {
-  if (!userIds.length) return;
-  const bindings = await deps.db
-    .selectFrom('sync_bindings')
-    .select(['id'])
-    .where('user_id', 'in', userIds)
-    .where('kind', '=', kind)
-    .where('status', '=', 'active')
-    .execute();
-  for (const binding of bindings) await kickBinding(deps, binding.id);
+  for (const bindingId of await activeBindingIdsOf(deps.db, userIds, kind)) await kickBinding(deps, bindingId);
 }
 
 /**
@@ -175,8 +162,7 @@ async function runBindingOnce(deps: SyncDependencies, bindingId: string, signal?
 export async function sweepSync(deps: SyncDependencies): Promise<void> {
   const now = deps.now();
   const stale = new Date(now.getTime() - deps.safetyNetSeconds * 1000).toISOString();
-  const bindings = await deps.db.selectFrom('sync_bindings').selectAll().where('status', '=', 'active').execute();
-  for (const binding of bindings) {
+  for (const binding of await activeBindings(deps.db)) {
     const pending = await deps.db
       .selectFrom('sync_outbox')
       .select(['id'])
@@ -243,10 +229,7 @@ export async function ensureSubscription(
         binding.client_state!,
         now,
       ));
-    await updateBinding(deps.db, binding, {
-      subscription_id: current.id,
-      subscription_expires_at: current.expirationDateTime,
-    });
+    await subscriptionRenewed(deps.db, binding, { id: current.id, expiresAt: current.expirationDateTime });
   } catch (error) {
     deps.logger.warn(
       { err: error, bindingId: binding.id },

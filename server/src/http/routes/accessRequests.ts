@@ -4,7 +4,7 @@ import { decideAccessRequest, getAccessRequest, requestAccess } from '../../crm/
 import { resolveAccountState } from '../../crm/accountState.js';
 import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
-import { languageFromAcceptLanguage } from '../language.js';
+import { languageFromAcceptLanguage } from '../../i18n/language.js';
 import { presentAccount } from '../presentAccount.js';
 
 const idParam = z.object({ id: z.string().uuid() });

@@ -5,7 +5,7 @@ import { CRM_CONTACT_FIELDS, GRAPH_CONTACT_PROPERTIES, graphTargetsFor } from '.
 import { requireMember } from '../../crm/member.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
-import { languageFromAcceptLanguage } from '../language.js';
+import { languageFromAcceptLanguage } from '../../i18n/language.js';
 
 export const mappingBody = z
   .object({

@@ -3,28 +3,9 @@ import { verifyInstallState } from '../../auth/installState.js';
 import { recordInstallation } from '../../crm/installations.js';
 import { AppError } from '../../errors.js';
 import type { ServiceDependencies } from '../dependencies.js';
-import { errorMessage } from '../errorMessages.js';
-import { languageFromAcceptLanguage, type Language } from '../language.js';
-
-const PAGE_TEXT = {
-  en: {
-    installedTitle: 'Installed',
-    installed: (brand: string) =>
-      `${brand} is installed for your organisation. Close this window and return to the app to finish setting up.`,
-    cancelledTitle: 'Not installed',
-    cancelled: 'The consent was cancelled, so the app was not installed. You can start again from the app at any time.',
-    failedTitle: 'Not installed',
-  },
-  de: {
-    installedTitle: 'Installiert',
-    installed: (brand: string) =>
-      `${brand} ist für Ihre Organisation installiert. Schließen Sie dieses Fenster und kehren Sie zur App zurück, um die Einrichtung abzuschließen.`,
-    cancelledTitle: 'Nicht installiert',
-    cancelled:
-      'Die Zustimmung wurde abgebrochen, daher wurde die App nicht installiert. Sie können jederzeit erneut in der App beginnen.',
-    failedTitle: 'Nicht installiert',
-  },
-} as const;
+import { errorMessage } from '../../i18n/errorMessages.js';
+import { INSTALL_PAGE_TEXT } from '../../i18n/installPage.js';
+import { languageFromAcceptLanguage, type Language } from '../../i18n/language.js';
 
 /**
  * `GET /api/install/callback` (public, a browser redirect from Microsoft's admin-consent page). The state must be
@@ -34,7 +15,7 @@ export function installRoutes(deps: ServiceDependencies): Router {
   const router = Router();
   router.get('/api/install/callback', async (req, res) => {
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
-    const text = PAGE_TEXT[language];
+    const text = INSTALL_PAGE_TEXT[language];
     const query = req.query as Record<string, string | undefined>;
     if (query.error) {
       deps.logger.info({ error: query.error }, 'admin consent declined');

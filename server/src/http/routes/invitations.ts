@@ -7,7 +7,7 @@ import { inviteByEmail, inviteDirectoryUsers } from '../../crm/inviteUsers.js';
 import { resendInvitation, revokeInvitation } from '../../crm/manageInvitation.js';
 import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
-import { languageFromAcceptLanguage } from '../language.js';
+import { languageFromAcceptLanguage } from '../../i18n/language.js';
 import { presentAccount } from '../presentAccount.js';
 
 export const inviteBody = z.union([

@@ -4,17 +4,18 @@ import { z } from 'zod';
 import { requireMember } from '../../crm/member.js';
 import { requirePermission } from '../../crm/permissions.js';
 import type { SyncBindingRow } from '../../store/schema.js';
-import { findBinding } from '../../sync/bindings.js';
+import { activeBindingBySubscription, failingBindings, findBinding } from '../../sync/bindings.js';
+import { countConfirmedLinks } from '../../sync/syncLinks.js';
 import { listSetAside, retrySetAsideItems } from '../../sync/setAsideCommands.js';
 import { disableSync, enableSync, ensureSubscription, kickBinding } from '../../sync/syncCommands.js';
 import { containerGraphFor, type SyncDependencies } from '../../sync/syncDependencies.js';
 import { recentSyncLog } from '../../sync/syncLog.js';
 import { groupSyncLog } from '../../sync/syncLogGroups.js';
-import { describeSyncReason } from '../../sync/syncLogReasons.js';
-import { syncErrorMessage } from '../../sync/syncMessages.js';
+import { describeSyncReason } from '../../i18n/syncLogReasons.js';
+import { syncErrorMessage } from '../../i18n/syncMessages.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
-import { languageFromAcceptLanguage, type Language } from '../language.js';
+import { languageFromAcceptLanguage, type Language } from '../../i18n/language.js';
 
 export const notificationBody = z.object({
   value: z
@@ -106,26 +107,7 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
     const { user, organisation } = await requireMember(deps.store.db, identityOf(res));
     requirePermission(user, 'manage_users');
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
-    const rows = await deps.store.db
-      .selectFrom('sync_bindings')
-      .innerJoin('users', 'users.id', 'sync_bindings.user_id')
-      .select([
-        'users.display_name',
-        'users.email',
-        'sync_bindings.kind',
-        'sync_bindings.status',
-        'sync_bindings.last_error_code',
-        'sync_bindings.last_error_at',
-        'sync_bindings.consecutive_failures',
-      ])
-      .where('sync_bindings.organisation_id', '=', organisation.id)
-      .where((eb) =>
-        eb.or([
-          eb('sync_bindings.status', 'in', ['failed', 'reconnect_required']),
-          eb('sync_bindings.consecutive_failures', '>', 0),
-        ]),
-      )
-      .execute();
+    const rows = await failingBindings(deps.store.db, organisation.id);
     res.json({
       users: rows.map((row) => ({
         name: row.display_name,
@@ -154,12 +136,7 @@ export function graphWebhookRoutes(deps: ServiceDependencies, sync: SyncDependen
       const { value } = notificationBody.parse(req.body);
       let accepted = 0;
       for (const notification of value) {
-        const binding = await deps.store.db
-          .selectFrom('sync_bindings')
-          .selectAll()
-          .where('subscription_id', '=', notification.subscriptionId)
-          .where('status', '=', 'active')
-          .executeTakeFirst();
+        const binding = await activeBindingBySubscription(deps.store.db, notification.subscriptionId);
         if (!binding || !sameSecret(binding.client_state, notification.clientState)) continue;
         accepted += 1;
         if (
@@ -208,18 +185,7 @@ async function presentStatus(
 ) {
   // Enough rows for 50 lines even when a first sync wrote thousands of the same kind.
   const log = binding ? groupSyncLog(await recentSyncLog(deps.store.db, userId, binding.id, 2_000), 50) : [];
-  const linked = binding
-    ? Number(
-        (
-          await deps.store.db
-            .selectFrom('sync_links')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('binding_id', '=', binding.id)
-            .where('graph_id', 'is not', null)
-            .executeTakeFirstOrThrow()
-        ).n,
-      )
-    : 0;
+  const linked = binding ? await countConfirmedLinks(deps.store.db, binding.id) : 0;
   return {
     kind,
     calendarName: deps.config.brandName,

@@ -41,6 +41,8 @@ export function eventAdapter(run: SyncRun): ItemAdapter<EventRow, IncomingEvent>
       if (!row.ical_uid && created.iCalUId)
         await trx.updateTable('events').set({ ical_uid: created.iCalUId }).where('id', '=', row.id).execute();
     },
+    transactionIdOf: (item) => item.transactionId,
+    linkFacts: (item) => ({ icalUid: item.iCalUId ?? null }),
     completeWrite: completeSeriesWrite,
     review: reviewSeries,
     async prepareIncoming(runNow, graph, items) {

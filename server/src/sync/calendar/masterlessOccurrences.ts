@@ -1,4 +1,5 @@
 import type { ContainerGraph } from '../engine/containerGraph.js';
+import { linkByGraphId } from '../syncLinks.js';
 import type { SyncRun } from '../syncRun.js';
 import type { IncomingEvent } from './seriesSync.js';
 
@@ -24,12 +25,7 @@ export async function addMissingMasters(run: SyncRun, graph: ContainerGraph, ite
     const master = await graph.readItem<IncomingEvent>(masterId);
     // Deleted since: its occurrences' removal is the delta's to report.
     if (!master || master.type !== 'seriesMaster') continue;
-    const link = await run.db
-      .selectFrom('sync_links')
-      .select('graph_change_key')
-      .where('binding_id', '=', run.binding.id)
-      .where('graph_id', '=', masterId)
-      .executeTakeFirst();
+    const link = await linkByGraphId(run.db, run.binding.id, masterId);
     if (link && master.changeKey && link.graph_change_key === master.changeKey) continue;
     items.push(master);
   }

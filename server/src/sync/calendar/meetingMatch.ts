@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { Database, EventRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
+import { confirmedLinkOfMeeting, linkedGraphIds } from '../syncLinks.js';
 import type { SyncRun } from '../syncRun.js';
 import type { IncomingEvent } from './seriesSync.js';
 
@@ -22,30 +23,14 @@ export async function markCopiesOfSyncedMeetings(
   );
   if (!candidates.length) return;
   // Items already linked (nearly all, on a busy page) are no copies: one query for the page, not one per item.
-  const linked = new Set(
-    (
-      await run.db
-        .selectFrom('sync_links')
-        .select('graph_id')
-        .where('binding_id', '=', run.binding.id)
-        .where(
-          'graph_id',
-          'in',
-          candidates.map((item) => item.id),
-        )
-        .execute()
-    ).map((link) => link.graph_id),
+  const linked = await linkedGraphIds(
+    run.db,
+    run.binding.id,
+    candidates.map((item) => item.id),
   );
   for (const item of candidates) {
     if (linked.has(item.id)) continue;
-    const synced = await run.db
-      .selectFrom('sync_links')
-      .innerJoin('events', 'events.id', 'sync_links.entity_id')
-      .select(['sync_links.entity_id as entityId', 'sync_links.graph_id as graphId'])
-      .where('sync_links.binding_id', '=', run.binding.id)
-      .where('events.ical_uid', '=', item.iCalUId!)
-      .where('sync_links.graph_id', 'is not', null)
-      .executeTakeFirst();
+    const synced = await confirmedLinkOfMeeting(run.db, run.binding.id, item.iCalUId!);
     if (synced?.graphId && (await graph.findItem(synced.graphId))) item.copyOfSynced = synced.entityId;
   }
 }

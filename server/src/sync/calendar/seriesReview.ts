@@ -1,6 +1,7 @@
 import { eventFromRow } from '../../crm/events/eventRecords.js';
 import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
+import { linkedSeries, recordSyncedVersion } from '../syncLinks.js';
 import { logSync } from '../syncLog.js';
 import type { SyncRun } from '../syncRun.js';
 import { calendarWindow } from './calendarWindow.js';
@@ -16,18 +17,7 @@ import { exceptionsInOutlook, readSeries } from './seriesInstances.js';
 export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGraphIds?: string[]): Promise<void> {
   if (onlyGraphIds?.length === 0) return;
   const window = calendarWindow(run.now());
-  let query = run.db
-    .selectFrom('sync_links')
-    .innerJoin('events', 'events.id', 'sync_links.entity_id')
-    .selectAll('events')
-    .select(['sync_links.graph_id as graphId', 'sync_links.entity_version as syncedVersion'])
-    .where('sync_links.binding_id', '=', run.binding.id)
-    .where('sync_links.graph_id', 'is not', null)
-    .where('events.recurrence', 'is not', null)
-    .where('events.deleted_at', 'is', null)
-    .where('events.owner_user_id', '=', run.binding.user_id);
-  if (onlyGraphIds) query = query.where('sync_links.graph_id', 'in', onlyGraphIds);
-  for (const row of await query.execute()) {
+  for (const row of await linkedSeries(run.db, run.binding, onlyGraphIds)) {
     if (row.version > row.syncedVersion) continue;
     const event = eventFromRow(row);
     const read = await readSeries(graph, event, row.graphId!, window).catch((error: unknown) => {
@@ -52,12 +42,7 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGrap
         at,
       );
       if (version === undefined) return;
-      await trx
-        .updateTable('sync_links')
-        .set({ entity_version: version, synced_at: at.toISOString() })
-        .where('binding_id', '=', run.binding.id)
-        .where('entity_id', '=', row.id)
-        .execute();
+      await recordSyncedVersion(trx, run.binding.id, row.id, version, at.toISOString());
       await logSync(
         trx,
         run.binding,

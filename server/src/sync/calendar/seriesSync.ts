@@ -5,6 +5,7 @@ import type { EventRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { WriteCompletion } from '../engine/itemAdapter.js';
 import { logSync } from '../syncLog.js';
+import { linkByGraphId } from '../syncLinks.js';
 import type { SyncRun } from '../syncRun.js';
 import { calendarWindow } from './calendarWindow.js';
 import { fromGraphEvent } from './eventMapping.js';
@@ -53,12 +54,7 @@ export async function prepareSeries(run: SyncRun, graph: ContainerGraph, items: 
   const window = calendarWindow(run.now());
   for (const item of items) {
     if (item['@removed'] || item.type !== 'seriesMaster' || !item.recurrence) continue;
-    const link = await run.db
-      .selectFrom('sync_links')
-      .select(['entity_id', 'graph_change_key'])
-      .where('binding_id', '=', run.binding.id)
-      .where('graph_id', '=', item.id)
-      .executeTakeFirst();
+    const link = await linkByGraphId(run.db, run.binding.id, item.id);
     if (link && item.changeKey && link.graph_change_key === item.changeKey) continue;
     const row = link
       ? await run.db.selectFrom('events').select('time_zone').where('id', '=', link.entity_id).executeTakeFirst()

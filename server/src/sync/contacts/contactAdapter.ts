@@ -13,6 +13,7 @@ import type { ContactRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
 import { shortLabel } from '../engine/shortLabel.js';
+import { unconfirmedEntityIds } from '../syncLinks.js';
 import type { SyncRun } from '../syncRun.js';
 
 // The first contact sync takes at most this many contacts (docs/product-rules.md#r-contact-first-sync).
@@ -73,18 +74,13 @@ export function contactAdapter(
     async arrive(trx, runNow, item, at) {
       // A create of ours whose confirmation was lost (crash): Graph contacts have no transactionId, so our stamp
       // on the item tells. Looked up only while such unconfirmed creates exist.
-      const pending = await trx
-        .selectFrom('sync_links')
-        .select(['entity_id'])
-        .where('binding_id', '=', runNow.binding.id)
-        .where('graph_id', 'is', null)
-        .execute();
+      const pending = await unconfirmedEntityIds(trx, runNow.binding.id);
       if (pending.length) {
         const stamped = await graph.graph.get<{ singleValueExtendedProperties?: { id: string; value: string }[] }>(
           `${graph.base}/contacts/${item.id}?$select=id&$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${CRM_CONTACT_ID_PROPERTY}')`)}`,
         );
         const entityId = stamped.singleValueExtendedProperties?.[0]?.value;
-        if (entityId && pending.some((link) => link.entity_id === entityId)) {
+        if (entityId && pending.includes(entityId)) {
           const [row] = await trx.selectFrom('contacts').selectAll().where('id', '=', entityId).execute();
           if (row) {
             // Linked now; pushed once more as an update, since the contact may have changed since that create.

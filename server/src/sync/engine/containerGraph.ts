@@ -18,7 +18,6 @@ export interface GraphItem {
   '@removed'?: { reason: string };
   changeKey?: string;
   lastModifiedDateTime?: string;
-  transactionId?: string | null;
 }
 
 /** How a kind's container and items are addressed in Graph (calendars/events, contactFolders/contacts). */

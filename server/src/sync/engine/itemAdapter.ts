@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { Database, SyncKind } from '../../store/schema.js';
+import type { LinkFacts } from '../syncLinks.js';
 import type { SyncRun } from '../syncRun.js';
 import type { ContainerGraph, GraphItem } from './containerGraph.js';
 
@@ -48,6 +49,13 @@ export interface ItemAdapter<Row extends SyncedRow = SyncedRow, Item extends Gra
   ): Record<string, unknown>;
   /** After our create went through (e.g. remember the event's iCalUId). */
   afterCreate?(trx: Transaction<Database>, row: Row, created: Item): Promise<void>;
+  /**
+   * The transaction id an item was created with, when the kind has one (Graph events do, contacts do not): an item
+   * whose create confirmation was lost is found by it.
+   */
+  transactionIdOf?(item: Item): string | null | undefined;
+  /** What the kind keeps on the item's link beyond the engine's columns (a meeting's iCalUId). */
+  linkFacts?(item: Item): LinkFacts;
   /** Work an item needs after its own create or update went through (Graph requests; no CRM writes yet). */
   completeWrite?(
     run: SyncRun,

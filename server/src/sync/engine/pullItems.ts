@@ -2,9 +2,19 @@ import { sql, type Transaction } from 'kysely';
 import { recordSyncChange } from '../../crm/syncOutbox.js';
 import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import type { Database, SyncLinkRow } from '../../store/schema.js';
-import { updateBinding } from '../bindings.js';
+import { cursorAdvanced } from '../bindingStates.js';
 import { clearItemFailure, itemsToRetry, noteItemFailure } from '../itemFailures.js';
 import { logSync } from '../syncLog.js';
+import {
+  confirmedLinks,
+  forgetLink,
+  linkArrival,
+  linkByGraphId,
+  linkByTransactionId,
+  recordSynced,
+  setLinkChangeKey,
+  setLinkGraphId,
+} from '../syncLinks.js';
 import { assertStillActive, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph, GraphItem, Page } from './containerGraph.js';
 import type { ItemAdapter, SyncedRow } from './itemAdapter.js';
@@ -121,8 +131,7 @@ async function applyItems<Row extends SyncedRow, Item extends GraphItem>(
           at,
         );
     }
-    if (cursor !== undefined && !(await updateBinding(trx, run.binding, { delta_link: cursor })))
-      throw new Error('binding changed');
+    if (cursor !== undefined && !(await cursorAdvanced(trx, run.binding, cursor))) throw new Error('binding changed');
   });
 }
 
@@ -213,7 +222,7 @@ async function removalsConfirmed(run: SyncRun, graph: ContainerGraph, items: Gra
   const gone = new Set<string>();
   for (const item of items) {
     if (!item['@removed']) continue;
-    const link = await linkByGraphId(run, item.id);
+    const link = await linkByGraphId(run.db, run.binding.id, item.id);
     if (link && !(await graph.findItem(item.id))) gone.add(item.id);
   }
   return gone;
@@ -237,9 +246,10 @@ async function applyItem<Row extends SyncedRow, Item extends GraphItem>(
       await logSync(trx, run.binding, { direction: 'from_microsoft', action: 'skipped', reason: skip }, at);
     return false;
   }
+  const transactionId = adapter.transactionIdOf?.(item);
   const link =
-    (await linkByGraphId(run, item.id, trx)) ??
-    (item.transactionId ? await linkByTransactionId(run, item.transactionId, trx) : undefined);
+    (await linkByGraphId(trx, run.binding.id, item.id)) ??
+    (transactionId ? await linkByTransactionId(trx, run.binding.id, transactionId) : undefined);
   if (link) return updateFromMicrosoft(trx, run, adapter, link, item, at);
   const arrival = await adapter.arrive(trx, run, item, at);
   if ('skipped' in arrival) {
@@ -257,24 +267,18 @@ async function applyItem<Row extends SyncedRow, Item extends GraphItem>(
     );
     return false;
   }
-  await trx
-    .insertInto('sync_links')
-    .values({
-      binding_id: run.binding.id,
-      entity_id: arrival.entityId,
-      graph_id: item.id,
-      transaction_id: `graph-${item.id}`,
-      entity_version: arrival.version,
-      graph_change_key: item.changeKey ?? null,
-      ical_uid: (item as { iCalUId?: string }).iCalUId ?? null,
-      synced_at: at.toISOString(),
-    })
-    .onConflict((conflict) =>
-      conflict
-        .columns(['binding_id', 'entity_id'])
-        .doUpdateSet({ graph_id: item.id, graph_change_key: item.changeKey ?? null, entity_version: arrival.version }),
-    )
-    .execute();
+  await linkArrival(
+    trx,
+    run.binding.id,
+    {
+      entityId: arrival.entityId,
+      graphId: item.id,
+      changeKey: item.changeKey ?? null,
+      version: arrival.version,
+      at: at.toISOString(),
+    },
+    adapter.linkFacts?.(item) ?? {},
+  );
   await logSync(
     trx,
     run.binding,
@@ -298,11 +302,7 @@ async function updateFromMicrosoft<Row extends SyncedRow, Item extends GraphItem
   item: Item,
   at: Date,
 ): Promise<boolean> {
-  const links = trx
-    .updateTable('sync_links')
-    .where('binding_id', '=', run.binding.id)
-    .where('entity_id', '=', link.entity_id);
-  if (link.graph_id === null) await links.set({ graph_id: item.id }).execute();
+  if (link.graph_id === null) await setLinkGraphId(trx, run.binding.id, link.entity_id, item.id);
   if (item.changeKey && item.changeKey === link.graph_change_key) return false; // our own write coming back
   const [row] = await adapter.loadRows(trx, [link.entity_id]);
   // Deleted in the CRM, or handed to someone else: the outbox is about to remove it from this container.
@@ -310,7 +310,7 @@ async function updateFromMicrosoft<Row extends SyncedRow, Item extends GraphItem
   if (link.graph_id === null && link.entity_version === 0) {
     // The confirmation of our own create was lost in a crash; this is that create. Push the row once more
     // (it may have changed since), as an update of this item.
-    await links.set({ graph_change_key: item.changeKey ?? null }).execute();
+    await setLinkChangeKey(trx, run.binding.id, link.entity_id, item.changeKey ?? null);
     await recordSyncChange(trx, run.binding.user_id, run.binding.kind, row.id, at.toISOString());
     return false;
   }
@@ -331,9 +331,11 @@ async function updateFromMicrosoft<Row extends SyncedRow, Item extends GraphItem
     if (!microsoftLater) return false;
   }
   const version = await adapter.applyGraph(trx, row, item, at);
-  await links
-    .set({ graph_change_key: item.changeKey ?? null, entity_version: version, synced_at: at.toISOString() })
-    .execute();
+  await recordSynced(trx, run.binding.id, link.entity_id, {
+    changeKey: item.changeKey ?? null,
+    version,
+    at: at.toISOString(),
+  });
   const [updated] = await adapter.loadRows(trx, [row.id]);
   await logSync(
     trx,
@@ -357,7 +359,7 @@ async function deleteFromMicrosoft<Row extends SyncedRow>(
   graphId: string,
   at: Date,
 ): Promise<void> {
-  const link = await linkByGraphId(run, graphId, trx);
+  const link = await linkByGraphId(trx, run.binding.id, graphId);
   if (!link) return;
   const [row] = await adapter.loadRows(trx, [link.entity_id]);
   if (row && !row.deleted_at && row.owner_user_id === run.binding.user_id) {
@@ -375,11 +377,7 @@ async function deleteFromMicrosoft<Row extends SyncedRow>(
       at,
     );
   }
-  await trx
-    .deleteFrom('sync_links')
-    .where('binding_id', '=', run.binding.id)
-    .where('entity_id', '=', link.entity_id)
-    .execute();
+  await forgetLink(trx, run.binding.id, link.entity_id);
 }
 
 /** After a fresh round: a linked item that did not appear may have been deleted while the cursor was lost. */
@@ -389,40 +387,8 @@ async function reconcileUnseen<Row extends SyncedRow>(
   adapter: ItemAdapter<Row, never>,
   seen: Set<string>,
 ): Promise<void> {
-  const links = await run.db
-    .selectFrom('sync_links')
-    .selectAll()
-    .where('binding_id', '=', run.binding.id)
-    .where('graph_id', 'is not', null)
-    .execute();
-  for (const link of links) {
+  for (const link of await confirmedLinks(run.db, run.binding.id)) {
     if (seen.has(link.graph_id!) || (await graph.findItem(link.graph_id!))) continue;
     await run.db.transaction().execute((trx) => deleteFromMicrosoft(trx, run, adapter, link.graph_id!, run.now()));
   }
-}
-
-function linkByGraphId(
-  run: SyncRun,
-  graphId: string,
-  db: Transaction<Database> | SyncRun['db'] = run.db,
-): Promise<SyncLinkRow | undefined> {
-  return db
-    .selectFrom('sync_links')
-    .selectAll()
-    .where('binding_id', '=', run.binding.id)
-    .where('graph_id', '=', graphId)
-    .executeTakeFirst();
-}
-
-function linkByTransactionId(
-  run: SyncRun,
-  transactionId: string,
-  db: Transaction<Database>,
-): Promise<SyncLinkRow | undefined> {
-  return db
-    .selectFrom('sync_links')
-    .selectAll()
-    .where('binding_id', '=', run.binding.id)
-    .where('transaction_id', '=', transactionId)
-    .executeTakeFirst();
 }

@@ -3,6 +3,15 @@ import { recordSyncChange } from '../../crm/syncOutbox.js';
 import type { BatchRequest, BatchResponse } from '../../graph/mailboxGraph.js';
 import type { Database, SyncLinkRow } from '../../store/schema.js';
 import { clearItemFailure, noteItemFailure } from '../itemFailures.js';
+import {
+  confirmCreate,
+  forgetLink,
+  linkOfEntity,
+  linksOfEntities,
+  recordPendingCreate,
+  recordSynced,
+  setLinkGraphId,
+} from '../syncLinks.js';
 import { logSync } from '../syncLog.js';
 import { assertStillActive, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph, GraphItem } from './containerGraph.js';
@@ -141,7 +150,7 @@ async function commitChunk<Row extends SyncedRow>(
       }
       if (!failure) continue;
       failedNow.add(entityId);
-      if (operation.kind === 'create') await forgetLink(trx, run, entityId);
+      if (operation.kind === 'create') await forgetLink(trx, run.binding.id, entityId);
       await noteItemFailure(
         trx,
         run.binding,
@@ -184,14 +193,6 @@ function labelOf<Row extends SyncedRow>(adapter: ItemAdapter<Row>, operation: Op
   return operation.kind === 'delete' ? operation.label : adapter.label(operation.row);
 }
 
-function forgetLink(trx: Transaction<Database>, run: SyncRun, entityId: string) {
-  return trx
-    .deleteFrom('sync_links')
-    .where('binding_id', '=', run.binding.id)
-    .where('entity_id', '=', entityId)
-    .execute();
-}
-
 /**
  * Whether Microsoft 365 refused this one item for what it is (400, 409, 413, 422 …), so that sending it again
  * unchanged would fail again. Throttling, expired tokens, missing consent and server errors concern every item.
@@ -207,16 +208,7 @@ async function plan<Row extends SyncedRow>(
 ): Promise<Operation<Row>[]> {
   const { db, binding } = run;
   const rows = new Map((await adapter.loadRows(db, ids)).map((row) => [row.id, row]));
-  const links = new Map(
-    (
-      await db
-        .selectFrom('sync_links')
-        .selectAll()
-        .where('binding_id', '=', binding.id)
-        .where('entity_id', 'in', ids)
-        .execute()
-    ).map((link) => [link.entity_id, link]),
-  );
+  const links = new Map((await linksOfEntities(db, binding.id, ids)).map((link) => [link.entity_id, link]));
   const operations: Operation<Row>[] = [];
   for (const id of ids) {
     const row = rows.get(id);
@@ -265,19 +257,10 @@ async function resolveUnconfirmed<Row extends SyncedRow>(
     const found = (await graph.findStamped(run.binding.container_id!, adapter.stampProperty, entityId))[0]?.id ?? null;
     if (operation.kind === 'delete') operation.link = { ...operation.link, graph_id: found };
     else if (found) {
-      const link = await run.db
-        .selectFrom('sync_links')
-        .selectAll()
-        .where('binding_id', '=', run.binding.id)
-        .where('entity_id', '=', entityId)
-        .executeTakeFirstOrThrow();
+      const link = await linkOfEntity(run.db, run.binding.id, entityId);
+      if (!link) throw new Error(`the pending link of ${entityId} is gone`);
       operations[index] = { kind: 'update', row: operation.row, link: { ...link, graph_id: found } };
-      await run.db
-        .updateTable('sync_links')
-        .set({ graph_id: found })
-        .where('binding_id', '=', run.binding.id)
-        .where('entity_id', '=', entityId)
-        .execute();
+      await setLinkGraphId(run.db, run.binding.id, entityId, found);
     }
   }
 }
@@ -287,22 +270,8 @@ async function recordPendingCreates<Row extends SyncedRow>(run: SyncRun, operati
   if (!creates.length) return;
   const at = run.now().toISOString();
   await run.db.transaction().execute(async (trx) => {
-    for (const create of creates) {
-      await trx
-        .insertInto('sync_links')
-        .values({
-          binding_id: run.binding.id,
-          entity_id: create.row.id,
-          graph_id: null,
-          transaction_id: create.transactionId,
-          entity_version: 0,
-          graph_change_key: null,
-          ical_uid: null,
-          synced_at: at,
-        })
-        .onConflict((conflict) => conflict.columns(['binding_id', 'entity_id']).doNothing())
-        .execute();
-    }
+    for (const create of creates)
+      await recordPendingCreate(trx, run.binding.id, create.row.id, create.transactionId, at);
   });
 }
 
@@ -362,26 +331,26 @@ async function applyResult<Row extends SyncedRow>(
 ): Promise<string | undefined> {
   const at = run.now();
   const ok = response.status >= 200 && response.status < 300;
-  const body = response.body as (GraphItem & { iCalUId?: string }) | undefined;
+  const body = response.body as GraphItem | undefined;
   const refused = `${response.status} ${errorCode(response.body)}`;
-  const forget = (entityId: string) =>
-    trx.deleteFrom('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId).execute();
-  const link = (entityId: string) =>
-    trx.updateTable('sync_links').where('binding_id', '=', run.binding.id).where('entity_id', '=', entityId);
+  const forget = (entityId: string) => forgetLink(trx, run.binding.id, entityId);
   switch (operation.kind) {
     case 'create': {
       const { row } = operation;
       if (ok && body?.id) {
         const version = completion?.applyToRow ? await completion.applyToRow(trx, row, at) : row.version;
-        await link(row.id)
-          .set({
-            graph_id: body.id,
-            graph_change_key: completion?.changeKey ?? body.changeKey ?? null,
-            ical_uid: body.iCalUId ?? null,
-            entity_version: version,
-            synced_at: at.toISOString(),
-          })
-          .execute();
+        await confirmCreate(
+          trx,
+          run.binding.id,
+          row.id,
+          {
+            graphId: body.id,
+            changeKey: completion?.changeKey ?? body.changeKey ?? null,
+            version,
+            at: at.toISOString(),
+          },
+          adapter.linkFacts?.(body) ?? {},
+        );
         await adapter.afterCreate?.(trx, row, body);
         await logSync(
           trx,
@@ -406,13 +375,11 @@ async function applyResult<Row extends SyncedRow>(
       const { row } = operation;
       if (ok && body) {
         const version = completion?.applyToRow ? await completion.applyToRow(trx, row, at) : row.version;
-        await link(row.id)
-          .set({
-            graph_change_key: completion?.changeKey ?? body.changeKey ?? null,
-            entity_version: version,
-            synced_at: at.toISOString(),
-          })
-          .execute();
+        await recordSynced(trx, run.binding.id, row.id, {
+          changeKey: completion?.changeKey ?? body.changeKey ?? null,
+          version,
+          at: at.toISOString(),
+        });
         await logSync(
           trx,
           run.binding,

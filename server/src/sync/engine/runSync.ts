@@ -2,8 +2,18 @@ import { AppError } from '../../errors.js';
 import { GraphRequestError } from '../../graph/mailboxGraph.js';
 import { RetryLater } from '../../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../../store/storeUnavailable.js';
-import { stopBinding, updateBinding } from '../bindings.js';
+import {
+  firstSyncCounted,
+  firstSyncDone,
+  firstSyncProgressed,
+  reviewed,
+  runFailed,
+  runStarted,
+  runSucceeded,
+  stopBinding,
+} from '../bindingStates.js';
 import { itemsToRetry } from '../itemFailures.js';
+import { confirmedLinks } from '../syncLinks.js';
 import { logSync } from '../syncLog.js';
 import { BindingChanged, type SyncRun } from '../syncRun.js';
 import type { ContainerGraph } from './containerGraph.js';
@@ -19,19 +29,13 @@ const OUTBOX_BATCH = 500;
  */
 export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
   const startedAt = run.now();
-  await updateBinding(run.db, run.binding, { last_run_at: startedAt.toISOString() });
+  await runStarted(run.db, run.binding, startedAt);
   try {
     if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
     await pullItems(run, graph, adapter);
     await reviewWhenDue(run, graph, adapter);
     await pushOutbox(run, graph, adapter, startedAt);
-    await updateBinding(run.db, run.binding, {
-      last_success_at: run.now().toISOString(),
-      consecutive_failures: 0,
-      last_error_code: null,
-      last_error_at: null,
-      status: 'active',
-    });
+    await runSucceeded(run.db, run.binding, run.now());
   } catch (error) {
     if (error instanceof BindingChanged) return;
     if (error instanceof ContainerGone) {
@@ -53,24 +57,15 @@ export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: Item
 
 async function firstSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
   const ids = await adapter.firstSyncSelection(run);
-  await updateBinding(run.db, run.binding, { initial_total: ids.length });
-  const linked = new Set(
-    (
-      await run.db
-        .selectFrom('sync_links')
-        .select(['entity_id'])
-        .where('binding_id', '=', run.binding.id)
-        .where('graph_id', 'is not', null)
-        .execute()
-    ).map((link) => link.entity_id),
-  );
+  await firstSyncCounted(run.db, run.binding, ids.length);
+  const linked = new Set((await confirmedLinks(run.db, run.binding.id)).map((link) => link.entity_id));
   const remaining = ids.filter((id) => !linked.has(id));
   const alreadyDone = ids.length - remaining.length;
-  await updateBinding(run.db, run.binding, { initial_done: alreadyDone });
+  await firstSyncProgressed(run.db, run.binding, alreadyDone);
   await pushItems(run, graph, adapter, remaining, 'initial', async (done) => {
-    await updateBinding(run.db, run.binding, { initial_done: alreadyDone + done });
+    await firstSyncProgressed(run.db, run.binding, alreadyDone + done);
   });
-  await updateBinding(run.db, run.binding, { stage: 'incremental' });
+  await firstSyncDone(run.db, run.binding);
   run.binding = { ...run.binding, stage: 'incremental' };
 }
 
@@ -81,7 +76,7 @@ async function reviewWhenDue(run: SyncRun, graph: ContainerGraph, adapter: ItemA
   const last = run.binding.reviewed_at ? Date.parse(run.binding.reviewed_at) : 0;
   if (now.getTime() - last < run.reviewSeconds * 1000) return;
   await adapter.review(run, graph);
-  await updateBinding(run.db, run.binding, { reviewed_at: now.toISOString() });
+  await reviewed(run.db, run.binding, now);
 }
 
 /**
@@ -138,12 +133,7 @@ async function pushOutbox(run: SyncRun, graph: ContainerGraph, adapter: ItemAdap
 export async function recordFailure(run: SyncRun, error: unknown): Promise<void> {
   const at = run.now();
   const code = failureCode(error);
-  await updateBinding(run.db, run.binding, {
-    last_error_code: code,
-    last_error_at: at.toISOString(),
-    consecutive_failures: run.binding.consecutive_failures + 1,
-    ...(code === 'consent_revoked' ? { status: 'reconnect_required' as const } : {}),
-  });
+  await runFailed(run.db, run.binding, code, at);
   await logSync(run.db, run.binding, { direction: 'none', action: 'error', reason: `failed|${code}` }, at);
 }
 

@@ -1,4 +1,4 @@
-import type { Language } from '../http/language.js';
+import type { Language } from './language.js';
 
 const MESSAGES: Record<string, Record<Language, string>> = {
   consent_revoked: {

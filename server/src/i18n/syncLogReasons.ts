@@ -1,4 +1,4 @@
-import type { Language } from '../http/language.js';
+import type { Language } from './language.js';
 import type { SyncKind } from '../store/schema.js';
 
 /**

@@ -1,3 +1,4 @@
+/** The languages the service speaks: errors, sync log reasons, sync messages and mails are written in both. */
 export type Language = 'de' | 'en';
 
 /** German for any de* preference ranked above English, English otherwise. */
@@ -13,4 +14,10 @@ export function languageFromAcceptLanguage(header: string | undefined): Language
     .sort((a, b) => b.q - a.q);
   const first = ranked.find((entry) => entry.tag.startsWith('de') || entry.tag.startsWith('en'));
   return first?.tag.startsWith('de') ? 'de' : 'en';
+}
+
+/** The recipient's language where known (a Microsoft 365 preferredLanguage or a stored CRM preference), else the sender's. */
+export function mailLanguage(recipientPreference: string | null | undefined, senderLanguage: Language): Language {
+  if (!recipientPreference) return senderLanguage;
+  return recipientPreference.toLowerCase().startsWith('de') ? 'de' : 'en';
 }
