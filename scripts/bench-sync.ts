@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ensureLocalCertificates, startDevTenant } from '../devtenant/src/index.js';
 import { loadConfig } from '../server/src/config/config.js';
-import { EMPTY_CONTACT } from '../server/src/crm/contacts/contactInput.js';
+import { EMPTY_CONTACT } from '../common/api/contacts.js';
 import { contentColumns as contactColumns } from '../server/src/crm/contacts/contactRecords.js';
 import { contentColumns } from '../server/src/crm/events/eventRecords.js';
 import { startService } from '../server/src/service.js';

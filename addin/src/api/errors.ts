@@ -1,38 +1,9 @@
-/** Stable error codes the add-in acts on; any other code the service sends is kept as is. */
-export type KnownErrorCode =
-  | 'unauthenticated'
-  | 'token_expired'
-  | 'forbidden'
-  | 'not_found'
-  | 'terms_not_accepted'
-  | 'organisation_exists'
-  | 'invalid_credentials'
-  | 'too_many_attempts'
-  | 'already_linked'
-  | 'already_member'
-  | 'not_member'
-  | 'account_deactivated'
-  | 'permission_denied'
-  | 'upgrade_required'
-  | 'invitation_not_found'
-  | 'invitation_used'
-  | 'invitation_revoked'
-  | 'invitation_expired'
-  | 'invitation_other_address'
-  | 'request_pending'
-  | 'request_not_found'
-  | 'request_already_decided'
-  | 'server_error'
-  | 'network_error'
-  | 'bad_response';
+import type { ErrorCode, RowProblem } from '../../../common/api/errors';
 
-/** One row-level problem of a refused request (PUT /api/sync/contacts/mapping): row = index in the sent list. */
-export interface RowProblem {
-  row: number;
-  code: string;
-  /** In the user's language. */
-  message: string;
-}
+export type { RowProblem };
+
+/** The service's error codes, and the client's own for answers that named none or never came. */
+export type KnownErrorCode = ErrorCode | 'forbidden' | 'server_error' | 'network_error' | 'bad_response';
 
 /** A failed API call: HTTP status (0 when nothing came back), stable code, and the user's message if the service sent one. */
 export class ApiError extends Error {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMPTY_CONTACT } from '../../../common/api/contacts';
 import type { Contact } from '../api/types';
 import {
   changesFromForm,
@@ -12,43 +13,15 @@ import {
   splitDisplayName,
 } from './model';
 
+/** A contact as the service answers it: the contract's empty values for what a test leaves out. */
 const contact = (over: Partial<Contact> = {}): Contact => ({
   id: 'c1',
   ownerId: 'u1',
-  salutation: '',
+  ...EMPTY_CONTACT,
   firstName: 'Anna',
   lastName: 'Müller',
-  middleName: '',
-  title: '',
-  department: '',
   accountName: 'Contoso',
   email: 'anna@contoso.com',
-  secondaryEmail: '',
-  tertiaryEmail: '',
-  phone: '',
-  otherPhone: '',
-  mobile: '',
-  homePhone: '',
-  fax: '',
-  assistant: '',
-  asstPhone: '',
-  dateOfBirth: null,
-  mailingStreet: '',
-  mailingCity: '',
-  mailingState: '',
-  mailingZip: '',
-  mailingCountry: '',
-  otherStreet: '',
-  otherCity: '',
-  otherState: '',
-  otherZip: '',
-  otherCountry: '',
-  description: '',
-  website: '',
-  skypeId: '',
-  twitter: '',
-  emailOptOut: false,
-  leadSource: '',
   origin: 'crm',
   syncEligible: true,
   version: 1,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newEventSchema } from '../../../common/api/events';
 import type { CrmEvent } from '../api/types';
 import {
   allDayUntil,
@@ -20,21 +21,16 @@ import {
 } from './model';
 import { noRepeat } from './recurrence';
 
+/** An event as the service answers it: the contract's defaults for what a test leaves out. */
 function event(overrides: Partial<CrmEvent>): CrmEvent {
   return {
     id: overrides.subject ?? 'e',
-    subject: 'Meeting',
-    description: '',
-    location: '',
-    start: '2026-05-04T09:00:00',
-    end: '2026-05-04T10:00:00',
-    timeZone: 'Europe/Berlin',
-    isAllDay: false,
-    attendees: [],
-    reminderMinutes: 15,
-    showAs: 'busy',
-    recurrence: null,
-    exceptions: [],
+    ...newEventSchema.parse({
+      subject: 'Meeting',
+      start: '2026-05-04T09:00:00',
+      end: '2026-05-04T10:00:00',
+      timeZone: 'Europe/Berlin',
+    }),
     iCalUId: null,
     origin: 'crm',
     syncEligible: true,

@@ -9,13 +9,6 @@ export interface MicrosoftIdentity {
   accessToken: string;
 }
 
-export type Profile = 'super_admin' | 'administrator' | 'standard';
-export const PROFILES: readonly Profile[] = ['super_admin', 'administrator', 'standard'];
-
-/** A user's place in the organisation, independent of what their profile lets them do. */
-export type Role = 'ceo' | 'manager';
-export const ROLES: readonly Role[] = ['ceo', 'manager'];
-
 export function normalizeEmail(email: string): string {
   return email.trim().toLowerCase();
 }

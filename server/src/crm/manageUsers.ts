@@ -2,7 +2,8 @@ import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../errors.js';
 import type { Database, UserRow } from '../store/schema.js';
 import type { CrmContext } from './context.js';
-import type { MicrosoftIdentity, Profile, Role } from './identity.js';
+import type { Profile, Role } from '../../../common/api/enums.js';
+import type { MicrosoftIdentity } from './identity.js';
 import { requireManager } from './inviteUsers.js';
 import type { Member } from './member.js';
 

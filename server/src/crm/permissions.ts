@@ -1,6 +1,6 @@
 import { AppError } from '../errors.js';
 import type { OrganisationRow, UserRow } from '../store/schema.js';
-import type { Profile } from './identity.js';
+import type { Profile } from '../../../common/api/enums.js';
 
 export type Permission = 'manage_users' | 'manage_all_records';
 

@@ -16,6 +16,7 @@ import { installRoutes } from './routes/install.js';
 import { legalRoutes } from './routes/legal.js';
 import { invitationRoutes } from './routes/invitations.js';
 import { meRoutes } from './routes/me.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { organisationRoutes } from './routes/organisations.js';
 import { userRoutes } from './routes/users.js';
 import { changeRoutes } from './routes/changes.js';
@@ -49,6 +50,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(healthRoutes(deps));
   app.use(readinessRoutes(deps));
   app.use(configRoutes(deps));
+  app.use(openApiRoutes());
   app.use(installRoutes(deps));
   app.use(legalRoutes(deps));
   app.use(graphWebhookRoutes(deps, deps.sync));

@@ -1,8 +1,9 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import { MAX_EXCEPTIONS } from '../crm/events/eventDateRange.js';
-import { AppError, type ErrorCode } from '../errors.js';
+import { MAX_EXCEPTIONS } from '../../../common/api/eventDates.js';
+import type { ErrorCode } from '../../../common/api/errors.js';
+import { AppError } from '../errors.js';
 import { STORE_RETRY_AFTER_SECONDS } from '../store/storeUnavailable.js';
 import { ERROR_RULES, errorMessage } from '../i18n/errorMessages.js';
 import { languageFromAcceptLanguage } from '../i18n/language.js';

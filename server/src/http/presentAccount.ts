@@ -1,8 +1,10 @@
+import type { Edition, Profile } from '../../../common/api/enums.js';
+import type { Me } from '../../../common/api/account.js';
 import type { AccountState } from '../crm/accountState.js';
 import type { MicrosoftIdentity } from '../crm/identity.js';
 
 /** The `/api/me` body: the account state plus what the add-in shows about the caller and their tenant. */
-export function presentAccount(identity: MicrosoftIdentity, account: AccountState, installUrl: string | undefined) {
+export function presentAccount(identity: MicrosoftIdentity, account: AccountState, installUrl: string | undefined): Me {
   const person = { name: identity.name, email: identity.email };
   const tenant = { id: identity.tenantId, domain: identity.email.split('@')[1] ?? '' };
   switch (account.state) {
@@ -48,12 +50,12 @@ export function presentAccount(identity: MicrosoftIdentity, account: AccountStat
           id: account.user.id,
           name: account.user.display_name,
           email: account.user.email,
-          profile: account.user.profile,
+          profile: account.user.profile as Profile,
         },
         organisation: {
           id: account.organisation.id,
           name: account.organisation.name,
-          edition: account.organisation.edition,
+          edition: account.organisation.edition as Edition,
         },
       };
   }

@@ -1,4 +1,4 @@
-import type { ErrorCode } from '../errors.js';
+import type { ErrorCode } from '../../../common/api/errors.js';
 import type { Language } from './language.js';
 
 interface ErrorRule {

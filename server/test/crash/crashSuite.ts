@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureLocalCertificates, startDevTenant, type RunningDevTenant } from '../../../devtenant/src/index.js';
 import { LOCAL_CLIENT_ID, localAppRegistration } from '../../../scripts/localAppRegistration.js';
 import { contentColumns as contactColumns } from '../../src/crm/contacts/contactRecords.js';
-import { EMPTY_CONTACT } from '../../src/crm/contacts/contactInput.js';
+import { EMPTY_CONTACT } from '../../../common/api/contacts.js';
 import { contentColumns } from '../../src/crm/events/eventRecords.js';
 import { CRM_CONTACT_ID_PROPERTY } from '../../src/sync/contacts/contactAdapter.js';
 import { openStore, type Store } from '../../src/store/database.js';

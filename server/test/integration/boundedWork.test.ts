@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_IMPORT_ROWS } from '../../src/crm/importRows.js';
-import { MAX_MASS_UPDATE } from '../../src/crm/massUpdate.js';
+import { MAX_MASS_UPDATE } from '../../../common/api/records.js';
 import { whileWatchingHealth, type Responsiveness } from '../eventLoopGuard.js';
 import { installTenant } from '../fixtures.js';
 import { startStack, type ApiResponse, type Stack } from '../stack.js';

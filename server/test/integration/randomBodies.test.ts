@@ -1,68 +1,18 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { contactChangesSchema, newContactSchema } from '../../src/crm/contacts/contactInput.js';
-import { eventChangesSchema, newEventSchema } from '../../src/crm/events/eventInput.js';
-import { seriesExceptionSchema } from '../../src/crm/events/seriesExceptions.js';
+import type { z } from 'zod';
+import { ENDPOINTS } from '../../../common/api/endpoints.js';
 import { createApp } from '../../src/http/app.js';
-import { linkBody } from '../../src/http/routes/accountLinks.js';
-import { mappingBody } from '../../src/http/routes/contactMapping.js';
-import { acceptBody, inviteBody } from '../../src/http/routes/invitations.js';
-import { createBody } from '../../src/http/routes/organisations.js';
-import { notificationBody } from '../../src/http/routes/sync.js';
+import { routesOf, type Route } from '../appRoutes.js';
 import { installTenant } from '../fixtures.js';
 import { startStack, type Stack } from '../stack.js';
 import { dropTestSchemas, storeKinds, TEST_DATABASE_URL } from '../stores.js';
 import { zodArbitrary } from '../zodArbitrary.js';
 
-interface Route {
-  method: string;
-  path: string;
-}
-
-/** Every route the app answers, read from its router, so a route added later is covered without a word here. */
-function routesOf(app: unknown): Route[] {
-  interface Layer {
-    route?: { path: unknown; methods: Record<string, boolean> };
-    handle?: { stack?: Layer[] };
-  }
-  const routes: Route[] = [];
-  const walk = (layers: Layer[]) => {
-    for (const layer of layers) {
-      if (layer.route && typeof layer.route.path === 'string')
-        for (const method of Object.keys(layer.route.methods)) routes.push({ method, path: layer.route.path });
-      else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk((app as { router: { stack: Layer[] } }).router.stack);
-  return routes;
-}
-
-const ids = z.array(z.string().uuid()).min(1).max(1000);
-const owner = z.object({ ownerId: z.string().uuid() }).strict();
-const csv = z.object({ csv: z.string().min(1).max(5_000_000) }).strict();
-/** The body schema each route parses (its own, or the domain's it passes the body to). */
-const BODY_SCHEMAS: Record<string, z.ZodType> = {
-  'post /api/organisations': createBody,
-  'post /api/account-links': linkBody,
-  'post /api/invitations': inviteBody,
-  'post /api/invitations/accept': acceptBody,
-  'post /api/graph/notifications': notificationBody,
-  'post /api/graph/lifecycle': notificationBody,
-  'put /api/sync/contacts/mapping': mappingBody,
-  'post /api/events': newEventSchema,
-  'patch /api/events/:id': eventChangesSchema,
-  'post /api/events/:id/owner': owner,
-  'patch /api/events/:id/occurrences/:date': seriesExceptionSchema,
-  'post /api/events/import': csv,
-  'post /api/events/mass-update': z.object({ ids, changes: eventChangesSchema }).strict(),
-  'post /api/contacts': newContactSchema,
-  'patch /api/contacts/:id': contactChangesSchema,
-  'post /api/contacts/:id/owner': owner,
-  'post /api/contacts/import': csv,
-  'post /api/contacts/migrate': csv,
-  'post /api/contacts/mass-update': z.object({ ids, changes: contactChangesSchema }).strict(),
-};
+/** The body schema of each route, from the contract the routes parse with. */
+const BODY_SCHEMAS: Record<string, z.ZodType> = Object.fromEntries(
+  ENDPOINTS.flatMap((endpoint) => (endpoint.body ? [[`${endpoint.method} ${endpoint.path}`, endpoint.body]] : [])),
+);
 
 /** A body each route accepts; one of its fields replaced by anything makes a request that gets past the first check. */
 const VALID_EXAMPLES: Record<string, Record<string, unknown>> = {

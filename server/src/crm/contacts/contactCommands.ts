@@ -8,7 +8,8 @@ import { hasPermission } from '../permissions.js';
 import { importRecords, insertInChunks } from '../importRows.js';
 import { recordSyncChange } from '../syncOutbox.js';
 import { workSlices } from '../workSlices.js';
-import { contactProblems, newContactSchema, type ContactChanges, type NewContact } from './contactInput.js';
+import { contactProblems } from './contactProblems.js';
+import { newContactSchema, type ContactChanges, type NewContact } from '../../../../common/api/contacts.js';
 import { contactFromRow, contentColumns, contentOf, type CrmContact } from './contactRecords.js';
 import { contactInputFromCsv, OWNER_CSV_COLUMN } from './csvColumns.js';
 

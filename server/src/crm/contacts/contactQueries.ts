@@ -1,6 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../store/schema.js';
 import { normalizeEmail } from '../identity.js';
+import type { LookedUpContact } from '../../../../common/api/contacts.js';
 import { contactFromRow, type CrmContact } from './contactRecords.js';
 
 const LIST_LIMIT = 1000;
@@ -25,11 +26,6 @@ export async function listOwnContacts(db: Kysely<Database>, ownerId: string, q?:
   return rows.map(contactFromRow);
 }
 
-/** A contact as the Outlook reading pane shows it: with its owner's name. */
-export interface ContactWithOwner extends CrmContact {
-  ownerName: string;
-}
-
 /**
  * The organisation's contact with this e-mail address in any of its three e-mail fields, ignoring case; the
  * caller's own contact first, then the most recently changed. Null when the organisation has none.
@@ -39,7 +35,7 @@ export async function findContactByEmail(
   organisationId: string,
   callerId: string,
   email: string,
-): Promise<ContactWithOwner | null> {
+): Promise<LookedUpContact | null> {
   const address = normalizeEmail(email);
   const row = await db
     .selectFrom('contacts')

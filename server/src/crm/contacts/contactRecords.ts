@@ -1,16 +1,8 @@
 import type { ContactRow } from '../../store/schema.js';
-import type { NewContact } from './contactInput.js';
+import type { Contact, NewContact } from '../../../../common/api/contacts.js';
 
-/** A contact as the API, the add-in and the sync engine see it. */
-export interface CrmContact extends NewContact {
-  id: string;
-  ownerId: string;
-  origin: ContactRow['origin'];
-  syncEligible: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** A contact as the API, the add-in and the sync engine see it (the contract's shape). */
+export type CrmContact = Contact;
 
 export function contactFromRow(row: ContactRow): CrmContact {
   return {

@@ -13,7 +13,7 @@ import {
   reassignContact,
   updateContact,
 } from './contactCommands.js';
-import { newContactSchema } from './contactInput.js';
+import { newContactSchema } from '../../../../common/api/contacts.js';
 import { findContactByEmail, listOwnContacts } from './contactQueries.js';
 
 const now = new Date('2026-11-27T10:00:00Z');

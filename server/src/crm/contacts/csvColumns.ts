@@ -1,4 +1,4 @@
-import type { NewContact } from './contactInput.js';
+import type { NewContact } from '../../../../common/api/contacts.js';
 
 /** The CSV column of each contact field, as CRM exports name them; import and data migration read these. */
 export const CONTACT_CSV_COLUMNS: Record<keyof NewContact, string> = {

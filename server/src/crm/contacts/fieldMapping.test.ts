@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTACT, type NewContact } from './contactInput.js';
+import { EMPTY_CONTACT, type NewContact } from '../../../../common/api/contacts.js';
 import {
   CRM_CONTACT_FIELDS,
   crmToGraph,

@@ -1,4 +1,4 @@
-import type { NewContact } from './contactInput.js';
+import type { NewContact } from '../../../../common/api/contacts.js';
 
 // Which CRM contact field goes to which Microsoft Graph contact property, for the contact sync and its
 // Configuration dialog (docs/product-rules.md#r-contact-mapping). Pure: no storage, no Graph calls.

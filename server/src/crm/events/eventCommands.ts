@@ -9,7 +9,8 @@ import { hasPermission } from '../permissions.js';
 import { importRecords, insertInChunks } from '../importRows.js';
 import { recordSyncChange } from '../syncOutbox.js';
 import { workSlices } from '../workSlices.js';
-import { eventProblems, newEventSchema, timeProblems, type EventChanges, type NewEvent } from './eventInput.js';
+import { eventProblems } from './eventProblems.js';
+import { newEventSchema, timeProblems, type EventChanges, type NewEvent } from '../../../../common/api/events.js';
 import { contentColumns, contentOf, eventFromRow, type CrmEvent } from './eventRecords.js';
 import { seriesMoved } from './seriesExceptions.js';
 

@@ -4,8 +4,9 @@ import { aUser, anOrganisation } from '../../../test/builders.js';
 import { storeKinds } from '../../../test/stores.js';
 import { AppError } from '../../errors.js';
 import type { Store } from '../../store/database.js';
-import type { NewEvent, Recurrence } from './eventInput.js';
-import { listEventPage, listEventsBetween, type ListedEvent, type ListingView } from './eventListing.js';
+import type { EventView } from '../../../../common/api/enums.js';
+import type { ListedEvent, NewEvent, Recurrence } from '../../../../common/api/events.js';
+import { listEventPage, listEventsBetween } from './eventListing.js';
 import { contentColumns } from './eventRecords.js';
 import { normalizeLocal } from '../../../../common/time/wallClock.js';
 
@@ -76,7 +77,7 @@ describe.each(kinds)('the events listing on $name', (kind) => {
     pattern: { type: 'weekly', interval: 1, daysOfWeek: [day as 'friday'] },
     range: { type: 'noEnd', startDate, ...range },
   });
-  const page = (view: ListingView, limit: number, cursor?: string, attendees?: string[]) =>
+  const page = (view: EventView, limit: number, cursor?: string, attendees?: string[]) =>
     listEventPage(store.db, {
       ownerId,
       view,
@@ -86,7 +87,7 @@ describe.each(kinds)('the events listing on $name', (kind) => {
       ...(attendees ? { attendees } : {}),
     });
   /** Every page of a view, in order. */
-  const everything = async (view: ListingView, limit: number) => {
+  const everything = async (view: EventView, limit: number) => {
     const all: ListedEvent[] = [];
     let cursor: string | undefined;
     for (let pages = 0; pages < 1000; pages += 1) {

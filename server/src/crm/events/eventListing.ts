@@ -4,10 +4,13 @@ import { AppError } from '../../errors.js';
 import { workSlices } from '../workSlices.js';
 import type { Database, EventRow } from '../../store/schema.js';
 import { localToUtc, utcToLocal } from '../../../../common/time/wallClock.js';
-import { eventFromRow, type CrmEvent } from './eventRecords.js';
-import { LATEST_DATE } from './eventDateRange.js';
+import { eventFromRow } from './eventRecords.js';
+import type { EventView } from '../../../../common/api/enums.js';
+import type { CrmEvent, EventPage, ListedEvent, OccurrenceTimes } from '../../../../common/api/events.js';
+import { LATEST_DATE } from '../../../../common/api/eventDates.js';
 import { dateOfDay, dayNumber, occurrenceDates, seriesDates, widestGapDays } from './seriesDates.js';
-import { baseTimes, type SeriesException } from './seriesExceptions.js';
+import { baseTimes } from './seriesExceptions.js';
+import type { SeriesException } from '../../../../common/api/events.js';
 
 /**
  * The events view's listing at any volume: Upcoming (not yet over, by next occurrence) and Earlier (the rest, latest
@@ -15,41 +18,17 @@ import { baseTimes, type SeriesException } from './seriesExceptions.js';
  * in JS by its occurrences (its next one not cancelled and not over, or else its last one).
  */
 
-export type ListingView = 'upcoming' | 'earlier';
-
-/** Page sizes: Upcoming is what a user looks at first; Earlier grows a page at a time. */
-export const LISTING_LIMITS = { upcoming: 200, earlier: 50, max: 500 } as const;
-
 /** The legacy listing's cap (GET /api/events without a view). */
 const LEGACY_LIMIT = 1000;
 
-/** An occurrence's times, wall-clock in the event's zone as the event's own `start` and `end` are. */
-export interface OccurrenceTimes {
-  start: string;
-  end: string;
-}
-
-export interface ListedEvent extends CrmEvent {
-  /** A series in Upcoming: its next occurrence that is neither cancelled nor over. */
-  next?: OccurrenceTimes;
-  /** A series in Earlier: its last occurrence that was not cancelled. */
-  last?: OccurrenceTimes;
-}
-
-export interface EventPage {
-  events: ListedEvent[];
-  /** Where the next page starts; absent on the last page. */
-  nextCursor?: string;
-}
-
 /** Where a page ends: the sort key (an instant) and id of its last event, and the view it belongs to. */
 interface ListingCursor extends Position {
-  view: ListingView;
+  view: EventView;
 }
 
 export interface ListingRequest {
   ownerId: string;
-  view: ListingView;
+  view: EventView;
   limit: number;
   cursor?: string;
   /** Only events one of these addresses attends (lower case). */
@@ -69,7 +48,7 @@ function encodeCursor(cursor: ListingCursor): string {
 }
 
 /** The cursor a previous page of this view handed out, or a 400 that says to start again. */
-function decodeCursor(text: string, view: ListingView): ListingCursor {
+function decodeCursor(text: string, view: EventView): ListingCursor {
   let parsed: z.infer<typeof cursorSchema> | undefined;
   try {
     parsed = cursorSchema.parse(JSON.parse(Buffer.from(text, 'base64url').toString('utf8')));

@@ -1,32 +1,11 @@
 import type { EventRow } from '../../store/schema.js';
 import { localToUtc } from '../../../../common/time/wallClock.js';
-import type { Attendee, NewEvent, Recurrence } from './eventInput.js';
-import { canonicalExceptions, type SeriesException } from './seriesExceptions.js';
+import type { ShowAs } from '../../../../common/api/enums.js';
+import type { Attendee, CrmEvent, NewEvent, Recurrence, SeriesException } from '../../../../common/api/events.js';
+import { canonicalExceptions } from './seriesExceptions.js';
 
-/** An event as the API, the add-in and the sync engine see it. */
-export interface CrmEvent {
-  id: string;
-  ownerId: string;
-  subject: string;
-  description: string;
-  location: string;
-  start: string;
-  end: string;
-  timeZone: string;
-  isAllDay: boolean;
-  attendees: Attendee[];
-  reminderMinutes: number | null;
-  showAs: string;
-  recurrence: Recurrence | null;
-  /** A series' cancelled and changed occurrences, in canonical form (see seriesExceptions.ts). */
-  exceptions: SeriesException[];
-  iCalUId: string | null;
-  origin: EventRow['origin'];
-  syncEligible: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
+/** An event as the API, the add-in and the sync engine see it (the contract's shape). */
+export type { CrmEvent };
 
 export function eventFromRow(row: EventRow): CrmEvent {
   return {
@@ -41,7 +20,7 @@ export function eventFromRow(row: EventRow): CrmEvent {
     isAllDay: row.is_all_day === 1,
     attendees: JSON.parse(row.attendees) as Attendee[],
     reminderMinutes: row.reminder_minutes,
-    showAs: row.show_as,
+    showAs: row.show_as as ShowAs,
     recurrence: row.recurrence ? (JSON.parse(row.recurrence) as Recurrence) : null,
     exceptions: JSON.parse(row.exceptions) as SeriesException[],
     iCalUId: row.ical_uid,
@@ -85,7 +64,7 @@ export function contentOf(event: CrmEvent): NewEvent {
     isAllDay: event.isAllDay,
     attendees: event.attendees,
     reminderMinutes: event.reminderMinutes,
-    showAs: event.showAs as NewEvent['showAs'],
+    showAs: event.showAs,
     recurrence: event.recurrence,
     exceptions: event.exceptions,
   };

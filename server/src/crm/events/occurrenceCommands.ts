@@ -4,16 +4,11 @@ import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember } from '../member.js';
 import { applyChanges, editableEvent, visibleEvent, type EventCommandContext } from './eventCommands.js';
 import { workSlices } from '../workSlices.js';
-import { MAX_EXCEPTIONS } from './eventDateRange.js';
+import { MAX_EXCEPTIONS } from '../../../../common/api/eventDates.js';
 import { eventFromRow, type CrmEvent } from './eventRecords.js';
 import { seriesDates } from './seriesDates.js';
-import {
-  exceptionProblemsInSlices,
-  occurrenceOf,
-  type Occurrence,
-  type OccurrenceOverrides,
-  type SeriesException,
-} from './seriesExceptions.js';
+import { exceptionProblemsInSlices, occurrenceOf, type OccurrenceOverrides } from './seriesExceptions.js';
+import { type Occurrence, type SeriesException } from '../../../../common/api/events.js';
 
 /**
  * Changes or cancels one occurrence of a series (it becomes an exception). A cancelled occurrence stays cancelled,

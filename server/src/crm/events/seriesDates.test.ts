@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { performance } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
-import type { Recurrence } from './eventInput.js';
+import type { Recurrence } from '../../../../common/api/events.js';
 import { dateOfDay, dayNumber, seriesDates } from './seriesDates.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;

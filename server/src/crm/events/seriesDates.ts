@@ -1,5 +1,5 @@
-import type { Recurrence } from './eventInput.js';
-import { LATEST_DATE } from './eventDateRange.js';
+import type { Recurrence } from '../../../../common/api/events.js';
+import { LATEST_DATE } from '../../../../common/api/eventDates.js';
 
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const INDEXES = ['first', 'second', 'third', 'fourth', 'last'] as const;

@@ -1,27 +1,8 @@
-import { z } from 'zod';
 import { localToUtc, utcToLocal } from '../../../../common/time/wallClock.js';
 import { workSlices } from '../workSlices.js';
-import { eventDate, eventLocalDateTime } from './eventDateRange.js';
-import type { Recurrence } from './eventInput.js';
+import type { Occurrence, Recurrence, SeriesException } from '../../../../common/api/events.js';
 import { dateOfDay, dayNumber, seriesDates, widestGapDays } from './seriesDates.js';
 
-/**
- * One occurrence of a series that differs from what the pattern makes of it: cancelled, or with its own subject,
- * description, location or times (Outlook's "exception"). `date` is the occurrence's original date in the event's
- * zone; the overrides hold only what differs from the series.
- */
-export const seriesExceptionSchema = z
-  .object({
-    date: eventDate,
-    cancelled: z.literal(true).optional(),
-    subject: z.string().trim().min(1).max(255).optional(),
-    description: z.string().max(32_000).optional(),
-    location: z.string().trim().max(255).optional(),
-    start: eventLocalDateTime.optional(),
-    end: eventLocalDateTime.optional(),
-  })
-  .strict();
-export type SeriesException = z.infer<typeof seriesExceptionSchema>;
 export type OccurrenceOverrides = Omit<SeriesException, 'date' | 'cancelled'>;
 
 /** What a series needs to place its occurrences. */
@@ -34,18 +15,6 @@ export interface SeriesShape {
   timeZone: string;
   isAllDay: boolean;
   recurrence: Recurrence | null;
-}
-
-export interface Occurrence {
-  date: string;
-  start: string;
-  end: string;
-  subject: string;
-  description: string;
-  location: string;
-  cancelled: boolean;
-  /** True when this occurrence has its own values (an exception that is not a cancellation). */
-  changed: boolean;
 }
 
 /** True when a change moves the series or changes its pattern, which drops its exceptions (as Outlook does). */

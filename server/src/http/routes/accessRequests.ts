@@ -1,31 +1,12 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { recordIdParams } from '../../../../common/api/records.js';
 import { decideAccessRequest, getAccessRequest, requestAccess } from '../../crm/accessRequests.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../../i18n/language.js';
 import { presentAccount } from '../presentAccount.js';
-
-const idParam = z.object({ id: z.string().uuid() });
-
-function presentRequest(request: {
-  id: string;
-  display_name: string;
-  email: string;
-  status: string;
-  created_at: string;
-  decided_at: string | null;
-}) {
-  return {
-    id: request.id,
-    name: request.display_name,
-    email: request.email,
-    status: request.status,
-    createdAt: request.created_at,
-    decidedAt: request.decided_at,
-  };
-}
+import { presentAccessRequest } from '../presentUsers.js';
 
 /** Request Access, and Approve & Add / decline from the approval link. */
 export function accessRequestRoutes(deps: ServiceDependencies): Router {
@@ -42,13 +23,13 @@ export function accessRequestRoutes(deps: ServiceDependencies): Router {
   });
 
   router.get('/api/access-requests/:id', async (req, res) => {
-    const { id } = idParam.parse(req.params);
-    res.json(presentRequest(await getAccessRequest(crmContext(deps), identityOf(res), id)));
+    const { id } = recordIdParams.parse(req.params);
+    res.json(presentAccessRequest(await getAccessRequest(crmContext(deps), identityOf(res), id)));
   });
 
   for (const decision of ['approve', 'decline'] as const) {
     router.post(`/api/access-requests/:id/${decision}`, async (req, res) => {
-      const { id } = idParam.parse(req.params);
+      const { id } = recordIdParams.parse(req.params);
       const request = await decideAccessRequest(
         crmContext(deps),
         identityOf(res),
@@ -56,7 +37,7 @@ export function accessRequestRoutes(deps: ServiceDependencies): Router {
         decision,
         languageFromAcceptLanguage(req.headers['accept-language']),
       );
-      res.json(presentRequest(request));
+      res.json(presentAccessRequest(request));
     });
   }
 

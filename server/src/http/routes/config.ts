@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ClientConfig } from '../../../../common/api/account.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
 /** `GET /api/config` (public): what the add-in needs before anyone is signed in. */
@@ -11,7 +12,7 @@ export function configRoutes({ config }: ServiceDependencies): Router {
       authority: `${config.authorityHost}/organizations`,
       knownAuthorities: [new URL(config.authorityHost).host],
       apiScope: config.apiScope,
-    });
+    } satisfies ClientConfig);
   });
   return router;
 }

@@ -1,28 +1,11 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { contactMappingBody, type ContactMappingOffer } from '../../../../common/api/sync.js';
 import { contactMappingFor, saveContactMapping } from '../../crm/contacts/contactMappingStore.js';
 import { CRM_CONTACT_FIELDS, GRAPH_CONTACT_PROPERTIES, graphTargetsFor } from '../../crm/contacts/fieldMapping.js';
 import { requireMember } from '../../crm/member.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../../i18n/language.js';
-
-export const mappingBody = z
-  .object({
-    mapping: z
-      .array(
-        z
-          .object({
-            crmField: z.string().min(1).max(64),
-            graph: z
-              .object({ property: z.string().min(1).max(64), position: z.number().int().min(0).max(9).optional() })
-              .strict(),
-          })
-          .strict(),
-      )
-      .max(60),
-  })
-  .strict();
 
 /**
  * The contact sync's Configuration popup: the user's mapping (or the default), the CRM fields that can be mapped
@@ -36,7 +19,7 @@ export function contactMappingRoutes(deps: ServiceDependencies): Router {
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
     const { mapping, isDefault } = await contactMappingFor(deps.store.db, user.id);
     res.json({
-      mapping,
+      mapping: [...mapping],
       isDefault,
       fields: CRM_CONTACT_FIELDS.filter((field) => !field.crmOnly).map((field) => ({
         field: field.field,
@@ -48,12 +31,12 @@ export function contactMappingRoutes(deps: ServiceDependencies): Router {
         field: field.field,
         label: field.label[language],
       })),
-      graphProperties: GRAPH_CONTACT_PROPERTIES,
-    });
+      graphProperties: [...GRAPH_CONTACT_PROPERTIES],
+    } satisfies ContactMappingOffer);
   });
 
   router.put('/api/sync/contacts/mapping', async (req, res) => {
-    const { mapping } = mappingBody.parse(req.body);
+    const { mapping } = contactMappingBody.parse(req.body);
     const { user } = await requireMember(deps.store.db, identityOf(res));
     await saveContactMapping(deps.store.db, user.id, mapping, deps.now());
     res.json({ mapping, isDefault: false });

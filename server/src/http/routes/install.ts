@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import { installCallbackQuery } from '../../../../common/api/account.js';
 import { verifyInstallState } from '../../auth/installState.js';
 import { recordInstallation } from '../../crm/installations.js';
 import { AppError } from '../../errors.js';
@@ -16,7 +17,7 @@ export function installRoutes(deps: ServiceDependencies): Router {
   router.get('/api/install/callback', async (req, res) => {
     const language = languageFromAcceptLanguage(req.headers['accept-language']);
     const text = INSTALL_PAGE_TEXT[language];
-    const query = req.query as Record<string, string | undefined>;
+    const query = installCallbackQuery.parse(req.query);
     if (query.error) {
       deps.logger.info({ error: query.error }, 'admin consent declined');
       return page(res, 200, language, text.cancelledTitle, text.cancelled, deps.config.brandName);

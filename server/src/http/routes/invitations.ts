@@ -1,6 +1,6 @@
 import { Router } from 'express';
-import { z } from 'zod';
-import { USER_LIMITS } from '../../../../common/fieldLimits.js';
+import { recordIdParams } from '../../../../common/api/records.js';
+import { acceptInvitationBody, checkInvitationBody, inviteBody } from '../../../../common/api/users.js';
 import { acceptInvitation, checkInvitationLink } from '../../crm/acceptInvitation.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { inviteByEmail, inviteDirectoryUsers } from '../../crm/inviteUsers.js';
@@ -9,19 +9,6 @@ import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage } from '../../i18n/language.js';
 import { presentAccount } from '../presentAccount.js';
-
-export const inviteBody = z.union([
-  z.object({ directoryUserIds: z.array(z.string().min(1).max(100)).min(1).max(200) }).strict(),
-  z
-    .object({
-      email: z.string().trim().email().max(USER_LIMITS.email),
-      name: z.string().trim().max(USER_LIMITS.name).optional(),
-    })
-    .strict(),
-]);
-export const acceptBody = z.object({ acceptTerms: z.boolean(), token: z.string().min(1).max(200).optional() }).strict();
-const checkBody = z.object({ token: z.string().min(1).max(200) }).strict();
-const idParam = z.object({ id: z.string().uuid() });
 
 /** Inviting (Office 365 Users and New User), resending, revoking, and accepting invitations. */
 export function invitationRoutes(deps: ServiceDependencies): Router {
@@ -40,7 +27,7 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
   });
 
   router.post('/api/invitations/accept', async (req, res) => {
-    const body = acceptBody.parse(req.body);
+    const body = acceptInvitationBody.parse(req.body);
     const ctx = crmContext(deps);
     const identity = identityOf(res);
     await acceptInvitation(ctx, identity, body);
@@ -51,13 +38,13 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
 
   // Asked when the pane opens an invitation link, before it shows any terms: 204 when the caller may accept it.
   router.post('/api/invitations/check', async (req, res) => {
-    const { token } = checkBody.parse(req.body);
+    const { token } = checkInvitationBody.parse(req.body);
     await checkInvitationLink(crmContext(deps), identityOf(res), token);
     res.status(204).end();
   });
 
   router.post('/api/invitations/:id/resend', async (req, res) => {
-    const { id } = idParam.parse(req.params);
+    const { id } = recordIdParams.parse(req.params);
     const sent = await resendInvitation(
       crmContext(deps),
       identityOf(res),
@@ -68,7 +55,7 @@ export function invitationRoutes(deps: ServiceDependencies): Router {
   });
 
   router.post('/api/invitations/:id/revoke', async (req, res) => {
-    const { id } = idParam.parse(req.params);
+    const { id } = recordIdParams.parse(req.params);
     await revokeInvitation(crmContext(deps), identityOf(res), id);
     res.status(204).end();
   });

@@ -1,18 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { createOrganisationBody } from '../../../../common/api/account.js';
 import { resolveAccountState } from '../../crm/accountState.js';
 import { createOrganisationForTenant } from '../../crm/createOrganisation.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { presentAccount } from '../presentAccount.js';
 
-export const createBody = z.object({ acceptTerms: z.boolean() }).strict();
-
 /** `POST /api/organisations`: the temporary account page's Continue. */
 export function organisationRoutes(deps: ServiceDependencies): Router {
   const router = Router();
   router.post('/api/organisations', async (req, res) => {
-    const { acceptTerms } = createBody.parse(req.body);
+    const { acceptTerms } = createOrganisationBody.parse(req.body);
     const identity = identityOf(res);
     await createOrganisationForTenant(deps.store.db, deps.directory, {
       identity,

@@ -1,6 +1,13 @@
 import { Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { z } from 'zod';
+import type { SyncKind } from '../../../../common/api/enums.js';
+import {
+  graphNotificationBody,
+  retrySetAsideBody,
+  type FailingSync,
+  type SetAsideItem,
+  type SyncStatus,
+} from '../../../../common/api/sync.js';
 import { requireMember } from '../../crm/member.js';
 import { requirePermission } from '../../crm/permissions.js';
 import type { SyncBindingRow } from '../../store/schema.js';
@@ -16,22 +23,6 @@ import { syncErrorMessage } from '../../i18n/syncMessages.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 import { languageFromAcceptLanguage, type Language } from '../../i18n/language.js';
-
-export const notificationBody = z.object({
-  value: z
-    .array(
-      z.object({
-        subscriptionId: z.string().min(1),
-        clientState: z.string().optional(),
-        changeType: z.string().optional(),
-        lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']).optional(),
-      }),
-    )
-    .max(1000),
-});
-
-/** One set-aside item by its id, or all when absent. */
-const retryBody = z.object({ id: z.number().int().positive().optional() }).strict();
 
 /** Calendar sync: status, enable and disable for the signed-in user; failing users for administrators. */
 export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
@@ -76,12 +67,12 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
           attempts: item.attempts,
           since: item.since,
           lastFailedAt: item.last_failed_at,
-        })),
+        })) satisfies SetAsideItem[],
       });
     });
 
     router.post(`/api/sync/${kind}/set-aside/retry`, async (req, res) => {
-      const { id } = retryBody.parse(req.body ?? {});
+      const { id } = retrySetAsideBody.parse(req.body ?? {});
       res.json({ retried: await retrySetAsideItems(sync, identityOf(res), kind, id) });
     });
 
@@ -116,7 +107,7 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
         status: row.status,
         failingSince: row.last_error_at,
         message: row.last_error_code ? syncErrorMessage(row.last_error_code, language) : null,
-      })),
+      })) satisfies FailingSync[],
     });
   });
 
@@ -133,7 +124,7 @@ export function graphWebhookRoutes(deps: ServiceDependencies, sync: SyncDependen
         res.status(200).type('text/plain').send(req.query.validationToken);
         return;
       }
-      const { value } = notificationBody.parse(req.body);
+      const { value } = graphNotificationBody.parse(req.body);
       let accepted = 0;
       for (const notification of value) {
         const binding = await activeBindingBySubscription(deps.store.db, notification.subscriptionId);
@@ -178,11 +169,11 @@ function sameSecret(expected: string | null, actual: string | undefined): boolea
 
 async function presentStatus(
   deps: ServiceDependencies,
-  kind: SyncBindingRow['kind'],
+  kind: SyncKind,
   userId: string,
   binding: SyncBindingRow | undefined,
   language: Language,
-) {
+): Promise<SyncStatus> {
   // Enough rows for 50 lines even when a first sync wrote thousands of the same kind.
   const log = binding ? groupSyncLog(await recentSyncLog(deps.store.db, userId, binding.id, 2_000), 50) : [];
   const linked = binding ? await countConfirmedLinks(deps.store.db, binding.id) : 0;
@@ -207,7 +198,8 @@ async function presentStatus(
           message: syncErrorMessage(binding.last_error_code, language),
         }
       : null,
-    disabledReason: binding?.status === 'disabled' ? binding.disabled_reason : null,
+    // Written only by sync/bindings.ts, from the contract's values.
+    disabledReason: binding?.status === 'disabled' ? (binding.disabled_reason as SyncStatus['disabledReason']) : null,
     log: log.map(({ latest, count, subjects }) => ({
       at: latest.at,
       direction: latest.direction,

@@ -1,33 +1,16 @@
 import { Router } from 'express';
-import { z } from 'zod';
+import { directoryUsersQuery, userAccessChangeBody, userIdParams } from '../../../../common/api/users.js';
+import type { Edition } from '../../../../common/api/enums.js';
+import type { DirectoryUser, UsersOverview } from '../../../../common/api/users.js';
 import { listAccessRequests } from '../../crm/accessRequests.js';
 import { invitationState, listInvitations } from '../../crm/invitations.js';
 import { requireManager } from '../../crm/inviteUsers.js';
-import { PROFILES, ROLES } from '../../crm/identity.js';
 import { changeUserAccess, deactivateUser, reactivateUser } from '../../crm/manageUsers.js';
 import { isPaidEdition } from '../../crm/permissions.js';
-import type { UserRow } from '../../store/schema.js';
 import { stopSyncsOfDeactivatedUser } from '../../sync/syncCommands.js';
 import { identityOf } from '../authenticate.js';
 import { crmContext, type ServiceDependencies } from '../dependencies.js';
-
-const directoryQuery = z.object({ search: z.string().max(100).optional() });
-const userParams = z.object({ id: z.string().min(1).max(100) });
-const accessChange = z
-  .object({ profile: z.enum(PROFILES).optional(), role: z.enum(ROLES).optional() })
-  .strict()
-  .refine((change) => change.profile !== undefined || change.role !== undefined, 'profile or role is required');
-
-function presentUser(user: UserRow) {
-  return {
-    id: user.id,
-    name: user.display_name,
-    email: user.email,
-    profile: user.profile,
-    role: user.role,
-    status: user.status,
-  };
-}
+import { presentAccessRequest, presentInvitation, presentUser } from '../presentUsers.js';
 
 /** Settings > Setup > Users & Control > Users: CRM users, invitations, access requests, and the tenant's directory. */
 export function userRoutes(deps: ServiceDependencies): Router {
@@ -48,49 +31,37 @@ export function userRoutes(deps: ServiceDependencies): Router {
     ]);
     const now = ctx.now();
     res.json({
-      organisation: { name: organisation.name, edition: organisation.edition, paid: isPaidEdition(organisation) },
+      organisation: {
+        name: organisation.name,
+        edition: organisation.edition as Edition,
+        paid: isPaidEdition(organisation),
+      },
       users: users.map(presentUser),
-      invitations: invitations.map((invitation) => ({
-        id: invitation.id,
-        email: invitation.email,
-        name: invitation.display_name,
-        source: invitation.source,
-        state: invitationState(invitation, now),
-        mailSent: invitation.mail_sent_at !== null,
-        expiresAt: invitation.expires_at,
-        createdAt: invitation.created_at,
-      })),
-      accessRequests: requests.map((request) => ({
-        id: request.id,
-        name: request.display_name,
-        email: request.email,
-        status: request.status,
-        createdAt: request.created_at,
-        decidedAt: request.decided_at,
-      })),
-    });
+      invitations: invitations.map((invitation) => presentInvitation(invitation, now)),
+      accessRequests: requests.map(presentAccessRequest),
+    } satisfies UsersOverview);
   });
 
   router.patch('/api/users/:id', async (req, res) => {
-    const { id } = userParams.parse(req.params);
-    const change = accessChange.parse(req.body);
+    const { id } = userIdParams.parse(req.params);
+    const change = userAccessChangeBody.parse(req.body);
     res.json(presentUser(await changeUserAccess(crmContext(deps), identityOf(res), id, change)));
   });
 
   router.post('/api/users/:id/deactivate', async (req, res) => {
-    const { id } = userParams.parse(req.params);
+    const { id } = userIdParams.parse(req.params);
     const user = await deactivateUser(crmContext(deps), identityOf(res), id);
     await stopSyncsOfDeactivatedUser(deps.sync, user);
     res.json(presentUser(user));
   });
 
   router.post('/api/users/:id/activate', async (req, res) => {
-    const { id } = userParams.parse(req.params);
+    const { id } = userIdParams.parse(req.params);
     res.json(presentUser(await reactivateUser(crmContext(deps), identityOf(res), id)));
   });
 
   router.get('/api/directory-users', async (req, res) => {
-    const { search } = directoryQuery.parse(req.query);
+    const { search } = directoryUsersQuery.parse(req.query);
     const ctx = crmContext(deps);
     const identity = identityOf(res);
     const { organisation } = await requireManager(ctx, identity);
@@ -114,7 +85,7 @@ export function userRoutes(deps: ServiceDependencies): Router {
           jobTitle: user.jobTitle,
           invited: invited.has((user.mail ?? user.userPrincipalName).toLowerCase()),
         })),
-    });
+    } satisfies { users: DirectoryUser[] });
   });
 
   return router;

@@ -1,5 +1,5 @@
-import type { Attendee, NewEvent, Recurrence } from '../../crm/events/eventInput.js';
-import { SHOW_AS } from '../../crm/events/eventInput.js';
+import type { Attendee, NewEvent, Recurrence } from '../../../../common/api/events.js';
+import { SHOW_AS } from '../../../../common/api/enums.js';
 import type { CrmEvent } from '../../crm/events/eventRecords.js';
 import { localToUtc, normalizeLocal, utcToLocal } from '../../../../common/time/wallClock.js';
 import { htmlToText } from '../htmlText.js';

@@ -1,5 +1,6 @@
 import type { Transaction } from 'kysely';
-import { canonicalExceptions, type SeriesException, type SeriesShape } from '../../crm/events/seriesExceptions.js';
+import { canonicalExceptions, type SeriesShape } from '../../crm/events/seriesExceptions.js';
+import type { SeriesException } from '../../../../common/api/events.js';
 import type { Database } from '../../store/schema.js';
 
 /** The CRM's exceptions with those of the judged dates replaced by Outlook's (dates outside the window keep the CRM's). */

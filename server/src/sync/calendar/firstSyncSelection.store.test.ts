@@ -5,7 +5,7 @@ import { storeKinds } from '../../../test/stores.js';
 import { contentColumns } from '../../crm/events/eventRecords.js';
 import type { Store } from '../../store/database.js';
 import type { SyncBindingRow } from '../../store/schema.js';
-import type { Recurrence } from '../../crm/events/eventInput.js';
+import type { Recurrence } from '../../../../common/api/events.js';
 import { eventAdapter, FIRST_SYNC_LIMIT } from './eventAdapter.js';
 
 const kinds = await storeKinds();

@@ -1,9 +1,5 @@
-import {
-  canonicalExceptions,
-  baseTimes,
-  type SeriesException,
-  type SeriesShape,
-} from '../../crm/events/seriesExceptions.js';
+import { canonicalExceptions, baseTimes, type SeriesShape } from '../../crm/events/seriesExceptions.js';
+import type { SeriesException } from '../../../../common/api/events.js';
 import { dateOfDay, dayNumber, seriesDates } from '../../crm/events/seriesDates.js';
 import { utcToLocal } from '../../../../common/time/wallClock.js';
 import type { BatchRequest } from '../../graph/mailboxGraph.js';

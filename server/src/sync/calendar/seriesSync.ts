@@ -1,6 +1,7 @@
-import type { NewEvent } from '../../crm/events/eventInput.js';
+import type { NewEvent } from '../../../../common/api/events.js';
 import { contentOf, eventFromRow, type CrmEvent } from '../../crm/events/eventRecords.js';
-import { seriesMoved, type SeriesException } from '../../crm/events/seriesExceptions.js';
+import { seriesMoved } from '../../crm/events/seriesExceptions.js';
+import type { SeriesException } from '../../../../common/api/events.js';
 import type { EventRow } from '../../store/schema.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import type { WriteCompletion } from '../engine/itemAdapter.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { EMPTY_CONTACT, type NewContact } from '../../crm/contacts/contactInput.js';
+import { EMPTY_CONTACT, type NewContact } from '../../../../common/api/contacts.js';
 import { contactFromRow, contentColumns, contentOf } from '../../crm/contacts/contactRecords.js';
 import {
   crmToGraph,

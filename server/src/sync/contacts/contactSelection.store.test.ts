@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { aUser, anOrganisation } from '../../../test/builders.js';
 import { storeKinds } from '../../../test/stores.js';
-import { EMPTY_CONTACT } from '../../crm/contacts/contactInput.js';
+import { EMPTY_CONTACT } from '../../../../common/api/contacts.js';
 import { contentColumns } from '../../crm/contacts/contactRecords.js';
 import { DEFAULT_CONTACT_MAPPING } from '../../crm/contacts/fieldMapping.js';
 import type { Store } from '../../store/database.js';

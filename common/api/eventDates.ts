@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isLocalDateTime, normalizeLocal } from '../../../../common/time/wallClock.js';
+import { isLocalDateTime, normalizeLocal } from '../time/wallClock.js';
 
 /**
  * The dates an event, a series' range and its exceptions may have. Outlook keeps calendar dates from 1601-01-01 (the
@@ -37,7 +37,7 @@ export const eventLocalDateTime = z
   .string()
   .refine(isLocalDateTime, { message: 'must be a local date-time like 2026-03-29T09:00', abort: true })
   .refine(withinEventDates, outOfRange)
-  .transform(normalizeLocal);
+  .overwrite(normalizeLocal);
 
 const dateOf = (item: unknown): unknown =>
   typeof item === 'object' && item !== null && 'date' in item ? item.date : undefined;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { CONTACT_LIMITS as MAX } from '../../../../common/fieldLimits.js';
+import { CONTACT_LIMITS as MAX } from '../fieldLimits.js';
+import { recordIdParams } from './records.js';
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const emailAddress = text(MAX.email).refine(
@@ -74,7 +75,6 @@ const fields = {
   leadSource: text(MAX.leadSource),
 };
 
-type FieldName = keyof typeof fields;
 const fullContactSchema = z.object(fields).strict();
 
 /** A contact's fields, all present. */
@@ -117,25 +117,54 @@ export const EMPTY_CONTACT: Omit<NewContact, 'lastName'> = {
   leadSource: '',
 };
 
-/** A new contact, as the API and the contacts view send it: a last name at least, everything else optional. */
+/** POST /api/contacts: a new contact, as the contacts view sends it: a last name at least, everything else optional. */
 export const newContactSchema = fullContactSchema
   .partial()
   .required({ lastName: true })
-  .transform((value): NewContact => ({ ...EMPTY_CONTACT, ...value }));
+  .transform((value): NewContact => ({ ...EMPTY_CONTACT, ...value }))
+  .meta({ id: 'NewContact' });
 
-/** Changes to a contact: any subset of the fields. */
-export const contactChangesSchema = z.object(fields).partial().strict();
+/** PATCH /api/contacts/:id: any subset of the fields. */
+export const contactChangesSchema = z.object(fields).partial().strict().meta({ id: 'ContactChanges' });
 export type ContactChanges = z.infer<typeof contactChangesSchema>;
 
-/** The names of a contact's fields, as the API spells them. */
-export const CONTACT_FIELD_NAMES = Object.keys(fields) as FieldName[];
+export type ContactInput = z.input<typeof newContactSchema>;
 
-/** What is wrong with a contact as a whole on a given day (the date of birth cannot be later than today). */
-export function contactProblems(
-  contact: { dateOfBirth: string | null },
-  today: Date,
-): { path: string; message: string }[] {
-  if (contact.dateOfBirth && contact.dateOfBirth > today.toISOString().slice(0, 10))
-    return [{ path: 'dateOfBirth', message: 'cannot be in the future' }];
-  return [];
-}
+/** GET /api/contacts: the caller's own contacts, filtered when q is not empty. */
+export const contactListQuery = z.object({ q: z.string().max(200).optional() });
+
+/** GET /api/contacts/lookup: any contact of the organisation with this address as one of its e-mails. */
+export const contactLookupQuery = z.object({
+  email: z.string().trim().max(320).pipe(z.email('must be an e-mail address like name@example.com')),
+});
+
+export const contactIdParams = recordIdParams;
+
+type TextField = Exclude<keyof typeof fields, 'dateOfBirth' | 'emailOptOut'>;
+const storedText = Object.fromEntries(
+  Object.keys(fields)
+    .filter((field) => field !== 'dateOfBirth' && field !== 'emailOptOut')
+    .map((field) => [field, z.string()]),
+) as Record<TextField, z.ZodString>;
+
+/** A contact as the API sends it. Empty text fields are ''. */
+export const contactSchema = z
+  .object({
+    id: z.string(),
+    ownerId: z.string(),
+    ...storedText,
+    /** 'YYYY-MM-DD' or null. */
+    dateOfBirth: z.string().nullable(),
+    emailOptOut: z.boolean(),
+    origin: z.enum(['crm', 'import', 'migration', 'microsoft365']),
+    syncEligible: z.boolean(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'Contact' });
+export type Contact = z.infer<typeof contactSchema>;
+
+/** A contact as the Outlook reading pane shows it: with its owner's name. */
+export const lookedUpContactSchema = contactSchema.extend({ ownerName: z.string() }).meta({ id: 'LookedUpContact' });
+export type LookedUpContact = z.infer<typeof lookedUpContactSchema>;
