@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SYNC_KINDS } from './enums.js';
 
-export const syncStatusNameSchema = z.enum(['active', 'disabled', 'failed', 'reconnect_required']);
+export const syncStatusNameSchema = z.enum(['active', 'disabled', 'reconnect_required']);
 export type SyncStatusName = z.infer<typeof syncStatusNameSchema>;
 
 export const syncLogEntrySchema = z

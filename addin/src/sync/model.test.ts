@@ -16,7 +16,6 @@ describe('calendar sync page helpers', () => {
     expect(syncState({ ...base, enabled: false, status: 'disabled', stage: null })).toBe('off');
     expect(syncState({ ...base, stage: 'initial', progress: { done: 1, total: 2 } })).toBe('firstSync');
     expect(syncState(base)).toBe('on');
-    expect(syncState({ ...base, status: 'failed' })).toBe('failed');
     expect(syncState({ ...base, status: 'reconnect_required' })).toBe('reconnect');
   });
 

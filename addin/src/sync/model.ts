@@ -27,7 +27,6 @@ export type SyncState = 'off' | 'firstSync' | 'on' | 'failed' | 'reconnect';
 export function syncState(status: Pick<SyncStatus, 'enabled' | 'status' | 'stage' | 'progress'>): SyncState {
   if (!status.enabled || status.status === 'disabled') return 'off';
   if (status.status === 'reconnect_required') return 'reconnect';
-  if (status.status === 'failed') return 'failed';
   return isFirstSyncRunning(status) ? 'firstSync' : 'on';
 }
 
