@@ -2,8 +2,8 @@ import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
 import type { DirectoryUser, TenantDirectory } from '../crm/tenantDirectory.js';
 import { AppError } from '../errors.js';
-import { connectGraph } from './graphClient.js';
-import { graphFailureOf } from './graphErrors.js';
+import { GraphError } from './graphError.js';
+import { connectGraph } from './graphTransport.js';
 import { getAllPages } from './paging.js';
 
 interface OrganizationResource {
@@ -39,14 +39,11 @@ export function createGraphTenantDirectory(
 ): TenantDirectory {
   return {
     async describeTenant(identity) {
-      const client = await connectGraph(graphBaseUrl, fetch, () =>
+      const graph = await connectGraph(graphBaseUrl, fetch, () =>
         tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']),
       );
-      const response = await translateFailures(
-        () =>
-          client.api('/organization').select(['displayName', 'verifiedDomains']).get() as Promise<{
-            value: OrganizationResource[];
-          }>,
+      const response = await translateFailures(() =>
+        graph.get<{ value: OrganizationResource[] }>('/organization?$select=displayName,verifiedDomains'),
       );
       const organization = response.value[0];
       if (!organization) throw new AppError('graph_unavailable', 'Graph returned no organization');
@@ -56,15 +53,14 @@ export function createGraphTenantDirectory(
       };
     },
     async listUsers(identity, search) {
-      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
-      const request = client.api('/users').select(USER_FIELDS).top(999);
-      if (search?.trim())
-        // The Graph client puts query options into the URL as given: without encoding, `&`, `#` or `%` in a name
-        // would cut the query short and Graph would refuse it.
-        request
-          .header('ConsistencyLevel', 'eventual')
-          .search(encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`));
-      const users = await translateFailures(() => getAllPages<UserResource>(client, request));
+      const graph = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
+      let path = `/users?$select=${USER_FIELDS.join(',')}&$top=999`;
+      const headers: Record<string, string> = {};
+      if (search?.trim()) {
+        path += `&$search=${encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`)}`;
+        headers.ConsistencyLevel = 'eventual';
+      }
+      const users = await translateFailures(() => getAllPages<UserResource>(graph, path, headers));
       return users
         .filter((user) => user.accountEnabled !== false && user.userType !== 'Guest')
         .map(({ id, displayName, mail, userPrincipalName, jobTitle, preferredLanguage }) => ({
@@ -83,10 +79,8 @@ async function translateFailures<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const failure = graphFailureOf(error);
-    if (failure?.kind === 'consent_missing') throw new AppError('consent_required', failure.code);
-    if (failure) throw new AppError('graph_unavailable', `${failure.status} ${failure.code}`);
-    throw error;
+    if (!(error instanceof GraphError)) throw error;
+    if (error.kind === 'consent_missing') throw new AppError('consent_required', error.code);
+    throw new AppError('graph_unavailable', `${error.status} ${error.code}`);
   }
 }

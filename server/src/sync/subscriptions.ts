@@ -1,4 +1,5 @@
-import { GraphRequestError, type MailboxGraph } from '../graph/mailboxGraph.js';
+import { GraphError } from '../graph/graphError.js';
+import type { MailboxGraph } from '../graph/mailboxGraph.js';
 
 // Outlook resources allow subscriptions of at most 4,230 minutes (docs/graph-behaviour.md#subscription-lifetime).
 const SUBSCRIPTION_MINUTES = 4_200;
@@ -42,6 +43,6 @@ export async function unsubscribe(graph: MailboxGraph, subscriptionId: string): 
   try {
     await graph.delete(`/subscriptions/${subscriptionId}`);
   } catch (error) {
-    if (!(error instanceof GraphRequestError && error.failure.kind === 'not_found')) throw error;
+    if (!(error instanceof GraphError && error.kind === 'not_found')) throw error;
   }
 }
