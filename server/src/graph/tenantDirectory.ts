@@ -1,20 +1,11 @@
+import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
-import type { DirectoryUser, TenantDirectory } from '../crm/tenantDirectory.js';
+import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import { AppError } from '../errors.js';
 import { GraphError } from './graphError.js';
 import { connectGraph } from './graphTransport.js';
 import { getAllPages } from './paging.js';
-
-interface OrganizationResource {
-  displayName: string;
-  verifiedDomains: { name: string }[];
-}
-
-interface UserResource extends DirectoryUser {
-  accountEnabled?: boolean | null;
-  userType?: string | null;
-}
 
 const USER_FIELDS = [
   'id',
@@ -25,7 +16,10 @@ const USER_FIELDS = [
   'preferredLanguage',
   'accountEnabled',
   'userType',
-];
+] as const satisfies (keyof User)[];
+
+/** A user as the `$select` above returns it (Graph always sends the id). */
+type SelectedUser = Pick<User, (typeof USER_FIELDS)[number]> & { id: string };
 
 /**
  * The caller's tenant as Graph describes it. `/organization` is read on the caller's behalf (User.Read suffices);
@@ -43,13 +37,15 @@ export function createGraphTenantDirectory(
         tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']),
       );
       const response = await translateFailures(() =>
-        graph.get<{ value: OrganizationResource[] }>('/organization?$select=displayName,verifiedDomains'),
+        graph.get<{ value: Pick<Organization, 'displayName' | 'verifiedDomains'>[] }>(
+          '/organization?$select=displayName,verifiedDomains',
+        ),
       );
       const organization = response.value[0];
       if (!organization) throw new AppError('graph_unavailable', 'Graph returned no organization');
       return {
-        displayName: organization.displayName,
-        verifiedDomains: organization.verifiedDomains.map((domain) => domain.name),
+        displayName: organization.displayName ?? '',
+        verifiedDomains: (organization.verifiedDomains ?? []).flatMap((domain) => (domain.name ? [domain.name] : [])),
       };
     },
     async listUsers(identity, search) {
@@ -60,14 +56,14 @@ export function createGraphTenantDirectory(
         path += `&$search=${encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`)}`;
         headers.ConsistencyLevel = 'eventual';
       }
-      const users = await translateFailures(() => getAllPages<UserResource>(graph, path, headers));
+      const users = await translateFailures(() => getAllPages<SelectedUser>(graph, path, headers));
       return users
         .filter((user) => user.accountEnabled !== false && user.userType !== 'Guest')
         .map(({ id, displayName, mail, userPrincipalName, jobTitle, preferredLanguage }) => ({
           id,
-          displayName,
+          displayName: displayName ?? '',
           mail: mail ?? null,
-          userPrincipalName,
+          userPrincipalName: userPrincipalName ?? '',
           jobTitle: jobTitle ?? null,
           preferredLanguage: preferredLanguage ?? null,
         }));

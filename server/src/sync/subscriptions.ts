@@ -1,3 +1,4 @@
+import type { Subscription as GraphSubscription } from '@microsoft/microsoft-graph-types';
 import { GraphError } from '../graph/graphError.js';
 import type { MailboxGraph } from '../graph/mailboxGraph.js';
 
@@ -9,10 +10,8 @@ const SUBSCRIPTION_MINUTES = 4_200;
  */
 export const RENEW_WHEN_LEFT_MS = (SUBSCRIPTION_MINUTES - 60) * 60 * 1000;
 
-export interface Subscription {
-  id: string;
-  expirationDateTime: string;
-}
+/** What Graph answers for a subscription it created or renewed: both are always there. */
+export type Subscription = Required<Pick<GraphSubscription, 'id' | 'expirationDateTime'>>;
 
 /** Subscribes to changes of the synced calendar's events; Graph checks the notification URL first (validation). */
 export function subscribe(

@@ -1,3 +1,4 @@
+import type { Event, OutlookItem } from '@microsoft/microsoft-graph-types';
 import { calendarWindow } from '../calendar/calendarWindow.js';
 import { GraphError } from '../../graph/graphError.js';
 import type { BatchRequest, BatchResponse, MailboxGraph } from '../../graph/mailboxGraph.js';
@@ -5,14 +6,12 @@ import type { Page } from '../../graph/paging.js';
 
 export type { Page };
 
-/** A Graph item as the engine sees it, whatever its kind. */
-export interface GraphItem {
+/** A Graph item as the engine sees it, whatever its kind: an Outlook item with its id, maybe a delta's removal mark. */
+export type GraphItem = Pick<OutlookItem, 'changeKey' | 'lastModifiedDateTime'> & {
   id: string;
   '@removed'?: { reason: string };
-  changeKey?: string;
-  lastModifiedDateTime?: string;
-  transactionId?: string | null;
-}
+  transactionId?: Event['transactionId'];
+};
 
 /** How a kind's container and items are addressed in Graph (calendars/events, contactFolders/contacts). */
 export interface ContainerShape {
