@@ -1,3 +1,4 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import { GraphError } from '../graph/graphError.js';
 import { wrapHtmlBody } from '../graph/messageResource.js';
 import type {
@@ -72,7 +73,8 @@ const IGNORED = new Set([
   'extensions',
 ]);
 
-const ENUMS: Record<string, { type: string; values: string[] }> = {
+type EnumField = 'showAs' | 'sensitivity' | 'importance';
+const ENUMS: { [Name in EnumField]: { type: string; values: EventFields[Name][] } } = {
   showAs: { type: 'freeBusyStatus', values: ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 'unknown'] },
   sensitivity: { type: 'sensitivity', values: ['normal', 'personal', 'private', 'confidential'] },
   importance: { type: 'importance', values: ['low', 'normal', 'high'] },
@@ -82,9 +84,12 @@ function bad(message: string, code = 'ErrorInvalidRequest'): GraphError {
   return new GraphError(400, code, message);
 }
 
-function enumValue(name: string, raw: unknown): string {
-  const spec = ENUMS[name]!;
-  const found = typeof raw === 'string' ? spec.values.find((v) => v.toLowerCase() === raw.toLowerCase()) : undefined;
+function enumValue<Name extends EnumField>(name: Name, raw: unknown): EventFields[Name] {
+  const spec = ENUMS[name];
+  const found =
+    typeof raw === 'string'
+      ? spec.values.find((v: EventFields[Name]) => v.toLowerCase() === raw.toLowerCase())
+      : undefined;
   if (!found)
     throw bad(
       `Cannot convert the literal '${String(raw)}' to the expected type 'microsoft.graph.${spec.type}'.`,
@@ -112,14 +117,12 @@ function location(raw: unknown): StoredLocation {
   const l = raw as Record<string, unknown>;
   return {
     displayName: typeof l.displayName === 'string' ? l.displayName : '',
-    ...(typeof l.locationType === 'string' ? { locationType: l.locationType } : {}),
+    ...(typeof l.locationType === 'string' ? { locationType: l.locationType as Graph.LocationType } : {}),
     ...(typeof l.uniqueId === 'string' ? { uniqueId: l.uniqueId } : {}),
-    ...(typeof l.uniqueIdType === 'string' ? { uniqueIdType: l.uniqueIdType } : {}),
+    ...(typeof l.uniqueIdType === 'string' ? { uniqueIdType: l.uniqueIdType as Graph.LocationUniqueIdType } : {}),
     ...(typeof l.locationUri === 'string' ? { locationUri: l.locationUri } : {}),
-    ...(l.address && typeof l.address === 'object' ? { address: l.address as Record<string, string> } : {}),
-    ...(l.coordinates && typeof l.coordinates === 'object'
-      ? { coordinates: l.coordinates as Record<string, number> }
-      : {}),
+    ...(l.address && typeof l.address === 'object' ? { address: l.address } : {}),
+    ...(l.coordinates && typeof l.coordinates === 'object' ? { coordinates: l.coordinates } : {}),
   };
 }
 
@@ -229,8 +232,9 @@ export function parseEventInput(body: unknown): EventInput {
     }
   }
   if ('attendees' in b) fields.attendees = b.attendees === null ? [] : attendees(b.attendees);
-  for (const name of ['showAs', 'sensitivity', 'importance'] as const)
-    if (name in b) fields[name] = enumValue(name, b[name]);
+  if ('showAs' in b) fields.showAs = enumValue('showAs', b.showAs);
+  if ('sensitivity' in b) fields.sensitivity = enumValue('sensitivity', b.sensitivity);
+  if ('importance' in b) fields.importance = enumValue('importance', b.importance);
   if ('categories' in b) {
     if (!Array.isArray(b.categories) || b.categories.some((c) => typeof c !== 'string'))
       throw bad("The property 'categories' must be an array of strings.", 'RequestBodyRead');

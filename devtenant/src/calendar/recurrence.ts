@@ -33,10 +33,10 @@ function invalid(message: string): GraphError {
   return new GraphError(400, 'ErrorInvalidRequest', message);
 }
 
-const lowerDay = (d: string) => {
+const lowerDay = (d: string): (typeof DAYS)[number] => {
   const v = d.toLowerCase();
   if (!(DAYS as readonly string[]).includes(v)) throw invalid(`Requested value '${d}' was not found.`);
-  return v;
+  return v as (typeof DAYS)[number];
 };
 
 /** Validates a patternedRecurrence like Graph (unknown properties and missing required ones are 400). */
@@ -138,7 +138,7 @@ export function occurrenceDates(r: PatternedRecurrence, untilOrd: number): Day[]
   if (p.type === 'daily') {
     for (let o = startOrd; guard++ < 20_000; o += p.interval) if (!push(fromOrd(o))) break;
   } else if (p.type === 'weekly') {
-    const first = DAYS.indexOf(p.firstDayOfWeek as (typeof DAYS)[number]);
+    const first = DAYS.indexOf(p.firstDayOfWeek);
     const weekStart = startOrd - ((dow(start) - first + 7) % 7);
     outer: for (let w = weekStart; guard++ < 5_000; w += 7 * p.interval) {
       for (let i = 0; i < 7; i++) {

@@ -1,76 +1,59 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import { randomBytes } from 'node:crypto';
 import type { DirectoryUser } from '../directory/directory.js';
-import type { MailboxStore, Recipient } from './mailboxStore.js';
+import type { Complete } from '../graph/graphTypes.js';
+import type { EmailAddress, MailboxStore, Recipient } from './mailboxStore.js';
 
-export interface StoredLocation {
-  displayName: string;
-  locationType?: string;
-  uniqueId?: string;
-  uniqueIdType?: string;
-  address?: Record<string, string>;
-  coordinates?: Record<string, number>;
-  locationUri?: string;
-  locationEmailAddress?: string;
+/** A location as stored: always with its display name, other parts as a client wrote them. */
+export type StoredLocation = Pick<Complete<Graph.Location>, 'displayName'> & Partial<Complete<Graph.Location>>;
+
+export interface StoredAttendee extends Complete<Pick<Graph.Attendee, 'type' | 'status' | 'emailAddress'>> {
+  status: Complete<Graph.ResponseStatus>;
+  emailAddress: EmailAddress;
 }
 
-export interface StoredAttendee {
-  type: 'required' | 'optional' | 'resource';
-  status: { response: string; time: string };
-  emailAddress: { name?: string; address: string };
-}
+export type RecurrencePattern = Complete<Graph.RecurrencePattern>;
+export type RecurrenceRange = Complete<Graph.RecurrenceRange>;
 
-export interface RecurrencePattern {
-  type: 'daily' | 'weekly' | 'absoluteMonthly' | 'relativeMonthly' | 'absoluteYearly' | 'relativeYearly';
-  interval: number;
-  month: number;
-  dayOfMonth: number;
-  daysOfWeek: string[];
-  firstDayOfWeek: string;
-  index: 'first' | 'second' | 'third' | 'fourth' | 'last';
-}
-
-export interface RecurrenceRange {
-  type: 'endDate' | 'noEnd' | 'numbered';
-  startDate: string;
-  endDate: string;
-  recurrenceTimeZone: string;
-  numberOfOccurrences: number;
-}
-
-export interface PatternedRecurrence {
+export interface PatternedRecurrence extends Complete<Graph.PatternedRecurrence> {
   pattern: RecurrencePattern;
   range: RecurrenceRange;
 }
 
 /** What an occurrence can override (an exception) and what a single event or series master carries. */
-export interface EventFields {
-  subject: string;
-  body: { contentType: 'text' | 'html'; content: string };
+export interface EventFields extends Complete<
+  Pick<
+    Graph.Event,
+    | 'subject'
+    | 'body'
+    | 'isAllDay'
+    | 'location'
+    | 'locations'
+    | 'attendees'
+    | 'showAs'
+    | 'sensitivity'
+    | 'importance'
+    | 'categories'
+    | 'isReminderOn'
+    | 'reminderMinutesBeforeStart'
+    | 'responseRequested'
+    | 'hideAttendees'
+    | 'allowNewTimeProposals'
+  >
+> {
+  body: Complete<Graph.ItemBody>;
   /** Instants (ms since epoch, UTC). */
   startUtc: number;
   endUtc: number;
   /** The zone names as the client gave them (Windows or IANA): originalStartTimeZone / originalEndTimeZone. */
   startZone: string;
   endZone: string;
-  isAllDay: boolean;
   location: StoredLocation;
   locations: StoredLocation[];
   attendees: StoredAttendee[];
-  showAs: string;
-  sensitivity: string;
-  importance: string;
-  categories: string[];
-  isReminderOn: boolean;
-  reminderMinutesBeforeStart: number;
-  responseRequested: boolean;
-  hideAttendees: boolean;
-  allowNewTimeProposals: boolean;
 }
 
-export interface ExtendedProperty {
-  id: string;
-  value: string;
-}
+export type ExtendedProperty = Complete<Pick<Graph.SingleValueLegacyExtendedProperty, 'id' | 'value'>>;
 
 export interface StoredException {
   fields: Partial<EventFields>;

@@ -1,52 +1,60 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import { randomBytes } from 'node:crypto';
 import type { DirectoryUser } from '../directory/directory.js';
+import type { Complete } from '../graph/graphTypes.js';
 import type { ExtendedProperty } from './calendarStore.js';
 import { newChangeKey } from './calendarStore.js';
-import type { MailboxStore } from './mailboxStore.js';
+import type { EmailAddress, MailboxStore } from './mailboxStore.js';
 
-export interface PhysicalAddress {
-  street?: string;
-  city?: string;
-  state?: string;
-  postalCode?: string;
-  countryOrRegion?: string;
-}
+/** A contact's address as stored: the parts a client wrote (Graph answers `{}` for an empty one). */
+export type PhysicalAddress = Partial<Complete<Graph.PhysicalAddress>>;
+
+/** Graph's contact properties that hold text: null when empty, as Graph answers. */
+type ContactText =
+  | 'givenName'
+  | 'middleName'
+  | 'surname'
+  | 'title'
+  | 'initials'
+  | 'nickName'
+  | 'generation'
+  | 'mobilePhone'
+  | 'jobTitle'
+  | 'department'
+  | 'companyName'
+  | 'officeLocation'
+  | 'profession'
+  | 'assistantName'
+  | 'manager'
+  | 'spouseName'
+  | 'birthday'
+  | 'personalNotes'
+  | 'businessHomePage'
+  | 'yomiGivenName'
+  | 'yomiSurname'
+  | 'yomiCompanyName';
+
+/** Graph's contact properties that always have a value: computed names, lists (empty when none), addresses. */
+type ContactAlwaysSet =
+  | 'displayName'
+  | 'fileAs'
+  | 'emailAddresses'
+  | 'businessPhones'
+  | 'homePhones'
+  | 'imAddresses'
+  | 'categories'
+  | 'children'
+  | 'businessAddress'
+  | 'homeAddress'
+  | 'otherAddress';
 
 /** What a client can write on a contact (Graph names); absent = null / empty. */
-export interface ContactFields {
-  givenName: string | null;
-  middleName: string | null;
-  surname: string | null;
-  title: string | null;
-  initials: string | null;
-  nickName: string | null;
-  generation: string | null;
-  displayName: string;
-  fileAs: string;
-  emailAddresses: { name?: string; address: string }[];
-  businessPhones: string[];
-  homePhones: string[];
-  mobilePhone: string | null;
-  jobTitle: string | null;
-  department: string | null;
-  companyName: string | null;
-  officeLocation: string | null;
-  profession: string | null;
-  assistantName: string | null;
-  manager: string | null;
-  spouseName: string | null;
-  birthday: string | null;
+export interface ContactFields
+  extends Required<Pick<Graph.Contact, ContactText>>, Complete<Pick<Graph.Contact, ContactAlwaysSet>> {
+  emailAddresses: EmailAddress[];
   businessAddress: PhysicalAddress;
   homeAddress: PhysicalAddress;
   otherAddress: PhysicalAddress;
-  personalNotes: string | null;
-  businessHomePage: string | null;
-  imAddresses: string[];
-  categories: string[];
-  children: string[];
-  yomiGivenName: string | null;
-  yomiSurname: string | null;
-  yomiCompanyName: string | null;
 }
 
 export interface StoredContact extends ContactFields {

@@ -1,12 +1,12 @@
+import type * as Graph from '@microsoft/microsoft-graph-types';
 import type { DirectoryUser } from '../directory/directory.js';
+import type { Complete } from '../graph/graphTypes.js';
 import type { CalendarSection } from './calendarStore.js';
 import type { ContactSection } from './contactStore.js';
 
-export interface EmailAddress {
-  name?: string;
-  address: string;
-}
-export interface Recipient {
+/** An address as stored: always with the address, the name when one was given. */
+export type EmailAddress = Pick<Complete<Graph.EmailAddress>, 'address'> & Partial<Complete<Graph.EmailAddress>>;
+export interface Recipient extends Complete<Graph.Recipient> {
   emailAddress: EmailAddress;
 }
 

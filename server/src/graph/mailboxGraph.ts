@@ -1,24 +1,11 @@
-import { ResponseType, type Client } from '@microsoft/microsoft-graph-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RetryLater, type MailboxLimiter } from '../throttling.js';
-import { classifyGraphFailure, type GraphFailure } from './graphErrors.js';
-
-/** A Graph answer that is not a success, classified (see graphErrors.ts). */
-export class GraphRequestError extends Error {
-  constructor(
-    readonly failure: GraphFailure,
-    readonly method: string,
-    readonly path: string,
-    graphMessage = '',
-  ) {
-    super(`${method} ${path} failed: ${failure.status} ${failure.code} ${graphMessage}`.trim());
-    this.name = 'GraphRequestError';
-  }
-}
+import { GraphError } from './graphError.js';
+import type { GraphCall, GraphMethod, GraphTransport } from './graphTransport.js';
 
 export interface BatchRequest {
   id: string;
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: GraphMethod;
   url: string;
   body?: unknown;
   headers?: Record<string, string>;
@@ -43,7 +30,7 @@ const MAX_THROTTLED_ROUNDS = 6;
  */
 export class MailboxGraph {
   constructor(
-    private readonly client: Client,
+    private readonly transport: GraphTransport,
     private readonly limiter: MailboxLimiter,
     readonly mailboxKey: string,
     /** The job's signal: once it aborts, no further request is sent and the call throws its reason. */
@@ -51,19 +38,19 @@ export class MailboxGraph {
   ) {}
 
   async get<T>(path: string, headers: Record<string, string> = {}): Promise<T> {
-    return (await this.send('GET', path, undefined, headers)).body as T;
+    return (await this.send({ method: 'GET', path, headers })) as T;
   }
 
   async post<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
-    return (await this.send('POST', path, body, headers)).body as T;
+    return (await this.send({ method: 'POST', path, body, headers })) as T;
   }
 
   async patch<T>(path: string, body: unknown): Promise<T> {
-    return (await this.send('PATCH', path, body)).body as T;
+    return (await this.send({ method: 'PATCH', path, body })) as T;
   }
 
   async delete(path: string): Promise<void> {
-    await this.send('DELETE', path);
+    await this.send({ method: 'DELETE', path });
   }
 
   /** Sends the requests in $batch calls of 20; throttled inner requests are sent again after their Retry-After. */
@@ -72,18 +59,22 @@ export class MailboxGraph {
     for (let start = 0; start < requests.length; start += MAX_BATCH_REQUESTS) {
       let pending = requests.slice(start, start + MAX_BATCH_REQUESTS);
       for (let round = 1; pending.length; round += 1) {
-        const { body } = await this.send('POST', '/$batch', { requests: pending });
+        const body = await this.send({ method: 'POST', path: '/$batch', body: { requests: pending } });
         const responses = (body as { responses: BatchResponse[] }).responses;
         let waitSeconds = 0;
         const again: BatchRequest[] = [];
         for (const response of responses) {
-          const failure = classifyGraphFailure(
-            response.status,
-            errorCode(response.body),
-            headerValue(response.headers, 'retry-after'),
-          );
-          if (response.status >= 400 && failure.kind === 'temporary') {
-            again.push(pending.find((request) => request.id === response.id)!);
+          const request = pending.find((candidate) => candidate.id === response.id)!;
+          const failure =
+            response.status >= 400
+              ? GraphError.fromAnswer(`${request.method} ${request.url}`, {
+                  status: response.status,
+                  body: response.body,
+                  header: (name) => headerValue(response.headers, name),
+                })
+              : undefined;
+          if (failure?.kind === 'temporary') {
+            again.push(request);
             waitSeconds = Math.max(waitSeconds, failure.retryAfterSeconds ?? backoffSeconds(round));
           } else {
             results.set(response.id, response);
@@ -96,34 +87,21 @@ export class MailboxGraph {
     return results;
   }
 
-  private async send(
-    method: string,
-    path: string,
-    body?: unknown,
-    headers: Record<string, string> = {},
-  ): Promise<{ status: number; body: unknown }> {
+  /** One request through the mailbox limiter; 429/503/504 are sent again after Retry-After, other failures thrown. */
+  private async send(call: GraphCall): Promise<unknown> {
     for (let round = 1; ; round += 1) {
       this.signal?.throwIfAborted();
       const release = await this.limiter.acquire(this.mailboxKey, this.signal ? { signal: this.signal } : {});
-      let response: Response;
+      let throttled: GraphError;
       try {
-        const request = this.client.api(path).headers(headers).responseType(ResponseType.RAW);
-        response = (await (method === 'GET'
-          ? request.get()
-          : method === 'POST'
-            ? request.post(body ?? {})
-            : method === 'PATCH'
-              ? request.patch(body)
-              : request.delete())) as Response;
+        return await this.transport.send(call.method === 'POST' ? { ...call, body: call.body ?? {} } : call);
+      } catch (error) {
+        if (!(error instanceof GraphError) || error.kind !== 'temporary') throw error;
+        throttled = error;
       } finally {
         await release();
       }
-      const text = await response.text();
-      const parsed: unknown = text ? safeJson(text) : undefined;
-      if (response.ok) return { status: response.status, body: parsed };
-      const failure = classifyGraphFailure(response.status, errorCode(parsed), response.headers.get('retry-after'));
-      if (failure.kind !== 'temporary') throw new GraphRequestError(failure, method, path, errorMessage(parsed));
-      await this.throttled(failure.retryAfterSeconds ?? backoffSeconds(round), round);
+      await this.throttled(throttled.retryAfterSeconds ?? backoffSeconds(round), round);
     }
   }
 
@@ -138,26 +116,8 @@ function backoffSeconds(round: number): number {
   return Math.min(30, 2 ** round) * (0.75 + Math.random() * 0.5);
 }
 
-function errorCode(body: unknown): string {
-  const error = (body as { error?: { code?: unknown } } | undefined)?.error;
-  return typeof error?.code === 'string' ? error.code : '';
-}
-
-function errorMessage(body: unknown): string {
-  const error = (body as { error?: { message?: unknown } } | undefined)?.error;
-  return typeof error?.message === 'string' ? error.message : '';
-}
-
 function headerValue(headers: Record<string, string> | undefined, name: string): string | undefined {
   if (!headers) return undefined;
   const key = Object.keys(headers).find((header) => header.toLowerCase() === name);
   return key ? headers[key] : undefined;
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }

@@ -1,17 +1,26 @@
-import type { Client, GraphRequest } from '@microsoft/microsoft-graph-client';
+import type { GraphTransport } from './graphTransport.js';
 
-interface Page<T> {
+/** One page of a Graph collection or delta round. */
+export interface Page<T> {
   value: T[];
   '@odata.nextLink'?: string;
+  '@odata.deltaLink'?: string;
 }
 
-/** Follows `@odata.nextLink` to the end (pages may be empty); the link is used as given, never parsed. */
-export async function getAllPages<T>(client: Client, first: GraphRequest): Promise<T[]> {
+/**
+ * Follows `@odata.nextLink` to the end (pages may be empty); the link is requested as given, never parsed, with the
+ * first request's headers on every page (`ConsistencyLevel` for `$search`), as the Graph SDK's page iterator sends them.
+ */
+export async function getAllPages<T>(
+  graph: GraphTransport,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<T[]> {
   const items: T[] = [];
-  let page = (await first.get()) as Page<T>;
+  let page = await graph.get<Page<T>>(path, headers);
   items.push(...page.value);
   while (page['@odata.nextLink']) {
-    page = (await client.api(page['@odata.nextLink']).get()) as Page<T>;
+    page = await graph.get<Page<T>>(page['@odata.nextLink'], headers);
     items.push(...page.value);
   }
   return items;

@@ -1,20 +1,11 @@
+import type { Organization, User } from '@microsoft/microsoft-graph-types';
 import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
-import type { DirectoryUser, TenantDirectory } from '../crm/tenantDirectory.js';
+import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import { AppError } from '../errors.js';
-import { connectGraph } from './graphClient.js';
-import { graphFailureOf } from './graphErrors.js';
+import { GraphError } from './graphError.js';
+import { connectGraph } from './graphTransport.js';
 import { getAllPages } from './paging.js';
-
-interface OrganizationResource {
-  displayName: string;
-  verifiedDomains: { name: string }[];
-}
-
-interface UserResource extends DirectoryUser {
-  accountEnabled?: boolean | null;
-  userType?: string | null;
-}
 
 const USER_FIELDS = [
   'id',
@@ -25,7 +16,10 @@ const USER_FIELDS = [
   'preferredLanguage',
   'accountEnabled',
   'userType',
-];
+] as const satisfies (keyof User)[];
+
+/** A user as the `$select` above returns it (Graph always sends the id). */
+type SelectedUser = Pick<User, (typeof USER_FIELDS)[number]> & { id: string };
 
 /**
  * The caller's tenant as Graph describes it. `/organization` is read on the caller's behalf (User.Read suffices);
@@ -39,39 +33,37 @@ export function createGraphTenantDirectory(
 ): TenantDirectory {
   return {
     async describeTenant(identity) {
-      const client = await connectGraph(graphBaseUrl, fetch, () =>
+      const graph = await connectGraph(graphBaseUrl, fetch, () =>
         tokens.onBehalfOf(identity, ['https://graph.microsoft.com/User.Read']),
       );
-      const response = await translateFailures(
-        () =>
-          client.api('/organization').select(['displayName', 'verifiedDomains']).get() as Promise<{
-            value: OrganizationResource[];
-          }>,
+      const response = await translateFailures(() =>
+        graph.get<{ value: Pick<Organization, 'displayName' | 'verifiedDomains'>[] }>(
+          '/organization?$select=displayName,verifiedDomains',
+        ),
       );
       const organization = response.value[0];
       if (!organization) throw new AppError('graph_unavailable', 'Graph returned no organization');
       return {
-        displayName: organization.displayName,
-        verifiedDomains: organization.verifiedDomains.map((domain) => domain.name),
+        displayName: organization.displayName ?? '',
+        verifiedDomains: (organization.verifiedDomains ?? []).flatMap((domain) => (domain.name ? [domain.name] : [])),
       };
     },
     async listUsers(identity, search) {
-      const client = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
-      const request = client.api('/users').select(USER_FIELDS).top(999);
-      if (search?.trim())
-        // The Graph client puts query options into the URL as given: without encoding, `&`, `#` or `%` in a name
-        // would cut the query short and Graph would refuse it.
-        request
-          .header('ConsistencyLevel', 'eventual')
-          .search(encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`));
-      const users = await translateFailures(() => getAllPages<UserResource>(client, request));
+      const graph = await connectGraph(graphBaseUrl, fetch, () => tokens.appOnly(identity.tenantId));
+      let path = `/users?$select=${USER_FIELDS.join(',')}&$top=999`;
+      const headers: Record<string, string> = {};
+      if (search?.trim()) {
+        path += `&$search=${encodeURIComponent(`"displayName:${search.trim().replace(/"/g, '')}"`)}`;
+        headers.ConsistencyLevel = 'eventual';
+      }
+      const users = await translateFailures(() => getAllPages<SelectedUser>(graph, path, headers));
       return users
         .filter((user) => user.accountEnabled !== false && user.userType !== 'Guest')
         .map(({ id, displayName, mail, userPrincipalName, jobTitle, preferredLanguage }) => ({
           id,
-          displayName,
+          displayName: displayName ?? '',
           mail: mail ?? null,
-          userPrincipalName,
+          userPrincipalName: userPrincipalName ?? '',
           jobTitle: jobTitle ?? null,
           preferredLanguage: preferredLanguage ?? null,
         }));
@@ -83,10 +75,8 @@ async function translateFailures<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof AppError) throw error;
-    const failure = graphFailureOf(error);
-    if (failure?.kind === 'consent_missing') throw new AppError('consent_required', failure.code);
-    if (failure) throw new AppError('graph_unavailable', `${failure.status} ${failure.code}`);
-    throw error;
+    if (!(error instanceof GraphError)) throw error;
+    if (error.kind === 'consent_missing') throw new AppError('consent_required', error.code);
+    throw new AppError('graph_unavailable', `${error.status} ${error.code}`);
   }
 }

@@ -2,8 +2,8 @@ import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
 import type { Mailer } from '../crm/mailer.js';
 import { AppError } from '../errors.js';
-import { connectGraph } from '../graph/graphClient.js';
-import { graphFailureOf } from '../graph/graphErrors.js';
+import { GraphError } from '../graph/graphError.js';
+import { connectGraph } from '../graph/graphTransport.js';
 import { buildMimeMessage } from './mime.js';
 
 /**
@@ -14,18 +14,21 @@ export function createGraphMailer(graphBaseUrl: string, fetch: OutboundFetch, to
   return {
     async send(from, mail) {
       try {
-        const client = await connectGraph(graphBaseUrl, fetch, () =>
+        const graph = await connectGraph(graphBaseUrl, fetch, () =>
           tokens.onBehalfOf(from, ['https://graph.microsoft.com/Mail.Send']),
         );
         const mime = Buffer.from(await buildMimeMessage(mail), 'utf8').toString('base64');
-        await client.api('/me/sendMail').header('Content-Type', 'text/plain').post(mime);
+        await graph.send({
+          method: 'POST',
+          path: '/me/sendMail',
+          body: mime,
+          headers: { 'Content-Type': 'text/plain' },
+        });
       } catch (error) {
-        if (error instanceof AppError) throw error;
-        const failure = graphFailureOf(error);
-        if (failure)
+        if (error instanceof GraphError)
           throw new AppError(
-            failure.kind === 'consent_missing' ? 'consent_required' : 'graph_unavailable',
-            `${failure.status} ${failure.code}`,
+            error.kind === 'consent_missing' ? 'consent_required' : 'graph_unavailable',
+            `${error.status} ${error.code}`,
           );
         throw error;
       }

@@ -1,4 +1,6 @@
-import { GraphRequestError, type MailboxGraph } from '../graph/mailboxGraph.js';
+import type { Subscription as GraphSubscription } from '@microsoft/microsoft-graph-types';
+import { GraphError } from '../graph/graphError.js';
+import type { MailboxGraph } from '../graph/mailboxGraph.js';
 
 // Outlook resources allow subscriptions of at most 4,230 minutes (docs/graph-behaviour.md#subscription-lifetime).
 const SUBSCRIPTION_MINUTES = 4_200;
@@ -8,10 +10,8 @@ const SUBSCRIPTION_MINUTES = 4_200;
  */
 export const RENEW_WHEN_LEFT_MS = (SUBSCRIPTION_MINUTES - 60) * 60 * 1000;
 
-export interface Subscription {
-  id: string;
-  expirationDateTime: string;
-}
+/** What Graph answers for a subscription it created or renewed: both are always there. */
+export type Subscription = Required<Pick<GraphSubscription, 'id' | 'expirationDateTime'>>;
 
 /** Subscribes to changes of the synced calendar's events; Graph checks the notification URL first (validation). */
 export function subscribe(
@@ -42,6 +42,6 @@ export async function unsubscribe(graph: MailboxGraph, subscriptionId: string): 
   try {
     await graph.delete(`/subscriptions/${subscriptionId}`);
   } catch (error) {
-    if (!(error instanceof GraphRequestError && error.failure.kind === 'not_found')) throw error;
+    if (!(error instanceof GraphError && error.kind === 'not_found')) throw error;
   }
 }

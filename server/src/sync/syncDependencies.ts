@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { MicrosoftTokens } from '../auth/microsoftTokens.js';
 import type { OutboundFetch } from '../auth/outboundFetch.js';
-import { connectGraph } from '../graph/graphClient.js';
+import { connectGraph } from '../graph/graphTransport.js';
 import { MailboxGraph } from '../graph/mailboxGraph.js';
 import type { JobQueue } from '../jobs/jobQueue.js';
 import type { MailboxLimiter } from '../jobs/mailboxLimiter.js';
@@ -35,9 +35,9 @@ export async function containerGraphFor(
   kind: SyncKind,
   signal?: AbortSignal,
 ): Promise<ContainerGraph> {
-  const client = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
+  const transport = await connectGraph(deps.graphBaseUrl, deps.fetch, () => deps.tokens.appOnly(tenantId));
   return new ContainerGraph(
-    new MailboxGraph(client, deps.limiter, `${tenantId}/${userObjectId}`, signal),
+    new MailboxGraph(transport, deps.limiter, `${tenantId}/${userObjectId}`, signal),
     userObjectId,
     kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE,
   );

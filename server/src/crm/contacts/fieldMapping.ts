@@ -1,3 +1,4 @@
+import type { Contact, EmailAddress, PhysicalAddress } from '@microsoft/microsoft-graph-types';
 import type { NewContact } from '../../../../common/api/contacts.js';
 
 // Which CRM contact field goes to which Microsoft Graph contact property, for the contact sync and its
@@ -292,41 +293,30 @@ export function validateMapping(mapping: ContactMapping): MappingProblem[] {
   return problems;
 }
 
-export interface GraphPhysicalAddress {
-  street?: string | null;
-  city?: string | null;
-  state?: string | null;
-  postalCode?: string | null;
-  countryOrRegion?: string | null;
-}
-export interface GraphEmailAddress {
-  name?: string | null;
-  address?: string | null;
-}
-
 /** The part of a Graph contact the mapping reads and writes (properties absent from a response are left alone). */
-export interface GraphContact {
-  displayName?: string | null;
-  title?: string | null;
-  givenName?: string | null;
-  middleName?: string | null;
-  surname?: string | null;
-  jobTitle?: string | null;
-  department?: string | null;
-  companyName?: string | null;
-  assistantName?: string | null;
-  birthday?: string | null;
-  personalNotes?: string | null;
-  businessHomePage?: string | null;
-  mobilePhone?: string | null;
-  emailAddresses?: GraphEmailAddress[];
-  businessPhones?: string[];
-  homePhones?: string[];
-  imAddresses?: string[];
-  businessAddress?: GraphPhysicalAddress;
-  homeAddress?: GraphPhysicalAddress;
-  otherAddress?: GraphPhysicalAddress;
-}
+export type GraphContact = Pick<
+  Contact,
+  | 'displayName'
+  | 'title'
+  | 'givenName'
+  | 'middleName'
+  | 'surname'
+  | 'jobTitle'
+  | 'department'
+  | 'companyName'
+  | 'assistantName'
+  | 'birthday'
+  | 'personalNotes'
+  | 'businessHomePage'
+  | 'mobilePhone'
+  | 'emailAddresses'
+  | 'businessPhones'
+  | 'homePhones'
+  | 'imAddresses'
+  | 'businessAddress'
+  | 'homeAddress'
+  | 'otherAddress'
+>;
 
 type Slots = Record<string, unknown>;
 
@@ -358,7 +348,7 @@ export function crmToGraph(contact: NewContact, mapping: ContactMapping, current
     const value = contact[crmField as ContactField];
     const [root, part] = graph.property.split('.') as [keyof GraphContact, string | undefined];
     if (part !== undefined) {
-      const address = (body[root] ??= { ...(current[root] as GraphPhysicalAddress | undefined) }) as Slots;
+      const address = (body[root] ??= { ...(current[root] as PhysicalAddress | null | undefined) }) as Slots;
       address[part] = value || null;
     } else if (graph.position !== undefined) {
       const maxValues = GRAPH_CONTACT_PROPERTIES.find((candidate) => candidate.property === root)!.maxValues!;
@@ -401,7 +391,7 @@ export function graphToCrm(contact: GraphContact, mapping: ContactMapping): Part
     if (part !== undefined) value = (holder as Slots | null)?.[part];
     else if (graph.position !== undefined) {
       const item = (holder as unknown[] | null)?.[graph.position];
-      value = root === 'emailAddresses' ? (item as GraphEmailAddress | undefined)?.address : item;
+      value = root === 'emailAddresses' ? (item as EmailAddress | undefined)?.address : item;
     } else value = holder;
     if (root === 'birthday') changes[crmField] = typeof value === 'string' && value !== '' ? birthdayDate(value) : null;
     else changes[crmField] = typeof value === 'string' ? value : '';

@@ -150,4 +150,25 @@ describe('calendar mapping', () => {
       range: { type: 'noEnd', startDate: '2026-07-06' },
     });
   });
+
+  it('reads the nulls Graph may send (a body without content, an attendee without address) as absent', () => {
+    const content = fromGraphEvent(
+      {
+        id: 'g',
+        subject: 'Room check',
+        body: { contentType: 'html', content: null },
+        start: { dateTime: '2026-07-01T09:00:00', timeZone: 'UTC' },
+        end: { dateTime: '2026-07-01T10:00:00', timeZone: 'UTC' },
+        attendees: [
+          { type: 'required', emailAddress: null },
+          { type: 'optional', emailAddress: { name: 'No address', address: null } },
+          { type: 'optional', emailAddress: { address: 'megan.bowen@contoso.onmicrosoft.com', name: null } },
+        ],
+        recurrence: { pattern: null, range: null },
+      },
+      'UTC',
+    );
+    expect(content).toMatchObject({ subject: 'Room check', description: '', recurrence: null });
+    expect(content.attendees).toEqual([{ email: 'megan.bowen@contoso.onmicrosoft.com', type: 'optional' }]);
+  });
 });

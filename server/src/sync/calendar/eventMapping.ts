@@ -1,3 +1,4 @@
+import type { RecurrencePattern, RecurrenceRange } from '@microsoft/microsoft-graph-types';
 import type { Attendee, NewEvent, Recurrence } from '../../../../common/api/events.js';
 import { SHOW_AS } from '../../../../common/api/enums.js';
 import type { CrmEvent } from '../../crm/events/eventRecords.js';
@@ -57,8 +58,8 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
   const isAllDay = item.isAllDay === true;
   return {
     subject: (item.subject ?? '').trim() || '(no subject)',
-    description: item.body
-      ? item.body.contentType.toLowerCase() === 'html'
+    description: item.body?.content
+      ? item.body.contentType?.toLowerCase() === 'html'
         ? htmlToText(item.body.content)
         : item.body.content
       : '',
@@ -67,16 +68,23 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
     end: wallClock(item.end!, zone, isAllDay),
     timeZone: zone === 'Etc/UTC' ? 'UTC' : zone,
     isAllDay,
-    attendees: (item.attendees ?? [])
-      .filter((a) => a.type !== 'resource' && a.emailAddress.address)
-      .map((a): Attendee => ({
-        email: a.emailAddress.address,
-        ...(a.emailAddress.name ? { name: a.emailAddress.name } : {}),
-        type: a.type === 'optional' ? 'optional' : 'required',
-      })),
+    attendees: (item.attendees ?? []).flatMap(({ type, emailAddress }): Attendee[] =>
+      type === 'resource' || !emailAddress?.address
+        ? []
+        : [
+            {
+              email: emailAddress.address,
+              ...(emailAddress.name ? { name: emailAddress.name } : {}),
+              type: type === 'optional' ? 'optional' : 'required',
+            },
+          ],
+    ),
     reminderMinutes: item.isReminderOn ? (item.reminderMinutesBeforeStart ?? 15) : null,
     showAs: (SHOW_AS as readonly string[]).includes(item.showAs ?? '') ? (item.showAs as NewEvent['showAs']) : 'busy',
-    recurrence: item.recurrence ? recurrenceFrom(item.recurrence) : null,
+    recurrence:
+      item.recurrence?.pattern && item.recurrence.range
+        ? recurrenceFrom(item.recurrence.pattern, item.recurrence.range)
+        : null,
     // A series' exceptions come from its instances (seriesSync.ts), not from the master itself.
     exceptions: [],
   };
@@ -90,8 +98,7 @@ function wallClock(value: GraphDateTime, zone: string, isAllDay: boolean): strin
   return utcToLocal(localToUtc(local, sourceZone), zone);
 }
 
-function recurrenceFrom(recurrence: NonNullable<GraphEvent['recurrence']>): Recurrence {
-  const { pattern, range } = recurrence;
+function recurrenceFrom(pattern: RecurrencePattern, range: RecurrenceRange): Recurrence {
   const keep = <T extends object>(source: T, keys: string[]) =>
     Object.fromEntries(
       Object.entries(source).filter(

@@ -1,35 +1,18 @@
-/** The parts of Graph's event resource the calendar sync reads and writes. */
-export interface GraphDateTime {
-  dateTime: string;
-  timeZone: string;
-}
+import type { DateTimeTimeZone, Event } from '@microsoft/microsoft-graph-types';
 
-export interface GraphEvent {
+/** A time as Graph gives it in an event's `start` and `end`: both parts are always present. */
+export type GraphDateTime = Required<{ [Key in keyof DateTimeTimeZone]: NonNullable<DateTimeTimeZone[Key]> }>;
+
+/**
+ * Graph's event as the calendar sync reads it: always with its id, with the removal mark of a delta page, and with
+ * `start` and `end` complete when present.
+ */
+export type GraphEvent = Omit<Event, 'id' | 'start' | 'end'> & {
   id: string;
   '@removed'?: { reason: string };
-  changeKey?: string;
-  lastModifiedDateTime?: string;
-  iCalUId?: string;
-  transactionId?: string | null;
-  type?: 'singleInstance' | 'occurrence' | 'exception' | 'seriesMaster';
-  seriesMasterId?: string | null;
-  subject?: string | null;
-  body?: { contentType: string; content: string };
   start?: GraphDateTime;
   end?: GraphDateTime;
-  originalStartTimeZone?: string | null;
-  isAllDay?: boolean;
-  location?: { displayName?: string | null } | null;
-  attendees?: { type?: string; emailAddress: { address: string; name?: string } }[];
-  isReminderOn?: boolean;
-  reminderMinutesBeforeStart?: number;
-  showAs?: string;
-  recurrence?: {
-    pattern: Record<string, unknown> & { type: string; interval: number };
-    range: Record<string, unknown> & { type: string; startDate: string; recurrenceTimeZone?: string };
-  } | null;
-  isCancelled?: boolean;
-}
+};
 
 /**
  * The single-value extended property that stamps our event id on the Outlook item

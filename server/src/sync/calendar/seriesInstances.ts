@@ -8,10 +8,8 @@ import type { CalendarWindow } from './calendarWindow.js';
 import { fromGraphEvent } from './eventMapping.js';
 import type { GraphEvent } from './graphEvent.js';
 
-/** An occurrence or exception of a series as `/events/{id}/instances` returns it. */
-export interface GraphInstance extends GraphEvent {
-  originalStart?: string;
-}
+/** An occurrence or exception of a series as `/events/{id}/instances` returns it (with `originalStart`). */
+export type GraphInstance = GraphEvent;
 
 const INSTANCE_FIELDS =
   'id,type,originalStart,originalStartTimeZone,start,end,isAllDay,subject,body,location,changeKey';

@@ -1,5 +1,5 @@
 import { eventFromRow } from '../../crm/events/eventRecords.js';
-import { GraphRequestError } from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
 import type { ContainerGraph } from '../engine/containerGraph.js';
 import { linkedSeries, recordSyncedVersion } from '../syncLinks.js';
 import { logSync } from '../syncLog.js';
@@ -22,7 +22,7 @@ export async function reviewSeries(run: SyncRun, graph: ContainerGraph, onlyGrap
     const event = eventFromRow(row);
     const read = await readSeries(graph, event, row.graphId!, window).catch((error: unknown) => {
       // A series deleted in Outlook is the delta's to report.
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
+      if (error instanceof GraphError && error.kind === 'not_found') return undefined;
       throw error;
     });
     if (!read) continue;

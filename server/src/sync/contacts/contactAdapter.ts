@@ -10,7 +10,7 @@ import {
 } from '../../crm/contacts/fieldMapping.js';
 import { recordSyncChange } from '../../crm/syncOutbox.js';
 import type { ContactRow } from '../../store/schema.js';
-import type { ContainerGraph } from '../engine/containerGraph.js';
+import type { ContainerGraph, GraphItem } from '../engine/containerGraph.js';
 import type { ItemAdapter } from '../engine/itemAdapter.js';
 import { shortLabel } from '../engine/shortLabel.js';
 import { unconfirmedEntityIds } from '../syncLinks.js';
@@ -24,13 +24,7 @@ export const FIRST_CONTACT_SYNC_LIMIT = 10_000;
  */
 export const CRM_CONTACT_ID_PROPERTY = 'String {3c7e9a41-6b2f-4d8e-a1c5-9f0b2e4d6a83} Name CrmContactId';
 
-type GraphContactItem = GraphContact & {
-  id: string;
-  changeKey?: string;
-  lastModifiedDateTime?: string;
-  displayName?: string | null;
-  surname?: string | null;
-};
+type GraphContactItem = GraphContact & GraphItem;
 
 /** CRM contacts in the engine, through the user's field mapping: the brand contact folder's items. */
 export function contactAdapter(

@@ -1,24 +1,16 @@
+import type { OutlookItem } from '@microsoft/microsoft-graph-types';
 import { calendarWindow } from '../calendar/calendarWindow.js';
-import {
-  GraphRequestError,
-  type BatchRequest,
-  type BatchResponse,
-  type MailboxGraph,
-} from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
+import type { BatchRequest, BatchResponse, MailboxGraph } from '../../graph/mailboxGraph.js';
+import type { Page } from '../../graph/paging.js';
 
-export interface Page<T> {
-  value: T[];
-  '@odata.nextLink'?: string;
-  '@odata.deltaLink'?: string;
-}
+export type { Page };
 
-/** A Graph item as the engine sees it, whatever its kind. */
-export interface GraphItem {
+/** A Graph item as the engine sees it, whatever its kind: an Outlook item with its id, maybe a delta's removal mark. */
+export type GraphItem = Pick<OutlookItem, 'changeKey' | 'lastModifiedDateTime'> & {
   id: string;
   '@removed'?: { reason: string };
-  changeKey?: string;
-  lastModifiedDateTime?: string;
-}
+};
 
 /** How a kind's container and items are addressed in Graph (calendars/events, contactFolders/contacts). */
 export interface ContainerShape {
@@ -49,7 +41,7 @@ export class ContainerGraph {
     try {
       return (await this.graph.post<{ id: string }>(`${this.base}/${collection}`, { [nameProperty]: name })).id;
     } catch (error) {
-      if (!(error instanceof GraphRequestError) || error.failure.status !== 409) throw error;
+      if (!(error instanceof GraphError) || error.status !== 409) throw error;
       const existing = await this.graph.get<Page<Record<string, string>>>(
         `${this.base}/${collection}?$select=id,${nameProperty}&$top=100`,
       );
@@ -65,7 +57,7 @@ export class ContainerGraph {
       await this.graph.get(`${this.base}/${this.shape.collection}/${containerId}?$select=id`);
       return true;
     } catch (error) {
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return false;
+      if (error instanceof GraphError && error.kind === 'not_found') return false;
       throw error;
     }
   }
@@ -76,7 +68,7 @@ export class ContainerGraph {
       await this.graph.delete(`${this.base}/${this.shape.collection}/${containerId}`);
       return true;
     } catch (error) {
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return false;
+      if (error instanceof GraphError && error.kind === 'not_found') return false;
       throw error;
     }
   }
@@ -86,7 +78,7 @@ export class ContainerGraph {
     try {
       return await this.graph.get<GraphItem>(`${this.base}/${this.shape.items}/${itemId}?$select=id,changeKey`);
     } catch (error) {
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
+      if (error instanceof GraphError && error.kind === 'not_found') return undefined;
       throw error;
     }
   }
@@ -98,7 +90,7 @@ export class ContainerGraph {
         Prefer: this.shape.deltaPrefer,
       });
     } catch (error) {
-      if (error instanceof GraphRequestError && error.failure.kind === 'not_found') return undefined;
+      if (error instanceof GraphError && error.kind === 'not_found') return undefined;
       throw error;
     }
   }

@@ -3,14 +3,13 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import type { ZodError } from 'zod';
 import { z } from 'zod';
-import { classifyGraphFailure } from '../../graph/graphErrors.js';
-import { GraphRequestError } from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
 import { RetryLater } from '../../jobs/jobQueue.js';
 import { storeKinds, TEST_DATABASE_URL } from '../../../test/stores.js';
 import { itemFailureReason } from './itemFailureReason.js';
 
 const graphError = (status: number, code: string) =>
-  new GraphRequestError(classifyGraphFailure(status, code, null), 'GET', '/users/x/events/y');
+  new GraphError(status, code, undefined, undefined, 'GET /users/x/events/y');
 
 async function postgresError(query: string, values: unknown[] = []): Promise<unknown> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
@@ -55,6 +54,10 @@ describe('which failures belong to one item (set aside in time) and which to the
   it('Graph asking to wait, an unknown error and a plain Error are the run’s failures', () => {
     expect(itemFailureReason(new RetryLater(30))).toBeUndefined();
     expect(itemFailureReason(new Error('Connection terminated unexpectedly'))).toBeUndefined();
+    // fetch fails with a TypeError, which for a mapping means an unreadable item: Graph out of reach is not that.
+    expect(
+      itemFailureReason(GraphError.noAnswer('GET /users/x/events/y', new TypeError('fetch failed'))),
+    ).toBeUndefined();
     expect(itemFailureReason('a string')).toBeUndefined();
   });
 

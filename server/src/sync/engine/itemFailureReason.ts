@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { GraphRequestError } from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
 
 /**
  * Why one item could not be applied, as a sync log reason, when the failure belongs to that item alone; undefined
@@ -7,8 +7,8 @@ import { GraphRequestError } from '../../graph/mailboxGraph.js';
  * run's retry takes care of and which must never set an item aside.
  */
 export function itemFailureReason(error: unknown): string | undefined {
-  if (error instanceof GraphRequestError) {
-    const { kind, status, code } = error.failure;
+  if (error instanceof GraphError) {
+    const { kind, status, code } = error;
     const itsOwn = kind === 'invalid_request' || kind === 'not_found' || (kind === 'unknown' && status < 500);
     return itsOwn ? `refused_read|${status} ${code || 'unknown'}` : undefined;
   }

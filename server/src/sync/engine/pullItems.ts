@@ -1,6 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import { recordSyncChange } from '../../crm/syncOutbox.js';
-import { GraphRequestError } from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
 import type { Database, SyncLinkRow } from '../../store/schema.js';
 import { cursorAdvanced } from '../bindingStates.js';
 import { clearItemFailure, itemsToRetry, noteItemFailure } from '../itemFailures.js';
@@ -50,15 +50,15 @@ export async function pullItems<Row extends SyncedRow, Item extends GraphItem>(
     try {
       page = await graph.deltaPage<Item>(url);
     } catch (error) {
-      if (!(error instanceof GraphRequestError)) throw error;
-      if (error.failure.kind === 'cursor_expired' && !fresh) {
+      if (!(error instanceof GraphError)) throw error;
+      if (error.kind === 'cursor_expired' && !fresh) {
         await logSync(run.db, run.binding, { direction: 'none', action: 'skipped', reason: 'resync' }, run.now());
         url = graph.firstDeltaUrl(containerId, run.now());
         fresh = true;
         seen.clear();
         continue;
       }
-      if (error.failure.kind === 'not_found' && !(await graph.containerExists(containerId))) throw new ContainerGone();
+      if (error.kind === 'not_found' && !(await graph.containerExists(containerId))) throw new ContainerGone();
       throw error;
     }
     const items = page.value.map((item) => storableItem(item));

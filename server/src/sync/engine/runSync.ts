@@ -1,5 +1,5 @@
 import { AppError } from '../../errors.js';
-import { GraphRequestError } from '../../graph/mailboxGraph.js';
+import { GraphError } from '../../graph/graphError.js';
 import { RetryLater } from '../../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../../store/storeUnavailable.js';
 import {
@@ -140,9 +140,9 @@ export async function recordFailure(run: SyncRun, error: unknown): Promise<void>
 export function failureCode(error: unknown): string {
   if (error instanceof AppError)
     return error.code === 'consent_required' || error.code === 'not_installed' ? 'consent_revoked' : error.code;
-  if (error instanceof GraphRequestError) {
-    if (error.failure.kind === 'consent_missing') return 'consent_revoked';
-    return `graph_${error.failure.kind}`;
+  if (error instanceof GraphError) {
+    if (error.kind === 'consent_missing') return 'consent_revoked';
+    return `graph_${error.kind}`;
   }
   return 'unexpected';
 }
