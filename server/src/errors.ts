@@ -69,4 +69,7 @@ export type ErrorCode =
   | 'user_not_found'
   | 'last_super_admin'
   | 'super_admin_only'
-  | 'cannot_deactivate_self';
+  | 'cannot_deactivate_self'
+  | 'mail_not_found'
+  | 'mail_not_in_mailbox'
+  | 'mail_contact_not_involved';

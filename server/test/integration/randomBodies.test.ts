@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { contactChangesSchema, newContactSchema } from '../../src/crm/contacts/contactInput.js';
 import { eventChangesSchema, newEventSchema } from '../../src/crm/events/eventInput.js';
 import { seriesExceptionSchema } from '../../src/crm/events/seriesExceptions.js';
+import { fileMailBody, mailLookupBody } from '../../src/crm/mails/mailSchemas.js';
 import { createApp } from '../../src/http/app.js';
 import { linkBody } from '../../src/http/routes/accountLinks.js';
 import { mappingBody } from '../../src/http/routes/contactMapping.js';
@@ -62,6 +63,8 @@ const BODY_SCHEMAS: Record<string, z.ZodType> = {
   'post /api/contacts/import': csv,
   'post /api/contacts/migrate': csv,
   'post /api/contacts/mass-update': z.object({ ids, changes: contactChangesSchema }).strict(),
+  'post /api/mails': fileMailBody,
+  'post /api/mails/lookup': mailLookupBody,
 };
 
 /** A body each route accepts; one of its fields replaced by anything makes a request that gets past the first check. */
@@ -81,6 +84,7 @@ const VALID_EXAMPLES: Record<string, Record<string, unknown>> = {
   'post /api/contacts/import': { csv: 'First Name,Last Name\nGarth,Fort\n' },
   'post /api/invitations': { email: 'someone@fabrikam.example', name: 'Someone' },
   'post /api/account-links': { email: 'max@northwind.example', password: 'secret' },
+  'post /api/mails/lookup': { internetMessageId: '<a@northwind.example>', addresses: ['garth@northwind.example'] },
 };
 
 /** An example with one field set to an arbitrary value (text with NUL or lone surrogates, huge numbers, objects). */
@@ -120,6 +124,9 @@ describe.each(kinds)('random bodies on every route ($name)', (kind) => {
       'sync_outbox',
       'sync_log',
       'contact_field_mappings',
+      'filed_mails',
+      'filed_mail_links',
+      'filed_mail_filers',
     ] as const;
     const rows = await Promise.all(tables.map((table) => stack.store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);

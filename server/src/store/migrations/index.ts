@@ -14,6 +14,7 @@ import { syncSetAside } from './0011_sync_set_aside.js';
 import { linkFailureTargets } from './0012_link_failure_targets.js';
 import { userRoles } from './0013_user_roles.js';
 import { changeIndexes } from './0014_change_indexes.js';
+import { filedMails } from './0015_filed_mails.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -32,5 +33,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0012_link_failure_targets': linkFailureTargets(),
     '0013_user_roles': userRoles(),
     '0014_change_indexes': changeIndexes(),
+    '0015_filed_mails': filedMails(),
   };
 }

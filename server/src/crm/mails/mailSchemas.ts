@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { MAX_CONTACTS_PER_FILING } from './fileMail.js';
+import { MAX_LOOKUP_ADDRESSES } from './mailQueries.js';
+
+// The API's requests and answers for filed e-mails (routes in http/routes/mails.ts), kept together so they can move
+// into the shared contract with the others.
+
+// Office.js item ids are base64 of about 150 characters; this leaves room without taking just anything.
+const itemId = z.string().trim().min(1).max(1_000);
+// RFC 5322 puts no length on a message id; real ones stay well under this.
+const internetMessageId = z.string().trim().min(3).max(2_000);
+
+/** POST /api/mails: file the message Outlook shows on these contacts. */
+export const fileMailBody = z
+  .object({ itemId, contactIds: z.array(z.string().uuid()).min(1).max(MAX_CONTACTS_PER_FILING) })
+  .strict();
+
+/** POST /api/mails/lookup: the message's filed copy, if any, and the CRM contacts among its addresses. */
+export const mailLookupBody = z
+  .object({
+    internetMessageId: internetMessageId.optional(),
+    addresses: z.array(z.string().trim().max(320)).max(MAX_LOOKUP_ADDRESSES),
+  })
+  .strict();
+
+export const mailIdParams = z.object({ id: z.string().uuid() });
+export const mailContactParams = z.object({ id: z.string().uuid(), contactId: z.string().uuid() });
+
+const party = z.object({ name: z.string(), address: z.string() });
+
+export const filedMailSchema = z.object({
+  id: z.string(),
+  internetMessageId: z.string(),
+  conversationId: z.string(),
+  subject: z.string(),
+  from: party,
+  to: z.array(party),
+  cc: z.array(party),
+  sentAt: z.string(),
+  bodyTruncated: z.boolean(),
+  attachments: z.array(z.object({ name: z.string(), size: z.number(), contentType: z.string() })),
+  sensitivity: z.enum(['normal', 'personal', 'private', 'confidential']),
+  filedAt: z.string(),
+  contacts: z.array(z.object({ id: z.string(), name: z.string(), email: z.string(), removable: z.boolean() })),
+  bodyText: z.string().optional(),
+});
+
+export const mailLookupAnswer = z.object({
+  mail: filedMailSchema.nullable(),
+  contacts: z.array(z.object({ address: z.string(), contactId: z.string(), name: z.string(), ownerName: z.string() })),
+});
+
+/** DELETE answers: the mail as it remains, or null when it left the CRM. */
+export const mailRemovalAnswer = z.object({ mail: filedMailSchema.nullable() });
