@@ -598,6 +598,27 @@ export const de: Messages = {
   'mail.lookupFailed': '{address} konnte nicht gesucht werden.',
   'mail.retry': 'Erneut versuchen',
   'mail.personLabel': '{name}, {address}',
+  'fileMail.sectionLabel': 'Ablage dieser E-Mail',
+  'fileMail.intro': 'Legen Sie diese E-Mail bei den beteiligten Personen in {brand} ab.',
+  'fileMail.noContacts':
+    'Keine der Personen dieser E-Mail ist bisher ein Kontakt in {brand}. Fügen Sie unten einen hinzu, um die E-Mail abzulegen.',
+  'fileMail.cannot': 'Diese E-Mail kann hier nicht abgelegt werden: Outlook gibt ihre Kennung nicht weiter.',
+  'fileMail.loading': 'Es wird geprüft, ob diese E-Mail abgelegt ist…',
+  'fileMail.loadFailed': 'Es konnte nicht geprüft werden, ob diese E-Mail abgelegt ist.',
+  'fileMail.file': 'Im CRM ablegen',
+  'fileMail.dialogIntro':
+    'Die E-Mail wird mit ihrem Text und den Namen ihrer Anhänge bei den angekreuzten Kontakten abgelegt. Kollegen, die einen dieser Kontakte sehen dürfen, sehen auch die E-Mail.',
+  'fileMail.contacts': 'Kontakte',
+  'fileMail.contactOption': '{name} ({address})',
+  'fileMail.submit': 'Ablegen',
+  'fileMail.noneTicked': 'Kreuzen Sie mindestens einen Kontakt an.',
+  'fileMail.failed': 'Die E-Mail konnte nicht abgelegt werden.',
+  'fileMail.filed': 'Abgelegt',
+  'fileMail.filedWith': 'Abgelegt bei {names}.',
+  'fileMail.remove': 'Aus dem CRM entfernen',
+  'fileMail.removed': 'Die E-Mail wurde aus {brand} entfernt.',
+  'fileMail.keptByOthers': 'Bei Ihren Kontakten entfernt. Bei {names} bleibt sie abgelegt.',
+  'fileMail.removeFailed': 'Die E-Mail konnte nicht entfernt werden.',
 
   'error.title': 'Etwas ist schiefgelaufen',
   'error.generic':
