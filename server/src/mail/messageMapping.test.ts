@@ -28,7 +28,7 @@ describe('a Graph message as the CRM files it', () => {
       from: { name: 'MOD Administrator', address: 'admin@contoso.onmicrosoft.com' },
       to: [{ name: 'Alex Wilber', address: 'AlexW@contoso.onmicrosoft.com' }],
       cc: [],
-      sentAt: '2026-11-30T08:15:00Z',
+      sentAt: '2026-11-30T08:15:00.000Z',
       bodyText: 'Hi Alex,\r\nwelcome aboard.',
       bodyTruncated: false,
       attachments: [{ name: 'plan.docx', size: 23_456, contentType: 'application/msword' }],

@@ -54,6 +54,12 @@ export interface GraphAttachment {
 
 const SENSITIVITIES: readonly MailSensitivity[] = ['normal', 'personal', 'private', 'confidential'];
 
+/** An instant in the form events keep theirs (toISOString), so a contact's timeline orders both alike. */
+function instant(value: string | null | undefined): string | undefined {
+  const ms = value ? Date.parse(value) : NaN;
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
 function party(recipient: GraphRecipient | null | undefined): MailParty | undefined {
   const address = storableText(recipient?.emailAddress?.address?.trim() ?? '');
   if (address === '') return undefined;
@@ -85,7 +91,7 @@ export function mailMessageOf(message: GraphMessage, attachments: GraphAttachmen
     from,
     to: parties(message.toRecipients),
     cc: parties(message.ccRecipients),
-    sentAt: message.sentDateTime ?? message.receivedDateTime ?? '',
+    sentAt: instant(message.sentDateTime) ?? instant(message.receivedDateTime) ?? new Date(0).toISOString(),
     bodyText: body.text,
     bodyTruncated: body.truncated,
     attachments: attachments.slice(0, MAX_ATTACHMENTS).map((a): MailAttachmentInfo => ({

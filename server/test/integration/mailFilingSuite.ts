@@ -182,5 +182,64 @@ export function mailFilingSuite(kind: StoreKind['name'], available: boolean): vo
       expect(automaticFilingRefusal(filed.body, colleague)).toBe('sensitive');
       expect(automaticFilingRefusal({ ...filed.body, sensitivity: 'normal' }, colleague)).toBeUndefined();
     });
+
+    it("shows a contact's filed mails and meetings newest first, page by page, as far as the caller may see", async () => {
+      const meeting = async (token: string, subject: string, day: string) =>
+        String(
+          (
+            await stack.api('/api/events', {
+              token,
+              method: 'POST',
+              body: {
+                subject,
+                start: `${day}T09:00`,
+                end: `${day}T10:00`,
+                timeZone: 'Europe/Berlin',
+                attendees: [{ email: GARTH.toUpperCase() }],
+              },
+            })
+          ).body.id,
+        );
+      await meeting(admin, 'Kick-off', '2026-01-15');
+      await meeting(admin, 'Review', '2099-03-01');
+      await meeting(alex, 'Alex and Garth', '2026-02-01');
+      await receiveFromOutside(stack, { from: GARTH, to: [ADMIN], subject: 'Follow-up', body: 'x'.repeat(500) });
+      await file(admin, await officeItemId(stack, ADMIN, 'Follow-up'), [garthId]);
+
+      type Page = {
+        entries: { kind: string; subject: string; at: string; preview?: string }[];
+        nextCursor: string | null;
+      };
+      const pages: Page[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: Page = (
+          await stack.api<Page>(
+            `/api/contacts/${garthId}/timeline?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+            { token: admin },
+          )
+        ).body;
+        pages.push(page);
+        cursor = page.nextCursor;
+      } while (cursor !== null && pages.length < 10);
+      const all = pages.flatMap((page) => page.entries);
+      expect(all.map((entry) => `${entry.kind}:${entry.subject}`)).toEqual([
+        'meeting:Review',
+        'mail:Follow-up',
+        'mail:Personal matter',
+        'meeting:Alex and Garth',
+        'meeting:Kick-off',
+      ]);
+      expect(pages.map((page) => page.entries.length)).toEqual([2, 2, 1]);
+      expect(all[1]!.preview).toHaveLength(200);
+
+      // Alex sees his own meeting, not the administrator's, and no mail he neither filed nor owns a contact of.
+      const alexView = await stack.api<Page>(`/api/contacts/${garthId}/timeline`, { token: alex });
+      expect(alexView.body.entries.map((entry) => entry.subject)).toEqual(['Alex and Garth']);
+      expect((await stack.api(`/api/contacts/${garthId}/timeline`, { token: fabrikam })).body.error).toBe(
+        'contact_not_found',
+      );
+      expect((await stack.api(`/api/contacts/${garthId}/timeline?cursor=nonsense`, { token: admin })).status).toBe(400);
+    });
   });
 }

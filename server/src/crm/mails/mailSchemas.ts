@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TIMELINE_LIMITS } from './contactTimeline.js';
 import { MAX_CONTACTS_PER_FILING } from './fileMail.js';
 import { MAX_LOOKUP_ADDRESSES } from './mailQueries.js';
 
@@ -52,3 +53,37 @@ export const mailLookupAnswer = z.object({
 
 /** DELETE answers: the mail as it remains, or null when it left the CRM. */
 export const mailRemovalAnswer = z.object({ mail: filedMailSchema.nullable() });
+
+/** GET /api/contacts/:id/timeline: a contact's filed mails and meetings, newest first. */
+export const timelineParams = z.object({ id: z.string().uuid() });
+export const timelineQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(TIMELINE_LIMITS.max).default(TIMELINE_LIMITS.default),
+  cursor: z.string().max(1_000).optional(),
+});
+
+export const timelinePageSchema = z.object({
+  entries: z.array(
+    z.discriminatedUnion('kind', [
+      z.object({
+        kind: z.literal('mail'),
+        id: z.string(),
+        at: z.string(),
+        subject: z.string(),
+        from: party,
+        preview: z.string(),
+        attachmentCount: z.number(),
+      }),
+      z.object({
+        kind: z.literal('meeting'),
+        id: z.string(),
+        at: z.string(),
+        end: z.string(),
+        subject: z.string(),
+        location: z.string(),
+        isAllDay: z.boolean(),
+        isSeries: z.boolean(),
+      }),
+    ]),
+  ),
+  nextCursor: z.string().nullable(),
+});

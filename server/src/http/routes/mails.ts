@@ -1,13 +1,24 @@
 import { Router } from 'express';
 import { fileMail } from '../../crm/mails/fileMail.js';
-import { fileMailBody, mailContactParams, mailIdParams, mailLookupBody } from '../../crm/mails/mailSchemas.js';
+import { contactTimeline } from '../../crm/mails/contactTimeline.js';
+import {
+  fileMailBody,
+  mailContactParams,
+  mailIdParams,
+  mailLookupBody,
+  timelineParams,
+  timelineQuery,
+} from '../../crm/mails/mailSchemas.js';
 import { filedMailOfMessage, involvedContacts, readFiledMail } from '../../crm/mails/mailQueries.js';
 import { removeMailFromContact, removeMailFromCrm } from '../../crm/mails/removeMail.js';
 import { requireMember } from '../../crm/member.js';
 import { identityOf } from '../authenticate.js';
 import type { ServiceDependencies } from '../dependencies.js';
 
-/** E-mails filed to the CRM from Outlook: look up, file, read, take off a contact, remove from the CRM. */
+/**
+ * E-mails filed to the CRM from Outlook: look up, file, read, take off a contact, remove from the CRM; and a
+ * contact's timeline of filed mails and meetings.
+ */
 export function mailRoutes(deps: ServiceDependencies): Router {
   const router = Router();
   const db = deps.store.db;
@@ -40,6 +51,13 @@ export function mailRoutes(deps: ServiceDependencies): Router {
   router.delete('/api/mails/:id/contacts/:contactId', async (req, res) => {
     const { id, contactId } = mailContactParams.parse(req.params);
     res.json({ mail: await removeMailFromContact(db, identityOf(res), id, contactId) });
+  });
+
+  router.get('/api/contacts/:id/timeline', async (req, res) => {
+    const { id } = timelineParams.parse(req.params);
+    const query = timelineQuery.parse(req.query);
+    const member = await requireMember(db, identityOf(res));
+    res.json(await contactTimeline(db, member, id, query));
   });
 
   return router;
