@@ -11,7 +11,8 @@ import {
 } from './helpers.js';
 import { actAsOutlook } from './outlookHost.js';
 
-// A customer's mail arrives; the user files it from the Outlook pane and can take it out again (issue 12).
+// A customer's mail arrives; the user files it from the Outlook pane, finds it on the contact's timeline (pane and
+// Contacts) and can take it out again (issue 12).
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = 'admin@contoso.onmicrosoft.com';
@@ -94,6 +95,13 @@ test('the user files a customer mail from the pane, sees with whom, and removes 
   await expect(dialog).toHaveCount(0);
   await expect(filing.getByText('Filed', { exact: true })).toBeVisible();
   await expect(filing.getByText('Filed with Garth Fort.')).toBeVisible();
+  // The sender's card shows it on Garth's timeline; its text opens on click.
+  const history = page.getByRole('list', { name: 'History with Garth Fort' });
+  await history.getByRole('button', { name: `Read the e-mail: ${SUBJECT}` }).click();
+  const text = page.getByRole('dialog', { name: SUBJECT });
+  await expect(text.getByText('Hello, please confirm the order.')).toBeVisible();
+  await snap(page, 'en', '82-file-email-text');
+  await text.getByRole('button', { name: 'Close' }).click();
   await snap(page, 'en', '81-file-email-filed');
 
   const admin = await apiAs(ADMIN);
@@ -124,5 +132,13 @@ test('filing in German', async ({ browser }) => {
   await expect(filing.getByText('Abgelegt bei Garth Fort.')).toBeVisible();
   await expect(filing.getByRole('button', { name: 'Aus dem CRM entfernen' })).toBeVisible();
   await snap(page, 'de', '81-email-abgelegt');
+
+  // In Contacts, Garth's history has the mail too.
+  await page.getByRole('tab', { name: 'Kontakte' }).click();
+  await page.getByRole('button', { name: 'Verlauf: Garth Fort' }).click();
+  const history = page.getByRole('dialog', { name: 'Verlauf mit Garth Fort' });
+  await history.getByRole('button', { name: `E-Mail lesen: ${SUBJECT}` }).click();
+  await expect(page.getByRole('dialog', { name: SUBJECT }).getByText('Hello, please confirm the order.')).toBeVisible();
+  await snap(page, 'de', '82-kontakt-verlauf-email');
   await context.close();
 });

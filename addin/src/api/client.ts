@@ -29,7 +29,7 @@ import type {
   SyncStatus,
   UsersOverview,
 } from './types';
-import type { FiledMail, MailLookup } from './mailTypes';
+import type { FiledMail, MailLookup, TimelinePage } from './mailTypes';
 
 /** Supplies a bearer token for the API scope; forceRefresh skips MSAL's cache. */
 export type TokenSource = (options?: { forceRefresh?: boolean }) => Promise<string>;
@@ -88,6 +88,10 @@ export interface Api {
   fileMail(itemId: string, contactIds: string[]): Promise<FiledMail>;
   /** Remove from CRM: the mail as it remains for others' contacts, or null when it left the CRM. */
   removeMail(id: string): Promise<{ mail: FiledMail | null }>;
+  /** One filed mail with its text. */
+  readMail(id: string): Promise<FiledMail>;
+  /** A contact's filed mails and meetings, newest first; `cursor` from the page before. */
+  contactTimeline(contactId: string, limit: number, cursor?: string): Promise<TimelinePage>;
   importContacts(csv: string): Promise<{ imported: number }>;
   getSync(kind: SyncKind): Promise<SyncStatus>;
   enableSync(kind: SyncKind): Promise<SyncStatus>;
@@ -169,6 +173,12 @@ export function createApi(language: Language, getToken: TokenSource): Api {
       }),
     fileMail: (itemId, contactIds) => call<FiledMail>('POST', '/api/mails', { itemId, contactIds }),
     removeMail: (id) => call<{ mail: FiledMail | null }>('DELETE', `/api/mails/${encodeURIComponent(id)}`),
+    readMail: (id) => call<FiledMail>('GET', `/api/mails/${encodeURIComponent(id)}`),
+    contactTimeline: (contactId, limit, cursor) =>
+      call<TimelinePage>(
+        'GET',
+        `/api/contacts/${encodeURIComponent(contactId)}/timeline?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      ),
     importContacts: (csv) => call<{ imported: number }>('POST', '/api/contacts/import', { csv }),
     getSync: (kind) => call<SyncStatus>('GET', `/api/sync/${kind}`),
     enableSync: (kind) => call<SyncStatus>('POST', `/api/sync/${kind}/enable`),

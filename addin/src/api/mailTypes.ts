@@ -44,3 +44,30 @@ export interface MailLookup {
   mail: FiledMail | null;
   contacts: InvolvedContact[];
 }
+
+/** One entry of a contact's timeline (GET /api/contacts/:id/timeline). */
+export type TimelineEntry =
+  | {
+      kind: 'mail';
+      id: string;
+      at: string;
+      subject: string;
+      from: MailParty;
+      preview: string;
+      attachmentCount: number;
+    }
+  | {
+      kind: 'meeting';
+      id: string;
+      at: string;
+      end: string;
+      subject: string;
+      location: string;
+      isAllDay: boolean;
+      isSeries: boolean;
+    };
+
+export interface TimelinePage {
+  entries: TimelineEntry[];
+  nextCursor: string | null;
+}

@@ -38,11 +38,14 @@ export function FileMailSection({
   api,
   message,
   refreshKey,
+  onFilingChanged,
 }: {
   brand: string;
   api: Api;
   message: CurrentMessage;
   refreshKey: number;
+  /** After the e-mail was filed or removed. */
+  onFilingChanged: () => void;
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
@@ -86,6 +89,7 @@ export function FileMailSection({
       .removeMail(mail.id)
       .then(({ mail: remaining }) => {
         showMail(remaining);
+        onFilingChanged();
         setOutcome({
           intent: 'success',
           text: remaining ? t('fileMail.keptByOthers', { names: names(remaining) }) : t('fileMail.removed', { brand }),
@@ -193,6 +197,7 @@ export function FileMailSection({
           onFiled={(mail) => {
             setDialogOpen(false);
             showMail(mail);
+            onFilingChanged();
           }}
         />
       )}

@@ -31,6 +31,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { Section } from '../../ui/Page';
 import { isValidEmail } from '../../users/model';
 import { ContactDialog, type ContactDialogMode } from '../contacts/ContactDialog';
+import { ContactTimeline } from '../contacts/ContactTimeline';
 import { FileMailSection } from './FileMailSection';
 
 const useStyles = makeStyles({
@@ -113,6 +114,9 @@ export function ThisEmailView({
   // A contact added from a card may be one the e-mail can now be filed on.
   const [contactsChanged, setContactsChanged] = useState(0);
   const contactAdded = useCallback(() => setContactsChanged((n) => n + 1), []);
+  // Filing or removing the e-mail changes the timelines on the cards.
+  const [filings, setFilings] = useState(0);
+  const filingChanged = useCallback(() => setFilings((n) => n + 1), []);
 
   const people = useMemo(() => {
     if (!message) return { sender: undefined, others: [] as MailAddress[] };
@@ -152,7 +156,13 @@ export function ThisEmailView({
           {t('mail.subject', { subject: message.subject.trim() || t('mail.noSubject') })}
         </Body1>
       </Section>
-      <FileMailSection brand={brand} api={api} message={message} refreshKey={contactsChanged} />
+      <FileMailSection
+        brand={brand}
+        api={api}
+        message={message}
+        refreshKey={contactsChanged}
+        onFilingChanged={filingChanged}
+      />
       {people.sender && (
         <>
           <Subtitle2 as="h2" className={styles.groupHeading}>
@@ -164,6 +174,7 @@ export function ThisEmailView({
             address={people.sender}
             myUserId={myUserId}
             onContactAdded={contactAdded}
+            timelineKey={filings}
           />
         </>
       )}
@@ -180,6 +191,7 @@ export function ThisEmailView({
               address={address}
               myUserId={myUserId}
               onContactAdded={contactAdded}
+              timelineKey={filings}
             />
           ))}
         </>
@@ -197,12 +209,14 @@ function PersonCard({
   address,
   myUserId,
   onContactAdded,
+  timelineKey,
 }: {
   brand: string;
   api: Api;
   address: MailAddress;
   myUserId: string;
   onContactAdded: () => void;
+  timelineKey: number;
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
@@ -383,6 +397,10 @@ function PersonCard({
             })}
           </ul>
         )}
+        <Subtitle2 as="h4" className={styles.eventsHeading}>
+          {t('timeline.heading', { name })}
+        </Subtitle2>
+        <ContactTimeline api={api} contactId={contact.id} name={name} pageSize={5} changeKey={timelineKey} />
       </>
     );
   }
