@@ -203,6 +203,8 @@ export function mailFilingSuite(kind: StoreKind['name'], available: boolean): vo
       await meeting(admin, 'Kick-off', '2026-01-15');
       await meeting(admin, 'Review', '2099-03-01');
       await meeting(alex, 'Alex and Garth', '2026-02-01');
+      // Sent times have whole seconds: the follow-up comes a second after the private mail, as it would.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
       await receiveFromOutside(stack, { from: GARTH, to: [ADMIN], subject: 'Follow-up', body: 'x'.repeat(500) });
       await file(admin, await officeItemId(stack, ADMIN, 'Follow-up'), [garthId]);
 
