@@ -12,7 +12,15 @@ export interface MailParty {
  */
 export async function actAsOutlook(
   context: BrowserContext,
-  mail: { subject: string; from: MailParty; to: MailParty[]; cc: MailParty[] },
+  mail: {
+    subject: string;
+    from: MailParty;
+    to: MailParty[];
+    cc: MailParty[];
+    /** Office.js's ids of a message that is really in the mailbox (EWS format and Internet Message-ID). */
+    itemId?: string;
+    internetMessageId?: string;
+  },
   displayLanguage = 'en-US',
 ): Promise<void> {
   await context.route('**/office-js/**', (route) =>
@@ -43,6 +51,8 @@ export async function actAsOutlook(
               sender: item.from,
               to: item.to,
               cc: item.cc,
+              itemId: item.itemId,
+              internetMessageId: item.internetMessageId,
             },
             addHandlerAsync: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => {
               handlers[type] = handler;

@@ -248,6 +248,7 @@ describe('aad.manifest.json', () => {
       'User.Read': 'e1fe6dd8-ba31-4d61-89e7-88639da4683d',
       'User.ReadBasic.All': 'b340eb25-3456-403f-be2f-af7a0d370277',
       'Mail.Send': 'e383f46e-2787-4529-855e-0e479a3ffac0',
+      'Mail.Read': '570282fd-fa5c-430d-a7fd-fc8dc98a9dca',
       'Calendars.ReadWrite': '1ec239c2-d7c9-4623-a91a-a9775856bb36',
       'Contacts.ReadWrite': 'd56682ec-c09e-4743-aaf4-1a3aac4caa21',
       offline_access: '7427e0e9-2fba-42fe-b0c0-848c9e6a8182',

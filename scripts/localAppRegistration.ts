@@ -21,6 +21,7 @@ export function localAppRegistration(publicUrl: string, clientSecret: string, br
       'User.Read',
       'User.ReadBasic.All',
       'Mail.Send',
+      'Mail.Read',
       'Calendars.ReadWrite',
       'Contacts.ReadWrite',
       'offline_access',

@@ -59,6 +59,9 @@ export const ERROR_CODES = [
   'last_super_admin',
   'super_admin_only',
   'cannot_deactivate_self',
+  'mail_not_found',
+  'mail_not_in_mailbox',
+  'mail_contact_not_involved',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -18,6 +18,7 @@ import type { ServiceDependencies } from './http/dependencies.js';
 import { answerWhileStarting } from './http/startingAnswer.js';
 import { createLogger } from './log/logger.js';
 import { createGraphMailer } from './mail/graphMailer.js';
+import { createGraphMessageReader } from './mail/graphMessageReader.js';
 import { createJobQueue } from './jobs/createJobQueue.js';
 import { registerJobHandlers, schedulePeriodicJobs } from './jobs/handlers.js';
 import { createStoreMailboxLimiter } from './jobs/mailboxLimiter.js';
@@ -84,6 +85,7 @@ export async function buildDependencies(
     tokens,
     directory: createGraphTenantDirectory(config.graphBaseUrl, fetch, tokens),
     mailer: createGraphMailer(config.graphBaseUrl, fetch, tokens),
+    messages: createGraphMessageReader(config.graphBaseUrl, fetch, tokens),
     appAccess: createAppAccessProbe(config.graphBaseUrl, fetch, tokens),
     queue,
     sync,

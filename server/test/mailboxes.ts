@@ -24,3 +24,46 @@ export function linkWith(mail: ReceivedMail, parameter: string): URL {
   if (!href) throw new Error(`No ${parameter} link in "${mail.subject}"`);
   return new URL(href);
 }
+
+/**
+ * A mail from an address outside the local tenants (a customer) into local mailboxes, sent through the local
+ * tenant's web view as a person would; resolves once it is delivered.
+ */
+export async function receiveFromOutside(
+  stack: Stack,
+  mail: {
+    from: string;
+    fromName?: string;
+    to: string[];
+    cc?: string[];
+    subject: string;
+    body: string;
+    sensitivity?: string;
+  },
+): Promise<void> {
+  const response = await stack.fetch(`${stack.tenant.url}/mail/external/send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      from: mail.from,
+      fromName: mail.fromName ?? '',
+      to: mail.to.join(', '),
+      cc: (mail.cc ?? []).join(', '),
+      subject: mail.subject,
+      body: mail.body,
+      sensitivity: mail.sensitivity ?? 'normal',
+    }).toString(),
+    redirect: 'manual',
+  });
+  if (response.status !== 303) throw new Error(`the local tenant did not deliver: ${response.status}`);
+}
+
+/**
+ * The id Office.js gives the pane for a message in this mailbox (`item.itemId`, the EWS format: the REST id in
+ * standard base64, docs/graph-behaviour.md#office-item-ids-and-translateexchangeids).
+ */
+export async function officeItemId(stack: Stack, userPrincipalName: string, subject: string): Promise<string> {
+  const mail = (await inbox(stack, userPrincipalName)).find((m) => m.subject === subject);
+  if (!mail) throw new Error(`"${subject}" is not in ${userPrincipalName}'s Inbox`);
+  return mail.id.replace(/-/g, '/').replace(/_/g, '+');
+}

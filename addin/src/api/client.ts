@@ -29,6 +29,7 @@ import type {
   SyncStatus,
   UsersOverview,
 } from './types';
+import type { FiledMail, MailLookup, TimelinePage } from './types';
 
 /** Supplies a bearer token for the API scope; forceRefresh skips MSAL's cache. */
 export type TokenSource = (options?: { forceRefresh?: boolean }) => Promise<string>;
@@ -81,6 +82,16 @@ export interface Api {
   createContact(input: ContactInput): Promise<Contact>;
   updateContact(id: string, changes: ContactChanges): Promise<Contact>;
   deleteContact(id: string): Promise<void>;
+  /** The open message's filed copy, if this user may see one, and the CRM contacts among these addresses. */
+  lookupMail(internetMessageId: string | undefined, addresses: string[]): Promise<MailLookup>;
+  /** Files the message Outlook shows (its Office.js item id) on these contacts. */
+  fileMail(itemId: string, contactIds: string[]): Promise<FiledMail>;
+  /** Remove from CRM: the mail as it remains for others' contacts, or null when it left the CRM. */
+  removeMail(id: string): Promise<{ mail: FiledMail | null }>;
+  /** One filed mail with its text. */
+  readMail(id: string): Promise<FiledMail>;
+  /** A contact's filed mails and meetings, newest first; `cursor` from the page before. */
+  contactTimeline(contactId: string, limit: number, cursor?: string): Promise<TimelinePage>;
   importContacts(csv: string): Promise<{ imported: number }>;
   getSync(kind: SyncKind): Promise<SyncStatus>;
   enableSync(kind: SyncKind): Promise<SyncStatus>;
@@ -155,6 +166,19 @@ export function createApi(language: Language, getToken: TokenSource): Api {
     createContact: (input) => call<Contact>('POST', '/api/contacts', input),
     updateContact: (id, changes) => call<Contact>('PATCH', `/api/contacts/${encodeURIComponent(id)}`, changes),
     deleteContact: (id) => call<void>('DELETE', `/api/contacts/${encodeURIComponent(id)}`, undefined, true),
+    lookupMail: (internetMessageId, addresses) =>
+      call<MailLookup>('POST', '/api/mails/lookup', {
+        ...(internetMessageId === undefined ? {} : { internetMessageId }),
+        addresses,
+      }),
+    fileMail: (itemId, contactIds) => call<FiledMail>('POST', '/api/mails', { itemId, contactIds }),
+    removeMail: (id) => call<{ mail: FiledMail | null }>('DELETE', `/api/mails/${encodeURIComponent(id)}`),
+    readMail: (id) => call<FiledMail>('GET', `/api/mails/${encodeURIComponent(id)}`),
+    contactTimeline: (contactId, limit, cursor) =>
+      call<TimelinePage>(
+        'GET',
+        `/api/contacts/${encodeURIComponent(contactId)}/timeline?limit=${limit}${cursor === undefined ? '' : `&cursor=${encodeURIComponent(cursor)}`}`,
+      ),
     importContacts: (csv) => call<{ imported: number }>('POST', '/api/contacts/import', { csv }),
     getSync: (kind) => call<SyncStatus>('GET', `/api/sync/${kind}`),
     enableSync: (kind) => call<SyncStatus>('POST', `/api/sync/${kind}/enable`),

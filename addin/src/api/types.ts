@@ -74,3 +74,13 @@ export interface EventPageQuery {
   /** Only events one of these addresses attends. */
   attendees?: readonly string[];
 }
+
+export type {
+  FiledMail,
+  FiledMailContact,
+  InvolvedContact,
+  MailLookup,
+  MailParty,
+  TimelineEntry,
+  TimelinePage,
+} from '../../../common/api/mails';

@@ -26,18 +26,25 @@ describe('readCurrentMessage', () => {
       ],
       cc: [{ displayName: 'Bob', emailAddress: 'bob@contoso.com' }],
       subject: 'Offer',
+      itemId: 'AAMkAD/x+y=',
+      internetMessageId: '<offer-1@contoso.com>',
     });
     await expect(readCurrentMessage()).resolves.toEqual({
       from: { displayName: 'Anna Müller', emailAddress: 'anna@contoso.com' },
       to: [{ displayName: 'Me', emailAddress: 'me@fabrikam.com' }],
       cc: [{ displayName: 'Bob', emailAddress: 'bob@contoso.com' }],
       subject: 'Offer',
+      itemId: 'AAMkAD/x+y=',
+      internetMessageId: '<offer-1@contoso.com>',
     });
   });
 
   it('falls back to the sender', async () => {
     stubOffice({ itemType: 'message', sender: { displayName: 'A', emailAddress: 'a@b.de' }, to: [], subject: 'x' });
-    expect((await readCurrentMessage())?.from).toEqual({ displayName: 'A', emailAddress: 'a@b.de' });
+    const message = await readCurrentMessage();
+    expect(message?.from).toEqual({ displayName: 'A', emailAddress: 'a@b.de' });
+    // Older clients without the ids: the pane can then show the people, not file the mail.
+    expect(message).toMatchObject({ itemId: undefined, internetMessageId: undefined });
   });
 
   it('gives nothing in compose mode, for an appointment, with nothing selected, or outside Office', async () => {

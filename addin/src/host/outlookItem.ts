@@ -11,6 +11,10 @@ export interface CurrentMessage {
   to: MailAddress[];
   cc: MailAddress[];
   subject: string;
+  /** Office.js's item id (EWS format): the service reads the message by it to file it. */
+  itemId: string | undefined;
+  /** The message's Internet Message-ID header, shared by every copy: how the CRM knows it was filed. */
+  internetMessageId: string | undefined;
 }
 
 /**
@@ -30,6 +34,8 @@ export async function readCurrentMessage(): Promise<CurrentMessage | undefined> 
       to: addressesOf(item.to),
       cc: addressesOf(item.cc),
       subject: typeof item.subject === 'string' ? item.subject : '',
+      itemId: nonEmpty(item.itemId),
+      internetMessageId: nonEmpty(item.internetMessageId),
     };
   } catch {
     return undefined;
@@ -74,6 +80,12 @@ interface LooseItem {
   to?: unknown;
   cc?: unknown;
   subject?: unknown;
+  itemId?: unknown;
+  internetMessageId?: unknown;
+}
+
+function nonEmpty(value: unknown): string | undefined {
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
 
 function currentItem(): LooseItem | undefined {

@@ -1,3 +1,4 @@
+import { SENSITIVITIES } from '../state/mailboxStore.js';
 import type { DevTenantContext } from '../context.js';
 import type { DirectoryUser } from '../directory/directory.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
@@ -468,6 +469,9 @@ export class CalendarService {
           })),
         bcc: [],
         saveToSentItems: true,
+        // A private meeting's mail is private too, as Outlook marks it.
+        sensitivity: SENSITIVITIES.find((s) => s === event.sensitivity) ?? 'normal',
+        attachments: [],
       },
       {
         meetingMessageType: type,

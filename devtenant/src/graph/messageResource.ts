@@ -61,6 +61,8 @@ const PROPERTY_NAMES = [
   'bccRecipients',
   'replyTo',
   'flag',
+  'sensitivity',
+  'uniqueBody',
 ];
 
 export function parseMessageSelect(select: string | undefined): string[] | undefined {
@@ -77,12 +79,34 @@ export function parseMessageSelect(select: string | undefined): string[] | undef
     });
 }
 
-/** The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select. */
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The body in the type a client asked for with `Prefer: outlook.body-content-type` (docs/graph-behaviour.md#message-body-as-text):
+ * HTML reduced to text, or text wrapped in an HTML document; as stored when nothing was asked.
+ */
+export function bodyAs(
+  body: StoredMessage['body'],
+  wanted: 'text' | 'html' | undefined,
+): { contentType: 'text' | 'html'; content: string } {
+  if (wanted === undefined || wanted === body.contentType) return body;
+  if (wanted === 'text') return { contentType: 'text', content: htmlToText(body.content) };
+  return { contentType: 'html', content: wrapHtmlBody(escapeText(body.content).replace(/\r?\n/g, '<br>\r\n')) };
+}
+
+/**
+ * The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select.
+ * `bodyType` is the `outlook.body-content-type` preference, if any.
+ */
 export function messageResource(
   baseUrl: string,
   m: StoredMessage,
   select: string[] | undefined,
+  bodyType?: 'text' | 'html',
 ): Record<string, unknown> {
+  const body = bodyAs(m.body, bodyType);
   const full: Record<string, unknown> = {
     '@odata.etag': `W/"${m.changeKey}"`,
     id: m.id,
@@ -92,7 +116,8 @@ export function messageResource(
     categories: [],
     receivedDateTime: m.receivedDateTime,
     sentDateTime: m.sentDateTime,
-    hasAttachments: false,
+    // Inline images do not count: Graph's hasAttachments is false for a message with only inline attachments.
+    hasAttachments: (m.attachments ?? []).some((a) => !a.isInline),
     internetMessageId: m.internetMessageId,
     subject: m.subject,
     bodyPreview: bodyPreview(m),
@@ -105,7 +130,9 @@ export function messageResource(
     isDraft: false,
     webLink: `${baseUrl}/mail/item/${encodeURIComponent(m.id)}`,
     inferenceClassification: 'focused',
-    body: m.body,
+    body,
+    // The local tenant keeps no quoted history apart from the new text, so the unique body is the whole body.
+    uniqueBody: body,
     sender: m.sender,
     from: m.from,
     toRecipients: m.toRecipients,
@@ -113,6 +140,7 @@ export function messageResource(
     bccRecipients: m.bccRecipients,
     replyTo: m.replyTo,
     flag: { flagStatus: 'notFlagged' },
+    sensitivity: m.sensitivity ?? 'normal',
   };
   if (m.meetingMessageType) {
     // Meeting mail is Graph's eventMessage.

@@ -190,6 +190,9 @@ export function parseMimeSendMail(base64: string): MimeMail {
     cc,
     bcc,
     saveToSentItems: true,
+    // Attachment parts and the Sensitivity header are not read from MIME here; the JSON form carries both.
+    sensitivity: 'normal',
+    attachments: [],
   };
   return { input, ...(html && text ? { textBody: text.text } : {}) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DevTenantContext } from '../context.js';
 import type { DirectoryUser } from '../directory/directory.js';
-import type { MailFolderName, Recipient, StoredMessage } from '../state/mailboxStore.js';
+import type { MailFolderName, Recipient, StoredAttachment, StoredMessage } from '../state/mailboxStore.js';
 import { wrapHtmlBody } from './messageResource.js';
 import type { SendMailInput } from './sendMailSchema.js';
 
@@ -15,6 +15,19 @@ function stamp(date: Date): string {
   return date.toISOString().replace(/\.\d+Z$/, 'Z');
 }
 
+/** Each copy of a message holds its own attachments, with ids of their own (as each mailbox's items do). */
+function attachmentsOf(input: SendMailInput, now: Date): StoredAttachment[] {
+  return input.attachments.map((a) => ({
+    id: `AAMkAD${randomBytes(30).toString('base64url')}`,
+    name: a.name,
+    contentType: a.contentType,
+    size: Buffer.from(a.contentBytes, 'base64').length,
+    isInline: a.isInline,
+    lastModifiedDateTime: stamp(now),
+    contentBytes: a.contentBytes,
+  }));
+}
+
 /**
  * Delivers a sent message: a copy in the Inbox of every recipient that is a mailbox of a local tenant,
  * one copy in the external catch-all for all other addresses, and the sender's copy in Sent Items.
@@ -25,12 +38,33 @@ export function sendMail(
   input: SendMailInput,
   extra: Partial<StoredMessage> = {},
 ): void {
+  deliverMessage(ctx, { name: sender.displayName, address: sender.mail }, input, extra, sender);
+}
+
+/**
+ * A message from an address outside the local tenants (a customer's, say) arriving in the Inbox of each local
+ * recipient; only the web view and the inspection API send these, as a person outside would.
+ */
+export function receiveFromOutside(
+  ctx: DevTenantContext,
+  from: { name?: string; address: string },
+  input: SendMailInput,
+): void {
+  deliverMessage(ctx, { name: from.name ?? from.address, address: from.address }, input, {}, undefined);
+}
+
+function deliverMessage(
+  ctx: DevTenantContext,
+  fromAddress: { name: string; address: string },
+  input: SendMailInput,
+  extra: Partial<StoredMessage>,
+  sender: DirectoryUser | undefined,
+): void {
   const now = new Date();
-  const from: Recipient = { emailAddress: { name: sender.displayName, address: sender.mail } };
+  const from: Recipient = { emailAddress: fromAddress };
   const recipients = (list: SendMailInput['to']): Recipient[] =>
     list.map((r) => ({ emailAddress: { name: r.name ?? r.address, address: r.address } }));
   const base = {
-    ...extra,
     subject: input.subject,
     body: {
       contentType: input.contentType,
@@ -45,8 +79,11 @@ export function sendMail(
     receivedDateTime: stamp(now),
     createdDateTime: stamp(now),
     lastModifiedDateTime: stamp(now),
-    internetMessageId: `<${randomBytes(12).toString('hex').toUpperCase()}@${sender.mail.split('@')[1]}>`,
+    internetMessageId: `<${randomBytes(12).toString('hex').toUpperCase()}@${fromAddress.address.split('@')[1]}>`,
     conversationId: `AAQkAD${randomBytes(24).toString('base64url')}`,
+    sensitivity: input.sensitivity,
+    // A reply passes its conversation here.
+    ...extra,
   };
   const copy = (folder: MailFolderName, extra: Partial<StoredMessage> = {}): StoredMessage => ({
     ...base,
@@ -55,6 +92,7 @@ export function sendMail(
     bccRecipients: [],
     isRead: folder === 'sentitems',
     changeKey: randomBytes(12).toString('base64'),
+    attachments: attachmentsOf(input, now),
     ...extra,
   });
 
@@ -69,5 +107,6 @@ export function sendMail(
     else external.push(r.address);
   }
   if (external.length > 0) ctx.mailboxes.deliverExternal(copy('inbox', { externalRecipients: external }));
-  if (input.saveToSentItems) ctx.mailboxes.deliver(sender, copy('sentitems', { bccRecipients: recipients(input.bcc) }));
+  if (sender && input.saveToSentItems)
+    ctx.mailboxes.deliver(sender, copy('sentitems', { bccRecipients: recipients(input.bcc) }));
 }

@@ -1,8 +1,19 @@
 import { z } from 'zod';
+import { SENSITIVITIES, type Sensitivity } from '../state/mailboxStore.js';
 import { GraphError } from './graphError.js';
 
 const recipient = z
   .object({ emailAddress: z.object({ address: z.string().optional(), name: z.string().optional() }).passthrough() })
+  .passthrough();
+
+const attachment = z
+  .object({
+    '@odata.type': z.string(),
+    name: z.string().nullable().optional(),
+    contentType: z.string().nullable().optional(),
+    contentBytes: z.string().nullable().optional(),
+    isInline: z.boolean().optional(),
+  })
   .passthrough();
 
 const sendMailBody = z.object({
@@ -17,6 +28,8 @@ const sendMailBody = z.object({
       ccRecipients: z.array(recipient).optional(),
       bccRecipients: z.array(recipient).optional(),
       replyTo: z.array(recipient).optional(),
+      sensitivity: z.string().optional(),
+      attachments: z.array(attachment).optional(),
     })
     .passthrough(),
   // Graph's own sample passes the string "false".
@@ -31,10 +44,46 @@ export interface SendMailInput {
   cc: { address: string; name?: string }[];
   bcc: { address: string; name?: string }[];
   saveToSentItems: boolean;
+  sensitivity: Sensitivity;
+  attachments: AttachmentInput[];
+}
+
+export interface AttachmentInput {
+  name: string;
+  contentType: string;
+  contentBytes: string;
+  isInline: boolean;
+}
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+function parseSensitivity(raw: string | undefined): Sensitivity {
+  if (raw === undefined) return 'normal';
+  const found = SENSITIVITIES.find((s) => s === raw.toLowerCase());
+  if (!found)
+    throw invalidRequest(`Cannot convert the literal '${raw}' to the expected type 'microsoft.graph.sensitivity'.`);
+  return found;
+}
+
+/** Only file attachments carry their bytes in a sendMail body; item and reference attachments are not played here. */
+function parseAttachments(items: z.infer<typeof attachment>[] | undefined): AttachmentInput[] {
+  return (items ?? []).map((a) => {
+    if (a['@odata.type'].toLowerCase() !== '#microsoft.graph.fileattachment')
+      throw invalidRequest(`The local tenant takes only '#microsoft.graph.fileAttachment', not '${a['@odata.type']}'.`);
+    const contentBytes = a.contentBytes ?? '';
+    if (!BASE64.test(contentBytes) || contentBytes.length % 4 !== 0)
+      throw invalidRequest("Cannot read the request body: property 'contentBytes' is not a valid base64 string.");
+    return {
+      name: a.name ?? '',
+      contentType: a.contentType ?? 'application/octet-stream',
+      contentBytes,
+      isInline: a.isInline ?? false,
+    };
+  });
 }
 
 // A pragmatic address check: Exchange refuses what it cannot resolve as SMTP.
-const SMTP = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
+export const SMTP_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
 function invalidRequest(message: string): GraphError {
   return new GraphError(400, 'ErrorInvalidRequest', message);
@@ -61,7 +110,7 @@ export function parseSendMail(body: unknown): SendMailInput {
   const list = (items: z.infer<typeof recipient>[] | undefined) =>
     (items ?? []).map((r) => {
       const address = (r.emailAddress.address ?? '').trim();
-      if (!SMTP.test(address)) {
+      if (!SMTP_ADDRESS.test(address)) {
         throw new GraphError(
           400,
           'ErrorInvalidRecipients',
@@ -89,5 +138,7 @@ export function parseSendMail(body: unknown): SendMailInput {
     cc,
     bcc,
     saveToSentItems: save === undefined ? true : String(save).toLowerCase() === 'true',
+    sensitivity: parseSensitivity(message.sensitivity),
+    attachments: parseAttachments(message.attachments),
   };
 }

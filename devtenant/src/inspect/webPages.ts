@@ -105,6 +105,8 @@ export function mailListPage(p: {
   baseHref: string;
   folder: 'inbox' | 'sentitems' | 'external';
   messages: StoredMessage[];
+  /** A form to send from this mailbox (or, for external mail, to receive from outside). */
+  compose?: SafeHtml;
 }): string {
   const tabs =
     p.folder === 'external'
@@ -152,7 +154,8 @@ export function mailListPage(p: {
                 </tr>`
           }
         </tbody>
-      </table>`,
+      </table>
+      ${p.compose ?? ''}`,
   );
 }
 
@@ -175,7 +178,12 @@ function linkify(text: string): SafeHtml {
  * One message. HTML bodies go into a sandboxed iframe: scripts stay off, links navigate this tab
  * (`<base target="_top">` + top navigation on user activation) or open popups.
  */
-export function messagePage(p: { message: StoredMessage; backHref: string; backLabel: string }): string {
+export function messagePage(p: {
+  message: StoredMessage;
+  backHref: string;
+  backLabel: string;
+  reply?: SafeHtml;
+}): string {
   const m = p.message;
   const names = (list: StoredMessage['toRecipients']) =>
     list
@@ -216,8 +224,20 @@ export function messagePage(p: { message: StoredMessage; backHref: string; backL
         }
         <dt>Sent</dt>
         <dd><time datetime="${m.sentDateTime}">${m.sentDateTime}</time></dd>
+        ${
+          (m.sensitivity ?? 'normal') !== 'normal'
+            ? html`<dt>Sensitivity</dt>
+                <dd>${m.sensitivity}</dd>`
+            : ''
+        }
+        ${
+          (m.attachments ?? []).length > 0
+            ? html`<dt>Attachments</dt>
+                <dd>${(m.attachments ?? []).map((a) => `${a.name} (${a.size} bytes)`).join(', ')}</dd>`
+            : ''
+        }
       </dl>
-      ${body}`,
+      ${body} ${p.reply ?? ''}`,
   );
 }
 

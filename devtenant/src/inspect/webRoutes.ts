@@ -9,6 +9,10 @@ import { parseContactInput, type ContactInput } from '../contacts/contactInput.j
 import type { StoredContact } from '../state/contactStore.js';
 import { contactPage, contactsPage, type ContactFormValues } from './contactPages.js';
 import { homePage, mailboxHref, mailListPage, messagePage, notFoundPage } from './webPages.js';
+import { composeForm, EMPTY_COMPOSE, replyForm, type ComposeValues } from './composePages.js';
+import { receiveFromOutside, sendMail } from '../graph/sendMail.js';
+import { parseSendMail, SMTP_ADDRESS } from '../graph/sendMailSchema.js';
+import type { StoredMessage } from '../state/mailboxStore.js';
 
 /** The small web view: tenants and people, each mailbox, each message. */
 export function inspectWebRoutes(ctx: DevTenantContext): Router {
@@ -27,17 +31,53 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
     );
   });
 
-  router.get('/mail/external', (_req, res) => {
-    send(
-      res,
-      mailListPage({
-        title: 'External mail',
-        owner: 'Mail sent to addresses outside the local tenants',
-        baseHref: '/mail/external',
-        folder: 'external',
-        messages: ctx.mailboxes.external(),
+  const form = express.urlencoded({ extended: false });
+  const externalPage = (extra: { values?: ComposeValues; error?: string } = {}) =>
+    mailListPage({
+      title: 'External mail',
+      owner: 'Mail sent to addresses outside the local tenants',
+      baseHref: '/mail/external',
+      folder: 'external',
+      messages: ctx.mailboxes.external(),
+      compose: composeForm({
+        action: '/mail/external/send',
+        heading: 'Receive a mail from outside',
+        outside: true,
+        ...extra,
       }),
-    );
+    });
+  const mailboxPage = (
+    user: DirectoryUser,
+    folder: 'inbox' | 'sentitems',
+    extra: { values?: ComposeValues; error?: string } = {},
+  ) =>
+    mailListPage({
+      title: `${folder === 'inbox' ? 'Inbox' : 'Sent Items'} of ${user.displayName}`,
+      owner: user.userPrincipalName,
+      baseHref: mailboxHref(user.userPrincipalName),
+      folder,
+      messages: ctx.mailboxes.messages(user, folder),
+      compose: composeForm({
+        action: `${mailboxHref(user.userPrincipalName)}/send`,
+        heading: 'New message',
+        outside: false,
+        ...extra,
+      }),
+    });
+
+  router.get('/mail/external', (_req, res) => {
+    send(res, externalPage());
+  });
+
+  router.post('/mail/external/send', form, (req, res) => {
+    const values = composeValues(formFields(req));
+    try {
+      receiveFromOutside(ctx, outsideSender(values), parseSendMail(composeBody(values)));
+      res.redirect(303, '/mail/external');
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, externalPage({ values, error: err.message }), err.status);
+    }
   });
 
   router.get('/mail/external/:messageId', (req, res) => {
@@ -59,34 +99,103 @@ export function inspectWebRoutes(ctx: DevTenantContext): Router {
   router.get('/mail/:upn', (req, res) => {
     const user = ctx.directory.userByUpn(req.params.upn);
     if (!user) return send(res, notFoundPage(`No local mailbox ${req.params.upn}.`), 404);
-    const folder = req.query.folder === 'sentitems' ? 'sentitems' : 'inbox';
-    send(
-      res,
-      mailListPage({
-        title: `${folder === 'inbox' ? 'Inbox' : 'Sent Items'} of ${user.displayName}`,
-        owner: user.userPrincipalName,
-        baseHref: mailboxHref(user.userPrincipalName),
-        folder,
-        messages: ctx.mailboxes.messages(user, folder),
-      }),
-    );
+    send(res, mailboxPage(user, req.query.folder === 'sentitems' ? 'sentitems' : 'inbox'));
   });
+
+  router.post('/mail/:upn/send', form, (req, res) => {
+    const user = ctx.directory.userByUpn(req.params.upn);
+    if (!user) return send(res, notFoundPage(`No local mailbox ${req.params.upn}.`), 404);
+    const values = composeValues(formFields(req));
+    try {
+      sendMail(ctx, user, parseSendMail(composeBody(values)));
+      res.redirect(303, `${mailboxHref(user.userPrincipalName)}?folder=sentitems`);
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, mailboxPage(user, 'inbox', { values, error: err.message }), err.status);
+    }
+  });
+
+  const messageView = (user: DirectoryUser, message: StoredMessage, error?: string) =>
+    messagePage({
+      message,
+      backHref: mailboxHref(user.userPrincipalName) + (message.folder === 'sentitems' ? '?folder=sentitems' : ''),
+      backLabel: message.folder === 'sentitems' ? 'Sent Items' : 'Inbox',
+      reply:
+        message.folder === 'inbox'
+          ? replyForm({
+              action: `${mailboxHref(user.userPrincipalName)}/${encodeURIComponent(message.id)}/reply`,
+              to: message.from.emailAddress.address,
+              ...(error ? { error } : {}),
+            })
+          : undefined,
+    });
 
   router.get('/mail/:upn/:messageId', (req, res) => {
     const user = ctx.directory.userByUpn(req.params.upn);
     const message = user ? ctx.mailboxes.message(user, req.params.messageId) : undefined;
     if (!user || !message) return send(res, notFoundPage('That message is not in this mailbox.'), 404);
     ctx.mailboxes.markRead(user, message.id);
-    send(
-      res,
-      messagePage({
-        message,
-        backHref: mailboxHref(user.userPrincipalName) + (message.folder === 'sentitems' ? '?folder=sentitems' : ''),
-        backLabel: message.folder === 'sentitems' ? 'Sent Items' : 'Inbox',
-      }),
-    );
+    send(res, messageView(user, message));
+  });
+
+  // A reply stays in the message's conversation, as Outlook's Reply does.
+  router.post('/mail/:upn/:messageId/reply', form, (req, res) => {
+    const user = ctx.directory.userByUpn(req.params.upn);
+    const message = user ? ctx.mailboxes.message(user, req.params.messageId) : undefined;
+    if (!user || !message) return send(res, notFoundPage('That message is not in this mailbox.'), 404);
+    const subject = /^re:/i.test(message.subject) ? message.subject : `RE: ${message.subject}`;
+    const body = formFields(req).body ?? '';
+    try {
+      const input = parseSendMail(
+        composeBody({ ...EMPTY_COMPOSE, to: message.from.emailAddress.address, subject, body }),
+      );
+      sendMail(ctx, user, input, { conversationId: message.conversationId });
+      res.redirect(303, `${mailboxHref(user.userPrincipalName)}?folder=sentitems`);
+    } catch (err) {
+      if (!(err instanceof GraphError)) throw err;
+      send(res, messageView(user, message, err.message), err.status);
+    }
   });
   return router;
+}
+
+function composeValues(fields: Record<string, string | undefined>): ComposeValues {
+  return {
+    from: fields.from ?? '',
+    fromName: fields.fromName ?? '',
+    to: fields.to ?? '',
+    cc: fields.cc ?? '',
+    subject: fields.subject ?? '',
+    body: fields.body ?? '',
+    sensitivity: fields.sensitivity ?? 'normal',
+  };
+}
+
+const addressList = (text: string) =>
+  text
+    .split(/[,;]/)
+    .map((a) => a.trim())
+    .filter(Boolean)
+    .map((address) => ({ emailAddress: { address } }));
+
+/** The form as a Graph sendMail body, so it meets the same validation as the API. */
+function composeBody(v: ComposeValues): unknown {
+  return {
+    message: {
+      subject: v.subject,
+      body: { contentType: 'Text', content: v.body },
+      toRecipients: addressList(v.to),
+      ccRecipients: addressList(v.cc),
+      sensitivity: v.sensitivity,
+    },
+  };
+}
+
+function outsideSender(v: ComposeValues): { name?: string; address: string } {
+  const address = v.from.trim();
+  if (!SMTP_ADDRESS.test(address))
+    throw new GraphError(400, 'ErrorInvalidRecipients', `The sender '${address}' is not an e-mail address.`);
+  return { address, ...(v.fromName.trim() ? { name: v.fromName.trim() } : {}) };
 }
 
 const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -10,6 +10,22 @@ export interface Recipient extends Complete<Graph.Recipient> {
   emailAddress: EmailAddress;
 }
 
+/** Graph's message sensitivity; Outlook's "private" and "confidential" marks. */
+export type Sensitivity = 'normal' | 'personal' | 'private' | 'confidential';
+export const SENSITIVITIES: readonly Sensitivity[] = ['normal', 'personal', 'private', 'confidential'];
+
+/** A file attached to a message (Graph's fileAttachment); the content is kept base64-encoded as Graph returns it. */
+export interface StoredAttachment {
+  id: string;
+  name: string;
+  contentType: string;
+  /** Bytes of the decoded content. */
+  size: number;
+  isInline: boolean;
+  lastModifiedDateTime: string;
+  contentBytes: string;
+}
+
 /** A message as stored; the Graph representation is derived from it (graph/messageResource.ts). */
 export interface StoredMessage {
   id: string;
@@ -37,6 +53,9 @@ export interface StoredMessage {
   meeting?: { iCalUId: string; start: string; end: string; location: string; eventId?: string };
   /** The text/plain part of a MIME message, kept next to the HTML body. */
   textBody?: string;
+  /** Absent on messages stored before it existed: "normal". */
+  sensitivity?: Sensitivity;
+  attachments?: StoredAttachment[];
 }
 
 export type MailFolderName = 'inbox' | 'sentitems';

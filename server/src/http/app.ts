@@ -9,6 +9,7 @@ import { accountLinkRoutes } from './routes/accountLinks.js';
 import { configRoutes } from './routes/config.js';
 import { contactMappingRoutes } from './routes/contactMapping.js';
 import { contactRoutes } from './routes/contacts.js';
+import { mailRoutes } from './routes/mails.js';
 import { eventRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
 import { readinessRoutes } from './routes/readiness.js';
@@ -64,6 +65,7 @@ export function createApp(deps: ServiceDependencies): Express {
   app.use(accessRequestRoutes(deps));
   app.use(eventRoutes(deps));
   app.use(contactRoutes(deps));
+  app.use(mailRoutes(deps));
   app.use(syncRoutes(deps, deps.sync));
   app.use(contactMappingRoutes(deps));
   app.use('/api', notFound);

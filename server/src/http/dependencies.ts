@@ -4,6 +4,7 @@ import type { TokenValidator } from '../auth/tokenValidator.js';
 import type { Config } from '../config/config.js';
 import type { CrmContext } from '../crm/context.js';
 import type { Mailer } from '../crm/mailer.js';
+import type { MessageReader } from '../crm/mails/messageReader.js';
 import type { TenantDirectory } from '../crm/tenantDirectory.js';
 import type { AppAccessProbe } from '../graph/appAccess.js';
 import type { JobQueue } from '../jobs/jobQueue.js';
@@ -20,6 +21,8 @@ export interface ServiceDependencies {
   tokens: MicrosoftTokens;
   directory: TenantDirectory;
   mailer: Mailer;
+  /** Reads the message open in a user's Outlook, for filing it. */
+  messages: MessageReader;
   appAccess: AppAccessProbe;
   queue: JobQueue;
   sync: SyncDependencies;

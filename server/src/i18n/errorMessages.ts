@@ -259,6 +259,21 @@ export const ERROR_RULES: Record<ErrorCode, ErrorRule> = {
     en: 'You cannot deactivate yourself. Another user with the Manage Users permission can do it.',
     de: 'Sie können sich nicht selbst deaktivieren. Das kann ein anderer Benutzer mit der Berechtigung Benutzer verwalten tun.',
   },
+  mail_not_found: {
+    status: 404,
+    en: 'This e-mail is not filed in the CRM (any more).',
+    de: 'Diese E-Mail ist nicht (mehr) im CRM abgelegt.',
+  },
+  mail_not_in_mailbox: {
+    status: 404,
+    en: 'This e-mail could not be found in your mailbox. It may have been moved or deleted; open it again and retry.',
+    de: 'Diese E-Mail wurde in Ihrem Postfach nicht gefunden. Vielleicht wurde sie verschoben oder gelöscht; öffnen Sie sie erneut und versuchen Sie es noch einmal.',
+  },
+  mail_contact_not_involved: {
+    status: 400,
+    en: 'An e-mail can only be filed on CRM contacts who sent or received it.',
+    de: 'Eine E-Mail kann nur bei CRM-Kontakten abgelegt werden, die sie gesendet oder empfangen haben.',
+  },
 };
 
 /** Words that travel as parameters (a request's status) in each language. */

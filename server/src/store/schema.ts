@@ -22,6 +22,44 @@ export interface Database {
   job_queue: JobQueueTable;
   job_runs: JobRunsTable;
   job_schedules: JobSchedulesTable;
+  filed_mails: FiledMailsTable;
+  filed_mail_links: FiledMailLinksTable;
+  filed_mail_filers: FiledMailFilersTable;
+}
+
+/** An e-mail filed to the CRM, once per organisation and internet message id (crm/mails). */
+export interface FiledMailsTable {
+  id: string;
+  organisation_id: string;
+  internet_message_id: string;
+  conversation_id: string;
+  subject: string;
+  from_address: string;
+  from_name: string;
+  /** JSON: [{ name, address }] */
+  to_recipients: string;
+  cc_recipients: string;
+  sent_at: string;
+  /** Plain text, at most MAX_BODY_CHARACTERS (crm/mails/mailMessage.ts). */
+  body_text: string;
+  body_truncated: number;
+  /** JSON: [{ name, size, contentType }]; the files themselves are never stored. */
+  attachments: string;
+  sensitivity: string;
+  filed_at: string;
+}
+
+export interface FiledMailLinksTable {
+  filed_mail_id: string;
+  contact_id: string;
+  filed_by_user_id: string;
+  created_at: string;
+}
+
+export interface FiledMailFilersTable {
+  filed_mail_id: string;
+  user_id: string;
+  filed_at: string;
 }
 
 export interface OrganisationsTable {

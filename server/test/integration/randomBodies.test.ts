@@ -31,6 +31,7 @@ const VALID_EXAMPLES: Record<string, Record<string, unknown>> = {
   'post /api/contacts/import': { csv: 'First Name,Last Name\nGarth,Fort\n' },
   'post /api/invitations': { email: 'someone@fabrikam.example', name: 'Someone' },
   'post /api/account-links': { email: 'max@northwind.example', password: 'secret' },
+  'post /api/mails/lookup': { internetMessageId: '<a@northwind.example>', addresses: ['garth@northwind.example'] },
 };
 
 /** An example with one field set to an arbitrary value (text with NUL or lone surrogates, huge numbers, objects). */
@@ -70,6 +71,9 @@ describe.each(kinds)('random bodies on every route ($name)', (kind) => {
       'sync_outbox',
       'sync_log',
       'contact_field_mappings',
+      'filed_mails',
+      'filed_mail_links',
+      'filed_mail_filers',
     ] as const;
     const rows = await Promise.all(tables.map((table) => stack.store.db.selectFrom(table).selectAll().execute()));
     return JSON.stringify(rows);

@@ -3,6 +3,7 @@ import {
   ArrowImport16Regular,
   Delete20Regular,
   Edit20Regular,
+  History20Regular,
   Mail16Regular,
   PersonMail16Regular,
 } from '@fluentui/react-icons';
@@ -35,15 +36,18 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalXXS },
 });
 
-/** One contact in the list: name, company and position, e-mail, where it came from; Edit and Delete. */
+/** One contact in the list: name, company and position, e-mail, where it came from; History, Edit and Delete. */
 export function ContactRow({
   contact,
   onEdit,
   onDelete,
+  onHistory,
 }: {
   contact: Contact;
   onEdit: (contact: Contact) => void;
   onDelete: (contact: Contact) => void;
+  /** Filed e-mails and meetings with the contact. */
+  onHistory: (contact: Contact) => void;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -92,6 +96,9 @@ export function ContactRow({
         )}
       </div>
       <div className={styles.actions}>
+        <Tooltip content={t('contacts.historyLabel', { name })} relationship="label">
+          <Button appearance="subtle" icon={<History20Regular />} onClick={() => onHistory(contact)} />
+        </Tooltip>
         <Tooltip content={t('contacts.editLabel', { name })} relationship="label">
           <Button appearance="subtle" icon={<Edit20Regular />} onClick={() => onEdit(contact)} />
         </Tooltip>

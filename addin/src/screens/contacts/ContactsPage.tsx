@@ -21,6 +21,7 @@ import { useI18n } from '../../i18n/I18nContext';
 import { ConfirmDialog } from '../../ui/ConfirmDialog';
 import { Section } from '../../ui/Page';
 import { ContactDialog, type ContactDialogMode } from './ContactDialog';
+import { ContactHistoryDialog } from './ContactHistoryDialog';
 import { ContactRow } from './ContactRow';
 import { ImportCsvDialog } from '../../ui/ImportCsvDialog';
 import { useLiveChanges } from '../../live/useLiveChanges';
@@ -48,6 +49,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
   const [state, reload] = useContacts(api, query);
   useLiveChanges(api, () => void reload({ quiet: true }));
   const [dialog, setDialog] = useState<ContactDialogMode>();
+  const [history, setHistory] = useState<Contact>();
   const [deleting, setDeleting] = useState<Contact>();
   const [importOpen, setImportOpen] = useState(false);
   const [notice, setNotice] = useState<Notice>();
@@ -169,6 +171,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
                   key={contact.id}
                   contact={contact}
                   onEdit={(c) => setDialog({ kind: 'edit', contact: c })}
+                  onHistory={setHistory}
                   onDelete={setDeleting}
                 />
               ))}
@@ -178,6 +181,7 @@ export function ContactsPage({ brand, api }: { brand: string; api: Api }) {
       </Section>
 
       <ContactDialog mode={dialog} api={api} onCancel={() => setDialog(undefined)} onSaved={saved} />
+      <ContactHistoryDialog api={api} contact={history} onClose={() => setHistory(undefined)} />
       <ConfirmDialog
         subject={deleting}
         title={t('deleteContact.title')}

@@ -31,6 +31,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { Section } from '../../ui/Page';
 import { isValidEmail } from '../../users/model';
 import { ContactDialog, type ContactDialogMode } from '../contacts/ContactDialog';
+import { ContactTimeline } from '../contacts/ContactTimeline';
+import { FileMailSection } from './FileMailSection';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -109,6 +111,12 @@ export function ThisEmailView({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  // A contact added from a card may be one the e-mail can now be filed on.
+  const [contactsChanged, setContactsChanged] = useState(0);
+  const contactAdded = useCallback(() => setContactsChanged((n) => n + 1), []);
+  // Filing or removing the e-mail changes the timelines on the cards.
+  const [filings, setFilings] = useState(0);
+  const filingChanged = useCallback(() => setFilings((n) => n + 1), []);
 
   const people = useMemo(() => {
     if (!message) return { sender: undefined, others: [] as MailAddress[] };
@@ -148,12 +156,26 @@ export function ThisEmailView({
           {t('mail.subject', { subject: message.subject.trim() || t('mail.noSubject') })}
         </Body1>
       </Section>
+      <FileMailSection
+        brand={brand}
+        api={api}
+        message={message}
+        refreshKey={contactsChanged}
+        onFilingChanged={filingChanged}
+      />
       {people.sender && (
         <>
           <Subtitle2 as="h2" className={styles.groupHeading}>
             {t('mail.sender')}
           </Subtitle2>
-          <PersonCard brand={brand} api={api} address={people.sender} myUserId={myUserId} />
+          <PersonCard
+            brand={brand}
+            api={api}
+            address={people.sender}
+            myUserId={myUserId}
+            onContactAdded={contactAdded}
+            timelineKey={filings}
+          />
         </>
       )}
       {people.others.length > 0 && (
@@ -162,7 +184,15 @@ export function ThisEmailView({
             {t('mail.recipients')}
           </Subtitle2>
           {people.others.map((address) => (
-            <PersonCard key={address.emailAddress} brand={brand} api={api} address={address} myUserId={myUserId} />
+            <PersonCard
+              key={address.emailAddress}
+              brand={brand}
+              api={api}
+              address={address}
+              myUserId={myUserId}
+              onContactAdded={contactAdded}
+              timelineKey={filings}
+            />
           ))}
         </>
       )}
@@ -178,11 +208,15 @@ function PersonCard({
   api,
   address,
   myUserId,
+  onContactAdded,
+  timelineKey,
 }: {
   brand: string;
   api: Api;
   address: MailAddress;
   myUserId: string;
+  onContactAdded: () => void;
+  timelineKey: number;
 }) {
   const styles = useStyles();
   const { t, language } = useI18n();
@@ -215,7 +249,10 @@ function PersonCard({
   const shownName = address.displayName || address.emailAddress;
   const saved = (contact: Contact, mode: ContactDialogMode) => {
     setDialog(undefined);
-    if (mode.kind === 'new') setAdded(t('mail.added', { name: contactName(contact), brand }));
+    if (mode.kind === 'new') {
+      setAdded(t('mail.added', { name: contactName(contact), brand }));
+      onContactAdded();
+    }
     void load();
   };
 
@@ -360,6 +397,10 @@ function PersonCard({
             })}
           </ul>
         )}
+        <Subtitle2 as="h4" className={styles.eventsHeading}>
+          {t('timeline.heading', { name })}
+        </Subtitle2>
+        <ContactTimeline api={api} contactId={contact.id} name={name} pageSize={5} changeKey={timelineKey} />
       </>
     );
   }

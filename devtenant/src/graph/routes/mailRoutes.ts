@@ -8,6 +8,9 @@ import { odataContext, sendGraphJson } from '../graphResponse.js';
 import { messageResource, parseMessageSelect } from '../messageResource.js';
 import { callerOf } from '../middleware/authenticate.js';
 import { nextLinkWithSkip } from '../paging.js';
+import { applyPreferences, preferences } from '../preferHeader.js';
+import { attachmentResource, parseAttachmentSelect } from '../attachmentResource.js';
+import { translateExchangeIds } from '../exchangeIds.js';
 import { sendMail } from '../sendMail.js';
 import { parseSendMail } from '../sendMailSchema.js';
 import { parseMimeSendMail } from '../mime.js';
@@ -56,32 +59,75 @@ function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined)
         'ErrorInvalidParameter',
         `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`,
       );
+    const prefs = preferences(req);
     const all = ctx.mailboxes.messages(owner, folder);
     const page = all.slice(skip, skip + top);
+    applyPreferences(res, prefs);
     const body: Record<string, unknown> = {
       '@odata.context': odataContext(
         ctx.baseUrl,
         `users('${owner.id}')/messages${select ? `(${select.join(',')})` : ''}`,
       ),
-      value: page.map((m) => messageResource(ctx.baseUrl, m, select)),
+      value: page.map((m) => messageResource(ctx.baseUrl, m, select, prefs.bodyType)),
     };
     if (skip + top < all.length) body['@odata.nextLink'] = nextLinkWithSkip(ctx.baseUrl, req, skip + top);
     sendGraphJson(res, 200, body);
   };
 }
 
+/** The message a path names, in the caller's reach; under /mailFolders/{folder} it must be in that folder. */
+function readableMessage(ctx: DevTenantContext, req: Request, res: Response, permissions: typeof READ) {
+  const caller = callerOf(res);
+  if (!hasPermission(caller, permissions)) throw graphErrors.mailDenied();
+  const owner = targetMailbox(ctx, req, res);
+  const message = ctx.mailboxes.message(owner, String(req.params.messageId));
+  if (!message) throw graphErrors.itemNotFound();
+  if (req.params.folder !== undefined && message.folder !== folderOf(req)) throw graphErrors.itemNotFound();
+  return { owner, message };
+}
+
+const READ = { delegated: READ_DELEGATED, application: READ_APPLICATION };
+// Attachments and bodies need Mail.Read: Mail.ReadBasic leaves both out.
+const READ_FULL = { delegated: ['Mail.Read', 'Mail.ReadWrite'], application: ['Mail.Read', 'Mail.ReadWrite'] };
+
 function getMessage(ctx: DevTenantContext) {
   return (req: Request, res: Response) => {
-    const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION }))
-      throw graphErrors.mailDenied();
-    const owner = targetMailbox(ctx, req, res);
-    const message = ctx.mailboxes.message(owner, String(req.params.messageId));
-    if (!message) throw graphErrors.itemNotFound();
+    const { owner, message } = readableMessage(ctx, req, res, READ);
     const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
+    const prefs = preferences(req);
+    applyPreferences(res, prefs);
     sendGraphJson(res, 200, {
       '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`),
-      ...messageResource(ctx.baseUrl, message, select),
+      ...messageResource(ctx.baseUrl, message, select, prefs.bodyType),
+    });
+  };
+}
+
+function listAttachments(ctx: DevTenantContext) {
+  return (req: Request, res: Response) => {
+    const { owner, message } = readableMessage(ctx, req, res, READ_FULL);
+    const select = parseAttachmentSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
+    sendGraphJson(res, 200, {
+      '@odata.context': odataContext(
+        ctx.baseUrl,
+        `users('${owner.id}')/messages('${message.id}')/attachments${select ? `(${select.join(',')})` : ''}`,
+      ),
+      value: (message.attachments ?? []).map((a) => attachmentResource(a, select)),
+    });
+  };
+}
+
+function postTranslateExchangeIds(ctx: DevTenantContext) {
+  return (req: Request, res: Response) => {
+    const caller = callerOf(res);
+    // Delegated only: Graph does not support translateExchangeIds with application permissions.
+    if (!caller.user) throw graphErrors.mailDenied();
+    if (!hasPermission(caller, { delegated: ['User.Read', 'User.ReadBasic.All', 'User.ReadWrite'], application: [] }))
+      throw graphErrors.mailDenied();
+    targetMailbox(ctx, req, res);
+    sendGraphJson(res, 200, {
+      '@odata.context': odataContext(ctx.baseUrl, 'Collection(microsoft.graph.convertIdResult)'),
+      value: translateExchangeIds(req.body),
     });
   };
 }
@@ -121,7 +167,11 @@ export function mailRoutes(ctx: DevTenantContext): Router {
     router.post(`${prefix}/sendMail`, json, express.text({ limit: '4mb', type: 'text/plain' }), postSendMail(ctx));
     router.get(`${prefix}/messages`, listMessages(ctx, undefined));
     router.get(`${prefix}/messages/:messageId`, getMessage(ctx));
+    router.get(`${prefix}/messages/:messageId/attachments`, listAttachments(ctx));
     router.get(`${prefix}/mailFolders/:folder/messages`, (req, res) => listMessages(ctx, folderOf(req))(req, res));
+    router.get(`${prefix}/mailFolders/:folder/messages/:messageId`, getMessage(ctx));
+    router.get(`${prefix}/mailFolders/:folder/messages/:messageId/attachments`, listAttachments(ctx));
+    router.post(`${prefix}/translateExchangeIds`, json, postTranslateExchangeIds(ctx));
   }
   return router;
 }

@@ -158,7 +158,7 @@ function ownEvents(db: Kysely<Database>, ownerId: string, attendees?: readonly s
  * The attendee filter, in SQL so that it pages: the stored attendees are JSON written by JSON.stringify, so an
  * attendee with this address contains `"email":"<address>"` exactly (compared in lower case; LIKE's wildcards escaped).
  */
-function attends(eb: ExpressionBuilder<Database, 'events'>, email: string) {
+export function attends(eb: ExpressionBuilder<Database, 'events'>, email: string) {
   const needle = `"email":${JSON.stringify(email.toLowerCase())}`.replace(/[\\%_]/g, (c) => `\\${c}`);
   return sql<boolean>`lower(${eb.ref('attendees')}) like ${`%${needle}%`} escape '\\'`;
 }

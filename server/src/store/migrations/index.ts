@@ -15,6 +15,7 @@ import { linkFailureTargets } from './0012_link_failure_targets.js';
 import { userRoles } from './0013_user_roles.js';
 import { changeIndexes } from './0014_change_indexes.js';
 import { noFailedBindings } from './0015_no_failed_bindings.js';
+import { filedMails } from './0016_filed_mails.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -34,5 +35,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0013_user_roles': userRoles(),
     '0014_change_indexes': changeIndexes(),
     '0015_no_failed_bindings': noFailedBindings(),
+    '0016_filed_mails': filedMails(),
   };
 }

@@ -1,0 +1,3 @@
+import { mailFilingSuite } from './mailFilingSuite.js';
+
+mailFilingSuite('sqlite', true);
