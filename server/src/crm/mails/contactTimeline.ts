@@ -1,4 +1,3 @@
-import { TIMELINE_LIMITS } from '../../../../common/api/mails.js';
 import { sql, type Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/schema.js';

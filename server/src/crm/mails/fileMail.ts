@@ -1,4 +1,3 @@
-import { MAX_CONTACTS_PER_FILING } from '../../../../common/api/mails.js';
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../errors.js';
