@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { installFromPopup, personBrowsing, signIn, snap } from './helpers.js';
+import { expectAccessibleWhenNarrow, installFromPopup, personBrowsing, signIn, snap } from './helpers.js';
 import { signInByKeyboard, tabAndPress } from './keyboard.js';
 
 // One product instance for the file: the order is the story of docs/product-rules.md#1-installing-for-an-organisation.
@@ -36,6 +36,7 @@ test('the administrator who closes the consent window without accepting is told 
   await expect(page.getByRole('alert')).toContainText('To try again, select "Install for contoso.onmicrosoft.com"');
   await expect(page.getByText('Waiting for the installation to finish in the other window…')).toHaveCount(0);
   await snap(page, 'en', '05-consent-window-closed');
+  await expectAccessibleWhenNarrow(page, 'en-not-installed-consent-window-closed');
   await context.close();
 });
 
@@ -51,6 +52,7 @@ test('the Contoso administrator installs, accepts the terms and lands as Super A
   const continueButton = page.getByRole('button', { name: 'Continue' });
   await expect(continueButton).toBeDisabled();
   await snap(page, 'en', '06-first-visit-terms');
+  await expectAccessibleWhenNarrow(page, 'en-first-visit-terms');
   await page.getByRole('checkbox', { name: 'I accept the terms and conditions' }).check();
   await continueButton.click();
 
@@ -90,6 +92,7 @@ test('a German administrator who closes the consent window is told so in German'
   await expect(page.getByRole('alert')).toContainText('Es wurde nichts installiert');
   await expect(page.getByText(/Warten, bis die Installation/)).toHaveCount(0);
   await snap(page, 'de', '05-zustimmungsfenster-geschlossen');
+  await expectAccessibleWhenNarrow(page, 'de-not-installed-consent-window-closed');
   await context.close();
 });
 

@@ -269,3 +269,13 @@ export async function narrowCheck(page: Page, name: string): Promise<string[]> {
   if (original) await page.setViewportSize(original);
   return found;
 }
+
+/**
+ * The screen as it is now, once its loading spinners (named progressbars) are gone: no serious or critical axe
+ * finding in any look, nothing past the right edge at 320 or 360 px. Soft, so one test names every finding.
+ */
+export async function expectAccessibleWhenNarrow(page: Page, name: string): Promise<void> {
+  await expect(page.getByRole('progressbar')).toHaveCount(0, { timeout: 20_000 });
+  expect.soft(await a11yInEveryLook(page, name), 'serious or critical axe findings').toEqual([]);
+  expect.soft(await narrowCheck(page, name), 'elements past the right edge at 320/360 px').toEqual([]);
+}
