@@ -259,11 +259,9 @@ export async function narrowCheck(page: Page, name: string): Promise<string[]> {
     await page.setViewportSize({ width, height: 720 });
     // Layout settles on the next frames (Fluent measures some widths in effects).
     await page.waitForTimeout(150);
-    await page.screenshot({
-      path: join(screenshotDir, 'narrow', `${width}-${name}.png`),
-      fullPage: true,
-      animations: 'disabled',
-    });
+    const path = join(screenshotDir, 'narrow', `${width}-${name}.png`);
+    await page.screenshot({ path, fullPage: true, animations: 'disabled' });
+    console.log(`narrow screenshot: ${path}`);
     found.push(...(await horizontalOverflow(page)).map((line) => `${name} at ${width} px: ${line}`));
   }
   if (original) await page.setViewportSize(original);
