@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { personBrowsing, signIn, snap } from './helpers.js';
+import { expectAccessibleWhenNarrow, personBrowsing, signIn, snap } from './helpers.js';
 
 // Someone who cannot install learns what to ask for and gets a message to send (issue 13). Nothing is installed here.
 
@@ -27,6 +27,7 @@ test('a Contoso user before the install gets a message for the administrator to 
   expect(href).toMatch(/^mailto:\?subject=Please install Zoho CRM/);
   expect(href).toContain('Install for contoso.onmicrosoft.com');
   await snap(page, 'en', '93-ask-administrator');
+  await expectAccessibleWhenNarrow(page, 'en-not-installed-ask-administrator');
   await context.close();
 });
 
@@ -40,5 +41,6 @@ test('the same help in German for a Fabrikam user', async ({ browser }) => {
   await expect(page.getByRole('button', { name: 'Nachricht kopieren' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Per E-Mail senden' })).toBeVisible();
   await snap(page, 'de', '93-administrator-fragen');
+  await expectAccessibleWhenNarrow(page, 'de-not-installed-ask-administrator');
   await context.close();
 });

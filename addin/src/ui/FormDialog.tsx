@@ -15,6 +15,7 @@ import {
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { ButtonSpinner } from './ButtonSpinner';
+import { ReturnFocusWhenGone, useDialogFocus } from './useDialogFocus';
 
 const useStyles = makeStyles({
   // Opened over another dialog too: its backdrop dims that one (Fluent leaves a nested dialog's backdrop clear).
@@ -95,6 +96,7 @@ export function FormDialog({
   const styles = useStyles();
   const widths = useWidthStyles();
   const { t } = useI18n();
+  const { opener, keepFocusInside } = useDialogFocus(open);
 
   const body = (
     <DialogBody>
@@ -117,15 +119,17 @@ export function FormDialog({
           buttons.actions
         ) : (
           <>
+            {/* While busy the buttons stay focusable, so the focus stays where the person pressed. */}
             <Button
               type="submit"
               appearance="primary"
-              disabled={busy || buttons.submitDisabled === true}
+              disabled={!busy && buttons.submitDisabled === true}
+              disabledFocusable={busy}
               icon={busy ? <ButtonSpinner /> : undefined}
             >
               {buttons.submitLabel}
             </Button>
-            <Button onClick={onCancel} disabled={busy}>
+            <Button onClick={onCancel} disabledFocusable={busy}>
               {buttons.cancelLabel ?? t('common.cancel')}
             </Button>
           </>
@@ -136,12 +140,19 @@ export function FormDialog({
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // Enter in a field submits even while the primary button is only marked disabled.
+    if (busy || buttons.submitDisabled === true) return;
     buttons.onSubmit?.();
   };
 
   return (
     <Dialog open={open} onOpenChange={(_event, data) => !busy && !data.open && onCancel()} modalType={modalType}>
-      <DialogSurface className={mergeClasses(widths[width], className)} backdrop={{ className: styles.backdrop }}>
+      <DialogSurface
+        className={mergeClasses(widths[width], className)}
+        backdrop={{ className: styles.backdrop }}
+        onBlur={keepFocusInside}
+      >
+        <ReturnFocusWhenGone opener={opener} />
         {buttons.onSubmit ? (
           <form onSubmit={submit} noValidate>
             {body}

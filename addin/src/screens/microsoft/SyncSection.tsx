@@ -11,7 +11,6 @@ import {
   Spinner,
   Subtitle2,
   tokens,
-  useRestoreFocusTarget,
 } from '@fluentui/react-components';
 import { CalendarSync20Regular, PeopleSync20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
 import { useState, type ReactElement, type ReactNode } from 'react';
@@ -126,9 +125,6 @@ export function SyncSection({
   const styles = useStyles();
   const { t, language } = useI18n();
   const [confirming, setConfirming] = useState(false);
-  // The confirmation and the Configuration popup are opened without a DialogTrigger: this marks the button that
-  // opened them, so the focus returns to it when they close.
-  const restoreFocus = useRestoreFocusTarget();
   const { data, busy } = sync;
   const look = kindLooks[sync.kind];
   const heading = (
@@ -272,7 +268,6 @@ export function SyncSection({
           <>
             {actions}
             <Button
-              {...restoreFocus}
               icon={busy === 'disable' ? <ButtonSpinner /> : undefined}
               disabled={busy !== undefined}
               onClick={() => setConfirming(true)}
@@ -282,7 +277,6 @@ export function SyncSection({
           </>
         ) : (
           <Button
-            {...restoreFocus}
             appearance="primary"
             icon={busy === 'enable' ? <ButtonSpinner /> : undefined}
             disabled={busy !== undefined}

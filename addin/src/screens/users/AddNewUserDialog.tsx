@@ -131,14 +131,14 @@ export function AddNewUserDialog({
             <>
               <Button
                 appearance="primary"
-                disabled={deciding !== undefined}
+                disabledFocusable={deciding !== undefined}
                 icon={deciding === 'approve' ? <ButtonSpinner /> : undefined}
                 onClick={() => decide(view.request, 'approve')}
               >
                 {t('review.approve')}
               </Button>
               <Button
-                disabled={deciding !== undefined}
+                disabledFocusable={deciding !== undefined}
                 icon={deciding === 'decline' ? <ButtonSpinner /> : undefined}
                 onClick={() => decide(view.request, 'decline')}
               >
@@ -146,7 +146,11 @@ export function AddNewUserDialog({
               </Button>
             </>
           )}
-          <Button appearance={pending ? 'subtle' : 'primary'} onClick={onClose} disabled={deciding !== undefined}>
+          <Button
+            appearance={pending ? 'subtle' : 'primary'}
+            onClick={onClose}
+            disabledFocusable={deciding !== undefined}
+          >
             {pending ? t('common.cancel') : t('common.close')}
           </Button>
         </>

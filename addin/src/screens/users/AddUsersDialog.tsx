@@ -153,15 +153,17 @@ export function AddUsersDialog({
       actions={
         outcomes === undefined ? (
           <>
+            {/* While saving the buttons stay focusable, so the focus stays on Save until Close replaces it. */}
             <Button
               appearance="primary"
-              disabled={selected.size === 0 || saving || load.status !== 'ready'}
+              disabled={!saving && (selected.size === 0 || load.status !== 'ready')}
+              disabledFocusable={saving}
               onClick={save}
               icon={saving ? <ButtonSpinner /> : undefined}
             >
               {saving ? t('addUsers.saving') : t('addUsers.save')}
             </Button>
-            <Button onClick={close} disabled={saving}>
+            <Button onClick={close} disabledFocusable={saving}>
               {t('common.cancel')}
             </Button>
           </>
