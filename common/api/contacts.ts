@@ -140,6 +140,31 @@ export const contactLookupQuery = z.object({
 
 export const contactIdParams = recordIdParams;
 
+/**
+ * The Graph contact properties the contact sync can map to (the service's offer gives each its type and caps), and
+ * the parts of Graph's three addresses: what the add-in must have a name for in each language.
+ */
+export const GRAPH_CONTACT_PROPERTY_NAMES = [
+  'title',
+  'givenName',
+  'middleName',
+  'surname',
+  'jobTitle',
+  'department',
+  'companyName',
+  'assistantName',
+  'birthday',
+  'personalNotes',
+  'businessHomePage',
+  'mobilePhone',
+  'emailAddresses',
+  'businessPhones',
+  'homePhones',
+  'imAddresses',
+] as const;
+export const GRAPH_ADDRESS_NAMES = ['businessAddress', 'homeAddress', 'otherAddress'] as const;
+export const GRAPH_ADDRESS_PART_NAMES = ['street', 'city', 'state', 'postalCode', 'countryOrRegion'] as const;
+
 type TextField = Exclude<keyof typeof fields, 'dateOfBirth' | 'emailOptOut'>;
 const storedText = Object.fromEntries(
   Object.keys(fields)

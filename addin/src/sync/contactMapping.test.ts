@@ -1,4 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  GRAPH_ADDRESS_NAMES,
+  GRAPH_ADDRESS_PART_NAMES,
+  GRAPH_CONTACT_PROPERTY_NAMES,
+} from '../../../common/api/contacts';
 import type { ContactMappingOffer } from '../api/types';
 import { de } from '../i18n/de';
 import { en } from '../i18n/en';
@@ -64,32 +69,7 @@ describe('contact mapping dialog helpers', () => {
   });
 
   it('has a friendly name for every Graph property the service offers', () => {
-    const properties = [
-      'title',
-      'givenName',
-      'middleName',
-      'surname',
-      'jobTitle',
-      'department',
-      'companyName',
-      'assistantName',
-      'birthday',
-      'personalNotes',
-      'businessHomePage',
-      'mobilePhone',
-      'emailAddresses',
-      'businessPhones',
-      'homePhones',
-      'imAddresses',
-      'businessAddress',
-      'homeAddress',
-      'otherAddress',
-      'street',
-      'city',
-      'state',
-      'postalCode',
-      'countryOrRegion',
-    ];
+    const properties = [...GRAPH_CONTACT_PROPERTY_NAMES, ...GRAPH_ADDRESS_NAMES, ...GRAPH_ADDRESS_PART_NAMES];
     for (const property of properties) {
       expect(Object.keys(en), property).toContain(`graph.${property}`);
       expect(Object.keys(de), property).toContain(`graph.${property}`);

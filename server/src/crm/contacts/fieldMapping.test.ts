@@ -1,3 +1,8 @@
+import {
+  GRAPH_ADDRESS_NAMES,
+  GRAPH_ADDRESS_PART_NAMES,
+  GRAPH_CONTACT_PROPERTY_NAMES,
+} from '../../../../common/api/contacts.js';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CONTACT, type NewContact } from '../../../../common/api/contacts.js';
 import {
@@ -42,6 +47,14 @@ const garth: NewContact = {
 };
 
 describe('the contact field lists', () => {
+  it('offers exactly the Graph properties the contract names, so the add-in has a name for each', () => {
+    const named = [
+      ...GRAPH_CONTACT_PROPERTY_NAMES,
+      ...GRAPH_ADDRESS_NAMES.flatMap((address) => GRAPH_ADDRESS_PART_NAMES.map((part) => `${address}.${part}`)),
+    ];
+    expect(GRAPH_CONTACT_PROPERTIES.map((property) => property.property)).toEqual(named);
+  });
+
   it('names every Graph contact property the app syncs, multi-valued ones with their caps', () => {
     const properties = GRAPH_CONTACT_PROPERTIES.map((property) =>
       property.maxValues ? `${property.property}[${property.maxValues}]` : property.property,
