@@ -90,7 +90,13 @@ export function fromGraphEvent(item: GraphEvent, existingZone: string | undefine
   };
 }
 
+// Graph's dateTime: a local date and time without offset, fractions optional (2026-12-03T09:00:00.0000000).
+const GRAPH_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
+
 function wallClock(value: GraphDateTime, zone: string, isAllDay: boolean): string {
+  // Anything else is an item we cannot read (it counts against that item, engine/itemFailureReason.ts).
+  if (!GRAPH_DATE_TIME.test(value.dateTime))
+    throw new RangeError(`not a Graph dateTime: ${value.dateTime.slice(0, 40)}`);
   const local = normalizeLocal(value.dateTime.slice(0, 19));
   if (isAllDay) return `${local.slice(0, 10)}T00:00:00`;
   const sourceZone = ianaTimeZone(value.timeZone) ?? 'UTC';
