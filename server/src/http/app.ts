@@ -25,9 +25,11 @@ import { graphWebhookRoutes, syncRoutes } from './routes/sync.js';
 import { applySecurityHeaders } from './securityHeaders.js';
 import { staticRoutes } from './staticFiles.js';
 import { refuseUnstorableText } from './storableText.js';
+import { warmRequestParsers } from './warmParsers.js';
 
 /** The Express app, without listening: start-up and tests attach it to a server of their own. */
 export function createApp(deps: ServiceDependencies): Express {
+  warmRequestParsers();
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');

@@ -7,9 +7,16 @@ import { installTenant } from '../fixtures.js';
 import { startStack, type ApiResponse, type Stack } from '../stack.js';
 import { dropTestSchemas, storeKinds, TEST_DATABASE_URL } from '../stores.js';
 
-/** What a concurrent `/healthz` may wait behind, and the longest any request may hold the event loop. */
-const HEALTHZ_BOUND_MS = 200;
-const LOOP_HOLD_BOUND_MS = 100;
+/**
+ * What a concurrent `/healthz` may wait behind, and the longest any request may hold the event loop, both in the
+ * process's CPU time (other test files share the cores, so wall time says little here). Process CPU also counts V8's
+ * parallel garbage collection and compiler threads, so it runs above the loop's own hold: a first series POST held
+ * the loop 49–75 ms in wall time and 101–141 ms in CPU. The code of session 3, which passed with 200/100, measured
+ * up to 217/134 on the same machine on 2026-12-02, so those bounds had no margin; these keep the ~100 ms hold of the
+ * loop itself, with room for the threads beside it.
+ */
+const HEALTHZ_BOUND_MS = 300;
+const LOOP_HOLD_BOUND_MS = 150;
 
 interface ApiEvent {
   id: string;
