@@ -36,7 +36,9 @@ test('the Outlook pane shows a known sender from the CRM and offers to add an un
   await signIn(page, 'admin@contoso.onmicrosoft.com', /^Sign in$/, 'en');
   await expect(page.getByRole('region', { name: 'Katja Bauer, katja.bauer@fabrikam.example' })).toBeVisible();
   await expect(page.getByText('Owner: Contoso Admin').first()).toBeVisible();
-  await expect(page.getByText('Angebotsbesprechung mit Katja')).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'Upcoming events with Katja' }).getByText('Angebotsbesprechung mit Katja'),
+  ).toBeVisible();
   await snap(page, 'en', '40-outlook-known-sender');
 
   await page.getByRole('button', { name: /^Add to CRM: Paul Neumann/ }).click();
