@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { openStore, type Store } from '../src/store/database.js';
+import { openStore, SCHEMA_CHANGE_LOCK, type Store } from '../src/store/database.js';
 
 export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 /** In CI the PostgreSQL tests must run; elsewhere they are skipped loudly when no server is reachable. */
@@ -16,12 +16,19 @@ export interface StoreKind {
   open(): Promise<Store>;
 }
 
-/** Drops a test's PostgreSQL schema (the job queue's tables live in it). */
+/**
+ * Drops a test's PostgreSQL schema (the job queue's tables live in it), under the lock migrations hold: a migration
+ * running in another test file reads every schema's catalog and fails if one vanishes under it.
+ */
 export async function dropTestSchemas(schema: string): Promise<void> {
   const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
   await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.end();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    await client.query(`drop schema if exists "${schema}" cascade`);
+  } finally {
+    await client.end();
+  }
 }
 
 async function postgresReachable(): Promise<boolean> {
@@ -70,10 +77,7 @@ export async function storeKinds(): Promise<StoreKind[]> {
         ...store,
         close: async () => {
           await store.close();
-          const client = new pg.Client({ connectionString: TEST_DATABASE_URL });
-          await client.connect();
-          await client.query(`drop schema if exists "${schema}" cascade`);
-          await client.end();
+          await dropTestSchemas(schema);
         },
       };
     },

@@ -31,8 +31,33 @@ export async function openStore(databaseUrl: string, options: OpenStoreOptions =
   const store = databaseUrl.startsWith('sqlite:')
     ? openSqlite(databaseUrl.slice('sqlite:'.length))
     : await openPostgres(databaseUrl, options);
-  await migrate(store);
+  if (store.dialect === 'postgres') await withSchemaChangeLock(databaseUrl, options, () => migrate(store));
+  else await migrate(store);
   return store;
+}
+
+/**
+ * The advisory lock under which processes change PostgreSQL schemas. Kysely's migrator locks only the running of
+ * migrations; its check for its own tables comes before that lock and reads the catalog of every schema, so two
+ * workers starting at once could both create those tables, and a schema dropped meanwhile fails the check.
+ */
+export const SCHEMA_CHANGE_LOCK = 740_311_902;
+
+/** Runs `change` while holding SCHEMA_CHANGE_LOCK on a connection of its own. */
+export async function withSchemaChangeLock<T>(
+  url: string,
+  { postgresTimeouts = DEFAULT_POSTGRES_TIMEOUTS }: Pick<OpenStoreOptions, 'postgresTimeouts'>,
+  change: () => Promise<T>,
+): Promise<T> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: postgresTimeouts.connectMs });
+  client.on('error', () => undefined);
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [SCHEMA_CHANGE_LOCK]);
+    return await change();
+  } finally {
+    await client.end();
+  }
 }
 
 function openSqlite(path: string): Store {
