@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { apiAs, PASSWORD, personBrowsing, signIn, signInContosoAdmin, snap } from './helpers.js';
+import { expectVisibleFocus } from './keyboard.js';
 
 // A dialog that has closed, however it closed, leaves every screen reachable by role: nothing stays aria-hidden.
 test.describe.configure({ mode: 'serial' });
@@ -58,5 +59,66 @@ test('a dialog left open when Back changes the screen does not hide the next scr
   await expectReachable(page, 'Ereignisse');
   await expect(page.getByRole('heading', { name: 'Willkommen, Contoso Admin' })).toBeVisible();
   await snap(page, 'de', '71-start-nach-dialogen');
+  await context.close();
+});
+
+test('Escape closes a dialog opened over another one, then that one: each time the focus is back on its opener', async ({
+  browser,
+}) => {
+  const admin = await apiAs('admin@contoso.onmicrosoft.com');
+  const { context, page } = await personBrowsing(browser, 'en', { viewport: { width: 320, height: 640 } });
+  await signInContosoAdmin(page, 'en');
+  const created = await admin('/api/events', 'POST', {
+    subject: 'Nested dialogs stand-up',
+    start: '2030-03-04T09:00',
+    end: '2030-03-04T09:15',
+    timeZone: 'Europe/Berlin',
+    recurrence: {
+      pattern: { type: 'weekly', interval: 1, daysOfWeek: ['monday'] },
+      range: { type: 'numbered', startDate: '2030-03-04', numberOfOccurrences: 3 },
+    },
+  });
+  expect(created.status).toBe(201);
+  await page.getByRole('tab', { name: 'Events' }).click();
+  // A dialog opened and closed before leaves nothing behind that the nested ones below could trip over.
+  await page.getByRole('button', { name: 'New event' }).click();
+  await expect(page.getByRole('dialog', { name: 'New event' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  const openOccurrences = page.getByRole('button', { name: 'Occurrences of Nested dialogs stand-up' });
+  await openOccurrences.focus();
+  await page.keyboard.press('Enter');
+  const occurrences = page.getByRole('dialog', { name: 'Occurrences' });
+  const editFirst = occurrences.getByRole('button', { name: /^Edit this occurrence/ }).first();
+  await editFirst.click();
+  await expect(page.getByRole('dialog', { name: 'Edit this occurrence' })).toBeVisible();
+
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: 'Edit this occurrence' })).toHaveCount(0);
+  await expect(editFirst).toBeFocused();
+  // Occurrences is modal again: the screen behind stays hidden from a screen reader while it is open.
+  await expect(page.getByRole('tablist')).toHaveCount(0);
+
+  await page.keyboard.press('Escape');
+  await expect(occurrences).toHaveCount(0);
+  await expect(openOccurrences).toBeFocused();
+  await expectVisibleFocus(page);
+  await expectReachable(page, 'Events');
+
+  // The same from the keyboard, over the confirmation of Cancel this occurrence.
+  await page.keyboard.press('Enter');
+  const cancelFirst = occurrences.getByRole('button', { name: /^Cancel this occurrence/ }).first();
+  await cancelFirst.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('alertdialog', { name: 'Cancel this occurrence?' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('alertdialog')).toHaveCount(0);
+  await expect(cancelFirst).toBeFocused();
+  await expectVisibleFocus(page);
+  await expect(page.getByRole('tablist')).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(occurrences).toHaveCount(0);
+  await expect(openOccurrences).toBeFocused();
+  await expectReachable(page, 'Events');
   await context.close();
 });
