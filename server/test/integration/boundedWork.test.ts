@@ -8,14 +8,13 @@ import { startStack, type ApiResponse, type Stack } from '../stack.js';
 import { dropTestSchemas, storeKinds, TEST_DATABASE_URL } from '../stores.js';
 
 /**
- * What a concurrent `/healthz` may wait behind, and the longest any request may hold the event loop, both in the
- * process's CPU time (other test files share the cores, so wall time says little here). Process CPU also counts V8's
- * parallel garbage collection and compiler threads, so it runs above the loop's own hold: a first series POST held
- * the loop 49–75 ms in wall time and 101–141 ms in CPU. The code of session 3, which passed with 200/100, measured
- * up to 217/134 on the same machine on 2026-12-02, so those bounds had no margin; these keep the ~100 ms hold of the
- * loop itself, with room for the threads beside it.
+ * What a concurrent `/healthz` may wait behind (issue 9: 200 ms), and the longest any request may hold the event
+ * loop, both in the process's CPU time (other test files share the cores, so wall time says little here). Process
+ * CPU also counts V8's parallel garbage collection and compiler threads, so the loop's hold gets room above the ~100 ms
+ * the loop itself may take. The worst request measured 157 ms against /healthz on 2026-12-02 (a refused 1.8 MB
+ * import, whose body this process also builds and sends), once the costliest parsers were warmed at start-up.
  */
-const HEALTHZ_BOUND_MS = 300;
+const HEALTHZ_BOUND_MS = 200;
 const LOOP_HOLD_BOUND_MS = 150;
 
 interface ApiEvent {
