@@ -1,4 +1,6 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import Sqlite from 'better-sqlite3';
+import { join } from 'node:path';
 import {
   a11yInEveryLook,
   apiAs,
@@ -12,6 +14,7 @@ import {
 } from './helpers.js';
 import { expectVisibleFocus, isFocused, pressUntilFocused } from './keyboard.js';
 import { actAsOutlook } from './outlookHost.js';
+import { DATA_DIR } from './playwright.config.js';
 
 // Every screen and dialog a person reaches, before and after joining, scanned by axe-core in light, dark and high
 // contrast and laid out at 320 and 360 px (screenshots under e2e/screenshots/narrow/), in English and in German.
@@ -23,6 +26,7 @@ const FABRIKAM_ADMIN = 'admin@fabrikam.onmicrosoft.com';
 const JONAS = 'jonas.weber@fabrikam.onmicrosoft.com';
 const LENA = 'lena.schmidt@fabrikam.onmicrosoft.com';
 const SERIES = 'Quartalsplanung';
+const REFUSED_EVENT = 'Mondbasis Olympus';
 const CONTACT = { firstName: 'Ingrid', lastName: 'Halvorsen', email: 'ingrid.halvorsen@fjord-logistics.example' };
 
 /** What one test found; it fails on either list at its end, after naming every finding. */
@@ -79,6 +83,7 @@ const LABELS = {
     newUser: 'New User',
     editAdmin: 'Edit Fabrikam Admin',
     addToCrm: /^Add to CRM: /,
+    setAside: 'Set-aside events',
   },
   de: {
     signIn: /^Anmelden$/,
@@ -110,6 +115,7 @@ const LABELS = {
     newUser: 'Neuer Benutzer',
     editAdmin: 'Fabrikam Admin bearbeiten',
     addToCrm: /^Zum CRM hinzufügen: /,
+    setAside: 'Zurückgestellte Ereignisse',
   },
 } as const;
 
@@ -209,6 +215,46 @@ test('before membership: sign-in, install, request, decline, invitation (own and
   found.expectNone();
 });
 
+type Api = Awaited<ReturnType<typeof apiAs>>;
+
+/**
+ * Fabrikam's administrator syncs the calendar with one CRM event Microsoft 365 refuses, so the Microsoft screen
+ * lists it as set aside (made once per run). The refused row is one an older release could have stored: a time zone
+ * Microsoft 365 does not know. Each change in the CRM starts a run, and each run tries the event once more.
+ */
+async function withOneEventSetAside(api: Api): Promise<void> {
+  const setAside = async () =>
+    ((await (await api('/api/sync/calendar/set-aside')).json()) as { items: { subject: string }[] }).items;
+  if ((await setAside()).length > 0) return;
+  const day = new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10);
+  const made = await api('/api/events', 'POST', {
+    subject: REFUSED_EVENT,
+    start: `${day}T09:00`,
+    end: `${day}T10:00`,
+    timeZone: 'Europe/Berlin',
+  });
+  const { id } = (await made.json()) as { id: string };
+  expect(made.status).toBe(201);
+  const database = new Sqlite(join(DATA_DIR, 'crm.sqlite'));
+  database.pragma('busy_timeout = 5000');
+  expect(database.prepare('update events set time_zone = ? where id = ?').run('Mars/Olympus_Mons', id).changes).toBe(1);
+  database.close();
+
+  expect((await api('/api/sync/calendar/enable', 'POST')).status).toBe(200);
+  let nudges = 0;
+  await expect(async () => {
+    nudges += 1;
+    const nudge = await api('/api/events', 'POST', {
+      subject: `Abstimmung ${nudges}`,
+      start: `${day}T11:00`,
+      end: `${day}T11:30`,
+      timeZone: 'Europe/Berlin',
+    });
+    expect(nudge.status).toBe(201);
+    expect((await setAside()).map((item) => item.subject)).toEqual([REFUSED_EVENT]);
+  }).toPass({ intervals: [3_000], timeout: 90_000 });
+}
+
 /** The member's screens and the dialogs they open, as Fabrikam's administrator sees them in `language`. */
 async function walkAsMember(browser: Browser, language: Language): Promise<void> {
   const l = LABELS[language];
@@ -233,6 +279,7 @@ async function walkAsMember(browser: Browser, language: Language): Promise<void>
     expect((await api('/api/contacts', 'POST', CONTACT)).status).toBe(201);
     expect((await api('/api/invitations', 'POST', { email: 'sven.aalto@fjord-logistics.example' })).status).toBe(201);
   }
+  await withOneEventSetAside(api);
 
   const { context, page } = await arrive(browser, FABRIKAM_ADMIN, language);
   await expect(page.getByRole('heading', { name: l.welcome })).toBeVisible({ timeout: 15_000 });
@@ -296,6 +343,7 @@ async function walkAsMember(browser: Browser, language: Language): Promise<void>
   await page.getByRole('tab', { name: l.settings }).click();
   await page.getByRole('button', { name: l.microsoft, exact: true }).click();
   await expect(page.getByRole('heading', { name: l.calendar })).toBeVisible();
+  await expect(page.getByRole('list', { name: l.setAside }).getByText(REFUSED_EVENT)).toBeVisible();
   await found.check(page, tag('microsoft'));
   await page.getByRole('region', { name: l.contacts }).getByRole('button', { name: l.enable }).click();
   await expect(page.getByRole('dialog', { name: l.configuration }).getByRole('combobox').first()).toBeVisible();

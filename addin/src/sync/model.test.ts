@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, pollDelay, progressFraction, relativeTime, seesFailingSyncs, syncState } from './model';
+import {
+  formatCount,
+  groupedSubjects,
+  pollDelay,
+  progressFraction,
+  relativeTime,
+  seesFailingSyncs,
+  syncState,
+} from './model';
 
 const base = { enabled: true, status: 'active' as const, stage: 'incremental' as const, progress: null };
 
@@ -39,5 +47,12 @@ describe('calendar sync page helpers', () => {
     expect(formatCount(5000, 'de')).toBe('5.000');
     expect(seesFailingSyncs('administrator')).toBe(true);
     expect(seesFailingSyncs('standard')).toBe(false);
+  });
+
+  it('names a sync log group’s items, with how many more only when there are more', () => {
+    const andMore = (names: string, more: number) => `${names} +${more}`;
+    expect(groupedSubjects(5, ['A', 'B', 'C'], 'en', andMore)).toBe('A, B, C +2');
+    expect(groupedSubjects(3, ['A', 'B', 'C'], 'en', andMore)).toBe('A, B, and C');
+    expect(groupedSubjects(2, ['A', 'B'], 'de', andMore)).toBe('A und B');
   });
 });

@@ -78,3 +78,14 @@ export function formatInstant(iso: string, language: Language): string {
 export function formatCount(n: number, language: Language): string {
   return new Intl.NumberFormat(language === 'de' ? 'de-DE' : 'en-GB').format(n);
 }
+
+/** A sync log group's items: all of them by name when it names them all, else the names and how many more. */
+export function groupedSubjects(
+  count: number,
+  names: readonly string[],
+  language: Language,
+  andMore: (names: string, more: number) => string,
+): string {
+  if (count > names.length) return andMore(names.join(', '), count - names.length);
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(names);
+}

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { groupSyncLog } from './syncLogGroups.js';
 
-const entry = (id: number, at: string, action: 'created' | 'updated', subject: string) =>
+const entry = (
+  id: number,
+  at: string,
+  action: 'created' | 'updated' | 'error',
+  subject: string,
+  entityId: string | null = null,
+) =>
   ({
     id,
     binding_id: 'b',
@@ -9,7 +15,7 @@ const entry = (id: number, at: string, action: 'created' | 'updated', subject: s
     at,
     direction: 'to_microsoft',
     action,
-    entity_id: null,
+    entity_id: entityId,
     subject,
     reason: 'new_in_crm',
   }) as const;
@@ -31,5 +37,17 @@ describe('sync log groups', () => {
       [1, 1, ['Visit 1']],
     ]);
     expect(groupSyncLog([...rows], 2)).toHaveLength(2);
+  });
+
+  it('count and name an item once when its group holds it twice (the same error in the next run)', () => {
+    const rows = [
+      entry(4, '2026-11-27T10:00:09Z', 'error', 'Mondbasis', 'e-1'),
+      entry(3, '2026-11-27T10:00:06Z', 'error', 'Other', 'e-2'),
+      entry(2, '2026-11-27T10:00:03Z', 'error', 'Mondbasis', 'e-1'),
+      entry(1, '2026-11-27T10:00:00Z', 'error', 'Mondbasis', 'e-1'),
+    ];
+    expect(groupSyncLog(rows, 10).map((g) => [g.latest.id, g.count, g.subjects])).toEqual([
+      [4, 2, ['Mondbasis', 'Other']],
+    ]);
   });
 });

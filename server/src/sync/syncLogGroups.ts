@@ -17,11 +17,13 @@ export interface SyncLogGroup {
 
 /**
  * Folds consecutive entries (newest first) with the same direction, action and reason into one group, as long as
- * they were written close together: a first sync of 5,000 events reads as a few lines, not 5,000.
+ * they were written close together: a first sync of 5,000 events reads as a few lines, not 5,000. An item met again
+ * in its group (the same error in the next run) counts and is named once.
  */
 export function groupSyncLog(entries: SyncLogRow[], limit: number): SyncLogGroup[] {
   const groups: SyncLogGroup[] = [];
   let previous: SyncLogRow | undefined;
+  let itemsOfGroup = new Set<string>();
   for (const entry of entries) {
     const group = groups.at(-1);
     const same =
@@ -32,12 +34,17 @@ export function groupSyncLog(entries: SyncLogRow[], limit: number): SyncLogGroup
       entry.reason === previous.reason &&
       Date.parse(previous.at) - Date.parse(entry.at) <= GAP_SECONDS * 1000;
     if (same) {
-      group.count += 1;
-      if (entry.subject && group.subjects.length < NAMED) group.subjects.push(entry.subject);
+      const again = entry.entity_id !== null && itemsOfGroup.has(entry.entity_id);
+      if (!again) {
+        group.count += 1;
+        if (entry.subject && group.subjects.length < NAMED) group.subjects.push(entry.subject);
+      }
     } else {
       if (groups.length === limit) break;
       groups.push({ latest: entry, count: 1, subjects: entry.subject ? [entry.subject] : [] });
+      itemsOfGroup = new Set();
     }
+    if (entry.entity_id !== null) itemsOfGroup.add(entry.entity_id);
     previous = entry;
   }
   return groups;

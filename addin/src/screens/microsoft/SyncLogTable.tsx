@@ -14,7 +14,7 @@ import { ArrowLeft16Regular, ArrowRight16Regular, ArrowSync16Regular } from '@fl
 import type { ReactElement } from 'react';
 import type { SyncDirection, SyncLogEntry } from '../../api/types';
 import { useI18n } from '../../i18n/I18nContext';
-import { formatInstant } from '../../sync/model';
+import { formatInstant, groupedSubjects } from '../../sync/model';
 
 const NARROW = '@media (max-width: 599px)';
 
@@ -70,10 +70,9 @@ export function SyncLogTable({ entries, label }: { entries: SyncLogEntry[]; labe
           );
           const subject =
             entry.count && entry.count > 1
-              ? t('syncLog.more', {
-                  names: (entry.subjects ?? []).join(', '),
-                  more: entry.count - (entry.subjects ?? []).length,
-                })
+              ? groupedSubjects(entry.count, entry.subjects ?? [], language, (names, more) =>
+                  t('syncLog.more', { names, more }),
+                )
               : entry.subject;
           const action = (
             <span className={['error', 'conflict', 'set_aside'].includes(entry.action) ? styles.error : undefined}>
