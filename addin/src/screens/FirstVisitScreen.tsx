@@ -72,7 +72,7 @@ export function FirstVisitScreen({
           disabled={creating}
         />
         {error !== undefined && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar intent="error" role="alert" layout="multiline">
             <MessageBarBody>{error}</MessageBarBody>
           </MessageBar>
         )}

@@ -187,7 +187,7 @@ export function InvitedScreen({
           disabled={joining || error?.ofLink === true}
         />
         {error !== undefined && !error.ofLink && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar intent="error" role="alert" layout="multiline">
             <MessageBarBody>{error.message}</MessageBarBody>
           </MessageBar>
         )}

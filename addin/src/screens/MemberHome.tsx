@@ -186,7 +186,7 @@ export function MemberHome({
       </nav>
 
       {notice !== undefined && (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}

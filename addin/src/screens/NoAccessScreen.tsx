@@ -52,12 +52,12 @@ export function NoAccessScreen({
       <Section>
         <Body1 className={styles.muted}>{t('noAccess.hint', { brand, organisation })}</Body1>
         {stillNot && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('noAccess.stillNoAccess', { organisation })}</MessageBarBody>
           </MessageBar>
         )}
         {access.error !== undefined && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar intent="error" role="alert" layout="multiline">
             <MessageBarBody>{access.error}</MessageBarBody>
           </MessageBar>
         )}

@@ -127,7 +127,7 @@ export function NotInstalledScreen({
       {me.isTenantAdmin && me.installUrl ? (
         <Section>
           {blocked && (
-            <MessageBar intent="warning">
+            <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
                 {t('notInstalled.popupBlocked')}{' '}
                 <Link href={me.installUrl} target="_blank" rel="noopener">
@@ -157,7 +157,7 @@ export function NotInstalledScreen({
         <Section>
           <AskAdministratorSection brand={brand} tenant={tenant} userName={me.user.name}>
             {stillNot && (
-              <MessageBar intent="info">
+              <MessageBar intent="info" layout="multiline">
                 <MessageBarBody>{t('notInstalled.stillNotInstalled', { tenant })}</MessageBarBody>
               </MessageBar>
             )}

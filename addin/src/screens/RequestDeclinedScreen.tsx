@@ -48,7 +48,7 @@ export function RequestDeclinedScreen({
       </Hero>
       <Section>
         {access.error !== undefined && (
-          <MessageBar intent="error" role="alert">
+          <MessageBar intent="error" role="alert" layout="multiline">
             <MessageBarBody>{access.error}</MessageBarBody>
           </MessageBar>
         )}

@@ -49,7 +49,7 @@ export function RequestPendingScreen({
         {t('requestPending.body', { brand, organisation })}
       </Hero>
       {delivery !== undefined && delivery.mailFailed > 0 && (
-        <MessageBar intent="warning">
+        <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
             {delivery.mailFailed === 1
               ? t('requestPending.mailFailedOne')
@@ -58,7 +58,7 @@ export function RequestPendingScreen({
         </MessageBar>
       )}
       {delivery !== undefined && delivery.mailFailed === 0 && delivery.notified > 0 && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" layout="multiline">
           <MessageBarBody>
             {delivery.notified === 1
               ? t('requestPending.sentOne', { organisation })
@@ -69,7 +69,7 @@ export function RequestPendingScreen({
       <Section>
         <Body1>{t('common.requestedOn', { date: formatDate(me.request.createdAt, language, true) })}</Body1>
         {stillPending && (
-          <MessageBar intent="info">
+          <MessageBar intent="info" layout="multiline">
             <MessageBarBody>{t('requestPending.stillPending')}</MessageBarBody>
           </MessageBar>
         )}

@@ -37,7 +37,7 @@ export function SignInScreen({
       </Hero>
       <Section>
         {problem !== undefined && (
-          <MessageBar intent={problem === 'cancelled' ? 'warning' : 'error'}>
+          <MessageBar intent={problem === 'cancelled' ? 'warning' : 'error'} layout="multiline">
             <MessageBarBody>{t(problemText[problem])}</MessageBarBody>
           </MessageBar>
         )}

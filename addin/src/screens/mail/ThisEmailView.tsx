@@ -307,7 +307,7 @@ function PersonCard({
   return (
     <Section label={t('mail.personLabel', { name: shownName, address: address.emailAddress })}>
       {added !== undefined && (
-        <MessageBar intent="success" role="status">
+        <MessageBar intent="success" role="status" layout="multiline">
           <MessageBarBody>{added}</MessageBarBody>
         </MessageBar>
       )}

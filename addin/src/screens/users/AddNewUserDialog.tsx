@@ -162,19 +162,23 @@ export function AddNewUserDialog({
         </div>
       )}
       {view.status === 'failed' && (
-        <MessageBar intent="error" role="alert">
+        <MessageBar intent="error" role="alert" layout="multiline">
           <MessageBarBody>{view.message}</MessageBarBody>
         </MessageBar>
       )}
       {view.status === 'ready' && (
         <>
           {view.message !== undefined ? (
-            <MessageBar intent={view.message.intent} role={view.message.intent === 'error' ? 'alert' : 'status'}>
+            <MessageBar
+              intent={view.message.intent}
+              role={view.message.intent === 'error' ? 'alert' : 'status'}
+              layout="multiline"
+            >
               <MessageBarBody>{view.message.text}</MessageBarBody>
             </MessageBar>
           ) : (
             !pending && (
-              <MessageBar intent="info" role="status">
+              <MessageBar intent="info" role="status" layout="multiline">
                 <MessageBarBody>{alreadyText(view.request)}</MessageBarBody>
               </MessageBar>
             )

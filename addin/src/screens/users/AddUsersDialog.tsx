@@ -184,7 +184,7 @@ export function AddUsersDialog({
             </div>
           )}
           {load.status === 'error' && (
-            <MessageBar intent="error" role="alert">
+            <MessageBar intent="error" role="alert" layout="multiline">
               <MessageBarBody>{load.message}</MessageBarBody>
             </MessageBar>
           )}
@@ -221,7 +221,7 @@ export function AddUsersDialog({
                 {t('addUsers.selected', { count: selected.size })}
               </Caption1>
               {saveError !== undefined && (
-                <MessageBar intent="error" role="alert">
+                <MessageBar intent="error" role="alert" layout="multiline">
                   <MessageBarBody>{saveError}</MessageBarBody>
                 </MessageBar>
               )}
@@ -280,7 +280,7 @@ function Outcomes({ outcomes }: { outcomes: InviteOutcome[] }) {
   const invited = outcomes.filter((o) => isSuccess(o.result)).length;
   return (
     <>
-      <MessageBar intent={invited === outcomes.length ? 'success' : 'warning'} role="status">
+      <MessageBar intent={invited === outcomes.length ? 'success' : 'warning'} role="status" layout="multiline">
         <MessageBarBody>{t('addUsers.summary', { invited, total: outcomes.length })}</MessageBarBody>
       </MessageBar>
       <ul className={styles.list} aria-label={t('addUsers.resultLabel')}>

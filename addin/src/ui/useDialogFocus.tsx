@@ -1,5 +1,5 @@
-import { useFocusFinders } from '@fluentui/react-components';
-import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
+import { dialogSurfaceClassNames, useFocusFinders } from '@fluentui/react-components';
+import { useCallback, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
 
 /** Nothing has the focus: it fell to the body because the focused element was removed, disabled or hidden. */
 function focusIsLost(document: Document): boolean {
@@ -45,17 +45,27 @@ export function useDialogFocus(open: boolean): {
 
 /**
  * Rendered inside a dialog's surface: when the surface goes (after its closing animation), gives the focus back to
- * the opener if it is still on the page and nothing else has taken the focus.
+ * the opener if it is still on the page and nothing else has taken the focus. It does so while the surface is still
+ * there, so the focus never falls to the page: left to fall, Fluent's focus management may catch it first and put it
+ * on some other control of the screen (seen in CI as the focus landing elsewhere after Escape).
  */
-export function ReturnFocusWhenGone({ opener }: { opener: RefObject<HTMLElement | null> }): null {
-  useEffect(
-    () => () => {
+export function ReturnFocusWhenGone({ opener }: { opener: RefObject<HTMLElement | null> }): JSX.Element {
+  const marker = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const element = marker.current?.closest(`.${dialogSurfaceClassNames.root}`) ?? null;
+    return () => {
       const target = opener.current;
+      if (!target) return;
+      const document = target.ownerDocument;
+      const focusGoesWithDialog = element !== null && element.contains(document.activeElement);
+      if (target.isConnected && (focusGoesWithDialog || focusIsLost(document))) {
+        target.focus();
+        return;
+      }
       setTimeout(() => {
-        if (target?.isConnected && focusIsLost(target.ownerDocument)) target.focus();
+        if (target.isConnected && focusIsLost(document)) target.focus();
       }, 0);
-    },
-    [opener],
-  );
-  return null;
+    };
+  }, [opener]);
+  return <span ref={marker} hidden />;
 }
