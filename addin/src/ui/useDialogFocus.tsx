@@ -15,10 +15,20 @@ function focusIsLost(document: Document): boolean {
  */
 export function useDialogFocus(open: boolean): {
   opener: RefObject<HTMLElement | null>;
+  dialogUnmounting: RefObject<boolean>;
   keepFocusInside: (event: FocusEvent<HTMLElement>) => void;
 } {
   const opener = useRef<HTMLElement | null>(null);
+  const dialogUnmounting = useRef(false);
   const { findFirstFocusable } = useFocusFinders();
+
+  // React runs this cleanup before those of the surface inside, so ReturnFocusWhenGone knows the dialog is going.
+  useLayoutEffect(
+    () => () => {
+      dialogUnmounting.current = true;
+    },
+    [],
+  );
 
   // A layout effect runs before Fluent's own effect moves the focus into the dialog.
   useLayoutEffect(() => {
@@ -40,25 +50,54 @@ export function useDialogFocus(open: boolean): {
     [findFirstFocusable],
   );
 
-  return { opener, keepFocusInside };
+  return { opener, dialogUnmounting, keepFocusInside };
 }
 
 /**
- * Rendered inside a dialog's surface: when the surface goes (after its closing animation), gives the focus back to
- * the opener if it is still on the page and nothing else has taken the focus. It does so while the surface is still
- * there, so the focus never falls to the page: left to fall, Fluent's focus management may catch it first and put it
- * on some other control of the screen (seen in CI as the focus landing elsewhere after Escape).
+ * Rendered inside a dialog's surface; looks after the focus while the surface is there and when it goes.
+ * - Content replaced under the focus (a list turning into a spinner, a button into another) takes the focus with it
+ *   and no blur event says so; the focus then lands on the surface's first focusable element, so Escape and Tab still
+ *   work in the dialog.
+ * - When the surface goes (after its closing animation), the opener gets the focus back if it is still on the page and
+ *   nothing else has taken the focus. A dialog unmounted while open (a caller that renders nothing once closed) goes
+ *   without an animation and takes the focused element with it; there the focus moves back while the surface is
+ *   still on the page, so it never falls to the page, where other focus handling could catch it first.
  */
-export function ReturnFocusWhenGone({ opener }: { opener: RefObject<HTMLElement | null> }): JSX.Element {
+export function DialogFocusKeeper({
+  opener,
+  dialogUnmounting,
+}: {
+  opener: RefObject<HTMLElement | null>;
+  dialogUnmounting: RefObject<boolean>;
+}): JSX.Element {
   const marker = useRef<HTMLSpanElement>(null);
+  const { findFirstFocusable } = useFocusFinders();
   useLayoutEffect(() => {
-    const element = marker.current?.closest(`.${dialogSurfaceClassNames.root}`) ?? null;
+    const surface = marker.current?.closest<HTMLElement>(`.${dialogSurfaceClassNames.root}`) ?? null;
+    // Only focus this surface had: a dialog opened over this one looks after its own, and gives it back itself.
+    let lastFocused: Element | null = null;
+    const focusIn = (event: globalThis.FocusEvent) => {
+      if (event.target instanceof Element) lastFocused = event.target;
+    };
+    const refocus = new MutationObserver(() => {
+      if (!surface?.isConnected || !lastFocused || lastFocused.isConnected) return;
+      const active = surface.ownerDocument.activeElement;
+      if (active !== null && active !== surface.ownerDocument.body && active.isConnected) return;
+      lastFocused = null;
+      findFirstFocusable(surface)?.focus();
+    });
+    if (surface) {
+      if (surface.contains(surface.ownerDocument.activeElement)) lastFocused = surface.ownerDocument.activeElement;
+      surface.addEventListener('focusin', focusIn);
+      refocus.observe(surface, { childList: true, subtree: true });
+    }
     return () => {
+      refocus.disconnect();
+      surface?.removeEventListener('focusin', focusIn);
       const target = opener.current;
       if (!target) return;
       const document = target.ownerDocument;
-      const focusGoesWithDialog = element !== null && element.contains(document.activeElement);
-      if (target.isConnected && (focusGoesWithDialog || focusIsLost(document))) {
+      if (dialogUnmounting.current && target.isConnected && surface?.contains(document.activeElement)) {
         target.focus();
         return;
       }
@@ -66,6 +105,6 @@ export function ReturnFocusWhenGone({ opener }: { opener: RefObject<HTMLElement 
         if (target.isConnected && focusIsLost(document)) target.focus();
       }, 0);
     };
-  }, [opener]);
+  }, [opener, dialogUnmounting, findFirstFocusable]);
   return <span ref={marker} hidden />;
 }
