@@ -130,8 +130,8 @@ test('a dialog opened again keeps the focus inside while its content reloads, so
   await signInContosoAdmin(page, 'en');
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Users', exact: true }).click();
-  // Add Users shows its last list for a moment, then a spinner while it reads the directory again: the focused
-  // search box goes away under the focus.
+  // Add Users used to show its last list for a moment when opened again, with the focus in its search box, then a
+  // spinner while it read the directory again: the focused box went away, and the focus fell out of the dialog.
   for (const round of [1, 2, 3]) {
     for (const [opener, dialog] of [
       ['Office 365 Users', 'Add Users'],

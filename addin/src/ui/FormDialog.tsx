@@ -15,7 +15,7 @@ import {
 import type { FormEvent, ReactNode } from 'react';
 import { useI18n } from '../i18n/I18nContext';
 import { ButtonSpinner } from './ButtonSpinner';
-import { DialogFocusKeeper, useDialogFocus } from './useDialogFocus';
+import { ReturnFocusWhenGone, useDialogFocus } from './useDialogFocus';
 
 const useStyles = makeStyles({
   // Opened over another dialog too: its backdrop dims that one (Fluent leaves a nested dialog's backdrop clear).
@@ -96,7 +96,7 @@ export function FormDialog({
   const styles = useStyles();
   const widths = useWidthStyles();
   const { t } = useI18n();
-  const { opener, dialogUnmounting, keepFocusInside } = useDialogFocus(open);
+  const { opener, keepFocusInside } = useDialogFocus(open);
 
   const body = (
     <DialogBody>
@@ -152,7 +152,7 @@ export function FormDialog({
         backdrop={{ className: styles.backdrop }}
         onBlur={keepFocusInside}
       >
-        <DialogFocusKeeper opener={opener} dialogUnmounting={dialogUnmounting} />
+        <ReturnFocusWhenGone opener={opener} />
         {buttons.onSubmit ? (
           <form onSubmit={submit} noValidate>
             {body}

@@ -91,15 +91,24 @@ export function AddUsersDialog({
   const [saving, setSaving] = useState(false);
   const [saveError, setSaveError] = useState<string>();
   const [outcomes, setOutcomes] = useState<InviteOutcome[]>();
+  const [wasOpen, setWasOpen] = useState(open);
+
+  // Opened again: start from an empty form in this very render. Showing the last list for a moment let Fluent put the
+  // focus in its search box, which the reload's spinner then removed, dropping the focus out of the dialog.
+  if (open !== wasOpen) {
+    setWasOpen(open);
+    if (open) {
+      setLoad({ status: 'loading' });
+      setQuery('');
+      setSelected(new Set());
+      setSaveError(undefined);
+      setOutcomes(undefined);
+    }
+  }
 
   useEffect(() => {
     if (!open) return;
     let stale = false;
-    setLoad({ status: 'loading' });
-    setQuery('');
-    setSelected(new Set());
-    setSaveError(undefined);
-    setOutcomes(undefined);
     api
       .listDirectoryUsers()
       .then(({ users }) => !stale && setLoad({ status: 'ready', users }))
