@@ -47,6 +47,10 @@ export function EditUserDialog({
   const [busy, setBusy] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string>();
+  // The user last opened stays on show while the dialog closes, so it closes like every other dialog (its animation,
+  // then the focus back on the row's Edit button) instead of vanishing with the focus inside.
+  const [shown, setShown] = useState(user);
+  if (user !== undefined && user !== shown) setShown(user);
 
   useEffect(() => {
     if (!user) return;
@@ -72,25 +76,25 @@ export function EditUserDialog({
       });
   };
 
-  if (!user) return null;
-  const active = user.status === 'active';
-  const self = user.id === currentUserId;
+  if (!shown) return null;
+  const active = shown.status === 'active';
+  const self = shown.id === currentUserId;
   const save = () =>
     act('saved', () =>
-      api.changeUser(user.id, {
-        ...(profile !== user.profile ? { profile: profile as Profile } : {}),
-        ...(role !== user.role ? { role: role as Role } : {}),
+      api.changeUser(shown.id, {
+        ...(profile !== shown.profile ? { profile: profile as Profile } : {}),
+        ...(role !== shown.role ? { role: role as Role } : {}),
       }),
     );
-  const unchanged = profile === user.profile && role === user.role;
+  const unchanged = profile === shown.profile && role === shown.role;
 
   return (
     <FormDialog
-      open
-      title={t('editUser.title', { name: user.name })}
+      open={user !== undefined}
+      title={t('editUser.title', { name: shown.name })}
       width={480}
       busy={busy}
-      intro={user.email}
+      intro={shown.email}
       problem={problem}
       submitLabel={t('editUser.save')}
       submitDisabled={unchanged}
@@ -117,7 +121,7 @@ export function EditUserDialog({
       </Field>
       <div className={styles.access}>
         <p className={styles.accessText}>
-          {active ? t('editUser.activeText', { name: user.name }) : t('editUser.inactiveText', { name: user.name })}
+          {active ? t('editUser.activeText', { name: shown.name }) : t('editUser.inactiveText', { name: shown.name })}
         </p>
         {active && !confirming && (
           <Button disabled={busy || self} onClick={() => setConfirming(true)}>
@@ -126,18 +130,18 @@ export function EditUserDialog({
         )}
         {active && self && <p className={styles.accessText}>{t('editUser.notSelf')}</p>}
         {!active && (
-          <Button disabled={busy} onClick={() => act('activated', () => api.activateUser(user.id))}>
+          <Button disabled={busy} onClick={() => act('activated', () => api.activateUser(shown.id))}>
             {t('editUser.activate')}
           </Button>
         )}
         {confirming && (
           <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{t('editUser.confirmDeactivate', { name: user.name })}</MessageBarBody>
+            <MessageBarBody>{t('editUser.confirmDeactivate', { name: shown.name })}</MessageBarBody>
             <MessageBarActions>
               <Button
                 appearance="primary"
                 disabled={busy}
-                onClick={() => act('deactivated', () => api.deactivateUser(user.id))}
+                onClick={() => act('deactivated', () => api.deactivateUser(shown.id))}
               >
                 {t('editUser.confirmDeactivateButton')}
               </Button>
