@@ -1,6 +1,10 @@
 import { useFocusFinders } from '@fluentui/react-components';
 import { useCallback, useEffect, useLayoutEffect, useRef, type FocusEvent, type RefObject } from 'react';
 
+/** How often, and how far apart, the opener is offered the focus back while the focus stays lost. */
+const RESTORE_ATTEMPTS = 10;
+const RESTORE_INTERVAL_MS = 50;
+
 /** Nothing has the focus: it fell to the body because the focused element was removed, disabled or hidden. */
 function focusIsLost(document: Document): boolean {
   return document.activeElement === null || document.activeElement === document.body;
@@ -51,9 +55,14 @@ export function ReturnFocusWhenGone({ opener }: { opener: RefObject<HTMLElement 
   useEffect(
     () => () => {
       const target = opener.current;
-      setTimeout(() => {
-        if (target?.isConnected && focusIsLost(target.ownerDocument)) target.focus();
-      }, 0);
+      if (!target) return;
+      // Looked at again for a moment: in some builds the first focus() lands while Fluent still treats the page
+      // behind as outside the dialog, and the focus falls to the page again (CI saw it after closing Edit user).
+      const restore = (attempt: number) => {
+        if (target.isConnected && focusIsLost(target.ownerDocument)) target.focus();
+        if (attempt < RESTORE_ATTEMPTS) setTimeout(() => restore(attempt + 1), RESTORE_INTERVAL_MS);
+      };
+      setTimeout(() => restore(1), 0);
     },
     [opener],
   );
