@@ -29,7 +29,7 @@ export interface DevTenantContext {
   contacts: ContactStore;
   /** Every contact write goes through here (Graph, $batch, web view). */
   contact: ContactService;
-  /** Delta tokens of calendarView/delta and contacts/delta. */
+  /** Delta tokens of calendarView/delta, contacts/delta and messages/delta. */
   delta: DeltaSyncStore;
   subscriptions: SubscriptionService;
   requestCounts: RequestCounter;

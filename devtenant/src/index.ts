@@ -13,4 +13,5 @@ export {
   type SeedUser,
 } from './seed/seedTenants.js';
 export type { LifecycleEvent } from './subscriptions/subscriptionService.js';
+export type { SeedMessage } from './seed/seedMessages.js';
 export type { RequestCounter } from './graph/middleware/requestCounter.js';

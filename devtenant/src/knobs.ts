@@ -25,7 +25,7 @@ export const knobsUpdateSchema = z.object({
   faults: z.array(faultRuleSchema).optional(),
   /** Every calendarView/delta round starts with an empty page that has a nextLink. */
   deltaEmptyFirstPage: z.boolean().optional(),
-  /** Invalidate the delta tokens (calendarView/delta and contacts/delta) of one mailbox (UPN) or all ("*"): the next use gets 410 SyncStateNotFound. */
+  /** Invalidate the delta tokens (calendarView, contacts and messages delta) of one mailbox (UPN) or all ("*"): the next use gets 410 SyncStateNotFound. */
   expireDeltaTokens: z.string().optional(),
   /** Drop (never deliver) the next N change notifications. */
   dropNextNotifications: z.number().int().nonnegative().optional(),

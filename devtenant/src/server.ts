@@ -12,6 +12,7 @@ import { TokenIssuer } from './identity/tokenIssuer.js';
 import { DevTenantKnobs } from './knobs.js';
 import { DEFAULT_DEV_PASSWORD, SEED_TENANTS } from './seed/seedTenants.js';
 import { withGeneratedUsers } from './seed/generatedUsers.js';
+import { seedMessages, type SeedMessage } from './seed/seedMessages.js';
 import { ConsentStore } from './state/consentStore.js';
 import { MailboxStore } from './state/mailboxStore.js';
 import { StateFile } from './state/stateFile.js';
@@ -54,8 +55,13 @@ export interface RunningDevTenant {
   /** Adds or replaces an app registration by client id. */
   registerApp(app: AppRegistration): void;
   knobs: DevTenantKnobs;
-  /** Invalidates every calendarView/delta and contacts/delta token of one mailbox (by UPN) or of all; returns how many. */
+  /** Invalidates every delta token (calendarView, contacts, messages) of one mailbox (by UPN) or of all; returns how many. */
   expireDeltaTokens(upn?: string): number;
+  /**
+   * Places messages straight into a mailbox (by UPN) with chosen received times, saved once, no notifications;
+   * returns their ids (seed/seedMessages.ts).
+   */
+  seedMessages(upn: string, messages: SeedMessage[]): string[];
   /** Graph requests served, per mailbox and method (resettable). */
   requestCounts: RequestCounter;
   /** Sends a lifecycle notification for a subscription (subscriptionRemoved also removes it). */
@@ -126,6 +132,7 @@ export async function startDevTenant(options: DevTenantOptions): Promise<Running
       if (upn && !user) throw new Error(`No local mailbox ${upn}.`);
       return ctx.delta.expire(user?.id);
     },
+    seedMessages: (upn, messages) => seedMessages(ctx, upn, messages),
     requestCounts: ctx.requestCounts,
     sendLifecycleNotification: (id, event) => {
       ctx.subscriptions.lifecycle(id, event);

@@ -23,6 +23,8 @@ interface SyncState {
   chain: string;
   generation: number;
   select?: string[];
+  /** A windowless round's `$filter`, as its first request gave it (message delta keeps it in the tokens). */
+  filter?: string;
   maxPageSize?: number;
   /** For a skiptoken: what is left of the round, and the snapshot its deltaLink will carry. */
   page?: { entries: DeltaEntry[]; offset: number; final: Snapshot };
@@ -34,7 +36,7 @@ export interface DeltaPage {
   entries: DeltaEntry[];
   nextToken?: string;
   deltaToken?: string;
-  state: { select?: string[]; from: number; to: number };
+  state: { select?: string[]; filter?: string; from: number; to: number };
 }
 
 const MAX_WINDOW_MS = 5 * 366 * 86_400_000;
@@ -211,19 +213,27 @@ export class DeltaSyncStore {
     return this.pageOf(state, entries, this.emptyFirstPage ? -1 : 0, final, pageSize);
   }
 
-  /** The first page of a round over a windowless collection (`scopeId` names it, e.g. `contacts:{folderId}`). */
+  /**
+   * The first page of a round over a windowless collection (`scopeId` names it, e.g. `contacts:{folderId}`), in the
+   * order of `items`. `filter` is kept in the tokens and handed back to `followItems`. With `limit`, only the last
+   * `limit` items are reported while the round's snapshot still holds them all, so the others never come (Graph's
+   * `$top` on message delta).
+   */
   initialItems(p: {
     userId: string;
     scopeId: string;
     items: DeltaItem[];
     seq: number;
     select?: string[];
+    filter?: string;
+    limit?: number;
     maxPageSize?: number;
   }): DeltaPage {
     const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
     const chain = randomBytes(8).toString('hex');
     this.chains.set(chain, { latest: 0, userId: p.userId });
-    const entries = p.items.map((i) => ({ id: i.id, removed: false }));
+    const reported = p.limit === undefined ? p.items : p.items.slice(Math.max(0, p.items.length - p.limit));
+    const entries = reported.map((i) => ({ id: i.id, removed: false }));
     const base: SyncState = {
       userId: p.userId,
       calendarId: p.scopeId,
@@ -232,18 +242,23 @@ export class DeltaSyncStore {
       chain,
       generation: 0,
       ...(p.select ? { select: p.select } : {}),
+      ...(p.filter !== undefined ? { filter: p.filter } : {}),
       ...(p.maxPageSize ? { maxPageSize: p.maxPageSize } : {}),
     };
     return this.pageOf(base, entries, this.emptyFirstPage ? -1 : 0, final, p.maxPageSize);
   }
 
-  /** Follows a `$skiptoken` or `$deltatoken` of a windowless round; `tombstones` are the scope's deletions. */
+  /**
+   * Follows a `$skiptoken` or `$deltatoken` of a windowless round; `tombstones` are the scope's deletions. `items`
+   * (in the order changes should come) may be a function of the round's `filter`: it is read only when a delta
+   * token starts a new round, not for the pages of a round.
+   */
   followItems(p: {
     token: string;
     kind: 'skip' | 'delta';
     userId: string;
     scopeId: string;
-    items: DeltaItem[];
+    items: DeltaItem[] | ((filter: string | undefined) => DeltaItem[]);
     tombstones: { id: string; seq: number }[];
     seq: number;
     maxPageSize?: number;
@@ -255,7 +270,8 @@ export class DeltaSyncStore {
     if (!state.snapshot || p.kind !== 'delta')
       throw syncStateNotFound(state.generation, this.chains.get(state.chain)!.latest);
     const prev = state.snapshot;
-    const final: Snapshot = { items: Object.fromEntries(p.items.map((i) => [i.id, i.changeKey])), seq: p.seq };
+    const items = typeof p.items === 'function' ? p.items(state.filter) : p.items;
+    const final: Snapshot = { items: Object.fromEntries(items.map((i) => [i.id, i.changeKey])), seq: p.seq };
     const entries: DeltaEntry[] = [];
     for (const [id, changeKey] of Object.entries(final.items))
       if (prev.items[id] !== changeKey) entries.push({ id, removed: false });
@@ -295,9 +311,10 @@ export class DeltaSyncStore {
       chain: from.chain,
       generation,
       ...(from.select ? { select: from.select } : {}),
+      ...(from.filter !== undefined ? { filter: from.filter } : {}),
       ...(pageSize ? { maxPageSize: pageSize } : {}),
     };
-    const state = { select: from.select, from: from.from, to: from.to };
+    const state = { select: from.select, filter: from.filter, from: from.from, to: from.to };
     if (nextOffset < entries.length || offset < 0) {
       return {
         entries: slice,

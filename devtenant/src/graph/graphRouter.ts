@@ -7,6 +7,7 @@ import { latency } from './middleware/latency.js';
 import { mailboxConcurrency } from './middleware/mailboxConcurrency.js';
 import { requestIds } from './middleware/requestIds.js';
 import { mailRoutes } from './routes/mailRoutes.js';
+import { messageDeltaRoutes } from './routes/messageDeltaRoutes.js';
 import { organizationRoutes } from './routes/organizationRoutes.js';
 import { userRoutes } from './routes/userRoutes.js';
 import { calendarRoutes } from './routes/calendarRoutes.js';
@@ -33,6 +34,8 @@ export function graphRouter(ctx: DevTenantContext): Router {
   router.use(latency(ctx));
   router.use(userRoutes(ctx));
   router.use(organizationRoutes(ctx));
+  // Before mailRoutes: its /messages/{id} would read `delta` as a message id.
+  router.use(messageDeltaRoutes(ctx));
   router.use(mailRoutes(ctx));
   router.use(calendarRoutes(ctx));
   router.use(contactRoutes(ctx));

@@ -96,15 +96,23 @@ export function bodyAs(
   return { contentType: 'html', content: wrapHtmlBody(escapeText(body.content).replace(/\r?\n/g, '<br>\r\n')) };
 }
 
-/**
- * The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select.
- * `bodyType` is the `outlook.body-content-type` preference, if any.
- */
+/** Without Mail.Read (Mail.ReadBasic alone) Graph leaves out what holds the content. */
+const FULL_CONTENT = ['body', 'uniqueBody', 'bodyPreview'];
+
+/** How a message is rendered for one request. */
+export interface MessageRenderOptions {
+  select?: string[] | undefined;
+  /** The `outlook.body-content-type` preference, if any. */
+  bodyType?: 'text' | 'html' | undefined;
+  /** The caller holds Mail.ReadBasic only: no body, unique body or preview. */
+  basic?: boolean;
+}
+
+/** The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select. */
 export function messageResource(
   baseUrl: string,
   m: StoredMessage,
-  select: string[] | undefined,
-  bodyType?: 'text' | 'html',
+  { select, bodyType, basic = false }: MessageRenderOptions = {},
 ): Record<string, unknown> {
   const body = bodyAs(m.body, bodyType);
   const full: Record<string, unknown> = {
@@ -159,8 +167,9 @@ export function messageResource(
         : {}),
     });
   }
+  if (basic) for (const name of FULL_CONTENT) delete full[name];
   if (!select) return full;
   const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: m.id };
-  for (const name of select) out[name] = full[name];
+  for (const name of select) if (name in full) out[name] = full[name];
   return out;
 }

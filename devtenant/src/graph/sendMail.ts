@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
 import type { DevTenantContext } from '../context.js';
 import type { DirectoryUser } from '../directory/directory.js';
-import type { MailFolderName, Recipient, StoredAttachment, StoredMessage } from '../state/mailboxStore.js';
+import {
+  messageChangeKey,
+  newMessageId,
+  messageStamp,
+  type MailFolderName,
+  type Recipient,
+  type StoredAttachment,
+  type StoredMessage,
+} from '../state/mailboxStore.js';
 import { wrapHtmlBody } from './messageResource.js';
 import type { SendMailInput } from './sendMailSchema.js';
-
-/** Outlook ids are long base64 strings; these look alike and are unique per copy. */
-function outlookId(): string {
-  return `AAMkAD${randomBytes(48).toString('base64url')}`;
-}
-
-/** Graph timestamps of messages: UTC with seconds, no fraction. */
-function stamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z');
-}
 
 /** Each copy of a message holds its own attachments, with ids of their own (as each mailbox's items do). */
 function attachmentsOf(input: SendMailInput, now: Date): StoredAttachment[] {
@@ -23,7 +21,7 @@ function attachmentsOf(input: SendMailInput, now: Date): StoredAttachment[] {
     contentType: a.contentType,
     size: Buffer.from(a.contentBytes, 'base64').length,
     isInline: a.isInline,
-    lastModifiedDateTime: stamp(now),
+    lastModifiedDateTime: messageStamp(now),
     contentBytes: a.contentBytes,
   }));
 }
@@ -75,10 +73,10 @@ function deliverMessage(
     toRecipients: recipients(input.to),
     ccRecipients: recipients(input.cc),
     replyTo: [],
-    sentDateTime: stamp(now),
-    receivedDateTime: stamp(now),
-    createdDateTime: stamp(now),
-    lastModifiedDateTime: stamp(now),
+    sentDateTime: messageStamp(now),
+    receivedDateTime: messageStamp(now),
+    createdDateTime: messageStamp(now),
+    lastModifiedDateTime: messageStamp(now),
     internetMessageId: `<${randomBytes(12).toString('hex').toUpperCase()}@${fromAddress.address.split('@')[1]}>`,
     conversationId: `AAQkAD${randomBytes(24).toString('base64url')}`,
     sensitivity: input.sensitivity,
@@ -87,11 +85,11 @@ function deliverMessage(
   };
   const copy = (folder: MailFolderName, extra: Partial<StoredMessage> = {}): StoredMessage => ({
     ...base,
-    id: outlookId(),
+    id: newMessageId(),
     folder,
     bccRecipients: [],
     isRead: folder === 'sentitems',
-    changeKey: randomBytes(12).toString('base64'),
+    changeKey: messageChangeKey(),
     attachments: attachmentsOf(input, now),
     ...extra,
   });

@@ -1,4 +1,5 @@
 import type * as Graph from '@microsoft/microsoft-graph-types';
+import { randomBytes } from 'node:crypto';
 import type { DirectoryUser } from '../directory/directory.js';
 import type { Complete } from '../graph/graphTypes.js';
 import type { CalendarSection } from './calendarStore.js';
@@ -56,6 +57,11 @@ export interface StoredMessage {
   /** Absent on messages stored before it existed: "normal". */
   sensitivity?: Sensitivity;
   attachments?: StoredAttachment[];
+  /**
+   * The mailbox's mail change sequence at this message's last change (delivery, read mark): message delta orders a
+   * round's changes by it. Absent on messages stored before it existed: 0.
+   */
+  changeSeq?: number;
 }
 
 export type MailFolderName = 'inbox' | 'sentitems';
@@ -72,10 +78,44 @@ export interface MailboxData {
   calendar?: CalendarSection;
   /** Contact folders, contacts and their change sequence (state/contactStore.ts); created on first use. */
   contacts?: ContactSection;
+  /** The last mail change sequence given out (see StoredMessage.changeSeq); absent before it existed: 0. */
+  mailSeq?: number;
 }
 
-/** Per-user mailboxes (keyed by object id) and the catch-all for mail to addresses no local tenant owns. */
+/**
+ * One change to a message of a mailbox, for change notifications. The local tenant never deletes or moves a
+ * message, so there is no `deleted` change (nor a message leaving a folder) to report.
+ */
+export interface MessageChange {
+  userId: string;
+  folder: MailFolderName;
+  messageId: string;
+  changeType: 'created' | 'updated';
+  changeKey: string;
+}
+
+/** Graph timestamps of messages: UTC with seconds, no fraction. */
+export function messageStamp(date: Date): string {
+  return date.toISOString().replace(/\.\d+Z$/, 'Z');
+}
+
+/** Outlook ids are long base64 strings; these look alike and are unique per copy. */
+export function newMessageId(): string {
+  return `AAMkAD${randomBytes(48).toString('base64url')}`;
+}
+
+export function messageChangeKey(): string {
+  return randomBytes(12).toString('base64');
+}
+
+/**
+ * Per-user mailboxes (keyed by object id) and the catch-all for mail to addresses no local tenant owns. Every
+ * change to a mailbox's mail passes here (Graph's sendMail, meeting mail, the web view), so this is where the change
+ * sequence advances and change events start.
+ */
 export class MailboxStore {
+  private readonly listeners: ((change: MessageChange) => void)[] = [];
+
   constructor(
     private readonly mailboxes: Record<string, MailboxData>,
     private readonly externalMail: StoredMessage[],
@@ -129,8 +169,60 @@ export class MailboxStore {
     return undefined;
   }
 
+  /** Messages of one folder in the order they were stored (cheaper than `messages`, which sorts). */
+  folderMessages(user: Pick<DirectoryUser, 'id'>, folder: MailFolderName): readonly StoredMessage[] {
+    return this.mailbox(user).mailFolders[folder];
+  }
+
+  /** The mailbox's latest mail change sequence. */
+  mailSeq(user: Pick<DirectoryUser, 'id'>): number {
+    return this.mailbox(user).mailSeq ?? 0;
+  }
+
+  private nextSeq(box: MailboxData): number {
+    box.mailSeq = (box.mailSeq ?? 0) + 1;
+    return box.mailSeq;
+  }
+
+  onChange(listener: (change: MessageChange) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private emit(user: Pick<DirectoryUser, 'id'>, message: StoredMessage, changeType: MessageChange['changeType']) {
+    const change = {
+      userId: user.id,
+      folder: message.folder,
+      messageId: message.id,
+      changeType,
+      changeKey: message.changeKey,
+    };
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch {
+        // A listener's failure never breaks a delivery.
+      }
+    }
+  }
+
   deliver(user: Pick<DirectoryUser, 'id'>, message: StoredMessage): void {
-    this.mailbox(user).mailFolders[message.folder].push(message);
+    const box = this.mailbox(user);
+    message.changeSeq = this.nextSeq(box);
+    box.mailFolders[message.folder].push(message);
+    this.persist();
+    this.emit(user, message, 'created');
+  }
+
+  /**
+   * Stores many messages at once, saving once and notifying no subscription: history that was already there (a
+   * benchmark's or a test's seed), not mail arriving now. Delta sees them like delivered ones.
+   */
+  seed(user: Pick<DirectoryUser, 'id'>, messages: StoredMessage[]): void {
+    const box = this.mailbox(user);
+    for (const message of messages) {
+      message.changeSeq = this.nextSeq(box);
+      box.mailFolders[message.folder].push(message);
+    }
     this.persist();
   }
 
@@ -143,11 +235,16 @@ export class MailboxStore {
     return [...this.externalMail].reverse().sort((a, b) => b.receivedDateTime.localeCompare(a.receivedDateTime));
   }
 
+  /** Like any change of an Exchange item, reading gives the message a new change key (delta and webhooks see it). */
   markRead(user: Pick<DirectoryUser, 'id'>, messageId: string): void {
     const message = this.message(user, messageId);
     if (message && !message.isRead) {
       message.isRead = true;
+      message.changeKey = messageChangeKey();
+      message.lastModifiedDateTime = messageStamp(new Date());
+      message.changeSeq = this.nextSeq(this.mailbox(user));
       this.persist();
+      this.emit(user, message, 'updated');
     }
   }
 }

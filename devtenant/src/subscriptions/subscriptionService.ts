@@ -5,11 +5,14 @@ import type { GraphCaller } from '../graph/graphCaller.js';
 import { hasPermission } from '../graph/graphCaller.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
 import { newGuid } from '../shared/ids.js';
+import type { MessageChange } from '../state/mailboxStore.js';
+import { parseSubscriptionResource, permissionFor, type SubscriptionTarget } from './subscriptionResource.js';
 import { postWebhook, WebhookTimeout, type WebhookTrust } from './webhookClient.js';
 
 export type LifecycleEvent = 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
 
-export interface Subscription {
+/** A subscription and what it watches (events, contacts or messages of a mailbox, maybe of one container). */
+export interface Subscription extends SubscriptionTarget {
   id: string;
   resource: string;
   changeType: string;
@@ -20,11 +23,6 @@ export interface Subscription {
   applicationId: string;
   creatorId: string;
   tenantId: string;
-  /** What it watches: events (optionally of one calendar) or contacts (optionally of one contact folder) of a mailbox. */
-  kind: 'events' | 'contacts';
-  userId: string;
-  calendarId?: string;
-  folderId?: string;
   /** After reauthorizationRequired: nothing is delivered until reauthorize or a renewing PATCH. */
   paused: boolean;
 }
@@ -39,16 +37,6 @@ export interface DeliveryRecord {
   items: number;
 }
 
-const READ = {
-  delegated: ['Calendars.Read', 'Calendars.ReadWrite'],
-  application: ['Calendars.Read', 'Calendars.ReadWrite'],
-};
-const CONTACTS_READ = {
-  delegated: ['Contacts.Read', 'Contacts.ReadWrite'],
-  application: ['Contacts.Read', 'Contacts.ReadWrite'],
-};
-/** `me/contacts`, `users/{id}/contacts`, `…/contactFolders/{id}/contacts`. */
-const CONTACT_RESOURCE = /^(me|users\/([^/]+))\/(contacts|contactFolders\/([^/]+)\/contacts)$/i;
 const VALIDATION_TIMEOUT_MS = 10_000;
 const DELIVERY_TIMEOUT_MS = 3_000;
 
@@ -62,8 +50,8 @@ function stamp(ms: number): string {
 }
 
 /**
- * Graph change notifications for Outlook events: subscriptions with the validation handshake, asynchronous
- * batched deliveries with retries, lifecycle notifications, expiry, and the drop/duplicate knobs.
+ * Graph change notifications for Outlook events, contacts and messages: subscriptions with the validation handshake,
+ * asynchronous batched deliveries with retries, lifecycle notifications, expiry, and the drop/duplicate knobs.
  */
 export class SubscriptionService {
   private readonly subscriptions = new Map<string, Subscription>();
@@ -83,6 +71,7 @@ export class SubscriptionService {
     };
     ctx.calendar.onChange((c) => this.onChange(c));
     ctx.contact.onChange((c) => this.onContactChange(c));
+    ctx.mailboxes.onChange((c) => this.onMessageChange(c));
   }
 
   stop(): void {
@@ -125,53 +114,6 @@ export class SubscriptionService {
     );
   }
 
-  private static path(resource: string): string {
-    return resource
-      .trim()
-      .replace(/^\/+/, '')
-      .replace(/^v1\.0\//i, '');
-  }
-
-  /** Which mailbox and calendar or contact folder a resource names; Outlook event and contact collections are accepted. */
-  private parseResource(
-    caller: GraphCaller,
-    resource: string,
-  ): { kind: 'events' | 'contacts'; userId: string; calendarId?: string; folderId?: string } {
-    const path = SubscriptionService.path(resource);
-    const unsupported = () =>
-      invalid('ExtensionError', `The value '${resource}' of parameter 'Resource' is not supported.`);
-    const contacts = CONTACT_RESOURCE.exec(path);
-    const m = contacts ?? /^(me|users\/([^/]+))\/(events|calendar\/events|calendars\/([^/]+)\/events)$/i.exec(path);
-    if (!m) throw unsupported();
-    let userId: string;
-    if (m[1]!.toLowerCase() === 'me') {
-      if (!caller.user) throw graphErrors.meNeedsDelegated();
-      userId = caller.user.id;
-    } else {
-      const user = this.ctx.directory.userInTenant(
-        caller.tenant.id,
-        decodeURIComponent(m[2]!.replace(/^\('|'\)$/g, '')),
-      );
-      if (!user) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${m[2]}' is invalid.`);
-      userId = user.id;
-    }
-    if (caller.user && caller.user.id !== userId) throw graphErrors.mailDenied();
-    const user = this.ctx.directory.userById(userId)!;
-    const target = m[3]!.toLowerCase();
-    if (contacts) {
-      if (target === 'contacts') return { kind: 'contacts', userId };
-      const folder = this.ctx.contacts.folder(user, decodeURIComponent(m[4]!));
-      if (!folder) throw graphErrors.itemNotFound();
-      return { kind: 'contacts', userId, folderId: folder.id };
-    }
-    if (target === 'events') return { kind: 'events', userId };
-    if (target === 'calendar/events')
-      return { kind: 'events', userId, calendarId: this.ctx.calendars.defaultCalendar(user).id };
-    const calendar = this.ctx.calendars.calendar(user, decodeURIComponent(m[4]!));
-    if (!calendar) throw graphErrors.itemNotFound();
-    return { kind: 'events', userId, calendarId: calendar.id };
-  }
-
   private checkExpiration(raw: unknown): number {
     const ms = typeof raw === 'string' ? Date.parse(raw) : NaN;
     if (Number.isNaN(ms))
@@ -200,9 +142,7 @@ export class SubscriptionService {
   }
 
   async create(caller: GraphCaller, body: Record<string, unknown>): Promise<Subscription> {
-    const wantsContacts =
-      typeof body.resource === 'string' && CONTACT_RESOURCE.test(SubscriptionService.path(body.resource));
-    if (!hasPermission(caller, wantsContacts ? CONTACTS_READ : READ)) throw graphErrors.mailDenied();
+    if (!hasPermission(caller, permissionFor(body.resource))) throw graphErrors.mailDenied();
     const changeTypes = typeof body.changeType === 'string' ? body.changeType.split(',').map((s) => s.trim()) : [];
     if (changeTypes.length === 0 || changeTypes.some((c) => !['created', 'updated', 'deleted'].includes(c))) {
       throw invalid(
@@ -216,7 +156,7 @@ export class SubscriptionService {
         ? null
         : this.checkUrl(body.lifecycleNotificationUrl, 'lifecycleNotificationUrl');
     if (typeof body.resource !== 'string') throw invalid('InvalidRequest', "The property 'resource' is required.");
-    const target = this.parseResource(caller, body.resource);
+    const target = parseSubscriptionResource(this.ctx, caller, body.resource);
     const clientState = body.clientState === undefined || body.clientState === null ? null : String(body.clientState);
     if (clientState !== null && clientState.length > 128)
       throw invalid('InvalidRequest', 'The clientState must not be longer than 128 characters.');
@@ -332,75 +272,76 @@ export class SubscriptionService {
   // ---- deliveries ----
 
   private onChange(change: EventChange): void {
-    if (this.stopped) return;
-    for (const s of this.forMailbox(change.userId)) {
-      if (s.kind !== 'events' || s.paused || (s.calendarId && s.calendarId !== change.calendarId)) continue;
-      if (!s.changeType.split(',').includes(change.changeType)) continue;
-      if (this.ctx.knobs.dropNextNotifications > 0) {
-        this.ctx.knobs.dropNextNotifications -= 1;
-        this.deliveries.push({
-          at: new Date().toISOString(),
-          url: s.notificationUrl,
-          kind: 'change',
-          subscriptionIds: [s.id],
-          attempt: 0,
-          status: 'dropped',
-          items: 1,
-        });
-        continue;
-      }
-      const resource = `Users/${change.userId}/Events/${change.eventId}`;
-      this.enqueue(s.notificationUrl, s.id, {
-        subscriptionId: s.id,
-        subscriptionExpirationDateTime: stamp(s.expiresAt),
-        changeType: change.changeType,
-        resource,
-        resourceData: {
-          '@odata.type': '#Microsoft.Graph.Event',
-          '@odata.id': resource,
-          '@odata.etag': `W/"${change.changeKey}"`,
-          id: change.eventId,
-        },
-        clientState: s.clientState,
-        tenantId: s.tenantId,
-      });
-    }
+    for (const s of this.watching(change.userId, 'events'))
+      if (!s.calendarId || s.calendarId === change.calendarId)
+        this.notify(s, change.changeType, { collection: 'Events', id: change.eventId, changeKey: change.changeKey });
   }
 
   private onContactChange(change: ContactChange): void {
-    if (this.stopped) return;
-    for (const s of this.forMailbox(change.userId)) {
-      if (s.kind !== 'contacts' || s.paused || (s.folderId && s.folderId !== change.folderId)) continue;
-      if (!s.changeType.split(',').includes(change.changeType)) continue;
-      if (this.ctx.knobs.dropNextNotifications > 0) {
-        this.ctx.knobs.dropNextNotifications -= 1;
-        this.deliveries.push({
-          at: new Date().toISOString(),
-          url: s.notificationUrl,
-          kind: 'change',
-          subscriptionIds: [s.id],
-          attempt: 0,
-          status: 'dropped',
-          items: 1,
-        });
-        continue;
-      }
-      const resource = `Users/${change.userId}/Contacts/${change.contactId}`;
-      this.enqueue(s.notificationUrl, s.id, {
-        subscriptionId: s.id,
-        subscriptionExpirationDateTime: stamp(s.expiresAt),
-        changeType: change.changeType,
-        resource,
-        resourceData: {
-          '@odata.type': '#Microsoft.Graph.Contact',
-          '@odata.id': resource,
-          '@odata.etag': `W/"${change.changeKey}"`,
+    for (const s of this.watching(change.userId, 'contacts'))
+      if (!s.folderId || s.folderId === change.folderId)
+        this.notify(s, change.changeType, {
+          collection: 'Contacts',
           id: change.contactId,
-        },
-        clientState: s.clientState,
-        tenantId: s.tenantId,
+          changeKey: change.changeKey,
+        });
+  }
+
+  private onMessageChange(change: MessageChange): void {
+    for (const s of this.watching(change.userId, 'messages'))
+      if (!s.mailFolder || s.mailFolder === change.folder)
+        this.notify(s, change.changeType, {
+          collection: 'Messages',
+          id: change.messageId,
+          changeKey: change.changeKey,
+        });
+  }
+
+  /** The active, unpaused subscriptions on one kind of a mailbox's items. */
+  private watching(userId: string, kind: Subscription['kind']): Subscription[] {
+    if (this.stopped) return [];
+    return this.forMailbox(userId).filter((s) => s.kind === kind && !s.paused);
+  }
+
+  /**
+   * Queues Graph's notification of one item's change for a subscription that asked for its change type, unless the
+   * `dropNextNotifications` knob swallows it. `resource` is `Users/{userId}/{Events | Contacts | Messages}/{id}`.
+   */
+  private notify(
+    s: Subscription,
+    changeType: string,
+    item: { collection: 'Events' | 'Contacts' | 'Messages'; id: string; changeKey: string },
+  ): void {
+    if (!s.changeType.split(',').includes(changeType)) return;
+    if (this.ctx.knobs.dropNextNotifications > 0) {
+      this.ctx.knobs.dropNextNotifications -= 1;
+      this.deliveries.push({
+        at: new Date().toISOString(),
+        url: s.notificationUrl,
+        kind: 'change',
+        subscriptionIds: [s.id],
+        attempt: 0,
+        status: 'dropped',
+        items: 1,
       });
+      return;
     }
+    const resource = `Users/${s.userId}/${item.collection}/${item.id}`;
+    this.enqueue(s.notificationUrl, s.id, {
+      subscriptionId: s.id,
+      subscriptionExpirationDateTime: stamp(s.expiresAt),
+      changeType,
+      resource,
+      resourceData: {
+        // `#Microsoft.Graph.Message` as Graph's samples write it; Event and Contact by analogy.
+        '@odata.type': `#Microsoft.Graph.${item.collection.slice(0, -1)}`,
+        '@odata.id': resource,
+        '@odata.etag': `W/"${item.changeKey}"`,
+        id: item.id,
+      },
+      clientState: s.clientState,
+      tenantId: s.tenantId,
+    });
   }
 
   /** Notifications for one URL that arrive within the delay go out in one POST, as Graph batches them. */

@@ -19,6 +19,8 @@ import { odataContext, sendGraphJson } from '../graphResponse.js';
 import { callerOf } from '../middleware/authenticate.js';
 import { nextLinkWithSkip } from '../paging.js';
 import { applyPreferences, preferences, type Preferences } from '../preferHeader.js';
+import { deltaTokenOf, sendDeltaPage } from '../deltaResponse.js';
+import { queryOption as q } from '../queryOption.js';
 
 const READ = {
   delegated: [
@@ -35,16 +37,6 @@ const WRITE = {
   application: ['Calendars.ReadWrite'],
 };
 const DEFAULT_PAGE = 10;
-
-/** A query parameter by name in any letter case, as Graph reads them (`startdatetime` is `startDateTime`). */
-function q(req: Request, name: string): string | undefined {
-  const exact = req.query[name];
-  if (typeof exact === 'string') return exact;
-  const lower = name.toLowerCase();
-  const key = Object.keys(req.query).find((k) => k.toLowerCase() === lower);
-  const v = key === undefined ? undefined : req.query[key];
-  return typeof v === 'string' ? v : undefined;
-}
 
 /** The mailbox a path names; a delegated caller reaches only their own. Also checks the permission. */
 export function calendarMailbox(
@@ -352,15 +344,13 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
         const user = calendarMailbox(ctx, req, res, 'read');
         const calendar = calendarOf(ctx, req, user, kind)!;
         const prefs = preferences(req);
-        const skipToken = q(req, '$skiptoken');
-        const deltaToken = q(req, '$deltatoken');
+        const token = deltaTokenOf(req);
         const events = ctx.calendars.events(user, calendar.id);
         const section = ctx.calendars.section(user);
         let page;
-        if (skipToken || deltaToken) {
+        if (token) {
           page = ctx.delta.follow({
-            token: (skipToken ?? deltaToken)!,
-            kind: skipToken ? 'skip' : 'delta',
+            ...token,
             userId: user.id,
             calendarId: calendar.id,
             events,
@@ -403,13 +393,7 @@ export function calendarRoutes(ctx: DevTenantContext): Router {
             return { '@odata.type': '#microsoft.graph.event', ...pick(resource, OCCURRENCE_DELTA_FIELDS) };
           return { '@odata.type': '#microsoft.graph.event', ...resource };
         });
-        const link = `${ctx.baseUrl}${req.baseUrl}${req.path}`;
-        const body: Record<string, unknown> = { '@odata.context': odataContext(ctx.baseUrl, 'Collection(event)') };
-        if (page.nextToken) body['@odata.nextLink'] = `${link}?$skiptoken=${page.nextToken}`;
-        else body['@odata.deltaLink'] = `${link}?$deltatoken=${page.deltaToken}`;
-        body.value = value;
-        applyPreferences(res, prefs, skipToken || deltaToken ? [] : ['odata.track-changes']);
-        sendGraphJson(res, 200, body);
+        sendDeltaPage(ctx.baseUrl, req, res, { entity: 'event', page, value, prefs });
       });
     }
   }

@@ -17,6 +17,7 @@ import { odataContext, sendGraphJson } from '../graphResponse.js';
 import { callerOf } from '../middleware/authenticate.js';
 import { nextLinkWithSkip } from '../paging.js';
 import { applyPreferences, preferences, type Preferences } from '../preferHeader.js';
+import { deltaTokenOf, sendDeltaPage } from '../deltaResponse.js';
 
 export const CONTACTS_READ = {
   delegated: ['Contacts.Read', 'Contacts.ReadWrite'],
@@ -177,35 +178,32 @@ export function contactRoutes(ctx: DevTenantContext): Router {
       const user = contactMailbox(ctx, req, res, 'read');
       const folder = ctx.contact.folder(user, String((req.params as Record<string, string>).folder));
       const prefs = preferences(req);
-      const skipToken = q(req, '$skiptoken') ?? q(req, '$skipToken');
-      const deltaToken = q(req, '$deltatoken') ?? q(req, '$deltaToken');
+      const token = deltaTokenOf(req);
       const contacts = ctx.contacts.contacts(user, folder.id);
       const items = contacts.map((c) => ({ id: c.id, changeKey: c.changeKey }));
       const section = ctx.contacts.section(user);
       const scopeId = `contacts:${folder.id}`;
       const size = prefs.maxPageSize ? { maxPageSize: prefs.maxPageSize } : {};
       // Like the other query options, $select is read on the first request only and then lives in the tokens.
-      const select = skipToken || deltaToken ? undefined : parseContactSelect(q(req, '$select'));
-      const page =
-        skipToken || deltaToken
-          ? ctx.delta.followItems({
-              token: (skipToken ?? deltaToken)!,
-              kind: skipToken ? 'skip' : 'delta',
-              userId: user.id,
-              scopeId,
-              items,
-              tombstones: section.tombstones.filter((t) => t.folderId === folder.id),
-              seq: section.seq,
-              ...size,
-            })
-          : ctx.delta.initialItems({
-              userId: user.id,
-              scopeId,
-              items,
-              seq: section.seq,
-              ...size,
-              ...(select ? { select } : {}),
-            });
+      const select = token ? undefined : parseContactSelect(q(req, '$select'));
+      const page = token
+        ? ctx.delta.followItems({
+            ...token,
+            userId: user.id,
+            scopeId,
+            items,
+            tombstones: section.tombstones.filter((t) => t.folderId === folder.id),
+            seq: section.seq,
+            ...size,
+          })
+        : ctx.delta.initialItems({
+            userId: user.id,
+            scopeId,
+            items,
+            seq: section.seq,
+            ...size,
+            ...(select ? { select } : {}),
+          });
       const opts: ContactRenderOptions = page.state.select ? { select: page.state.select } : {};
       const value = page.entries.map((entry) => {
         const contact = entry.removed ? undefined : contacts.find((c) => c.id === entry.id);
@@ -213,13 +211,7 @@ export function contactRoutes(ctx: DevTenantContext): Router {
           return { '@odata.type': '#microsoft.graph.contact', id: entry.id, '@removed': { reason: 'deleted' } };
         return { '@odata.type': '#microsoft.graph.contact', ...contactResource(contact, opts) };
       });
-      const link = `${ctx.baseUrl}${req.baseUrl}${req.path}`;
-      const body: Record<string, unknown> = { '@odata.context': odataContext(ctx.baseUrl, 'Collection(contact)') };
-      if (page.nextToken) body['@odata.nextLink'] = `${link}?$skiptoken=${page.nextToken}`;
-      else body['@odata.deltaLink'] = `${link}?$deltatoken=${page.deltaToken}`;
-      body.value = value;
-      applyPreferences(res, prefs, skipToken || deltaToken ? [] : ['odata.track-changes']);
-      sendGraphJson(res, 200, body);
+      sendDeltaPage(ctx.baseUrl, req, res, { entity: 'contact', page, value, prefs });
     });
 
     // ---- contacts: in a folder, or mailbox-wide (/contacts lists and creates in the default folder) ----

@@ -1,12 +1,18 @@
 import express, { Router, type Request, type Response } from 'express';
 import type { DevTenantContext } from '../../context.js';
-import type { DirectoryUser } from '../../directory/directory.js';
-import type { MailFolderName } from '../../state/mailboxStore.js';
 import { hasPermission } from '../graphCaller.js';
 import { GraphError, graphErrors } from '../graphError.js';
 import { odataContext, sendGraphJson } from '../graphResponse.js';
+import type { MailFolderName } from '../../state/mailboxStore.js';
 import { messageResource, parseMessageSelect } from '../messageResource.js';
 import { callerOf } from '../middleware/authenticate.js';
+import {
+  folderOf,
+  MAIL_READ as READ,
+  MAIL_READ_FULL as READ_FULL,
+  readsBasicOnly,
+  targetMailbox,
+} from '../mailAccess.js';
 import { nextLinkWithSkip } from '../paging.js';
 import { applyPreferences, preferences } from '../preferHeader.js';
 import { attachmentResource, parseAttachmentSelect } from '../attachmentResource.js';
@@ -15,33 +21,13 @@ import { sendMail } from '../sendMail.js';
 import { parseSendMail } from '../sendMailSchema.js';
 import { parseMimeSendMail } from '../mime.js';
 
-const READ_DELEGATED = ['Mail.ReadBasic', 'Mail.Read', 'Mail.ReadWrite'];
-const READ_APPLICATION = ['Mail.ReadBasic.All', 'Mail.Read', 'Mail.ReadWrite'];
 const DEFAULT_MESSAGE_PAGE = 10;
 const MAX_MESSAGE_PAGE = 1000;
-
-/**
- * The mailbox a path names: /me/... (delegated only) or /users/{id | upn}/... of the caller's tenant.
- * A delegated caller reaches only their own mailbox.
- */
-function targetMailbox(ctx: DevTenantContext, req: Request, res: Response): DirectoryUser {
-  const caller = callerOf(res);
-  const id = typeof req.params.user === 'string' ? req.params.user : undefined;
-  if (id === undefined) {
-    if (!caller.user) throw graphErrors.meNeedsDelegated();
-    return caller.user;
-  }
-  const user = ctx.directory.userInTenant(caller.tenant.id, id);
-  if (!user) throw new GraphError(404, 'ErrorInvalidUser', `The requested user '${id}' is invalid.`);
-  if (caller.user && caller.user.id !== user.id) throw graphErrors.mailDenied();
-  return user;
-}
 
 function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined) {
   return (req: Request, res: Response) => {
     const caller = callerOf(res);
-    if (!hasPermission(caller, { delegated: READ_DELEGATED, application: READ_APPLICATION }))
-      throw graphErrors.mailDenied();
+    if (!hasPermission(caller, READ)) throw graphErrors.mailDenied();
     const owner = targetMailbox(ctx, req, res);
     const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
     const topRaw = req.query.$top;
@@ -61,6 +47,7 @@ function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined)
       );
     const prefs = preferences(req);
     const all = ctx.mailboxes.messages(owner, folder);
+    const render = { select, bodyType: prefs.bodyType, basic: readsBasicOnly(res) };
     const page = all.slice(skip, skip + top);
     applyPreferences(res, prefs);
     const body: Record<string, unknown> = {
@@ -68,7 +55,7 @@ function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined)
         ctx.baseUrl,
         `users('${owner.id}')/messages${select ? `(${select.join(',')})` : ''}`,
       ),
-      value: page.map((m) => messageResource(ctx.baseUrl, m, select, prefs.bodyType)),
+      value: page.map((m) => messageResource(ctx.baseUrl, m, render)),
     };
     if (skip + top < all.length) body['@odata.nextLink'] = nextLinkWithSkip(ctx.baseUrl, req, skip + top);
     sendGraphJson(res, 200, body);
@@ -86,10 +73,6 @@ function readableMessage(ctx: DevTenantContext, req: Request, res: Response, per
   return { owner, message };
 }
 
-const READ = { delegated: READ_DELEGATED, application: READ_APPLICATION };
-// Attachments and bodies need Mail.Read: Mail.ReadBasic leaves both out.
-const READ_FULL = { delegated: ['Mail.Read', 'Mail.ReadWrite'], application: ['Mail.Read', 'Mail.ReadWrite'] };
-
 function getMessage(ctx: DevTenantContext) {
   return (req: Request, res: Response) => {
     const { owner, message } = readableMessage(ctx, req, res, READ);
@@ -98,7 +81,7 @@ function getMessage(ctx: DevTenantContext) {
     applyPreferences(res, prefs);
     sendGraphJson(res, 200, {
       '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`),
-      ...messageResource(ctx.baseUrl, message, select, prefs.bodyType),
+      ...messageResource(ctx.baseUrl, message, { select, bodyType: prefs.bodyType, basic: readsBasicOnly(res) }),
     });
   };
 }
@@ -151,12 +134,6 @@ function postSendMail(ctx: DevTenantContext) {
     sendMail(ctx, sender, input);
     res.status(202).end();
   };
-}
-
-function folderOf(req: Request): MailFolderName {
-  const name = String(req.params.folder).toLowerCase();
-  if (name === 'inbox' || name === 'sentitems') return name;
-  throw graphErrors.itemNotFound();
 }
 
 /** sendMail and reading messages, for /me and /users/{id | upn}. */
