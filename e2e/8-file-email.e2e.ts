@@ -1,14 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
-import {
-  apiAs,
-  contosoWithMembers,
-  personBrowsing,
-  signIn,
-  snap,
-  tenantInspect,
-  TENANT_URL,
-  type Language,
-} from './helpers.js';
+import { apiAs, contosoWithMembers, personBrowsing, signIn, snap, tenantInspect, type Language } from './helpers.js';
+import { CUSTOMER, customerIsContactOf, customerWrites } from './customerMail.js';
 import { actAsOutlook } from './outlookHost.js';
 
 // A customer's mail arrives; the user files it from the Outlook pane, finds it on the contact's timeline (pane and
@@ -16,7 +8,6 @@ import { actAsOutlook } from './outlookHost.js';
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = 'admin@contoso.onmicrosoft.com';
-const CUSTOMER = { name: 'Garth Fort', address: 'garth.fort@northwind.example' };
 // Every run gets its own mail, so a second run in the same data folder finds nothing of the first.
 const SUBJECT = `Order ${Date.now().toString(36)}`;
 
@@ -28,31 +19,9 @@ interface InboxMessage {
 
 test.beforeAll(async ({ browser }) => {
   await contosoWithMembers(browser, []);
-  const admin = await apiAs(ADMIN);
-  const known = (await (await admin(`/api/contacts/lookup?email=${encodeURIComponent(CUSTOMER.address)}`)).json()) as {
-    contact: unknown;
-  };
-  if (known.contact === null)
-    expect(
-      (await admin('/api/contacts', 'POST', { firstName: 'Garth', lastName: 'Fort', email: CUSTOMER.address })).ok,
-    ).toBe(true);
-  await customerWrites(browser);
+  await customerIsContactOf(ADMIN);
+  await customerWrites(browser, ADMIN, SUBJECT, 'Hello, please confirm the order.\nGarth');
 });
-
-/** The customer writes from outside, through the local tenant's web view, as a person would. */
-async function customerWrites(browser: Browser): Promise<void> {
-  const { context, page } = await personBrowsing(browser, 'en');
-  await page.goto(`${TENANT_URL}/mail/external`);
-  const form = page.getByRole('form', { name: 'Receive a mail from outside' });
-  await form.getByLabel('From (address)').fill(CUSTOMER.address);
-  await form.getByLabel('From (name)').fill(CUSTOMER.name);
-  await form.getByLabel('To (addresses, comma-separated)').fill(ADMIN);
-  await form.getByLabel('Subject').fill(SUBJECT);
-  await form.getByLabel('Message').fill('Hello, please confirm the order.\nGarth');
-  await form.getByRole('button', { name: 'Send' }).click();
-  await expect(page.getByRole('heading', { name: 'External mail' })).toBeVisible();
-  await context.close();
-}
 
 /** The pane in Outlook with the customer's mail open, signed in as the administrator. */
 async function paneWithTheMail(browser: Browser, language: Language) {

@@ -260,6 +260,7 @@ describe('aad.manifest.json', () => {
       'Mail.Send': 'b633e1c5-b582-4048-a93e-9f11b44c7e96',
       'Calendars.ReadWrite': 'ef54d2bf-783f-4e0f-bca1-3210c0444d99',
       'Contacts.ReadWrite': '6918b873-d17a-4dc1-b314-35f528134491',
+      'Mail.Read': '810c84a8-4a9e-49e6-bf7d-12d183f40d01',
     };
     expect(aadManifest.requiredResourceAccess).toEqual([
       {

@@ -28,6 +28,12 @@ export function localAppRegistration(publicUrl: string, clientSecret: string, br
       'openid',
       'profile',
     ],
-    graphApplicationPermissions: ['User.Read.All', 'Mail.Send', 'Calendars.ReadWrite', 'Contacts.ReadWrite'],
+    graphApplicationPermissions: [
+      'User.Read.All',
+      'Mail.Send',
+      'Calendars.ReadWrite',
+      'Contacts.ReadWrite',
+      'Mail.Read',
+    ],
   };
 }

@@ -109,7 +109,10 @@ const syncEndpoints = SYNC_KINDS.flatMap((kind): Endpoint[] => [
   {
     method: 'post',
     path: `/api/sync/${kind}/disable`,
-    summary: `Turns the caller's ${kind} sync off and removes its container from Outlook`,
+    summary:
+      kind === 'mail'
+        ? 'Turns automatic filing off; filed mails stay'
+        : `Turns the caller's ${kind} sync off and removes its container from Outlook`,
     access: signedIn,
     status: 200,
     response: disabledSyncSchema,

@@ -19,7 +19,7 @@ export const SHOW_AS = ['free', 'tentative', 'busy', 'oof', 'workingElsewhere', 
 export type ShowAs = (typeof SHOW_AS)[number];
 
 /** What a sync keeps in step: the user's events with a calendar, or the user's contacts with a contact folder. */
-export const SYNC_KINDS = ['calendar', 'contacts'] as const;
+export const SYNC_KINDS = ['calendar', 'contacts', 'mail'] as const;
 export type SyncKind = (typeof SYNC_KINDS)[number];
 
 /** The two lists of the events view: not yet over, by next occurrence; over, latest first. */

@@ -1,3 +1,4 @@
+import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID } from '../../devtenant/src/index.js';
 import type { Stack } from './stack.js';
 
 export interface ReceivedMail {
@@ -66,4 +67,51 @@ export async function officeItemId(stack: Stack, userPrincipalName: string, subj
   const mail = (await inbox(stack, userPrincipalName)).find((m) => m.subject === subject);
   if (!mail) throw new Error(`"${subject}" is not in ${userPrincipalName}'s Inbox`);
   return mail.id.replace(/-/g, '/').replace(/_/g, '+');
+}
+
+/**
+ * A mail sent from a local mailbox as its owner would: through the local tenant's web view, or, with a file
+ * attached, through Graph's sendMail as the app (the web view has no attachments). Its copy lands in Sent Items.
+ */
+export async function sendFromMailbox(
+  stack: Stack,
+  userPrincipalName: string,
+  mail: { to: string[]; subject: string; body: string; attachment?: { name: string; contentBase64: string } },
+): Promise<void> {
+  if (!mail.attachment) {
+    const response = await stack.fetch(`${stack.tenant.url}/mail/${encodeURIComponent(userPrincipalName)}/send`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ to: mail.to.join(', '), subject: mail.subject, body: mail.body }).toString(),
+      redirect: 'manual',
+    });
+    if (response.status !== 303) throw new Error(`the local tenant did not send: ${response.status}`);
+    return;
+  }
+  const domain = userPrincipalName.split('@')[1]!;
+  const tenantId = domain.startsWith('fabrikam') ? FABRIKAM_TENANT_ID : CONTOSO_TENANT_ID;
+  const token = await stack.deps.sync.tokens.appOnly(tenantId);
+  const response = await stack.fetch(
+    `${stack.tenant.url}/v1.0/users/${encodeURIComponent(userPrincipalName)}/sendMail`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        message: {
+          subject: mail.subject,
+          body: { contentType: 'Text', content: mail.body },
+          toRecipients: mail.to.map((address) => ({ emailAddress: { address } })),
+          attachments: [
+            {
+              '@odata.type': '#microsoft.graph.fileAttachment',
+              name: mail.attachment.name,
+              contentType: 'application/pdf',
+              contentBytes: mail.attachment.contentBase64,
+            },
+          ],
+        },
+      }),
+    },
+  );
+  if (response.status !== 202) throw new Error(`sendMail failed: ${response.status} ${await response.text()}`);
 }

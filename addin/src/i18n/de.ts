@@ -435,6 +435,17 @@ export const de: Messages = {
     'Der Kontaktordner {folderName} wird aus Outlook entfernt, und mit ihm die dort synchronisierten Kontakte. Ihre Kontakte bleiben im CRM erhalten.',
   'contactsSync.logHeading': 'Protokoll der Kontaktsynchronisierung',
 
+  'mailFiling.heading': 'E-Mails automatisch ablegen',
+  'mailFiling.what':
+    'E-Mails in Ihrem Posteingang und unter Gesendete Elemente, die Sie mit Kontakten in {brand} austauschen, werden von selbst bei diesen Kontakten abgelegt, rückwirkend für die letzten {max} Tage. Als privat oder vertraulich markierte E-Mails und E-Mails nur unter Kollegen werden nie abgelegt; beim Deaktivieren bleibt Abgelegtes erhalten.',
+  'mailFiling.loading': 'Automatisches Ablegen wird geladen…',
+  'mailFiling.linked': 'Von Ihnen abgelegte E-Mails',
+  'mailFiling.turnedOff': 'Automatisches Ablegen deaktiviert. Die bisher abgelegten E-Mails bleiben im CRM.',
+  'mailFiling.disableTitle': 'Automatisches Ablegen deaktivieren?',
+  'mailFiling.disableBody':
+    'Neue E-Mails werden nicht mehr von selbst abgelegt. Die bisher abgelegten E-Mails bleiben bei ihren Kontakten, und Sie können weiterhin einzelne von Hand ablegen.',
+  'mailFiling.logHeading': 'Protokoll des automatischen Ablegens',
+
   'contactMapping.title': 'Konfiguration',
   'contactMapping.intro':
     'Wählen Sie für jedes {brand}-Feld das Microsoft 365-Kontaktfeld, mit dem es synchronisiert wird. Ein Feld auf „Nicht synchronisiert“ bleibt nur im CRM.',
@@ -486,6 +497,7 @@ export const de: Messages = {
   'failing.since': 'seit {date}',
   'syncKind.calendar': 'Kalender',
   'syncKind.contacts': 'Kontakte',
+  'syncKind.mail': 'Automatisches Ablegen von E-Mails',
 
   'homeSync.calendar.heading': 'Kalendersynchronisierung',
   'homeSync.calendar.off': 'Ihre {brand}-Ereignisse werden noch nicht mit Outlook synchronisiert.',

@@ -421,6 +421,17 @@ export const en = {
     'The {folderName} contact folder is removed from Outlook, and with it the synced contacts there. Your contacts stay in the CRM.',
   'contactsSync.logHeading': 'Contact sync log',
 
+  'mailFiling.heading': 'Automatic e-mail filing',
+  'mailFiling.what':
+    'E-mails in your Inbox and Sent Items that you exchange with contacts of {brand} are filed on those contacts by themselves, from the last {max} days on. Mails marked private or confidential and mails between colleagues only are never filed; turning it off keeps what was filed.',
+  'mailFiling.loading': 'Loading automatic filing…',
+  'mailFiling.linked': 'E-mails you filed',
+  'mailFiling.turnedOff': 'Automatic filing turned off. The e-mails filed so far stay in the CRM.',
+  'mailFiling.disableTitle': 'Turn off automatic filing?',
+  'mailFiling.disableBody':
+    'New e-mails are no longer filed by themselves. The e-mails filed so far stay on their contacts, and you can still file one by hand.',
+  'mailFiling.logHeading': 'Automatic filing log',
+
   'contactMapping.title': 'Configuration',
   'contactMapping.intro':
     'Choose the Microsoft 365 contact field each {brand} field is synced with. A field set to Not synced stays in the CRM only.',
@@ -472,6 +483,7 @@ export const en = {
   'failing.since': 'since {date}',
   'syncKind.calendar': 'Calendar',
   'syncKind.contacts': 'Contacts',
+  'syncKind.mail': 'Automatic e-mail filing',
 
   'homeSync.calendar.heading': 'Calendar sync',
   'homeSync.calendar.off': 'Your {brand} events are not synced with Outlook yet.',

@@ -24,7 +24,7 @@ export function SyncCard({
   onOpenSettings,
   onOpenItems,
 }: {
-  kind: SyncKind;
+  kind: Exclude<SyncKind, 'mail'>;
   brand: string;
   api: Api;
   onOpenSettings: () => void;

@@ -156,6 +156,33 @@ const CONTACT_REASONS: Record<string, Record<Language, string>> = {
   },
 };
 
+/** Where automatic filing needs other words (mails, the mailbox, nothing removed). */
+const MAIL_REASONS: Record<string, Record<Language, string>> = {
+  enabled_mail: {
+    en: 'automatic filing turned on; mails of the last 30 days with CRM contacts are filed',
+    de: 'Automatisches Ablegen aktiviert; E-Mails der letzten 30 Tage mit CRM-Kontakten werden abgelegt',
+  },
+  disabled_mail: {
+    en: 'automatic filing turned off; every filed mail stays in the CRM',
+    de: 'Automatisches Ablegen deaktiviert; alle abgelegten E-Mails bleiben im CRM',
+  },
+  mail_filed: { en: 'filed on its CRM contacts', de: 'bei den CRM-Kontakten abgelegt' },
+  resync: {
+    en: 'Microsoft 365 no longer knew where the last check stopped; reading the last 30 days again (nothing is filed twice)',
+    de: 'Microsoft 365 wusste nicht mehr, wo die letzte Prüfung stand; die letzten 30 Tage werden neu gelesen (nichts wird doppelt abgelegt)',
+  },
+  user_deactivated: {
+    en: 'automatic filing turned off because an administrator deactivated this CRM user; every filed mail stays in the CRM',
+    de: 'Automatisches Ablegen deaktiviert, weil ein Administrator diesen CRM-Benutzer deaktiviert hat; alle abgelegten E-Mails bleiben im CRM',
+  },
+};
+
+const KIND_REASONS: Record<SyncKind, Record<string, Record<Language, string>>> = {
+  calendar: {},
+  contacts: CONTACT_REASONS,
+  mail: MAIL_REASONS,
+};
+
 /** A stored reason (`code` or `code|detail`) in words, for the log of one kind of sync. */
 export function describeSyncReason(
   stored: string,
@@ -164,7 +191,7 @@ export function describeSyncReason(
   kind: SyncKind = 'calendar',
 ): string {
   const [code = '', detail = ''] = stored.split('|');
-  const template = (kind === 'contacts' ? CONTACT_REASONS[code]?.[language] : undefined) ?? REASONS[code]?.[language];
+  const template = KIND_REASONS[kind][code]?.[language] ?? REASONS[code]?.[language];
   if (!template) return stored;
   return template.replace(/\{(\w+)\}/g, (_, name: string) => (name === 'detail' ? detail : (params[name] ?? '')));
 }

@@ -94,11 +94,16 @@ export function mailMessageOf(message: GraphMessage, attachments: GraphAttachmen
     sentAt: instant(message.sentDateTime) ?? instant(message.receivedDateTime) ?? new Date(0).toISOString(),
     bodyText: body.text,
     bodyTruncated: body.truncated,
-    attachments: attachments.slice(0, MAX_ATTACHMENTS).map((a): MailAttachmentInfo => ({
-      name: storableText(a.name ?? ''),
-      size: typeof a.size === 'number' && a.size >= 0 ? a.size : 0,
-      contentType: storableText(a.contentType ?? ''),
-    })),
+    attachments: attachmentInfos(attachments),
     sensitivity: SENSITIVITIES.find((s) => s === message.sensitivity?.toLowerCase()) ?? 'normal',
   };
+}
+
+/** Attachments as the CRM keeps them: names, sizes and types, at most MAX_ATTACHMENTS. */
+export function attachmentInfos(attachments: GraphAttachment[]): MailAttachmentInfo[] {
+  return attachments.slice(0, MAX_ATTACHMENTS).map((a) => ({
+    name: storableText(a.name ?? ''),
+    size: typeof a.size === 'number' && a.size >= 0 ? a.size : 0,
+    contentType: storableText(a.contentType ?? ''),
+  }));
 }

@@ -25,6 +25,7 @@ export interface Database {
   filed_mails: FiledMailsTable;
   filed_mail_links: FiledMailLinksTable;
   filed_mail_filers: FiledMailFilersTable;
+  mail_filing_decisions: MailFilingDecisionsTable;
 }
 
 /** An e-mail filed to the CRM, once per organisation and internet message id (crm/mails). */
@@ -60,6 +61,13 @@ export interface FiledMailFilersTable {
   filed_mail_id: string;
   user_id: string;
   filed_at: string;
+}
+
+/** A mail automatic filing has judged (filed or left out), so that a later change of it is not judged again. */
+export interface MailFilingDecisionsTable {
+  user_id: string;
+  internet_message_id: string;
+  decided_at: string;
 }
 
 export interface OrganisationsTable {
@@ -224,7 +232,8 @@ export interface ContactsTable {
   deleted_at: string | null;
 }
 
-export type SyncKind = 'calendar' | 'contacts';
+/** `mail` is one-way: mails exchanged with CRM contacts are filed automatically (sync/mail). */
+export type SyncKind = 'calendar' | 'contacts' | 'mail';
 /** `active` runs (its stage says whether the first sync is done), `reconnect_required` waits for the user. */
 export type SyncStatus = 'active' | 'disabled' | 'reconnect_required';
 
@@ -254,6 +263,8 @@ export interface SyncBindingsTable {
   enabled_at: string | null;
   /** When the adapter last read again what Microsoft 365 may change without a signal (a series' occurrences). */
   reviewed_at: string | null;
+  /** Mail bindings: JSON list of the tenant's verified domains, read when it was turned on (colleagues' mail). */
+  colleague_domains: string | null;
   created_at: string;
   updated_at: string;
 }

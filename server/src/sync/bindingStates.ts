@@ -114,6 +114,7 @@ export async function startBinding(
       disabled_reason: null,
       enabled_at: at,
       reviewed_at: at,
+      colleague_domains: null,
       updated_at: at,
     };
     if (existing) {
@@ -140,9 +141,20 @@ export async function startBinding(
   });
 }
 
-/** The brand-named calendar or contact folder was made in the user's mailbox. */
-export function containerCreated(db: Db, binding: Round, containerId: string): Promise<boolean> {
-  return move(db, binding, 'containerCreated', { container_id: containerId });
+/**
+ * The brand-named calendar or contact folder was made in the user's mailbox; for mail, the mailbox is the container
+ * and the tenant's verified domains say who is a colleague.
+ */
+export function containerCreated(
+  db: Db,
+  binding: Round,
+  containerId: string,
+  colleagueDomains?: string[],
+): Promise<boolean> {
+  return move(db, binding, 'containerCreated', {
+    container_id: containerId,
+    ...(colleagueDomains ? { colleague_domains: JSON.stringify(colleagueDomains) } : {}),
+  });
 }
 
 /** Change notifications come through this subscription until it expires. */

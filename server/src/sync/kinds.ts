@@ -14,5 +14,8 @@ export async function adapterFor(run: SyncRun, graph: ContainerGraph): Promise<I
       const { mapping } = await contactMappingFor(run.db, run.binding.user_id);
       return contactAdapter(run, graph, mapping);
     }
+    case 'mail':
+      // Mail is one-way and has its own run (sync/mail/fileMailbox.ts).
+      throw new Error('automatic filing has no item adapter');
   }
 }

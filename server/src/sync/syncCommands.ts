@@ -1,6 +1,8 @@
 import { AppError } from '../errors.js';
 import type { MicrosoftIdentity } from '../crm/identity.js';
-import { requireMember } from '../crm/member.js';
+import { requireMember, type Member } from '../crm/member.js';
+import { findOrganisationById } from '../crm/organisations.js';
+import { createGraphTenantDirectory } from '../graph/tenantDirectory.js';
 import { RetryLater } from '../jobs/jobQueue.js';
 import { StoreUnavailableError } from '../store/storeUnavailable.js';
 import type { SyncBindingRow, SyncKind, UserRow } from '../store/schema.js';
@@ -11,9 +13,16 @@ import type { ContainerGraph } from './engine/containerGraph.js';
 import { recordFailure, runSync } from './engine/runSync.js';
 import { containerGraphFor, type SyncDependencies } from './syncDependencies.js';
 import { logSync } from './syncLog.js';
+import { runMailFiling } from './mail/fileMailbox.js';
+import { MAILBOX_CONTAINER } from './mail/mailFolders.js';
 import { RENEW_WHEN_LEFT_MS, renew, subscribe, unsubscribe } from './subscriptions.js';
 
 export const SYNC_JOB = 'sync.run';
+const ENABLED_REASON: Record<SyncKind, string> = {
+  calendar: 'enabled',
+  contacts: 'enabled_contacts',
+  mail: 'enabled_mail',
+};
 /** When a run that lost its database is tried again: an outage usually ends within seconds (a failover, a restart). */
 const STORE_OUTAGE_RETRY_SECONDS = 15;
 
@@ -38,20 +47,26 @@ export async function enableSync(
   const binding = await startBinding(deps.db, organisation.id, user.id, kind, deps.now());
   try {
     const graph = await containerGraphFor(deps, user.tenant_id, user.object_id, kind);
-    const containerId = await graph.createContainer(deps.brandName);
-    await containerCreated(deps.db, binding, containerId);
-    binding.container_id = containerId;
+    if (kind === 'mail') {
+      // The mailbox's own folders are read; nothing is made. Colleagues are known by the tenant's verified domains.
+      const { verifiedDomains } = await createGraphTenantDirectory(
+        deps.graphBaseUrl,
+        deps.fetch,
+        deps.tokens,
+      ).describeTenant(identity);
+      await containerCreated(deps.db, binding, MAILBOX_CONTAINER, verifiedDomains);
+      binding.container_id = MAILBOX_CONTAINER;
+    } else {
+      const containerId = await graph.createContainer(deps.brandName);
+      await containerCreated(deps.db, binding, containerId);
+      binding.container_id = containerId;
+    }
     await ensureSubscription(deps, binding, graph);
   } catch (error) {
     await stopBinding(deps.db, binding, 'user', deps.now());
     throw error;
   }
-  await logSync(
-    deps.db,
-    binding,
-    { direction: 'none', action: 'enabled', reason: kind === 'calendar' ? 'enabled' : 'enabled_contacts' },
-    deps.now(),
-  );
+  await logSync(deps.db, binding, { direction: 'none', action: 'enabled', reason: ENABLED_REASON[kind] }, deps.now());
   await kickBinding(deps, binding.id);
   return (await findBindingById(deps.db, binding.id))!;
 }
@@ -73,14 +88,11 @@ export async function disableSync(
       await unsubscribe(graph.graph, binding.subscription_id).catch((error: unknown) =>
         deps.logger.warn({ err: error }, 'could not delete subscription'),
       );
-    containerRemoved = await graph.deleteContainer(binding.container_id);
+    // Turning automatic filing off keeps what was filed, and leaves the mailbox as it is.
+    if (kind !== 'mail') containerRemoved = await graph.deleteContainer(binding.container_id);
   }
-  await logSync(
-    deps.db,
-    binding,
-    { direction: 'none', action: 'disabled', reason: containerRemoved ? 'disabled_removed' : 'disabled_already_gone' },
-    deps.now(),
-  );
+  const reason = kind === 'mail' ? 'disabled_mail' : containerRemoved ? 'disabled_removed' : 'disabled_already_gone';
+  await logSync(deps.db, binding, { direction: 'none', action: 'disabled', reason }, deps.now());
   return { containerRemoved };
 }
 
@@ -100,7 +112,7 @@ export async function stopSyncsOfDeactivatedUser(
     try {
       const graph = await containerGraphFor(deps, user.tenant_id, user.object_id, binding.kind);
       if (binding.subscription_id) await unsubscribe(graph.graph, binding.subscription_id);
-      await graph.deleteContainer(binding.container_id);
+      if (binding.kind !== 'mail') await graph.deleteContainer(binding.container_id);
     } catch (error) {
       deps.logger.warn({ err: error, bindingId: binding.id }, 'could not remove the container of a deactivated user');
     }
@@ -152,7 +164,18 @@ async function runBindingOnce(deps: SyncDependencies, bindingId: string, signal?
     if (!(error instanceof StoreUnavailableError)) await recordFailure(run, error);
     throw error;
   }
+  if (binding.kind === 'mail') {
+    const member = await memberOf(deps, binding.user_id);
+    if (member) await runMailFiling(run, graph, member);
+    return;
+  }
   await runSync(run, graph, await adapterFor(run, graph));
+}
+
+async function memberOf(deps: SyncDependencies, userId: string): Promise<Member | undefined> {
+  const user = await deps.db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  const organisation = user && (await findOrganisationById(deps.db, user.organisation_id));
+  return user && organisation ? { user, organisation } : undefined;
 }
 
 /**

@@ -7,7 +7,19 @@ import { MailboxGraph } from '../graph/mailboxGraph.js';
 import type { JobQueue } from '../jobs/jobQueue.js';
 import type { MailboxLimiter } from '../jobs/mailboxLimiter.js';
 import type { Database, SyncKind } from '../store/schema.js';
-import { CALENDAR_SHAPE, CONTACTS_SHAPE, ContainerGraph } from './engine/containerGraph.js';
+import {
+  CALENDAR_SHAPE,
+  CONTACTS_SHAPE,
+  ContainerGraph,
+  MAIL_SHAPE,
+  type ContainerShape,
+} from './engine/containerGraph.js';
+
+const SHAPES: Record<SyncKind, ContainerShape> = {
+  calendar: CALENDAR_SHAPE,
+  contacts: CONTACTS_SHAPE,
+  mail: MAIL_SHAPE,
+};
 
 /** What the sync engine needs; built once in service.ts and in the worker. */
 export interface SyncDependencies {
@@ -39,6 +51,6 @@ export async function containerGraphFor(
   return new ContainerGraph(
     new MailboxGraph(transport, deps.limiter, `${tenantId}/${userObjectId}`, signal),
     userObjectId,
-    kind === 'calendar' ? CALENDAR_SHAPE : CONTACTS_SHAPE,
+    SHAPES[kind],
   );
 }

@@ -41,7 +41,11 @@ const useStyles = makeStyles({
   email: { color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
 });
 
-const kindKeys: Record<string, MessageKey> = { calendar: 'syncKind.calendar', contacts: 'syncKind.contacts' };
+const kindKeys: Record<string, MessageKey> = {
+  calendar: 'syncKind.calendar',
+  contacts: 'syncKind.contacts',
+  mail: 'syncKind.mail',
+};
 
 function stateOf(user: FailingSync): SyncState {
   return user.status === 'reconnect_required' ? 'reconnect' : 'failed';

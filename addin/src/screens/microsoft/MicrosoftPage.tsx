@@ -15,7 +15,7 @@ const useStyles = makeStyles({
 
 /**
  * Settings > Setup > Marketplace > Microsoft: section Calendar (sync and its log), section Contacts (sync, its
- * Configuration and its log), and for administrators the users whose sync is failing. Also the add-in's own
+ * Configuration and its log), section automatic e-mail filing (its switch and log), and for administrators the users whose sync is failing. Also the add-in's own
  * settings in Outlook and Teams.
  */
 export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api; profile: string }) {
@@ -23,6 +23,7 @@ export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api
   const { t } = useI18n();
   const calendar = useSync(api, 'calendar');
   const contacts = useSync(api, 'contacts');
+  const mail = useSync(api, 'mail');
 
   return (
     <>
@@ -35,6 +36,8 @@ export function MicrosoftPage({ brand, api, profile }: { brand: string; api: Api
       <ContactsSyncSection brand={brand} api={api} sync={contacts} />
       {contacts.data !== undefined && <SyncLogSection heading={t('contactsSync.logHeading')} log={contacts.data.log} />}
       {contacts.data?.enabled && <SetAsideSection api={api} kind="contacts" lastRunAt={contacts.data.lastRunAt} />}
+      <SyncSection brand={brand} sync={mail} />
+      {mail.data !== undefined && <SyncLogSection heading={t('mailFiling.logHeading')} log={mail.data.log} />}
       {seesFailingSyncs(profile) && <FailingSyncsSection api={api} />}
     </>
   );

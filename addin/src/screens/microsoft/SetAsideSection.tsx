@@ -38,7 +38,8 @@ const useStyles = makeStyles({
   actions: { display: 'flex', gap: tokens.spacingHorizontalS },
 });
 
-const headings: Record<SyncKind, MessageKey> = {
+// Automatic filing sets nothing aside: a mail it cannot read fails the run, which tries again.
+const headings: Record<Exclude<SyncKind, 'mail'>, MessageKey> = {
   calendar: 'setAside.headingCalendar',
   contacts: 'setAside.headingContacts',
 };
@@ -49,7 +50,15 @@ type Load = { status: 'loading' } | { status: 'ready'; items: SetAsideItem[] } |
  * The items one sync set aside after failing on them a few times (Settings > Marketplace > Microsoft, next to that
  * sync's log), each with why, and a retry. Shown only while there are any; read again after every sync run.
  */
-export function SetAsideSection({ api, kind, lastRunAt }: { api: Api; kind: SyncKind; lastRunAt: string | null }) {
+export function SetAsideSection({
+  api,
+  kind,
+  lastRunAt,
+}: {
+  api: Api;
+  kind: Exclude<SyncKind, 'mail'>;
+  lastRunAt: string | null;
+}) {
   const styles = useStyles();
   const { t, language } = useI18n();
   const [load, setLoad] = useState<Load>({ status: 'loading' });

@@ -12,7 +12,12 @@ import {
   Subtitle2,
   tokens,
 } from '@fluentui/react-components';
-import { CalendarSync20Regular, PeopleSync20Regular, PlugConnected20Regular } from '@fluentui/react-icons';
+import {
+  CalendarSync20Regular,
+  MailInbox20Regular,
+  PeopleSync20Regular,
+  PlugConnected20Regular,
+} from '@fluentui/react-icons';
 import { useState, type ReactElement, type ReactNode } from 'react';
 import type { SyncKind } from '../../api/types';
 import { userMessageOf } from '../../api/errors';
@@ -75,6 +80,20 @@ export const kindLooks: Record<SyncKind, KindLook> = {
     containerDeleted: 'contactsSync.folderDeleted',
     disableTitle: 'contactsSync.disableTitle',
     disableBody: 'contactsSync.disableBody',
+  },
+  mail: {
+    icon: <MailInbox20Regular />,
+    // Not a count: automatic filing looks back 30 days.
+    firstSyncMax: 30,
+    heading: 'mailFiling.heading',
+    what: 'mailFiling.what',
+    loading: 'mailFiling.loading',
+    linked: 'mailFiling.linked',
+    turnedOff: 'mailFiling.turnedOff',
+    turnedOffAlreadyGone: 'mailFiling.turnedOff',
+    containerDeleted: 'mailFiling.turnedOff',
+    disableTitle: 'mailFiling.disableTitle',
+    disableBody: 'mailFiling.disableBody',
   },
 };
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../errors.js';
 import type { Database } from '../../store/schema.js';
 import type { MicrosoftIdentity } from '../identity.js';
@@ -55,51 +55,67 @@ export async function storeFiling(
   // All three e-mail fields of every chosen contact were matched above, so a contact of another organisation or a
   // deleted one never gets this far.
   const at = ctx.now().toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('filed_mails')
-      .values({
-        id: randomUUID(),
-        organisation_id: member.organisation.id,
-        internet_message_id: message.internetMessageId,
-        conversation_id: message.conversationId,
-        subject: message.subject,
-        from_address: message.from.address,
-        from_name: message.from.name,
-        to_recipients: JSON.stringify(message.to),
-        cc_recipients: JSON.stringify(message.cc),
-        sent_at: message.sentAt,
-        body_text: message.bodyText,
-        body_truncated: message.bodyTruncated ? 1 : 0,
-        attachments: JSON.stringify(message.attachments),
-        sensitivity: message.sensitivity,
-        filed_at: at,
-      })
-      .onConflict((oc) => oc.columns(['organisation_id', 'internet_message_id']).doNothing())
-      .execute();
-    const { id } = await trx
-      .selectFrom('filed_mails')
-      .select('id')
-      .where('organisation_id', '=', member.organisation.id)
-      .where('internet_message_id', '=', message.internetMessageId)
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('filed_mail_filers')
-      .values({ filed_mail_id: id, user_id: member.user.id, filed_at: at })
-      .onConflict((oc) => oc.columns(['filed_mail_id', 'user_id']).doNothing())
-      .execute();
-    if (chosen.length === 0) return;
-    await trx
-      .insertInto('filed_mail_links')
-      .values(
-        chosen.map((contactId) => ({
-          filed_mail_id: id,
-          contact_id: contactId,
-          filed_by_user_id: member.user.id,
-          created_at: at,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['filed_mail_id', 'contact_id']).doNothing())
-      .execute();
-  });
+  await ctx.db
+    .transaction()
+    .execute((trx) =>
+      writeFiling(trx, { organisationId: member.organisation.id, userId: member.user.id }, message, chosen, at),
+    );
+}
+
+/**
+ * Stores the mail once per organisation and internet message id, its filer, and its links to the contacts (checked
+ * by the caller: contacts of the organisation the message involves). Repeating it changes nothing.
+ */
+export async function writeFiling(
+  trx: Transaction<Database>,
+  filer: { organisationId: string; userId: string },
+  message: MailMessage,
+  contactIds: string[],
+  at: string,
+): Promise<void> {
+  await trx
+    .insertInto('filed_mails')
+    .values({
+      id: randomUUID(),
+      organisation_id: filer.organisationId,
+      internet_message_id: message.internetMessageId,
+      conversation_id: message.conversationId,
+      subject: message.subject,
+      from_address: message.from.address,
+      from_name: message.from.name,
+      to_recipients: JSON.stringify(message.to),
+      cc_recipients: JSON.stringify(message.cc),
+      sent_at: message.sentAt,
+      body_text: message.bodyText,
+      body_truncated: message.bodyTruncated ? 1 : 0,
+      attachments: JSON.stringify(message.attachments),
+      sensitivity: message.sensitivity,
+      filed_at: at,
+    })
+    .onConflict((oc) => oc.columns(['organisation_id', 'internet_message_id']).doNothing())
+    .execute();
+  const { id } = await trx
+    .selectFrom('filed_mails')
+    .select('id')
+    .where('organisation_id', '=', filer.organisationId)
+    .where('internet_message_id', '=', message.internetMessageId)
+    .executeTakeFirstOrThrow();
+  await trx
+    .insertInto('filed_mail_filers')
+    .values({ filed_mail_id: id, user_id: filer.userId, filed_at: at })
+    .onConflict((oc) => oc.columns(['filed_mail_id', 'user_id']).doNothing())
+    .execute();
+  if (contactIds.length === 0) return;
+  await trx
+    .insertInto('filed_mail_links')
+    .values(
+      contactIds.map((contactId) => ({
+        filed_mail_id: id,
+        contact_id: contactId,
+        filed_by_user_id: filer.userId,
+        created_at: at,
+      })),
+    )
+    .onConflict((oc) => oc.columns(['filed_mail_id', 'contact_id']).doNothing())
+    .execute();
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import type { SyncKind } from '../../../../common/api/enums.js';
+import { SYNC_KINDS, type SyncKind } from '../../../../common/api/enums.js';
 import {
   graphNotificationBody,
   retrySetAsideBody,
@@ -28,7 +28,7 @@ import { languageFromAcceptLanguage, type Language } from '../../i18n/language.j
 export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): Router {
   const router = Router();
 
-  for (const kind of ['calendar', 'contacts'] as const) {
+  for (const kind of SYNC_KINDS) {
     router.get(`/api/sync/${kind}`, async (req, res) => {
       const { user } = await requireMember(deps.store.db, identityOf(res));
       res.json(
@@ -89,7 +89,8 @@ export function syncRoutes(deps: ServiceDependencies, sync: SyncDependencies): R
       );
       res.json({
         ...status,
-        ...(kind === 'calendar' ? { calendarRemoved: containerRemoved } : { folderRemoved: containerRemoved }),
+        ...(kind === 'calendar' ? { calendarRemoved: containerRemoved } : {}),
+        ...(kind === 'contacts' ? { folderRemoved: containerRemoved } : {}),
       });
     });
   }
@@ -176,7 +177,12 @@ async function presentStatus(
 ): Promise<SyncStatus> {
   // Enough rows for 50 lines even when a first sync wrote thousands of the same kind.
   const log = binding ? groupSyncLog(await recentSyncLog(deps.store.db, userId, binding.id, 2_000), 50) : [];
-  const linked = binding ? await countConfirmedLinks(deps.store.db, binding.id) : 0;
+  const linked =
+    kind === 'mail'
+      ? await countFiledBy(deps, userId)
+      : binding
+        ? await countConfirmedLinks(deps.store.db, binding.id)
+        : 0;
   return {
     kind,
     calendarName: deps.config.brandName,
@@ -209,4 +215,14 @@ async function presentStatus(
       reason: describeSyncReason(latest.reason, language, { calendarName: deps.config.brandName }, kind),
     })),
   };
+}
+
+/** Automatic filing's count: the mails this user filed, by hand or automatically. */
+async function countFiledBy(deps: ServiceDependencies, userId: string): Promise<number> {
+  const row = await deps.store.db
+    .selectFrom('filed_mail_filers')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return Number(row?.count ?? 0);
 }

@@ -16,6 +16,7 @@ import { userRoles } from './0013_user_roles.js';
 import { changeIndexes } from './0014_change_indexes.js';
 import { noFailedBindings } from './0015_no_failed_bindings.js';
 import { filedMails } from './0016_filed_mails.js';
+import { mailFilingDecisions } from './0017_mail_filing_decisions.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -36,5 +37,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0014_change_indexes': changeIndexes(),
     '0015_no_failed_bindings': noFailedBindings(),
     '0016_filed_mails': filedMails(),
+    '0017_mail_filing_decisions': mailFilingDecisions(),
   };
 }

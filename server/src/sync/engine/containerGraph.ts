@@ -3,6 +3,7 @@ import { calendarWindow } from '../calendar/calendarWindow.js';
 import { GraphError } from '../../graph/graphError.js';
 import type { BatchRequest, BatchResponse, MailboxGraph } from '../../graph/mailboxGraph.js';
 import type { Page } from '../../graph/paging.js';
+import { MAIL_DELTA_FIELDS, MAIL_LOOKBACK_DAYS } from '../mail/mailFolders.js';
 
 export type { Page };
 
@@ -14,10 +15,12 @@ export type GraphItem = Pick<OutlookItem, 'changeKey' | 'lastModifiedDateTime'> 
 
 /** How a kind's container and items are addressed in Graph (calendars/events, contactFolders/contacts). */
 export interface ContainerShape {
-  collection: 'calendars' | 'contactFolders';
-  items: 'events' | 'contacts';
-  /** The property that names a container: `name` for calendars, `displayName` for contact folders. */
+  collection: 'calendars' | 'contactFolders' | 'mailFolders';
+  items: 'events' | 'contacts' | 'messages';
+  /** The property that names a container: `name` for calendars, `displayName` for contact and mail folders. */
   nameProperty: 'name' | 'displayName';
+  /** When the subscription covers more than the container (all of a mailbox's messages): that resource. */
+  subscriptionResource?(base: string): string;
   /** The first request of a fresh delta round. */
   firstDeltaPath(containerPath: string, now: Date): string;
   deltaPrefer: string;
@@ -107,6 +110,7 @@ export class ContainerGraph {
 
   /** The subscription resource for the container's items, as Graph wants it (no leading slash). */
   subscriptionResource(containerId: string): string {
+    if (this.shape.subscriptionResource) return this.shape.subscriptionResource(this.base).slice(1);
     return `${this.containerPath(containerId).slice(1)}/${this.shape.items}`;
   }
 
@@ -168,4 +172,22 @@ export const CONTACTS_SHAPE: ContainerShape = {
   nameProperty: 'displayName',
   firstDeltaPath: (containerPath) => `${containerPath}/contacts/delta`,
   deltaPrefer: 'odata.maxpagesize=100',
+};
+
+/**
+ * Mail folders, for automatic filing: the containers are the well-known Inbox and Sent Items, never made by us; one
+ * subscription to all the mailbox's messages tells of both. The delta looks back `MAIL_LOOKBACK_DAYS` at most,
+ * as `receivedDateTime ge`, the one filter Graph's message delta takes (docs/graph-behaviour.md#message-delta).
+ */
+export const MAIL_SHAPE: ContainerShape = {
+  collection: 'mailFolders',
+  items: 'messages',
+  nameProperty: 'displayName',
+  subscriptionResource: (base) => `${base}/messages`,
+  firstDeltaPath(containerPath, now) {
+    const since = new Date(now.getTime() - MAIL_LOOKBACK_DAYS * 86_400_000).toISOString();
+    const filter = encodeURIComponent(`receivedDateTime ge ${since}`);
+    return `${containerPath}/messages/delta?$filter=${filter}&$select=${MAIL_DELTA_FIELDS.join(',')}`;
+  },
+  deltaPrefer: 'odata.maxpagesize=50, outlook.body-content-type="text"',
 };

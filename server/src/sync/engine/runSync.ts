@@ -28,13 +28,23 @@ const OUTBOX_BATCH = 500;
  * (pulled first, so that a change made on both sides is seen as a conflict), then the CRM's changes from the outbox.
  */
 export async function runSync(run: SyncRun, graph: ContainerGraph, adapter: ItemAdapter): Promise<void> {
-  const startedAt = run.now();
-  await runStarted(run.db, run.binding, startedAt);
-  try {
+  await bookkeptRun(run, async (startedAt) => {
     if (run.binding.stage === 'initial') await firstSync(run, graph, adapter);
     await pullItems(run, graph, adapter);
     await reviewWhenDue(run, graph, adapter);
     await pushOutbox(run, graph, adapter, startedAt);
+  });
+}
+
+/**
+ * A run's bookkeeping, whatever the kind does in it: started, succeeded or failed on the binding; a binding changed
+ * underneath ends it quietly, a deleted container turns the binding off with its reason in the log.
+ */
+export async function bookkeptRun(run: SyncRun, work: (startedAt: Date) => Promise<void>): Promise<void> {
+  const startedAt = run.now();
+  await runStarted(run.db, run.binding, startedAt);
+  try {
+    await work(startedAt);
     await runSucceeded(run.db, run.binding, run.now());
   } catch (error) {
     if (error instanceof BindingChanged) return;

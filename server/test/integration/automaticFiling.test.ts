@@ -1,0 +1,3 @@
+import { automaticFilingSuite } from './automaticFilingSuite.js';
+
+automaticFilingSuite('sqlite', true);
