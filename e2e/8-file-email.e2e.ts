@@ -1,6 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { apiAs, contosoWithMembers, personBrowsing, signIn, snap, tenantInspect, type Language } from './helpers.js';
-import { CUSTOMER, customerIsContactOf, customerWrites } from './customerMail.js';
+import { CUSTOMER, CUSTOMER_COLLEAGUE, customerIsContactOf, customerWrites } from './customerMail.js';
 import { actAsOutlook } from './outlookHost.js';
 
 // A customer's mail arrives; the user files it from the Outlook pane, finds it on the contact's timeline (pane and
@@ -19,8 +19,10 @@ interface InboxMessage {
 
 test.beforeAll(async ({ browser }) => {
   await contosoWithMembers(browser, []);
-  await customerIsContactOf(ADMIN);
-  await customerWrites(browser, ADMIN, SUBJECT, 'Hello, please confirm the order.\nGarth');
+  await customerIsContactOf(ADMIN, true);
+  await customerWrites(browser, ADMIN, SUBJECT, 'Hello, please confirm the order.\nGarth', [
+    CUSTOMER_COLLEAGUE.address,
+  ]);
 });
 
 /** The pane in Outlook with the customer's mail open, signed in as the administrator. */
@@ -36,7 +38,7 @@ async function paneWithTheMail(browser: Browser, language: Language) {
       subject: SUBJECT,
       from: { displayName: CUSTOMER.name, emailAddress: CUSTOMER.address },
       to: [{ displayName: 'Contoso Admin', emailAddress: ADMIN }],
-      cc: [],
+      cc: [{ displayName: CUSTOMER_COLLEAGUE.name, emailAddress: CUSTOMER_COLLEAGUE.address }],
       // Office.js gives the EWS spelling of the id (docs/graph-behaviour.md#office-item-ids-and-translateexchangeids).
       itemId: message.id.replace(/-/g, '/').replace(/_/g, '+'),
       internetMessageId: message.internetMessageId,
@@ -54,9 +56,12 @@ test('the user files a customer mail from the pane, sees with whom, and removes 
   await filing.getByRole('button', { name: 'File to CRM' }).click();
   const dialog = page.getByRole('dialog', { name: 'File to CRM' });
   const garth = dialog.getByRole('checkbox', { name: `Garth Fort (${CUSTOMER.address})` });
+  const pat = dialog.getByRole('checkbox', { name: `Pat Kim (${CUSTOMER_COLLEAGUE.address})` });
   await expect(garth).toBeChecked();
+  await expect(pat).toBeChecked();
   await snap(page, 'en', '80-file-email-dialog');
   await garth.uncheck();
+  await pat.uncheck();
   await dialog.getByRole('button', { name: 'File', exact: true }).click();
   await expect(dialog.getByRole('alert')).toHaveText('Tick at least one contact.');
   await garth.check();
@@ -64,6 +69,15 @@ test('the user files a customer mail from the pane, sees with whom, and removes 
   await expect(dialog).toHaveCount(0);
   await expect(filing.getByText('Filed', { exact: true })).toBeVisible();
   await expect(filing.getByText('Filed with Garth Fort.')).toBeVisible();
+  // Later the user puts it on the colleague in Cc as well: the same mail, one more contact.
+  await filing.getByRole('button', { name: 'Add contacts' }).click();
+  const adding = page.getByRole('dialog', { name: 'Add contacts' });
+  await expect(adding.getByRole('checkbox')).toHaveCount(1);
+  await expect(adding.getByRole('checkbox', { name: `Pat Kim (${CUSTOMER_COLLEAGUE.address})` })).toBeChecked();
+  await adding.getByRole('button', { name: 'Add', exact: true }).click();
+  await expect(adding).toHaveCount(0);
+  await expect(filing.getByText('Filed with Garth Fort and Pat Kim.')).toBeVisible();
+  await expect(filing.getByRole('button', { name: 'Add contacts' })).toHaveCount(0);
   // The sender's card shows it on Garth's timeline; its text opens on click.
   const history = page.getByRole('list', { name: 'History with Garth Fort' });
   await history.getByRole('button', { name: `Read the e-mail: ${SUBJECT}` }).click();
@@ -98,7 +112,7 @@ test('filing in German', async ({ browser }) => {
   await page.setViewportSize({ width: 360, height: 800 });
   await snap(page, 'de', '80-email-ablegen-dialog');
   await dialog.getByRole('button', { name: 'Ablegen', exact: true }).click();
-  await expect(filing.getByText('Abgelegt bei Garth Fort.')).toBeVisible();
+  await expect(filing.getByText('Abgelegt bei Garth Fort und Pat Kim.')).toBeVisible();
   await expect(filing.getByRole('button', { name: 'Aus dem CRM entfernen' })).toBeVisible();
   await snap(page, 'de', '81-email-abgelegt');
 

@@ -18,9 +18,13 @@ const useStyles = makeStyles({
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
 });
 
-/** File to CRM: the contacts the e-mail involves, all ticked; the user unticks any they do not want. */
+/**
+ * File to CRM: the contacts the e-mail involves, all ticked; the user unticks any they do not want. `adding` offers,
+ * for a mail already filed, the involved contacts it is not on yet.
+ */
 export function FileMailDialog({
   open,
+  adding = false,
   api,
   itemId,
   contacts,
@@ -28,6 +32,7 @@ export function FileMailDialog({
   onFiled,
 }: {
   open: boolean;
+  adding?: boolean;
   api: Api;
   itemId: string;
   contacts: InvolvedContact[];
@@ -74,13 +79,13 @@ export function FileMailDialog({
   return (
     <FormDialog
       open={open}
-      title={t('fileMail.file')}
+      title={t(adding ? 'fileMail.addContacts' : 'fileMail.file')}
       width={440}
       busy={busy}
       onCancel={onCancel}
-      intro={t('fileMail.dialogIntro')}
+      intro={t(adding ? 'fileMail.addIntro' : 'fileMail.dialogIntro')}
       problem={problem}
-      submitLabel={t('fileMail.submit')}
+      submitLabel={t(adding ? 'fileMail.addSubmit' : 'fileMail.submit')}
       onSubmit={submit}
     >
       <fieldset className={styles.options}>

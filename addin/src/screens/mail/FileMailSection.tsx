@@ -8,11 +8,16 @@ import {
   Spinner,
   tokens,
 } from '@fluentui/react-components';
-import { ArrowClockwise20Regular, Delete20Regular, MailArrowForward20Regular } from '@fluentui/react-icons';
+import {
+  ArrowClockwise20Regular,
+  Delete20Regular,
+  MailArrowForward20Regular,
+  PersonAdd20Regular,
+} from '@fluentui/react-icons';
 import { useCallback, useEffect, useState } from 'react';
 import type { Api } from '../../api/client';
 import { userMessageOf } from '../../api/errors';
-import type { FiledMail, MailLookup } from '../../api/types';
+import type { FiledMail, InvolvedContact, MailLookup } from '../../api/types';
 import type { CurrentMessage } from '../../host/outlookItem';
 import { useI18n } from '../../i18n/I18nContext';
 import { ButtonSpinner } from '../../ui/ButtonSpinner';
@@ -50,7 +55,7 @@ export function FileMailSection({
   const styles = useStyles();
   const { t, language } = useI18n();
   const [state, setState] = useState<State>({ status: 'loading' });
-  const [dialogOpen, setDialogOpen] = useState(false);
+  const [dialog, setDialog] = useState<{ open: boolean; adding: boolean }>({ open: false, adding: false });
   const [removing, setRemoving] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>();
 
@@ -128,6 +133,7 @@ export function FileMailSection({
   } else if (state.lookup.mail) {
     const mail = state.lookup.mail;
     const mayRemove = mail.contacts.some((c) => c.removable) || mail.contacts.length === 0;
+    const more = notYetOn(state.lookup.contacts, mail);
     body = (
       <>
         <Body1Strong as="p" className={styles.text}>
@@ -138,15 +144,29 @@ export function FileMailSection({
             {t('fileMail.filedWith', { names: names(mail) })}
           </Body1>
         )}
-        {mayRemove && (
+        {(mayRemove || more.length > 0) && (
           <div className={styles.actions}>
-            <Button
-              icon={removing ? <ButtonSpinner /> : <Delete20Regular />}
-              disabled={removing}
-              onClick={() => remove(mail)}
-            >
-              {t('fileMail.remove')}
-            </Button>
+            {more.length > 0 && (
+              <Button
+                icon={<PersonAdd20Regular />}
+                disabled={removing}
+                onClick={() => {
+                  setOutcome(undefined);
+                  setDialog({ open: true, adding: true });
+                }}
+              >
+                {t('fileMail.addContacts')}
+              </Button>
+            )}
+            {mayRemove && (
+              <Button
+                icon={removing ? <ButtonSpinner /> : <Delete20Regular />}
+                disabled={removing}
+                onClick={() => remove(mail)}
+              >
+                {t('fileMail.remove')}
+              </Button>
+            )}
           </div>
         )}
       </>
@@ -169,7 +189,7 @@ export function FileMailSection({
             icon={<MailArrowForward20Regular />}
             onClick={() => {
               setOutcome(undefined);
-              setDialogOpen(true);
+              setDialog({ open: true, adding: false });
             }}
           >
             {t('fileMail.file')}
@@ -189,13 +209,18 @@ export function FileMailSection({
       {body}
       {itemId !== undefined && state.status === 'ready' && (
         <FileMailDialog
-          open={dialogOpen}
+          open={dialog.open}
+          adding={dialog.adding}
           api={api}
           itemId={itemId}
-          contacts={state.lookup.contacts}
-          onCancel={() => setDialogOpen(false)}
+          contacts={
+            dialog.adding && state.lookup.mail
+              ? notYetOn(state.lookup.contacts, state.lookup.mail)
+              : state.lookup.contacts
+          }
+          onCancel={() => setDialog((current) => ({ ...current, open: false }))}
           onFiled={(mail) => {
-            setDialogOpen(false);
+            setDialog((current) => ({ ...current, open: false }));
             showMail(mail);
             onFilingChanged();
           }}
@@ -203,4 +228,10 @@ export function FileMailSection({
       )}
     </Section>
   );
+}
+
+/** The contacts the e-mail involves that it is not filed on yet (filing again adds them: one mail, more links). */
+function notYetOn(involved: InvolvedContact[], mail: FiledMail): InvolvedContact[] {
+  const on = new Set(mail.contacts.map((c) => c.id));
+  return involved.filter((c) => !on.has(c.contactId));
 }
