@@ -45,17 +45,26 @@ export function splitAnd(text: string): string[] {
   return parts.map((p) => p.trim()).filter(Boolean);
 }
 
-/** One condition on an extended property inside any(): `ep/id eq '...'`, `ep/value eq '...'`, `contains(ep/value,'...')`. */
-export function extendedCondition(alias: string, clause: string): (p: { id: string; value: string }) => boolean {
+/**
+ * One condition on an extended property inside any(): `ep/id eq '...'`, `ep/value eq '...'`, `contains(ep/value,'...')`.
+ * `sameId` says whether a stored id is the one asked for; by default the ids must be equal.
+ */
+export function extendedCondition(
+  alias: string,
+  clause: string,
+  sameId: (stored: string, asked: string) => boolean = (stored, asked) => stored === asked,
+): (p: { id: string; value: string }) => boolean {
   const a = alias.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   let m = new RegExp(`^${a}/(id|value)\\s+(eq|ne)\\s+'((?:[^']|'')*)'$`, 'i').exec(clause);
   if (m) {
     const [, prop, op, value] = m;
     // The Name in the id matches case-sensitively, the value case-insensitively
     // (docs/graph-behaviour.md#extended-property-stamps).
-    return prop!.toLowerCase() === 'id'
-      ? (p) => compare(op!.toLowerCase(), p.id, str(value!), false)
-      : (p) => compare(op!.toLowerCase(), p.value, str(value!), true);
+    if (prop!.toLowerCase() === 'id') {
+      const asked = str(value!);
+      return op!.toLowerCase() === 'eq' ? (p) => sameId(p.id, asked) : (p) => !sameId(p.id, asked);
+    }
+    return (p) => compare(op!.toLowerCase(), p.value, str(value!), true);
   }
   m = new RegExp(`^(contains|startswith)\\(\\s*${a}/value\\s*,\\s*'((?:[^']|'')*)'\\s*\\)$`, 'i').exec(clause);
   if (m) {

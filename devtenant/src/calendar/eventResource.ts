@@ -76,13 +76,19 @@ export function parseEventSelect(select: unknown): string[] | undefined {
     });
 }
 
-/** `$expand=singleValueExtendedProperties($filter=id eq '...')` → the ids asked for. */
-export function parseExtendedExpand(expand: unknown): string[] | 'all' | undefined {
+/**
+ * `$expand=singleValueExtendedProperties($filter=id eq '...')` → the ids asked for; the same for every Outlook item
+ * type (`entityType` only names it in the refusal).
+ */
+export function parseExtendedExpand(
+  expand: unknown,
+  entityType: 'event' | 'contact' | 'message' = 'event',
+): string[] | undefined {
   if (typeof expand !== 'string' || !expand.trim()) return undefined;
   const m = /^\s*singleValueExtendedProperties\s*(?:\(\s*\$filter\s*=\s*(.+)\)\s*)?$/i.exec(expand);
   if (!m)
     throw graphErrors.badRequest(
-      `Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.event'.`,
+      `Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.${entityType}'.`,
     );
   if (!m[1]) throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
   const ids = [...m[1].matchAll(/id\s+eq\s+'((?:[^']|'')*)'/gi)].map((x) => x[1]!.replace(/''/g, "'"));

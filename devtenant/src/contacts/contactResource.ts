@@ -1,4 +1,5 @@
 import { extendedCondition, splitAnd } from '../calendar/eventFilter.js';
+import { parseExtendedExpand } from '../calendar/eventResource.js';
 import { GraphError, graphErrors } from '../graph/graphError.js';
 import type { StoredContact, StoredContactFolder } from '../state/contactStore.js';
 
@@ -67,16 +68,7 @@ export function parseContactSelect(select: unknown): string[] | undefined {
 
 /** `$expand=singleValueExtendedProperties($filter=id eq '...')` → the ids asked for. */
 export function parseContactExpand(expand: unknown): string[] | undefined {
-  if (typeof expand !== 'string' || !expand.trim()) return undefined;
-  const m = /^\s*singleValueExtendedProperties\s*(?:\(\s*\$filter\s*=\s*(.+)\)\s*)?$/i.exec(expand);
-  if (!m)
-    throw graphErrors.badRequest(
-      `Parsing OData Select and Expand failed: Could not find a property named '${expand.split('(')[0]}' on type 'microsoft.graph.contact'.`,
-    );
-  const ids = m[1] ? [...m[1].matchAll(/id\s+eq\s+'((?:[^']|'')*)'/gi)].map((x) => x[1]!.replace(/''/g, "'")) : [];
-  if (ids.length === 0)
-    throw graphErrors.badRequest('The $expand of singleValueExtendedProperties needs a $filter on id.');
-  return ids;
+  return parseExtendedExpand(expand, 'contact');
 }
 
 /** The Graph `contact` resource. Outlook always includes @odata.etag and id, even with $select. */

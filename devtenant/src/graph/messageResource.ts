@@ -1,5 +1,6 @@
 import type { StoredMessage } from '../state/mailboxStore.js';
 import { graphErrors } from './graphError.js';
+import { extendedPropertyValue } from './internetHeaders.js';
 
 /**
  * Graph wraps HTML bodies in a full document (docs/graph-behaviour.md#html-body-wrapping); the stored content keeps
@@ -63,6 +64,8 @@ const PROPERTY_NAMES = [
   'flag',
   'sensitivity',
   'uniqueBody',
+  // Only ever returned when selected.
+  'internetMessageHeaders',
 ];
 
 export function parseMessageSelect(select: string | undefined): string[] | undefined {
@@ -104,15 +107,38 @@ export interface MessageRenderOptions {
   select?: string[] | undefined;
   /** The `outlook.body-content-type` preference, if any. */
   bodyType?: 'text' | 'html' | undefined;
-  /** The caller holds Mail.ReadBasic only: no body, unique body or preview. */
+  /** The caller holds Mail.ReadBasic only: no body, unique body or preview, and no extended properties. */
   basic?: boolean;
+  /** `$expand=singleValueExtendedProperties($filter=id eq '...')`: the ids asked for. */
+  expandExtended?: string[] | undefined;
+}
+
+/** RFC 5322 date of a Graph timestamp. */
+function rfc5322Date(stamp: string): string {
+  return new Date(stamp).toUTCString().replace(/GMT$/, '+0000');
+}
+
+/**
+ * `internetMessageHeaders` as Graph lists them: the transport headers of a message received, among them the custom
+ * ones the sender set. The copy in Sent Items was never received and has none; Graph leaves the property out there
+ * (docs/graph-behaviour.md#custom-internet-headers). The local tenant has no transport, so a received message
+ * carries a few standard headers before the custom ones: enough that a client must look a header up by name.
+ */
+function internetMessageHeaders(m: StoredMessage): { name: string; value: string }[] | undefined {
+  if (m.folder === 'sentitems') return undefined;
+  return [
+    { name: 'Message-ID', value: m.internetMessageId },
+    { name: 'Date', value: rfc5322Date(m.sentDateTime) },
+    { name: 'MIME-Version', value: '1.0' },
+    ...(m.internetMessageHeaders ?? []).map((h) => ({ name: h.name, value: h.value })),
+  ];
 }
 
 /** The Graph `message` resource of a stored message; Outlook always includes @odata.etag and id, even with $select. */
 export function messageResource(
   baseUrl: string,
   m: StoredMessage,
-  { select, bodyType, basic = false }: MessageRenderOptions = {},
+  { select, bodyType, basic = false, expandExtended }: MessageRenderOptions = {},
 ): Record<string, unknown> {
   const body = bodyAs(m.body, bodyType);
   const full: Record<string, unknown> = {
@@ -168,8 +194,22 @@ export function messageResource(
     });
   }
   if (basic) for (const name of FULL_CONTENT) delete full[name];
-  if (!select) return full;
-  const out: Record<string, unknown> = { '@odata.etag': full['@odata.etag'], id: m.id };
-  for (const name of select) if (name in full) out[name] = full[name];
+  let out = full;
+  if (select) {
+    out = { '@odata.etag': full['@odata.etag'], id: m.id };
+    for (const name of select) if (name in full) out[name] = full[name];
+    if (select.includes('internetMessageHeaders')) {
+      const headers = internetMessageHeaders(m);
+      if (headers) out.internetMessageHeaders = headers;
+    }
+  }
+  // Mail.ReadBasic reads no extended properties.
+  if (expandExtended && !basic) {
+    const props = expandExtended.flatMap((id) => {
+      const value = extendedPropertyValue(m, id);
+      return value === undefined ? [] : [{ id, value }];
+    });
+    if (props.length > 0) out.singleValueExtendedProperties = props;
+  }
   return out;
 }

@@ -80,6 +80,10 @@ function deliverMessage(
     internetMessageId: `<${randomBytes(12).toString('hex').toUpperCase()}@${fromAddress.address.split('@')[1]}>`,
     conversationId: `AAQkAD${randomBytes(24).toString('base64url')}`,
     sensitivity: input.sensitivity,
+    // The sender's copy keeps the headers set on it; each recipient's copy gets them from the MIME message.
+    ...(input.internetMessageHeaders
+      ? { internetMessageHeaders: input.internetMessageHeaders.map((h) => ({ ...h })) }
+      : {}),
     // A reply passes its conversation here.
     ...extra,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SENSITIVITIES, type Sensitivity } from '../state/mailboxStore.js';
+import { SENSITIVITIES, type InternetMessageHeader, type Sensitivity } from '../state/mailboxStore.js';
 import { GraphError } from './graphError.js';
 
 const recipient = z
@@ -30,6 +30,7 @@ const sendMailBody = z.object({
       replyTo: z.array(recipient).optional(),
       sensitivity: z.string().optional(),
       attachments: z.array(attachment).optional(),
+      internetMessageHeaders: z.array(z.object({ name: z.string(), value: z.string() }).passthrough()).optional(),
     })
     .passthrough(),
   // Graph's own sample passes the string "false".
@@ -46,6 +47,8 @@ export interface SendMailInput {
   saveToSentItems: boolean;
   sensitivity: Sensitivity;
   attachments: AttachmentInput[];
+  /** Custom `x-` headers (sendMail's `internetMessageHeaders`); absent when none were sent. */
+  internetMessageHeaders?: InternetMessageHeader[];
 }
 
 export interface AttachmentInput {
@@ -79,6 +82,45 @@ function parseAttachments(items: z.infer<typeof attachment>[] | undefined): Atta
       contentBytes,
       isInline: a.isInline ?? false,
     };
+  });
+}
+
+/**
+ * Graph takes at most 5 custom headers on a message and refuses more, and an empty list too, with
+ * `InvalidInternetMessageHeaderCollection` (docs/graph-behaviour.md#custom-internet-headers).
+ */
+const MAX_INTERNET_MESSAGE_HEADERS = 5;
+/**
+ * Graph's bound on the length of one header is not documented (Exchange Online caps the whole header block at
+ * 256 KB). The local tenant, erring on the strict side, keeps each header within one RFC 5322 line: 998 characters
+ * for name, ": " and value; a longer header is refused like a malformed one.
+ */
+const MAX_HEADER_LINE = 998;
+// RFC 5322 field names: printable US-ASCII except the colon.
+const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]+$/;
+
+function invalidHeader(message: string): GraphError {
+  return new GraphError(400, 'InvalidInternetMessageHeader', message);
+}
+
+/** Only custom headers, whose name starts with `x-` or `X-`, may be set (Graph's check and message). */
+function parseInternetMessageHeaders(
+  headers: { name: string; value: string }[] | undefined,
+): InternetMessageHeader[] | undefined {
+  if (headers === undefined) return undefined;
+  if (headers.length === 0 || headers.length > MAX_INTERNET_MESSAGE_HEADERS)
+    throw new GraphError(
+      400,
+      'InvalidInternetMessageHeaderCollection',
+      `Maximum number of headers in one message should be less than or equal to ${MAX_INTERNET_MESSAGE_HEADERS}.`,
+    );
+  return headers.map(({ name, value }) => {
+    if (!/^x-/i.test(name))
+      throw invalidHeader(`The internet message header name '${name}' should start with 'x-' or 'X-'.`);
+    if (!FIELD_NAME.test(name)) throw invalidHeader(`The internet message header name '${name}' is not valid.`);
+    if (/[\r\n]/.test(value) || name.length + 2 + value.length > MAX_HEADER_LINE)
+      throw invalidHeader(`The value of the internet message header '${name}' is not valid.`);
+    return { name, value };
   });
 }
 
@@ -119,6 +161,8 @@ export function parseSendMail(body: unknown): SendMailInput {
       }
       return { address, ...(r.emailAddress.name ? { name: r.emailAddress.name } : {}) };
     });
+  // Checked before anything is sent: a refused header sends nothing.
+  const headers = parseInternetMessageHeaders(message.internetMessageHeaders);
   const to = list(message.toRecipients);
   const cc = list(message.ccRecipients);
   const bcc = list(message.bccRecipients);
@@ -140,5 +184,6 @@ export function parseSendMail(body: unknown): SendMailInput {
     saveToSentItems: save === undefined ? true : String(save).toLowerCase() === 'true',
     sensitivity: parseSensitivity(message.sensitivity),
     attachments: parseAttachments(message.attachments),
+    ...(headers ? { internetMessageHeaders: headers } : {}),
   };
 }

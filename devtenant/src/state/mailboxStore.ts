@@ -27,6 +27,12 @@ export interface StoredAttachment {
   contentBytes: string;
 }
 
+/** A custom internet header (`x-…`) as sendMail takes it and Graph's `internetMessageHeaders` lists it. */
+export interface InternetMessageHeader {
+  name: string;
+  value: string;
+}
+
 /** A message as stored; the Graph representation is derived from it (graph/messageResource.ts). */
 export interface StoredMessage {
   id: string;
@@ -57,6 +63,12 @@ export interface StoredMessage {
   /** Absent on messages stored before it existed: "normal". */
   sensitivity?: Sensitivity;
   attachments?: StoredAttachment[];
+  /**
+   * The custom `x-` headers the sender set, on every copy (the sender's and each recipient's), as given. Graph shows
+   * each as a named property in PS_INTERNET_HEADERS (graph/internetHeaders.ts). Absent on messages without any and on
+   * messages stored before it existed.
+   */
+  internetMessageHeaders?: InternetMessageHeader[];
   /**
    * The mailbox's mail change sequence at this message's last change (delivery, read mark): message delta orders a
    * round's changes by it. Absent on messages stored before it existed: 0.

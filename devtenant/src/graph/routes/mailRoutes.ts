@@ -4,6 +4,8 @@ import { hasPermission } from '../graphCaller.js';
 import { GraphError, graphErrors } from '../graphError.js';
 import { odataContext, sendGraphJson } from '../graphResponse.js';
 import type { MailFolderName } from '../../state/mailboxStore.js';
+import { parseExtendedExpand } from '../../calendar/eventResource.js';
+import { parseMessageFilter } from '../internetHeaders.js';
 import { messageResource, parseMessageSelect } from '../messageResource.js';
 import { callerOf } from '../middleware/authenticate.js';
 import {
@@ -17,6 +19,7 @@ import { nextLinkWithSkip } from '../paging.js';
 import { applyPreferences, preferences } from '../preferHeader.js';
 import { attachmentResource, parseAttachmentSelect } from '../attachmentResource.js';
 import { translateExchangeIds } from '../exchangeIds.js';
+import { queryOption } from '../queryOption.js';
 import { sendMail } from '../sendMail.js';
 import { parseSendMail } from '../sendMailSchema.js';
 import { parseMimeSendMail } from '../mime.js';
@@ -45,9 +48,12 @@ function listMessages(ctx: DevTenantContext, folder: MailFolderName | undefined)
         'ErrorInvalidParameter',
         `The value '${String(req.query.$skip)}' of parameter 'Skip' is invalid.`,
       );
+    const filter = parseMessageFilter(queryOption(req, '$filter'));
+    const expandExtended = parseExtendedExpand(queryOption(req, '$expand'), 'message');
     const prefs = preferences(req);
-    const all = ctx.mailboxes.messages(owner, folder);
-    const render = { select, bodyType: prefs.bodyType, basic: readsBasicOnly(res) };
+    const stored = ctx.mailboxes.messages(owner, folder);
+    const all = filter ? stored.filter(filter) : stored;
+    const render = { select, bodyType: prefs.bodyType, basic: readsBasicOnly(res), expandExtended };
     const page = all.slice(skip, skip + top);
     applyPreferences(res, prefs);
     const body: Record<string, unknown> = {
@@ -77,11 +83,17 @@ function getMessage(ctx: DevTenantContext) {
   return (req: Request, res: Response) => {
     const { owner, message } = readableMessage(ctx, req, res, READ);
     const select = parseMessageSelect(typeof req.query.$select === 'string' ? req.query.$select : undefined);
+    const expandExtended = parseExtendedExpand(queryOption(req, '$expand'), 'message');
     const prefs = preferences(req);
     applyPreferences(res, prefs);
     sendGraphJson(res, 200, {
       '@odata.context': odataContext(ctx.baseUrl, `users('${owner.id}')/messages/$entity`),
-      ...messageResource(ctx.baseUrl, message, { select, bodyType: prefs.bodyType, basic: readsBasicOnly(res) }),
+      ...messageResource(ctx.baseUrl, message, {
+        select,
+        bodyType: prefs.bodyType,
+        basic: readsBasicOnly(res),
+        expandExtended,
+      }),
     });
   };
 }
