@@ -85,7 +85,9 @@ export async function clearItemFailure(db: Db, bindingId: string, side: FailureS
 
 /**
  * The items of one side that a run tries again, oldest failure first: those that failed before the run began
- * (an item that failed earlier in this run waits for the next one, so attempts are spread over runs).
+ * (an item that failed earlier in this run waits for the next one, so attempts are spread over runs). Times have
+ * millisecond resolution and a run can follow the last one within the same millisecond, so a failure stamped with
+ * the run's own start counts as before it: otherwise that run would skip the item and it would never be set aside.
  */
 export async function itemsToRetry(
   db: Db,
@@ -99,7 +101,7 @@ export async function itemsToRetry(
     .where('binding_id', '=', bindingId)
     .where('side', '=', side)
     .where('state', '=', 'retrying')
-    .where('last_failed_at', '<', failedBefore.toISOString())
+    .where('last_failed_at', '<=', failedBefore.toISOString())
     .orderBy('last_failed_at')
     .orderBy('id')
     .limit(RETRIES_PER_RUN)
