@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { CUSTOMER, customerIsContactOf, customerWrites } from './customerMail.js';
+import { CUSTOMER, customerIsContactOf, customerTimeline, customerWrites } from './customerMail.js';
 import { apiAs, contosoWithMembers, personBrowsing, signIn, snap, TENANT_URL, type Language } from './helpers.js';
 
 // Automatic filing (issue 12): the user turns it on in Settings > Microsoft; a customer's mail of the last days is
@@ -36,18 +36,6 @@ async function microsoftSettings(
   return { page, context };
 }
 
-/** The subjects on Garth's timeline, as the API gives them to the pane. */
-async function timelineSubjects(): Promise<string[]> {
-  const admin = await apiAs(ADMIN);
-  const { contact } = (await (
-    await admin(`/api/contacts/lookup?email=${encodeURIComponent(CUSTOMER.address)}`)
-  ).json()) as { contact: { id: string } };
-  const page = (await (await admin(`/api/contacts/${contact.id}/timeline?limit=50`)).json()) as {
-    entries: { subject: string }[];
-  };
-  return page.entries.map((entry) => entry.subject);
-}
-
 test('turned on, it files the customer’s mail, and a reply sent from the mailbox within seconds', async ({
   browser,
 }) => {
@@ -57,7 +45,7 @@ test('turned on, it files the customer’s mail, and a reply sent from the mailb
   await expect(filing.getByText('Mails marked private or confidential', { exact: false })).toBeVisible();
   await filing.getByRole('button', { name: 'Enable' }).click();
   await expect(filing.getByRole('button', { name: 'Disable' })).toBeVisible({ timeout: 20_000 });
-  await expect(async () => expect(await timelineSubjects()).toContain(SUBJECT)).toPass({ timeout: 20_000 });
+  await expect(async () => expect(await customerTimeline(ADMIN)).toContain(SUBJECT)).toPass({ timeout: 20_000 });
   await page.reload();
   await page.getByRole('tab', { name: 'Settings' }).click();
   await page.getByRole('button', { name: 'Microsoft', exact: true }).click();
@@ -78,7 +66,9 @@ test('turned on, it files the customer’s mail, and a reply sent from the mailb
   await reply.getByLabel('Message').fill('Next Tuesday.');
   const sentAt = Date.now();
   await reply.getByRole('button', { name: 'Send reply' }).click();
-  await expect(async () => expect(await timelineSubjects()).toContain(`RE: ${SUBJECT}`)).toPass({ timeout: 15_000 });
+  await expect(async () => expect(await customerTimeline(ADMIN)).toContain(`RE: ${SUBJECT}`)).toPass({
+    timeout: 15_000,
+  });
   const seconds = (Date.now() - sentAt) / 1000;
   console.log(`a sent reply reached the contact's timeline in ${seconds.toFixed(1)} s`);
   expect(seconds).toBeLessThan(15);
@@ -113,6 +103,6 @@ test('turned off in German, it keeps what was filed', async ({ browser }) => {
   );
   await expect(filing.getByRole('button', { name: 'Aktivieren' })).toBeVisible();
   await snap(page, 'de', '84-automatisch-ablegen-aus');
-  expect(await timelineSubjects()).toContain(`RE: ${SUBJECT}`);
+  expect(await customerTimeline(ADMIN)).toContain(`RE: ${SUBJECT}`);
   await context.close();
 });

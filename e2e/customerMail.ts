@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Browser } from '@playwright/test';
-import { apiAs, personBrowsing, TENANT_URL } from './helpers.js';
+import { apiAs, PASSWORD, personBrowsing, TENANT_URL, trustedFetch } from './helpers.js';
 
 export const CUSTOMER = { name: 'Garth Fort', address: 'garth.fort@northwind.example' };
 /** The customer's colleague, in Cc of the customer's mails when asked. */
@@ -39,4 +41,54 @@ export async function customerWrites(
   await form.getByRole('button', { name: 'Send' }).click();
   await expect(page.getByRole('heading', { name: 'External mail' })).toBeVisible();
   await context.close();
+}
+
+/**
+ * Outlook sends the message the user wrote, with the internet headers an add-in set on the draft: Graph's sendMail
+ * with the user's own delegated token.
+ */
+export async function outlookSends(
+  userPrincipalName: string,
+  mail: { to: string; subject: string; text: string; headers: Record<string, string> },
+): Promise<void> {
+  const { DATA_DIR } = await import('./playwright.config.js');
+  const { clientSecret } = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8')) as { clientSecret: string };
+  const tokenResponse = await trustedFetch(`${TENANT_URL}/organizations/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: '3f6c1e2a-9d84-4b7e-a5c3-7e2d9f1b6a08',
+      client_secret: clientSecret,
+      username: userPrincipalName,
+      password: PASSWORD,
+      scope: 'https://graph.microsoft.com/Mail.Send',
+    }).toString(),
+  });
+  const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
+  const sent = await trustedFetch(`${TENANT_URL}/v1.0/me/sendMail`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      message: {
+        subject: mail.subject,
+        body: { contentType: 'Text', content: mail.text },
+        toRecipients: [{ emailAddress: { address: mail.to } }],
+        internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({ name, value })),
+      },
+    }),
+  });
+  expect(sent.status).toBe(202);
+}
+
+/** The subjects on the customer's timeline, as the API gives them to the pane. */
+export async function customerTimeline(userPrincipalName: string): Promise<string[]> {
+  const api = await apiAs(userPrincipalName);
+  const { contact } = (await (
+    await api(`/api/contacts/lookup?email=${encodeURIComponent(CUSTOMER.address)}`)
+  ).json()) as { contact: { id: string } };
+  const page = (await (await api(`/api/contacts/${contact.id}/timeline?limit=50`)).json()) as {
+    entries: { subject: string }[];
+  };
+  return page.entries.map((entry) => entry.subject);
 }

@@ -68,7 +68,7 @@ export async function installFromPopup(
 }
 
 /** fetch from the test process, trusting the CA that `npm start` made for this run. */
-async function trustedFetch(url: string, init: RequestInit = {}): Promise<Response> {
+export async function trustedFetch(url: string, init: RequestInit = {}): Promise<Response> {
   const { readFileSync } = await import('node:fs');
   const { Agent: UndiciAgent, fetch: undiciFetch } = await import('undici');
   const { DATA_DIR } = await import('./playwright.config.js');

@@ -23,12 +23,62 @@ export async function actAsOutlook(
   },
   displayLanguage = 'en-US',
 ): Promise<void> {
+  await pretendOutlook(context, { mode: 'read', mail }, displayLanguage);
+}
+
+/**
+ * Makes a browser context look like Outlook writing a new message (compose mode): recipients only through
+ * getAsync, and Office.js's internetHeaders (Mailbox 1.8) kept in `window.draftHeaders`, where a test reads what
+ * the add-in stamped on the draft before "Outlook" sends it.
+ */
+export async function actAsOutlookComposing(context: BrowserContext, displayLanguage = 'en-US'): Promise<void> {
+  await pretendOutlook(context, { mode: 'compose' }, displayLanguage);
+}
+
+type OpenItem = { mode: 'read'; mail: Parameters<typeof actAsOutlook>[1] } | { mode: 'compose' };
+
+async function pretendOutlook(context: BrowserContext, open: OpenItem, displayLanguage: string): Promise<void> {
   await context.route('**/office-js/**', (route) =>
     route.fulfill({ status: 200, contentType: 'application/javascript', body: '' }),
   );
   await context.addInitScript(
-    ({ mail: item, displayLanguage: language }) => {
+    ({ open: opened, displayLanguage: language }) => {
       const handlers: Record<string, () => void> = {};
+      const headers: Record<string, string> = {};
+      (globalThis as unknown as { draftHeaders: Record<string, string> }).draftHeaders = headers;
+      const done = (callback: (result: unknown) => void, value?: unknown) =>
+        setTimeout(() => callback({ status: 'succeeded', value }), 0);
+      const later = (value: unknown) => ({ getAsync: (callback: (result: unknown) => void) => done(callback, value) });
+      const item =
+        opened.mode === 'read'
+          ? {
+              itemType: 'message',
+              subject: opened.mail.subject,
+              from: opened.mail.from,
+              sender: opened.mail.from,
+              to: opened.mail.to,
+              cc: opened.mail.cc,
+              itemId: opened.mail.itemId,
+              internetMessageId: opened.mail.internetMessageId,
+            }
+          : {
+              itemType: 'message',
+              to: later([]),
+              cc: later([]),
+              subject: later(''),
+              internetHeaders: {
+                getAsync: (names: string[], callback: (result: unknown) => void) =>
+                  done(callback, Object.fromEntries(names.filter((n) => n in headers).map((n) => [n, headers[n]]))),
+                setAsync: (values: Record<string, string>, callback: (result: unknown) => void) => {
+                  Object.assign(headers, values);
+                  done(callback);
+                },
+                removeAsync: (names: string[], callback: (result: unknown) => void) => {
+                  for (const name of names) delete headers[name];
+                  done(callback);
+                },
+              },
+            };
       (globalThis as unknown as { Office: unknown }).Office = {
         HostType: { Outlook: 'Outlook' },
         PlatformType: { OfficeOnline: 'OfficeOnline' },
@@ -42,18 +92,13 @@ export async function actAsOutlook(
             controlBackgroundColor: '#ffffff',
             controlForegroundColor: '#242424',
           },
-          requirements: { isSetSupported: () => false },
+          // Read mode as before: no requirement sets claimed. Compose: Mailbox up to 1.8 (internet headers).
+          requirements: {
+            isSetSupported: (name: string, version: string) =>
+              opened.mode === 'compose' && name === 'Mailbox' && Number(version.split('.')[1] ?? 0) <= 8,
+          },
           mailbox: {
-            item: {
-              itemType: 'message',
-              subject: item.subject,
-              from: item.from,
-              sender: item.from,
-              to: item.to,
-              cc: item.cc,
-              itemId: item.itemId,
-              internetMessageId: item.internetMessageId,
-            },
+            item,
             addHandlerAsync: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => {
               handlers[type] = handler;
               callback?.({ status: 'succeeded' });
@@ -63,6 +108,6 @@ export async function actAsOutlook(
         },
       };
     },
-    { mail, displayLanguage },
+    { open, displayLanguage },
   );
 }

@@ -1,6 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
 import { Agent, fetch as undiciFetch } from 'undici';
 import { ensureLocalCertificates } from '../devtenant/src/index.js';
 import { BenchEnvironment } from './bench/benchEnvironment.js';
@@ -58,6 +59,8 @@ interface RoundResult {
   graphRequests: number;
   batchEnvelopes: number;
   throttled: number;
+  /** From the queue's own record of runs (job_runs): leases that ran out, and runs of one binding that overlapped. */
+  runs: { leaseExpired: number; overlapping: number };
   peakRssMb: { service: number; workers: number[] };
   steady?: { crmToOutlook: number[]; outlookToCrm: number[]; lost: number };
   naiveSeconds?: number;
@@ -82,6 +85,7 @@ async function round(options: {
     envt.tenant.requestCounts.reset();
     const allDoneSeconds = await firstSyncs(envt, mailboxes, TIMEOUT_MS);
     const counts = envt.tenant.requestCounts.snapshot();
+    const runs = await runOverlaps(envt);
     const measured = new Set(mailboxes.map((m) => m.upn));
     const graphRequests = Object.entries(counts.mailboxes)
       .filter(([upn]) => measured.has(upn))
@@ -93,6 +97,7 @@ async function round(options: {
       graphRequests,
       batchEnvelopes: counts.batchRequests,
       throttled: counts.throttled,
+      runs,
       peakRssMb: { service: 0, workers: [] },
     };
     if (options.steady && CHANGES > 0)
@@ -107,6 +112,21 @@ async function round(options: {
   } finally {
     await envt.stop();
   }
+}
+
+/**
+ * Whether any binding ran in two workers at once during the first syncs: the queue records every run's start and end
+ * (a run whose lease ran out is closed at the expiry, or later when its handler ended later).
+ */
+async function runOverlaps(envt: BenchEnvironment): Promise<{ leaseExpired: number; overlapping: number }> {
+  const { rows } = await sql<{ lease_expired: string; overlapping: string }>`
+    select
+      (select count(*) from job_runs where outcome = 'lease_expired') as lease_expired,
+      (select count(*) from job_runs a join job_runs b
+        on a.singleton_key = b.singleton_key and a.id < b.id
+        and a.started_at < coalesce(b.finished_at, now()) and b.started_at < coalesce(a.finished_at, now())
+        where a.name = 'sync.run' and b.name = 'sync.run') as overlapping`.execute(envt.store.db);
+  return { leaseExpired: Number(rows[0]?.lease_expired ?? 0), overlapping: Number(rows[0]?.overlapping ?? 0) };
 }
 
 const seconds = (values: number[], p: number) => percentile(values, p).toFixed(1);
@@ -139,6 +159,7 @@ for (const workers of WORKERS) {
       `per mailbox p50 ${seconds(completion, 50)} s, p95 ${seconds(completion, 95)} s, max ${seconds(completion, 100)} s;`,
       `Graph requests per item ${(result.graphRequests / (MAILBOXES * EVENTS)).toFixed(3)} (+ ${result.batchEnvelopes} $batch envelopes);`,
       `429s received ${result.throttled};`,
+      `job leases expired ${result.runs.leaseExpired}, overlapping runs of one binding ${result.runs.overlapping};`,
       `peak RSS service ${result.peakRssMb.service} MB, workers ${result.peakRssMb.workers.join('/')} MB;`,
       // The machine's other load skews every figure; say how busy it was.
       `load average ${loadavg()[0]!.toFixed(1)}`,

@@ -41,6 +41,8 @@ import {
   timelinePageSchema,
   timelineParams,
   timelineQuery,
+  fileOnSendAnswer,
+  fileOnSendParams,
 } from './mails.js';
 import { csvBody, importResultSchema, massUpdateBody, ownerBody, recordIdParams } from './records.js';
 import {
@@ -544,6 +546,22 @@ export const ENDPOINTS: readonly Endpoint[] = [
     params: mailContactParams,
     status: 200,
     response: mailRemovalAnswer,
+  },
+  {
+    method: 'post',
+    path: '/api/mails/on-send',
+    summary: 'Marks the message being written to be filed on its CRM contacts once it is sent (File when sent)',
+    access: signedIn,
+    status: 201,
+    response: fileOnSendAnswer,
+  },
+  {
+    method: 'delete',
+    path: '/api/mails/on-send/:token',
+    summary: 'Takes back a File when sent the message has not been filed by yet',
+    access: signedIn,
+    params: fileOnSendParams,
+    status: 204,
   },
   {
     method: 'get',

@@ -98,3 +98,13 @@ export type InvolvedContact = MailLookup['contacts'][number];
 export type MailRemoval = z.infer<typeof mailRemovalAnswer>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type TimelineEntry = TimelinePage['entries'][number];
+
+/** POST /api/mails/on-send: a token for the header that marks a draft to be filed once it is sent. */
+export const fileOnSendAnswer = z.object({
+  /** The value of the draft's `x-crm-filing` internet header (Office.js internetHeaders.setAsync). */
+  token: z.string(),
+  header: z.literal('x-crm-filing'),
+  /** After this, a mail not sent yet is no longer looked for. */
+  expiresAt: z.string(),
+});
+export const fileOnSendParams = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/) });

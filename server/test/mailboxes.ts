@@ -71,14 +71,22 @@ export async function officeItemId(stack: Stack, userPrincipalName: string, subj
 
 /**
  * A mail sent from a local mailbox as its owner would: through the local tenant's web view, or, with a file
- * attached, through Graph's sendMail as the app (the web view has no attachments). Its copy lands in Sent Items.
+ * attached or custom headers, through Graph's sendMail as the app (the web view has neither). Its copy lands in
+ * Sent Items.
  */
 export async function sendFromMailbox(
   stack: Stack,
   userPrincipalName: string,
-  mail: { to: string[]; subject: string; body: string; attachment?: { name: string; contentBase64: string } },
+  mail: {
+    to: string[];
+    subject: string;
+    body: string;
+    attachment?: { name: string; contentBase64: string };
+    /** Custom internet headers, as Outlook sends those an add-in set on the draft. */
+    headers?: Record<string, string>;
+  },
 ): Promise<void> {
-  if (!mail.attachment) {
+  if (!mail.attachment && !mail.headers) {
     const response = await stack.fetch(`${stack.tenant.url}/mail/${encodeURIComponent(userPrincipalName)}/send`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -101,14 +109,21 @@ export async function sendFromMailbox(
           subject: mail.subject,
           body: { contentType: 'Text', content: mail.body },
           toRecipients: mail.to.map((address) => ({ emailAddress: { address } })),
-          attachments: [
-            {
-              '@odata.type': '#microsoft.graph.fileAttachment',
-              name: mail.attachment.name,
-              contentType: 'application/pdf',
-              contentBytes: mail.attachment.contentBase64,
-            },
-          ],
+          attachments: mail.attachment
+            ? [
+                {
+                  '@odata.type': '#microsoft.graph.fileAttachment',
+                  name: mail.attachment.name,
+                  contentType: 'application/pdf',
+                  contentBytes: mail.attachment.contentBase64,
+                },
+              ]
+            : [],
+          ...(mail.headers
+            ? {
+                internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({ name, value })),
+              }
+            : {}),
         },
       }),
     },

@@ -90,6 +90,10 @@ export interface Api {
   removeMail(id: string): Promise<{ mail: FiledMail | null }>;
   /** One filed mail with its text. */
   readMail(id: string): Promise<FiledMail>;
+  /** File when sent: the header (name and value) to stamp on the message being written. */
+  markFileOnSend(): Promise<{ token: string; header: string; expiresAt: string }>;
+  /** Takes a File when sent back (the message was not filed by it yet). */
+  cancelFileOnSend(token: string): Promise<void>;
   /** A contact's filed mails and meetings, newest first; `cursor` from the page before. */
   contactTimeline(contactId: string, limit: number, cursor?: string): Promise<TimelinePage>;
   importContacts(csv: string): Promise<{ imported: number }>;
@@ -172,6 +176,9 @@ export function createApi(language: Language, getToken: TokenSource): Api {
         addresses,
       }),
     fileMail: (itemId, contactIds) => call<FiledMail>('POST', '/api/mails', { itemId, contactIds }),
+    markFileOnSend: () => call<{ token: string; header: string; expiresAt: string }>('POST', '/api/mails/on-send'),
+    cancelFileOnSend: (token) =>
+      call<void>('DELETE', `/api/mails/on-send/${encodeURIComponent(token)}`, undefined, true),
     removeMail: (id) => call<{ mail: FiledMail | null }>('DELETE', `/api/mails/${encodeURIComponent(id)}`),
     readMail: (id) => call<FiledMail>('GET', `/api/mails/${encodeURIComponent(id)}`),
     contactTimeline: (contactId, limit, cursor) =>

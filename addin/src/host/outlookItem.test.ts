@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { onItemChanged, readCurrentMessage } from './outlookItem';
+import { onItemChanged, readComposeMessage, readCurrentMessage } from './outlookItem';
 
 const g = globalThis as unknown as { Office?: unknown };
 
@@ -56,6 +56,66 @@ describe('readCurrentMessage', () => {
     await expect(readCurrentMessage()).resolves.toBeUndefined();
     delete g.Office;
     await expect(readCurrentMessage()).resolves.toBeUndefined();
+  });
+});
+
+describe('readComposeMessage', () => {
+  /** Office.js's internetHeaders of a draft: a stored record, answering through callbacks as Outlook does. */
+  function composeItem(fail = false) {
+    const stored: Record<string, string> = {};
+    const answer = (value: unknown) =>
+      fail ? { status: 'failed', value: undefined, error: { message: 'quota' } } : { status: 'succeeded', value };
+    return {
+      stored,
+      item: {
+        itemType: 'message',
+        to: { getAsync: () => undefined },
+        internetHeaders: {
+          getAsync: (names: string[], done: (r: unknown) => void) =>
+            done(answer(Object.fromEntries(names.filter((n) => n in stored).map((n) => [n, stored[n]])))),
+          setAsync: (headers: Record<string, string>, done: (r: unknown) => void) => {
+            if (!fail) Object.assign(stored, headers);
+            done(answer(undefined));
+          },
+          removeAsync: (names: string[], done: (r: unknown) => void) => {
+            for (const name of names) delete stored[name];
+            done(answer(undefined));
+          },
+        },
+      },
+    };
+  }
+  const supporting = (version: string) => ({
+    isSetSupported: (set: string, v: string) => set === 'Mailbox' && v <= version,
+  });
+
+  it('sets, reads and removes the draft’s header where Outlook has Mailbox 1.8', async () => {
+    const { item, stored } = composeItem();
+    stubOffice(item);
+    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.8');
+    const compose = readComposeMessage()!;
+    expect(compose.canMark).toBe(true);
+    await compose.setHeader('x-crm-filing', 'token-1');
+    expect(stored).toEqual({ 'x-crm-filing': 'token-1' });
+    await expect(compose.getHeader('x-crm-filing')).resolves.toBe('token-1');
+    await compose.removeHeader('x-crm-filing');
+    await expect(compose.getHeader('x-crm-filing')).resolves.toBeUndefined();
+  });
+
+  it('says when Outlook cannot mark, and passes Outlook’s refusal on', async () => {
+    const { item } = composeItem(true);
+    stubOffice(item);
+    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.7');
+    expect(readComposeMessage()!.canMark).toBe(false);
+    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.8');
+    await expect(readComposeMessage()!.setHeader('x-crm-filing', 't')).rejects.toThrow('quota');
+  });
+
+  it('gives nothing in read mode or outside Office', () => {
+    stubOffice({ itemType: 'message', to: [] });
+    expect(readComposeMessage()).toBeUndefined();
+    delete g.Office;
+    expect(readComposeMessage()).toBeUndefined();
   });
 });
 

@@ -106,3 +106,58 @@ function addressOf(value: unknown): MailAddress | undefined {
 function addressesOf(value: unknown): MailAddress[] {
   return Array.isArray(value) ? value.map(addressOf).filter((a): a is MailAddress => a !== undefined) : [];
 }
+
+/** The message being written (compose mode), with the one thing File when sent needs: its internet headers. */
+export interface ComposeMessage {
+  /** Whether this Outlook can set a draft's internet headers (Mailbox 1.8). */
+  canMark: boolean;
+  getHeader(name: string): Promise<string | undefined>;
+  setHeader(name: string, value: string): Promise<void>;
+  removeHeader(name: string): Promise<void>;
+}
+
+interface AsyncResult<T> {
+  status: string;
+  value: T;
+  error?: { message?: string };
+}
+interface HeaderApi {
+  getAsync(names: string[], callback: (result: AsyncResult<Record<string, string>>) => void): void;
+  setAsync(headers: Record<string, string>, callback: (result: AsyncResult<unknown>) => void): void;
+  removeAsync(names: string[], callback: (result: AsyncResult<unknown>) => void): void;
+}
+
+/**
+ * The message Outlook has open for writing, or undefined: in read mode, for an appointment, outside Outlook. Its
+ * recipients are not read here (compose mode gives them only asynchronously, and File when sent needs them not).
+ */
+export function readComposeMessage(): ComposeMessage | undefined {
+  try {
+    const item = currentItem();
+    if (item === undefined || item.itemType !== 'message' || Array.isArray(item.to)) return undefined;
+    const headers = (item as { internetHeaders?: unknown }).internetHeaders as HeaderApi | undefined;
+    const supported =
+      typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('Mailbox', '1.8') === true;
+    const canMark = supported && typeof headers?.setAsync === 'function';
+    const call = <T>(start: (done: (result: AsyncResult<T>) => void) => void) =>
+      new Promise<T>((resolve, reject) =>
+        start((result) =>
+          result.status === 'succeeded'
+            ? resolve(result.value)
+            : reject(new Error(result.error?.message ?? 'Outlook refused the internet header')),
+        ),
+      );
+    return {
+      canMark,
+      getHeader: async (name) => (await call<Record<string, string>>((done) => headers!.getAsync([name], done)))[name],
+      setHeader: async (name, value) => {
+        await call((done) => headers!.setAsync({ [name]: value }, done));
+      },
+      removeHeader: async (name) => {
+        await call((done) => headers!.removeAsync([name], done));
+      },
+    };
+  } catch {
+    return undefined;
+  }
+}

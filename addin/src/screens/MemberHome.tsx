@@ -22,7 +22,13 @@ import {
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import type { Api } from '../api/client';
 import type { Me } from '../api/types';
-import { onItemChanged, readCurrentMessage, type CurrentMessage } from '../host/outlookItem';
+import {
+  onItemChanged,
+  readComposeMessage,
+  readCurrentMessage,
+  type ComposeMessage,
+  type CurrentMessage,
+} from '../host/outlookItem';
 import type { HostKind } from '../host/types';
 import { useI18n } from '../i18n/I18nContext';
 import { Page, Section } from '../ui/Page';
@@ -33,6 +39,9 @@ import { useScreenRoute } from './useScreenRoute';
 // Loaded on first visit: none is needed for the first screen, and they keep the entry chunk small.
 const EventsPage = lazy(() => import('./events/EventsPage').then((m) => ({ default: m.EventsPage })));
 const ThisEmailView = lazy(() => import('./mail/ThisEmailView').then((m) => ({ default: m.ThisEmailView })));
+const FileOnSendSection = lazy(() =>
+  import('./mail/FileOnSendSection').then((m) => ({ default: m.FileOnSendSection })),
+);
 const SettingsPage = lazy(() => import('./SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const ContactsPage = lazy(() => import('./contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
 
@@ -40,7 +49,8 @@ type Member = Extract<Me, { state: 'member' }>;
 const TABS = ['mail', 'home', 'events', 'contacts', 'settings'] as const;
 
 /** The Outlook reading pane's message: absent outside Outlook read mode, then followed as the selection changes. */
-type MailState = { shown: false } | { shown: true; message: CurrentMessage | undefined; key: number };
+type MailState =
+  { shown: false } | { shown: true; message: CurrentMessage | undefined; compose?: ComposeMessage; key: number };
 
 const useStyles = makeStyles({
   nav: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalS})` },
@@ -127,9 +137,15 @@ export function MemberHome({
       const mine = ++generation;
       void readCurrentMessage().then((message) => {
         if (!active || mine !== generation) return;
-        // The view appears only for a message in read mode; once there, a pinned pane keeps it and follows the selection.
-        setMail((current) => (current.shown || message ? { shown: true, message, key: generation } : current));
-        if (message && !navigated.current) {
+        // A message being written offers File when sent.
+        const compose = message ? undefined : readComposeMessage();
+        // The view appears for a message in read or compose mode; once there, a pinned pane keeps it and follows the selection.
+        setMail((current) =>
+          current.shown || message || compose
+            ? { shown: true, message, ...(compose ? { compose } : {}), key: generation }
+            : current,
+        );
+        if ((message || compose) && !navigated.current) {
           navigated.current = true;
           setView('mail', { replace: true });
         }
@@ -193,14 +209,18 @@ export function MemberHome({
 
       {view === 'mail' && mail.shown ? (
         <Suspense fallback={<Spinner size="small" label={t('app.loading')} />}>
-          <ThisEmailView
-            key={mail.key}
-            brand={brand}
-            api={api}
-            message={mail.message}
-            myEmail={me.user.email}
-            myUserId={me.user.id}
-          />
+          {mail.compose ? (
+            <FileOnSendSection key={mail.key} brand={brand} api={api} message={mail.compose} />
+          ) : (
+            <ThisEmailView
+              key={mail.key}
+              brand={brand}
+              api={api}
+              message={mail.message}
+              myEmail={me.user.email}
+              myUserId={me.user.id}
+            />
+          )}
         </Suspense>
       ) : view === 'home' || view === 'mail' ? (
         <>

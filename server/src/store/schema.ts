@@ -26,6 +26,7 @@ export interface Database {
   filed_mail_links: FiledMailLinksTable;
   filed_mail_filers: FiledMailFilersTable;
   mail_filing_decisions: MailFilingDecisionsTable;
+  files_on_send: FilesOnSendTable;
 }
 
 /** An e-mail filed to the CRM, once per organisation and internet message id (crm/mails). */
@@ -68,6 +69,17 @@ export interface MailFilingDecisionsTable {
   user_id: string;
   internet_message_id: string;
   decided_at: string;
+}
+
+/** A message marked File when sent, by the token in its `x-crm-filing` header (crm/mails/fileOnSend.ts). */
+export interface FilesOnSendTable {
+  token: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  /** Sent Items is asked again from then on, less often the longer the message stays unsent. */
+  next_check_at: string;
+  checks: number;
 }
 
 export interface OrganisationsTable {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findBinding } from '../../src/sync/bindings.js';
+import { fileSentMessages } from '../../src/sync/mail/filesOnSend.js';
 import { runBinding } from '../../src/sync/syncCommands.js';
 import { installTenant, joinByInvitation } from '../fixtures.js';
 import { inbox, receiveFromOutside, sendFromMailbox } from '../mailboxes.js';
@@ -218,6 +219,62 @@ export function automaticFilingSuite(kind: StoreKind['name'], available: boolean
       await receiveFromOutside(stack, { from: GARTH, to: [ADMIN], subject: 'After turning off', body: 'Hi' });
       await run(admin);
       expect(await filedSubjects()).toEqual(before);
+    });
+
+    it('File when sent: the sent copy with the mark is filed on its contacts once; a mark taken back files nothing', async () => {
+      const marked = await stack.api<{ token: string; header: string }>('/api/mails/on-send', {
+        token: admin,
+        method: 'POST',
+      });
+      expect(marked.status).toBe(201);
+      expect(marked.body.header).toBe('x-crm-filing');
+      await sendFromMailbox(stack, ADMIN, {
+        to: [GARTH, STRANGER],
+        subject: 'Sent with a mark',
+        body: 'Filed once sent',
+        headers: { 'x-crm-filing': marked.body.token },
+      });
+      const takenBack = await stack.api<{ token: string }>('/api/mails/on-send', { token: admin, method: 'POST' });
+      expect(
+        (await stack.api(`/api/mails/on-send/${takenBack.body.token}`, { token: megan, method: 'DELETE' })).status,
+      ).toBe(404);
+      expect(
+        (await stack.api(`/api/mails/on-send/${takenBack.body.token}`, { token: admin, method: 'DELETE' })).status,
+      ).toBe(204);
+      await sendFromMailbox(stack, ADMIN, {
+        to: [GARTH],
+        subject: 'Mark taken back',
+        body: 'Not filed',
+        headers: { 'x-crm-filing': takenBack.body.token },
+      });
+
+      await fileSentMessages(stack.deps.sync);
+      await fileSentMessages(stack.deps.sync);
+      const filed = await stack.store.db
+        .selectFrom('filed_mails')
+        .select(['subject', 'id'])
+        .where('subject', 'in', ['Sent with a mark', 'Mark taken back'])
+        .execute();
+      expect(filed.map((row) => row.subject)).toEqual(['Sent with a mark']);
+      const links = await stack.store.db
+        .selectFrom('filed_mail_links')
+        .select('contact_id')
+        .where('filed_mail_id', '=', filed[0]!.id)
+        .execute();
+      expect(links.map((link) => link.contact_id)).toEqual([garthId]);
+      expect(await stack.store.db.selectFrom('files_on_send').selectAll().execute()).toEqual([]);
+    });
+
+    it('File when sent waits for a message not sent yet, asking Sent Items less often as time goes by', async () => {
+      const marked = await stack.api<{ token: string }>('/api/mails/on-send', { token: admin, method: 'POST' });
+      await fileSentMessages(stack.deps.sync);
+      const [waiting] = await stack.store.db
+        .selectFrom('files_on_send')
+        .selectAll()
+        .where('token', '=', marked.body.token)
+        .execute();
+      expect(waiting?.checks).toBe(1);
+      expect(Date.parse(waiting!.next_check_at)).toBeGreaterThan(Date.now() + 10_000);
     });
   });
 }

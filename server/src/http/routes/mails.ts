@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import { fileMail } from '../../crm/mails/fileMail.js';
 import { contactTimeline } from '../../crm/mails/contactTimeline.js';
+import { cancelFileOnSend, markFileOnSend } from '../../crm/mails/fileOnSend.js';
 import {
   fileMailBody,
+  fileOnSendParams,
   mailContactParams,
   mailIdParams,
   mailLookupBody,
@@ -51,6 +53,16 @@ export function mailRoutes(deps: ServiceDependencies): Router {
   router.delete('/api/mails/:id/contacts/:contactId', async (req, res) => {
     const { id, contactId } = mailContactParams.parse(req.params);
     res.json({ mail: await removeMailFromContact(db, identityOf(res), id, contactId) });
+  });
+
+  router.post('/api/mails/on-send', async (_req, res) => {
+    res.status(201).json(await markFileOnSend(db, identityOf(res), deps.now()));
+  });
+
+  router.delete('/api/mails/on-send/:token', async (req, res) => {
+    const { token } = fileOnSendParams.parse(req.params);
+    await cancelFileOnSend(db, identityOf(res), token);
+    res.status(204).end();
   });
 
   router.get('/api/contacts/:id/timeline', async (req, res) => {

@@ -17,6 +17,7 @@ import { changeIndexes } from './0014_change_indexes.js';
 import { noFailedBindings } from './0015_no_failed_bindings.js';
 import { filedMails } from './0016_filed_mails.js';
 import { mailFilingDecisions } from './0017_mail_filing_decisions.js';
+import { filesOnSend } from './0018_files_on_send.js';
 
 /** Every migration in order; names are permanent once released. */
 export function allMigrations(dialect: Dialect): Record<string, Migration> {
@@ -38,5 +39,6 @@ export function allMigrations(dialect: Dialect): Record<string, Migration> {
     '0015_no_failed_bindings': noFailedBindings(),
     '0016_filed_mails': filedMails(),
     '0017_mail_filing_decisions': mailFilingDecisions(),
+    '0018_files_on_send': filesOnSend(),
   };
 }
