@@ -5,27 +5,48 @@ import { GraphError } from './graphError.js';
 /** The MAPI property set of custom internet headers: each `x-` header of a message is a named property in it. */
 export const PS_INTERNET_HEADERS = '{00020386-0000-0000-C000-000000000046}';
 
+/** The MAPI property set of add-in custom properties and other public named properties ([MS-OXCEXT] 2.2.5). */
+export const PS_PUBLIC_STRINGS = '{00020329-0000-0000-C000-000000000046}';
+
 /**
- * The header name a single-value extended property id names, when the id is a string property in
- * PS_INTERNET_HEADERS (`String {00020386-0000-0000-C000-000000000046} Name x-crm-filing`), lower-cased: Exchange keeps
- * the names of that set in lower case, so they match in any case (docs/graph-behaviour.md#custom-internet-headers).
- * The type and the GUID match in any case too.
+ * Whether two extended property ids name the same property: the type, the GUID and a property tag or numeric id in any
+ * case; the name of a named property exactly, except in PS_INTERNET_HEADERS, whose names Exchange keeps lower-cased
+ * (docs/graph-behaviour.md#extended-property-stamps, #custom-internet-headers).
  */
-export function internetHeaderName(id: string): string | undefined {
-  const m = /^\s*String\s+(\{[0-9a-f-]+\})\s+Name\s+(\S.*?)\s*$/i.exec(id);
-  if (!m || m[1]!.toLowerCase() !== PS_INTERNET_HEADERS.toLowerCase()) return undefined;
-  return m[2]!.toLowerCase();
+export function sameExtendedPropertyId(stored: string, asked: string): boolean {
+  const a = NAMED_ID.exec(stored.trim());
+  const b = NAMED_ID.exec(asked.trim());
+  if (!a || !b) return !a && !b && tagged(stored) === tagged(asked);
+  const [, typeA, setA, nameA] = a;
+  const [, typeB, setB, nameB] = b;
+  if (typeA!.toLowerCase() !== typeB!.toLowerCase() || setA!.toLowerCase() !== setB!.toLowerCase()) return false;
+  if (setA!.toLowerCase() === PS_INTERNET_HEADERS.toLowerCase()) return nameA!.toLowerCase() === nameB!.toLowerCase();
+  return nameA === nameB;
 }
 
-/** A message's custom headers as the extended properties Graph exposes them as; a name given twice keeps its last value. */
-function headerProperties(m: StoredMessage): Map<string, string> {
-  return new Map((m.internetMessageHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value]));
+const NAMED_ID = /^(\w+)\s+(\{[0-9a-f-]+\})\s+Name\s+(\S.*)$/i;
+/** An id without a name (`Integer {guid} Id 0x8012`, `String 0x4001001E`) in one spelling: it holds no case. */
+const tagged = (id: string) => id.trim().replace(/\s+/g, ' ').toLowerCase();
+
+/**
+ * The single-value extended properties of a message as Graph finds them: those set on the item (only the sender's
+ * copy in Sent Items has any) and, on a received copy only, each custom header as a PS_INTERNET_HEADERS property. The
+ * copy in Sent Items was never received and has no internet headers (docs/graph-behaviour.md#custom-internet-headers).
+ */
+function messageProperties(m: StoredMessage): { id: string; value: string }[] {
+  // A header name given twice keeps its last value.
+  const headers = new Map(
+    m.folder === 'sentitems' ? [] : (m.internetMessageHeaders ?? []).map((h) => [h.name.toLowerCase(), h.value]),
+  );
+  return [
+    ...(m.extendedProperties ?? []),
+    ...[...headers].map(([name, value]) => ({ id: `String ${PS_INTERNET_HEADERS} Name ${name}`, value })),
+  ];
 }
 
-/** The value of the extended property `id` on a message, if it has it (only PS_INTERNET_HEADERS ids can match). */
+/** The value of the extended property `id` on a message, if it has it. */
 export function extendedPropertyValue(m: StoredMessage, id: string): string | undefined {
-  const name = internetHeaderName(id);
-  return name === undefined ? undefined : headerProperties(m).get(name);
+  return messageProperties(m).find((p) => sameExtendedPropertyId(p.id, id))?.value;
 }
 
 function unsupported(filter: string): GraphError {
@@ -37,7 +58,8 @@ function unsupported(filter: string): GraphError {
 }
 
 /**
- * `$filter` on a message list: `singleValueExtendedProperties/Any(ep: ep/id eq '<id>' and ep/value eq '<value>')`,
+ * `$filter` on a message list: `singleValueExtendedProperties/Any(ep: ep/id eq '<id>' and ep/value eq '<value>')`
+ * over the message's extended properties (the value in any case, as for events and contacts),
  * joined with `and` if there are several. The local tenant plays no other message filter and refuses it, rather
  * than answering with every message as if it had been applied.
  */
@@ -48,11 +70,8 @@ export function parseMessageFilter(filter: string | undefined): ((m: StoredMessa
     while (c.startsWith('(') && c.endsWith(')')) c = c.slice(1, -1).trim();
     const m = /^singleValueExtendedProperties\/any\(\s*(\w+)\s*:\s*(.+)\)$/i.exec(c);
     if (!m) throw unsupported(c);
-    const conditions = splitAnd(m[2]!).map((x) =>
-      extendedCondition(m[1]!, x, (stored, asked) => internetHeaderName(asked) === stored),
-    );
-    return (message: StoredMessage) =>
-      [...headerProperties(message)].some(([name, value]) => conditions.every((cond) => cond({ id: name, value })));
+    const conditions = splitAnd(m[2]!).map((x) => extendedCondition(m[1]!, x, sameExtendedPropertyId));
+    return (message: StoredMessage) => messageProperties(message).some((p) => conditions.every((cond) => cond(p)));
   });
   return (message) => predicates.every((p) => p(message));
 }

@@ -9,8 +9,8 @@ import {
   type TestTenant,
 } from '../test/testTenant.js';
 
-// Custom internet headers, as "File when sent" finds the sent copy of a message by the header the add-in stamped on
-// its draft (docs/graph-behaviour.md#custom-internet-headers).
+// Custom internet headers: Graph finds a received message by one, never the sender's copy in Sent Items, which has no
+// internet headers (docs/graph-behaviour.md#custom-internet-headers).
 let t: TestTenant;
 let app: string;
 let meganSend: string;
@@ -59,18 +59,28 @@ async function subjectsIn(upn: string, folder: string, query = ''): Promise<stri
 }
 
 describe('custom internet headers on sendMail', () => {
-  it('finds the sent copy in Sent Items by its header, and no message without it or with another value', async () => {
+  it('finds the received copy by its header, and no message without it or with another value', async () => {
     expect((await send('Offer with header', [{ name: 'x-crm-filing', value: 'abc' }])).status).toBe(202);
     expect((await send('Offer without header')).status).toBe(202);
     expect((await send('Offer with another value', [{ name: 'x-crm-filing', value: 'abd' }])).status).toBe(202);
     expect((await send('Offer with another header', [{ name: 'x-other', value: 'abc' }])).status).toBe(202);
-    expect(await subjectsIn(MEGAN, 'sentitems')).toHaveLength(4);
+    expect(await subjectsIn(LEE, 'inbox')).toHaveLength(4);
 
-    const found = await subjectsIn(MEGAN, 'sentitems', `&$filter=${byHeader(HEADER_ID, 'abc')}`);
+    const found = await subjectsIn(LEE, 'inbox', `&$filter=${byHeader(HEADER_ID, 'abc')}`);
     expect(found).toEqual(['Offer with header']);
     // The same in the mailbox as a whole.
-    const all = await t.graph(`/users/${MEGAN}/messages?$filter=${byHeader(HEADER_ID, 'abc')}&$select=subject`, app);
+    const all = await t.graph(`/users/${LEE}/messages?$filter=${byHeader(HEADER_ID, 'abc')}&$select=subject`, app);
     expect(all.json.value.map((m: { subject: string }) => m.subject)).toEqual(['Offer with header']);
+  });
+
+  it('does not find the sender’s copy in Sent Items by a header', async () => {
+    expect((await send('Sent with header', [{ name: 'x-crm-filing', value: 'sent-1' }])).status).toBe(202);
+    expect(await subjectsIn(MEGAN, 'sentitems')).toContain('Sent with header');
+    expect(await subjectsIn(MEGAN, 'sentitems', `&$filter=${byHeader(HEADER_ID, 'sent-1')}`)).toEqual([]);
+    const all = await t.graph(`/users/${MEGAN}/messages?$filter=${byHeader(HEADER_ID, 'sent-1')}&$select=subject`, app);
+    expect(all.status, all.text).toBe(200);
+    expect(all.json.value).toEqual([]);
+    expect(await subjectsIn(LEE, 'inbox', `&$filter=${byHeader(HEADER_ID, 'sent-1')}`)).toEqual(['Sent with header']);
   });
 
   it('matches the header name in any case, and takes any() in either case and quotes doubled', async () => {
@@ -78,7 +88,7 @@ describe('custom internet headers on sendMail', () => {
     const filter = encodeURIComponent(
       `singleValueExtendedProperties/any(p: p/id eq '${HEADER_ID.replace('x-crm-filing', 'x-CRM-filing')}' and p/value eq 'O''Brien-1')`,
     );
-    expect(await subjectsIn(MEGAN, 'sentitems', `&$filter=${filter}`)).toEqual(['Upper-case header']);
+    expect(await subjectsIn(LEE, 'inbox', `&$filter=${filter}`)).toEqual(['Upper-case header']);
   });
 
   it('puts the header on the recipient’s copy too, whether sent as the app or from /me', async () => {
@@ -99,9 +109,7 @@ describe('custom internet headers on sendMail', () => {
     expect(await subjectsIn(LEE, 'inbox', `&$filter=${byHeader(HEADER_ID, 'for-lee-2')}`)).toEqual([
       'To Lee from Megan',
     ]);
-    expect(await subjectsIn(MEGAN, 'sentitems', `&$filter=${byHeader(HEADER_ID, 'for-lee-2')}`)).toEqual([
-      'To Lee from Megan',
-    ]);
+    expect(await subjectsIn(MEGAN, 'sentitems', `&$filter=${byHeader(HEADER_ID, 'for-lee-2')}`)).toEqual([]);
   });
 
   it('lists internetMessageHeaders only when selected, and only on a received copy', async () => {
@@ -116,9 +124,9 @@ describe('custom internet headers on sendMail', () => {
     expect(selected.json.internetMessageHeaders).toContainEqual({ name: 'x-crm-filing', value: 'sel-1' });
     expect(selected.json.internetMessageHeaders).toContainEqual({ name: 'MIME-Version', value: '1.0' });
 
-    // Graph has no internet headers on the copy in Sent Items; the extended property is there all the same.
-    const sent = await t.graph(`/users/${MEGAN}/mailFolders/sentitems/messages?${filter}`, app);
-    expect(sent.json.value).toHaveLength(1);
+    // Graph has no internet headers on the copy in Sent Items.
+    const sent = await t.graph(`/users/${MEGAN}/mailFolders/sentitems/messages?$top=1&$select=subject`, app);
+    expect(sent.json.value[0].subject).toBe('Selected headers');
     const sentRead = await t.graph(
       `/users/${MEGAN}/messages/${sent.json.value[0].id}?$select=subject,internetMessageHeaders`,
       app,
@@ -130,17 +138,25 @@ describe('custom internet headers on sendMail', () => {
   it('reads the header as an extended property with $expand, and leaves it out where the message has none', async () => {
     expect((await send('Expanded', [{ name: 'x-crm-filing', value: 'exp-1' }])).status).toBe(202);
     expect((await send('Not expanded')).status).toBe(202);
-    const list = await t.graph(`/users/${MEGAN}/mailFolders/sentitems/messages?$top=2&$select=subject`, app);
+    const list = await t.graph(`/users/${LEE}/mailFolders/inbox/messages?$top=2&$select=subject`, app);
     const [plain, stamped] = list.json.value as { id: string; subject: string }[];
     expect([plain!.subject, stamped!.subject]).toEqual(['Not expanded', 'Expanded']);
     const expand = `$expand=${encodeURIComponent(`singleValueExtendedProperties($filter=id eq '${HEADER_ID}')`)}`;
 
-    const read = await t.graph(`/users/${MEGAN}/messages/${stamped!.id}?$select=subject&${expand}`, app);
+    const read = await t.graph(`/users/${LEE}/messages/${stamped!.id}?$select=subject&${expand}`, app);
     expect(read.status, read.text).toBe(200);
     expect(read.json.singleValueExtendedProperties).toEqual([{ id: HEADER_ID, value: 'exp-1' }]);
-    const none = await t.graph(`/users/${MEGAN}/messages/${plain!.id}?$select=subject&${expand}`, app);
+    const none = await t.graph(`/users/${LEE}/messages/${plain!.id}?$select=subject&${expand}`, app);
     expect(none.status).toBe(200);
     expect(none.json).not.toHaveProperty('singleValueExtendedProperties');
+
+    // The sender's copy of the stamped message has no internet headers to read.
+    const sent = await t.graph(`/users/${MEGAN}/mailFolders/sentitems/messages?$top=2&$select=subject`, app);
+    const sentStamped = (sent.json.value as { id: string; subject: string }[])[1]!;
+    expect(sentStamped.subject).toBe('Expanded');
+    const sentRead = await t.graph(`/users/${MEGAN}/messages/${sentStamped.id}?$select=subject&${expand}`, app);
+    expect(sentRead.status, sentRead.text).toBe(200);
+    expect(sentRead.json).not.toHaveProperty('singleValueExtendedProperties');
   });
 
   it('refuses a header that is not an x- header, and sends nothing', async () => {

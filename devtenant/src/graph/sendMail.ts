@@ -80,10 +80,6 @@ function deliverMessage(
     internetMessageId: `<${randomBytes(12).toString('hex').toUpperCase()}@${fromAddress.address.split('@')[1]}>`,
     conversationId: `AAQkAD${randomBytes(24).toString('base64url')}`,
     sensitivity: input.sensitivity,
-    // The sender's copy keeps the headers set on it; each recipient's copy gets them from the MIME message.
-    ...(input.internetMessageHeaders
-      ? { internetMessageHeaders: input.internetMessageHeaders.map((h) => ({ ...h })) }
-      : {}),
     // A reply passes its conversation here.
     ...extra,
   };
@@ -98,6 +94,16 @@ function deliverMessage(
     ...extra,
   });
 
+  // Custom headers travel in the MIME message, so each received copy has them and the sender's copy in Sent Items has
+  // none; extended properties are properties of the item the sender wrote, so only its copy in Sent Items keeps them
+  // (docs/graph-behaviour.md#custom-internet-headers, #add-in-custom-properties).
+  const received = (more: Partial<StoredMessage> = {}): StoredMessage =>
+    copy('inbox', {
+      ...(input.internetMessageHeaders
+        ? { internetMessageHeaders: input.internetMessageHeaders.map((h) => ({ ...h })) }
+        : {}),
+      ...more,
+    });
   const seen = new Set<string>();
   const external: string[] = [];
   for (const r of [...input.to, ...input.cc, ...input.bcc]) {
@@ -105,10 +111,18 @@ function deliverMessage(
     if (seen.has(key)) continue;
     seen.add(key);
     const owner = ctx.directory.userByMail(r.address);
-    if (owner) ctx.mailboxes.deliver(owner, copy('inbox'));
+    if (owner) ctx.mailboxes.deliver(owner, received());
     else external.push(r.address);
   }
-  if (external.length > 0) ctx.mailboxes.deliverExternal(copy('inbox', { externalRecipients: external }));
+  if (external.length > 0) ctx.mailboxes.deliverExternal(received({ externalRecipients: external }));
   if (sender && input.saveToSentItems)
-    ctx.mailboxes.deliver(sender, copy('sentitems', { bccRecipients: recipients(input.bcc) }));
+    ctx.mailboxes.deliver(
+      sender,
+      copy('sentitems', {
+        bccRecipients: recipients(input.bcc),
+        ...(input.singleValueExtendedProperties
+          ? { extendedProperties: input.singleValueExtendedProperties.map((p) => ({ ...p })) }
+          : {}),
+      }),
+    );
 }

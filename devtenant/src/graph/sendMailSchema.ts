@@ -31,6 +31,8 @@ const sendMailBody = z.object({
       sensitivity: z.string().optional(),
       attachments: z.array(attachment).optional(),
       internetMessageHeaders: z.array(z.object({ name: z.string(), value: z.string() }).passthrough()).optional(),
+      // Checked by parseExtendedProperties, with Graph's error codes.
+      singleValueExtendedProperties: z.unknown().optional(),
     })
     .passthrough(),
   // Graph's own sample passes the string "false".
@@ -49,6 +51,8 @@ export interface SendMailInput {
   attachments: AttachmentInput[];
   /** Custom `x-` headers (sendMail's `internetMessageHeaders`); absent when none were sent. */
   internetMessageHeaders?: InternetMessageHeader[];
+  /** sendMail's `singleValueExtendedProperties`, ids as given; absent when none were sent. */
+  singleValueExtendedProperties?: { id: string; value: string }[];
 }
 
 export interface AttachmentInput {
@@ -124,6 +128,46 @@ function parseInternetMessageHeaders(
   });
 }
 
+/**
+ * The local tenant's own bound on the extended properties of one sendMail: Graph documents none (an Exchange mailbox
+ * limits the named properties it creates, not how many one item carries). A message add-in needs one.
+ */
+const MAX_EXTENDED_PROPERTIES = 20;
+/**
+ * Graph's single-value extended property id: `<type> {<guid>} Name <name>`, `<type> {<guid>} Id <0xhex>` or a property
+ * tag `<type> <0xhex>` (docs/graph-behaviour.md#extended-property-stamps).
+ */
+const EXTENDED_PROPERTY_ID =
+  /^(String|Integer|Boolean|Long|Double|Float|Currency|SystemTime|Guid|Binary|Short|ApplicationTime|CLSID)\s+(\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}\s+(Name\s+\S.*|Id\s+0x[0-9a-f]{1,4})|0x[0-9a-f]{1,8})$/i;
+
+/**
+ * `message.singleValueExtendedProperties` of a sendMail body: `[{ id, value }]`, each id in Graph's form and each value a
+ * string. A malformed list or entry is refused before anything is sent.
+ */
+function parseExtendedProperties(raw: unknown): { id: string; value: string }[] | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (!Array.isArray(raw))
+    throw new GraphError(400, 'ErrorInvalidProperty', "The property 'singleValueExtendedProperties' must be an array.");
+  if (raw.length > MAX_EXTENDED_PROPERTIES)
+    throw new GraphError(
+      400,
+      'ErrorInvalidProperty',
+      `A message may carry at most ${MAX_EXTENDED_PROPERTIES} single-value extended properties in the local tenant.`,
+    );
+  return raw.map((entry: unknown) => {
+    const p = (typeof entry === 'object' && entry !== null ? entry : {}) as { id?: unknown; value?: unknown };
+    if (typeof p.id !== 'string' || !EXTENDED_PROPERTY_ID.test(p.id.trim()))
+      throw new GraphError(400, 'ErrorInvalidProperty', `The extended property id '${String(p.id)}' is not valid.`);
+    if (typeof p.value !== 'string')
+      throw new GraphError(
+        400,
+        'ErrorInvalidExtendedPropertyValue',
+        `The value of the extended property '${p.id.trim()}' must be a string.`,
+      );
+    return { id: p.id.trim(), value: p.value };
+  });
+}
+
 // A pragmatic address check: Exchange refuses what it cannot resolve as SMTP.
 export const SMTP_ADDRESS = /^[^\s@<>()",;]+@[^\s@<>()",;]+\.[^\s@<>()",;]+$/;
 
@@ -163,6 +207,7 @@ export function parseSendMail(body: unknown): SendMailInput {
     });
   // Checked before anything is sent: a refused header sends nothing.
   const headers = parseInternetMessageHeaders(message.internetMessageHeaders);
+  const extended = parseExtendedProperties(message.singleValueExtendedProperties);
   const to = list(message.toRecipients);
   const cc = list(message.ccRecipients);
   const bcc = list(message.bccRecipients);
@@ -185,5 +230,6 @@ export function parseSendMail(body: unknown): SendMailInput {
     sensitivity: parseSensitivity(message.sensitivity),
     attachments: parseAttachments(message.attachments),
     ...(headers ? { internetMessageHeaders: headers } : {}),
+    ...(extended && extended.length > 0 ? { singleValueExtendedProperties: extended } : {}),
   };
 }

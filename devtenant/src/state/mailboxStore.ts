@@ -64,11 +64,17 @@ export interface StoredMessage {
   sensitivity?: Sensitivity;
   attachments?: StoredAttachment[];
   /**
-   * The custom `x-` headers the sender set, on every copy (the sender's and each recipient's), as given. Graph shows
-   * each as a named property in PS_INTERNET_HEADERS (graph/internetHeaders.ts). Absent on messages without any and on
-   * messages stored before it existed.
+   * The custom `x-` headers the sender set, as given, on each recipient's copy only: they travel in the MIME message,
+   * and the sender's copy in Sent Items has none. Graph shows each as a named property in PS_INTERNET_HEADERS
+   * (graph/internetHeaders.ts). Absent on messages without any and on messages stored before it existed.
    */
   internetMessageHeaders?: InternetMessageHeader[];
+  /**
+   * The single-value extended properties set on the message itself (sendMail's `singleValueExtendedProperties`, an
+   * add-in's custom properties among them): item properties, so on the sender's copy in Sent Items only, never on a
+   * recipient's. Absent when there are none.
+   */
+  extendedProperties?: { id: string; value: string }[];
   /**
    * The mailbox's mail change sequence at this message's last change (delivery, read mark): message delta orders a
    * round's changes by it. Absent on messages stored before it existed: 0.
