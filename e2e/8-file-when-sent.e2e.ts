@@ -1,14 +1,19 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { CUSTOMER, customerIsContactOf, customerTimeline, outlookSends } from './customerMail.js';
 import { contosoWithMembers, personBrowsing, signIn, snap } from './helpers.js';
 import { actAsOutlookComposing } from './outlookHost.js';
 
 // File when sent (issue 12): writing a message in Outlook, the user marks it in the pane; Outlook sends it with the
-// mark in its internet headers, and the sent copy reaches the customer's timeline. In German the mark is taken back.
+// mark in the add-in's custom properties, and the sent copy reaches the customer's timeline. In German the mark is
+// taken back.
 test.describe.configure({ mode: 'serial' });
 
 const ADMIN = 'admin@contoso.onmicrosoft.com';
 const SUBJECT = `Quote ${Date.now().toString(36)}`;
+
+/** What the add-in saved on the draft as its custom properties (the Outlook stand-in keeps them on the page). */
+const draftProperties = (page: Page) =>
+  page.evaluate(() => (globalThis as unknown as { draftProperties: Record<string, string> }).draftProperties);
 
 test.beforeAll(async ({ browser }) => {
   await contosoWithMembers(browser, []);
@@ -25,12 +30,10 @@ test('a message marked File when sent is filed on the customer once Outlook has 
   await filing.getByRole('button', { name: 'File when sent' }).click();
   await expect(filing.getByRole('status')).toHaveText('This e-mail will be filed in Zoho CRM once it is sent.');
   await snap(page, 'en', '85-file-when-sent');
-  const headers = await page.evaluate(
-    () => (globalThis as unknown as { draftHeaders: Record<string, string> }).draftHeaders,
-  );
-  expect(Object.keys(headers)).toEqual(['x-crm-filing']);
+  const addinProperties = await draftProperties(page);
+  expect(Object.keys(addinProperties)).toEqual(['crmFiling']);
 
-  await outlookSends(ADMIN, { to: CUSTOMER.address, subject: SUBJECT, text: 'Our quote follows.', headers });
+  await outlookSends(ADMIN, { to: CUSTOMER.address, subject: SUBJECT, text: 'Our quote follows.', addinProperties });
   await expect(async () => expect(await customerTimeline(ADMIN)).toContain(SUBJECT)).toPass({ timeout: 60_000 });
   await context.close();
 });
@@ -49,9 +52,6 @@ test('in German, the mark is taken back before sending', async ({ browser }) => 
   await snap(page, 'de', '85-beim-senden-ablegen');
   await filing.getByRole('button', { name: 'Nicht ablegen' }).click();
   await expect(filing.getByRole('button', { name: 'Beim Senden ablegen' })).toBeVisible();
-  const headers = await page.evaluate(
-    () => (globalThis as unknown as { draftHeaders: Record<string, string> }).draftHeaders,
-  );
-  expect(headers).toEqual({});
+  expect(await draftProperties(page)).toEqual({});
   await context.close();
 });

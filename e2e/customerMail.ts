@@ -44,12 +44,13 @@ export async function customerWrites(
 }
 
 /**
- * Outlook sends the message the user wrote, with the internet headers an add-in set on the draft: Graph's sendMail
- * with the user's own delegated token.
+ * Outlook sends the message the user wrote, with the custom properties the add-in saved on the draft (kept on the
+ * item as one JSON property named after the add-in's manifest id, the local package's here): Graph's sendMail with
+ * the user's own delegated token.
  */
 export async function outlookSends(
   userPrincipalName: string,
-  mail: { to: string; subject: string; text: string; headers: Record<string, string> },
+  mail: { to: string; subject: string; text: string; addinProperties: Record<string, string> },
 ): Promise<void> {
   const { DATA_DIR } = await import('./playwright.config.js');
   const { clientSecret } = JSON.parse(readFileSync(join(DATA_DIR, 'secrets.json'), 'utf8')) as { clientSecret: string };
@@ -74,7 +75,12 @@ export async function outlookSends(
         subject: mail.subject,
         body: { contentType: 'Text', content: mail.text },
         toRecipients: [{ emailAddress: { address: mail.to } }],
-        internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({ name, value })),
+        singleValueExtendedProperties: [
+          {
+            id: 'String {00020329-0000-0000-C000-000000000046} Name cecp-8b1d4f6e-2c7a-4e9b-9f3d-5a6c0e2b7d14',
+            value: JSON.stringify(mail.addinProperties),
+          },
+        ],
       },
     }),
   });

@@ -28,8 +28,8 @@ export async function actAsOutlook(
 
 /**
  * Makes a browser context look like Outlook writing a new message (compose mode): recipients only through
- * getAsync, and Office.js's internetHeaders (Mailbox 1.8) kept in `window.draftHeaders`, where a test reads what
- * the add-in stamped on the draft before "Outlook" sends it.
+ * getAsync, and the add-in's custom properties (loadCustomPropertiesAsync) saved into `window.draftProperties`,
+ * where a test reads what the add-in put on the draft before "Outlook" sends it.
  */
 export async function actAsOutlookComposing(context: BrowserContext, displayLanguage = 'en-US'): Promise<void> {
   await pretendOutlook(context, { mode: 'compose' }, displayLanguage);
@@ -44,8 +44,8 @@ async function pretendOutlook(context: BrowserContext, open: OpenItem, displayLa
   await context.addInitScript(
     ({ open: opened, displayLanguage: language }) => {
       const handlers: Record<string, () => void> = {};
-      const headers: Record<string, string> = {};
-      (globalThis as unknown as { draftHeaders: Record<string, string> }).draftHeaders = headers;
+      const saved: Record<string, string> = {};
+      (globalThis as unknown as { draftProperties: Record<string, string> }).draftProperties = saved;
       const done = (callback: (result: unknown) => void, value?: unknown) =>
         setTimeout(() => callback({ status: 'succeeded', value }), 0);
       const later = (value: unknown) => ({ getAsync: (callback: (result: unknown) => void) => done(callback, value) });
@@ -66,17 +66,18 @@ async function pretendOutlook(context: BrowserContext, open: OpenItem, displayLa
               to: later([]),
               cc: later([]),
               subject: later(''),
-              internetHeaders: {
-                getAsync: (names: string[], callback: (result: unknown) => void) =>
-                  done(callback, Object.fromEntries(names.filter((n) => n in headers).map((n) => [n, headers[n]]))),
-                setAsync: (values: Record<string, string>, callback: (result: unknown) => void) => {
-                  Object.assign(headers, values);
-                  done(callback);
-                },
-                removeAsync: (names: string[], callback: (result: unknown) => void) => {
-                  for (const name of names) delete headers[name];
-                  done(callback);
-                },
+              loadCustomPropertiesAsync: (callback: (result: unknown) => void) => {
+                const working: Record<string, string> = { ...saved };
+                done(callback, {
+                  get: (name: string) => working[name],
+                  set: (name: string, value: string) => (working[name] = value),
+                  remove: (name: string) => delete working[name],
+                  saveAsync: (saveDone: (result: unknown) => void) => {
+                    for (const key of Object.keys(saved)) delete saved[key];
+                    Object.assign(saved, working);
+                    done(saveDone);
+                  },
+                });
               },
             };
       (globalThis as unknown as { Office: unknown }).Office = {
@@ -92,11 +93,7 @@ async function pretendOutlook(context: BrowserContext, open: OpenItem, displayLa
             controlBackgroundColor: '#ffffff',
             controlForegroundColor: '#242424',
           },
-          // Read mode as before: no requirement sets claimed. Compose: Mailbox up to 1.8 (internet headers).
-          requirements: {
-            isSetSupported: (name: string, version: string) =>
-              opened.mode === 'compose' && name === 'Mailbox' && Number(version.split('.')[1] ?? 0) <= 8,
-          },
+          requirements: { isSetSupported: () => false },
           mailbox: {
             item,
             addHandlerAsync: (type: string, handler: () => void, callback?: (result: { status: string }) => void) => {

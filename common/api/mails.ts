@@ -99,11 +99,11 @@ export type MailRemoval = z.infer<typeof mailRemovalAnswer>;
 export type TimelinePage = z.infer<typeof timelinePageSchema>;
 export type TimelineEntry = TimelinePage['entries'][number];
 
-/** POST /api/mails/on-send: a token for the header that marks a draft to be filed once it is sent. */
+/** POST /api/mails/on-send: a token for the item property that marks a draft to be filed once it is sent. */
 export const fileOnSendAnswer = z.object({
-  /** The value of the draft's `x-crm-filing` internet header (Office.js internetHeaders.setAsync). */
+  /** The value of the draft's add-in custom property `property` (Office.js loadCustomPropertiesAsync, set, saveAsync). */
   token: z.string(),
-  header: z.literal('x-crm-filing'),
+  property: z.literal('crmFiling'),
   /** After this, a mail not sent yet is no longer looked for. */
   expiresAt: z.string(),
 });

@@ -69,6 +69,7 @@ export async function buildDependencies(
     graphBaseUrl: config.graphBaseUrl,
     publicUrl: config.publicUrl,
     brandName: config.brandName,
+    addinId: config.addinId,
     now: () => new Date(),
     safetyNetSeconds: config.syncSafetyNetSeconds,
     reviewSeconds: config.syncReviewSeconds,

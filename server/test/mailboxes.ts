@@ -84,9 +84,11 @@ export async function sendFromMailbox(
     attachment?: { name: string; contentBase64: string };
     /** Custom internet headers, as Outlook sends those an add-in set on the draft. */
     headers?: Record<string, string>;
+    /** Single-value extended properties of the item, as an add-in's custom properties are kept on the draft. */
+    properties?: { id: string; value: string }[];
   },
 ): Promise<void> {
-  if (!mail.attachment && !mail.headers) {
+  if (!mail.attachment && !mail.headers && !mail.properties) {
     const response = await stack.fetch(`${stack.tenant.url}/mail/${encodeURIComponent(userPrincipalName)}/send`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -119,6 +121,7 @@ export async function sendFromMailbox(
                 },
               ]
             : [],
+          ...(mail.properties ? { singleValueExtendedProperties: mail.properties } : {}),
           ...(mail.headers
             ? {
                 internetMessageHeaders: Object.entries(mail.headers).map(([name, value]) => ({ name, value })),

@@ -90,8 +90,8 @@ export interface Api {
   removeMail(id: string): Promise<{ mail: FiledMail | null }>;
   /** One filed mail with its text. */
   readMail(id: string): Promise<FiledMail>;
-  /** File when sent: the header (name and value) to stamp on the message being written. */
-  markFileOnSend(): Promise<{ token: string; header: string; expiresAt: string }>;
+  /** File when sent: the item property (name and value) to set on the message being written. */
+  markFileOnSend(): Promise<{ token: string; property: string; expiresAt: string }>;
   /** Takes a File when sent back (the message was not filed by it yet). */
   cancelFileOnSend(token: string): Promise<void>;
   /** A contact's filed mails and meetings, newest first; `cursor` from the page before. */
@@ -176,7 +176,7 @@ export function createApi(language: Language, getToken: TokenSource): Api {
         addresses,
       }),
     fileMail: (itemId, contactIds) => call<FiledMail>('POST', '/api/mails', { itemId, contactIds }),
-    markFileOnSend: () => call<{ token: string; header: string; expiresAt: string }>('POST', '/api/mails/on-send'),
+    markFileOnSend: () => call<{ token: string; property: string; expiresAt: string }>('POST', '/api/mails/on-send'),
     cancelFileOnSend: (token) =>
       call<void>('DELETE', `/api/mails/on-send/${encodeURIComponent(token)}`, undefined, true),
     removeMail: (id) => call<{ mail: FiledMail | null }>('DELETE', `/api/mails/${encodeURIComponent(id)}`),

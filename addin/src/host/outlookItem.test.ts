@@ -60,55 +60,55 @@ describe('readCurrentMessage', () => {
 });
 
 describe('readComposeMessage', () => {
-  /** Office.js's internetHeaders of a draft: a stored record, answering through callbacks as Outlook does. */
+  /** Office.js's custom properties of a draft: loaded, changed in memory, saved, answering through callbacks. */
   function composeItem(fail = false) {
-    const stored: Record<string, string> = {};
+    const saved: Record<string, string> = {};
     const answer = (value: unknown) =>
       fail ? { status: 'failed', value: undefined, error: { message: 'quota' } } : { status: 'succeeded', value };
     return {
-      stored,
+      saved,
       item: {
         itemType: 'message',
         to: { getAsync: () => undefined },
-        internetHeaders: {
-          getAsync: (names: string[], done: (r: unknown) => void) =>
-            done(answer(Object.fromEntries(names.filter((n) => n in stored).map((n) => [n, stored[n]])))),
-          setAsync: (headers: Record<string, string>, done: (r: unknown) => void) => {
-            if (!fail) Object.assign(stored, headers);
-            done(answer(undefined));
-          },
-          removeAsync: (names: string[], done: (r: unknown) => void) => {
-            for (const name of names) delete stored[name];
-            done(answer(undefined));
-          },
+        loadCustomPropertiesAsync(done: (r: unknown) => void) {
+          const working = { ...saved };
+          done(
+            answer({
+              get: (name: string) => working[name],
+              set: (name: string, value: string) => (working[name] = value),
+              remove: (name: string) => delete working[name],
+              saveAsync: (saveDone: (r: unknown) => void) => {
+                if (!fail) {
+                  for (const key of Object.keys(saved)) delete saved[key];
+                  Object.assign(saved, working);
+                }
+                saveDone(answer(undefined));
+              },
+            }),
+          );
         },
       },
     };
   }
-  const supporting = (version: string) => ({
-    isSetSupported: (set: string, v: string) => set === 'Mailbox' && v <= version,
-  });
 
-  it('sets, reads and removes the draft’s header where Outlook has Mailbox 1.8', async () => {
-    const { item, stored } = composeItem();
+  it('sets, reads and removes the add-in’s property on the draft, saved each time', async () => {
+    const { item, saved } = composeItem();
     stubOffice(item);
-    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.8');
     const compose = readComposeMessage()!;
     expect(compose.canMark).toBe(true);
-    await compose.setHeader('x-crm-filing', 'token-1');
-    expect(stored).toEqual({ 'x-crm-filing': 'token-1' });
-    await expect(compose.getHeader('x-crm-filing')).resolves.toBe('token-1');
-    await compose.removeHeader('x-crm-filing');
-    await expect(compose.getHeader('x-crm-filing')).resolves.toBeUndefined();
+    await compose.setProperty('crmFiling', 'token-1');
+    expect(saved).toEqual({ crmFiling: 'token-1' });
+    await expect(compose.getProperty('crmFiling')).resolves.toBe('token-1');
+    await compose.removeProperty('crmFiling');
+    expect(saved).toEqual({});
+    await expect(compose.getProperty('crmFiling')).resolves.toBeUndefined();
   });
 
   it('says when Outlook cannot mark, and passes Outlook’s refusal on', async () => {
-    const { item } = composeItem(true);
-    stubOffice(item);
-    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.7');
+    stubOffice({ itemType: 'message', to: { getAsync: () => undefined } });
     expect(readComposeMessage()!.canMark).toBe(false);
-    (g.Office as { context: Record<string, unknown> }).context.requirements = supporting('1.8');
-    await expect(readComposeMessage()!.setHeader('x-crm-filing', 't')).rejects.toThrow('quota');
+    stubOffice(composeItem(true).item);
+    await expect(readComposeMessage()!.setProperty('crmFiling', 't')).rejects.toThrow('quota');
   });
 
   it('gives nothing in read mode or outside Office', () => {

@@ -107,13 +107,13 @@ function addressesOf(value: unknown): MailAddress[] {
   return Array.isArray(value) ? value.map(addressOf).filter((a): a is MailAddress => a !== undefined) : [];
 }
 
-/** The message being written (compose mode), with the one thing File when sent needs: its internet headers. */
+/** The message being written (compose mode), with the one thing File when sent needs: the add-in's item property. */
 export interface ComposeMessage {
-  /** Whether this Outlook can set a draft's internet headers (Mailbox 1.8). */
+  /** Whether this Outlook gives the add-in custom properties on the item (Mailbox 1.1). */
   canMark: boolean;
-  getHeader(name: string): Promise<string | undefined>;
-  setHeader(name: string, value: string): Promise<void>;
-  removeHeader(name: string): Promise<void>;
+  getProperty(name: string): Promise<string | undefined>;
+  setProperty(name: string, value: string): Promise<void>;
+  removeProperty(name: string): Promise<void>;
 }
 
 interface AsyncResult<T> {
@@ -121,40 +121,50 @@ interface AsyncResult<T> {
   value: T;
   error?: { message?: string };
 }
-interface HeaderApi {
-  getAsync(names: string[], callback: (result: AsyncResult<Record<string, string>>) => void): void;
-  setAsync(headers: Record<string, string>, callback: (result: AsyncResult<unknown>) => void): void;
-  removeAsync(names: string[], callback: (result: AsyncResult<unknown>) => void): void;
+interface CustomProperties {
+  get(name: string): unknown;
+  set(name: string, value: string): void;
+  remove(name: string): void;
+  saveAsync(callback: (result: AsyncResult<unknown>) => void): void;
 }
+type LoadCustomProperties = (callback: (result: AsyncResult<CustomProperties>) => void) => void;
 
 /**
  * The message Outlook has open for writing, or undefined: in read mode, for an appointment, outside Outlook. Its
  * recipients are not read here (compose mode gives them only asynchronously, and File when sent needs them not).
+ * Custom properties are the add-in's own, on the item: they stay on the copy in Sent Items, never reach recipients.
  */
 export function readComposeMessage(): ComposeMessage | undefined {
   try {
     const item = currentItem();
     if (item === undefined || item.itemType !== 'message' || Array.isArray(item.to)) return undefined;
-    const headers = (item as { internetHeaders?: unknown }).internetHeaders as HeaderApi | undefined;
-    const supported =
-      typeof Office !== 'undefined' && Office.context?.requirements?.isSetSupported?.('Mailbox', '1.8') === true;
-    const canMark = supported && typeof headers?.setAsync === 'function';
+    const load = (item as { loadCustomPropertiesAsync?: unknown }).loadCustomPropertiesAsync;
+    const canMark = typeof load === 'function';
     const call = <T>(start: (done: (result: AsyncResult<T>) => void) => void) =>
       new Promise<T>((resolve, reject) =>
         start((result) =>
           result.status === 'succeeded'
             ? resolve(result.value)
-            : reject(new Error(result.error?.message ?? 'Outlook refused the internet header')),
+            : reject(new Error(result.error?.message ?? 'Outlook refused the item property')),
         ),
       );
+    const properties = () => call<CustomProperties>((done) => (load as LoadCustomProperties).call(item, done));
+    const save = (props: CustomProperties) => call((done) => props.saveAsync(done));
     return {
       canMark,
-      getHeader: async (name) => (await call<Record<string, string>>((done) => headers!.getAsync([name], done)))[name],
-      setHeader: async (name, value) => {
-        await call((done) => headers!.setAsync({ [name]: value }, done));
+      getProperty: async (name) => {
+        const value = (await properties()).get(name);
+        return typeof value === 'string' && value !== '' ? value : undefined;
       },
-      removeHeader: async (name) => {
-        await call((done) => headers!.removeAsync([name], done));
+      setProperty: async (name, value) => {
+        const props = await properties();
+        props.set(name, value);
+        await save(props);
+      },
+      removeProperty: async (name) => {
+        const props = await properties();
+        props.remove(name);
+        await save(props);
       },
     };
   } catch {

@@ -88,6 +88,7 @@ describe('describeConfig over every setting', () => {
     CLIENT_SECRET: 'client-secret-value-1234',
     API_APP_ID_URI: 'api://crm.example/app',
     BRAND_NAME: 'Brand',
+    TEAMS_APP_ID: 'c4e2a9d7-1f3b-4c8e-a6d5-9b0f2e7c3a41',
     STATE_SECRET: 'state-secret-value-'.padEnd(40, 'z'),
     TLS_CERT_FILE: '/etc/crm/cert.pem',
     TLS_KEY_FILE: '/etc/crm/key.pem',

@@ -45,6 +45,11 @@ const schema = z.object({
     .regex(/^api:\/\//, 'must start with api://')
     .optional(),
   BRAND_NAME: z.string().trim().min(1).max(30).default('Zoho CRM'),
+  // The add-in's manifest id (manifest/build-package.ts's LOCAL_APP_ID when none is given, as for the local package).
+  TEAMS_APP_ID: z
+    .string()
+    .regex(guid, 'must be the app manifest id, a GUID')
+    .default('8b1d4f6e-2c7a-4e9b-9f3d-5a6c0e2b7d14'),
   STATE_SECRET: z.string().min(32, 'must be at least 32 characters'),
   TLS_CERT_FILE: optionalFile,
   TLS_KEY_FILE: optionalFile,
@@ -86,6 +91,8 @@ export interface Config {
   apiAppIdUri: string;
   apiScope: string;
   brandName: string;
+  /** The app manifest's id: Outlook keeps the add-in's item properties under a name made from it. */
+  addinId: string;
   stateSecret: string;
   tls: { certFile: string; keyFile: string } | undefined;
   extraCaCertsFile: string | undefined;
@@ -145,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     apiAppIdUri,
     apiScope: `${apiAppIdUri}/access_as_user`,
     brandName: values.BRAND_NAME,
+    addinId: values.TEAMS_APP_ID.toLowerCase(),
     stateSecret: values.STATE_SECRET,
     tls:
       values.TLS_CERT_FILE && values.TLS_KEY_FILE
@@ -181,6 +189,7 @@ const LOGGING: Record<keyof Config, 'public' | 'secret'> = {
   apiAppIdUri: 'public',
   apiScope: 'public',
   brandName: 'public',
+  addinId: 'public',
   stateSecret: 'secret',
   tls: 'public',
   extraCaCertsFile: 'public',

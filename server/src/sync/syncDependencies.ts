@@ -32,6 +32,8 @@ export interface SyncDependencies {
   graphBaseUrl: string;
   publicUrl: string;
   brandName: string;
+  /** The app manifest's id, lower-cased (File when sent: the add-in's item properties are named after it). */
+  addinId: string;
   now: () => Date;
   /** How often every active binding is checked even without a notification (the safety net), in seconds. */
   safetyNetSeconds: number;

@@ -12,6 +12,14 @@ const MEGAN = 'megan.bowen@contoso.onmicrosoft.com';
 const FABRIKAM_ADMIN = 'admin@fabrikam.onmicrosoft.com';
 const GARTH = 'garth.fort@northwind.example';
 const STRANGER = 'someone@elsewhere.example';
+/**
+ * The add-in's custom properties as Outlook keeps them on a draft and its sent copy: one JSON string property named
+ * after the manifest id (the local package's, TEAMS_APP_ID's default).
+ */
+const draftProperty = (token: string) => ({
+  id: 'String {00020329-0000-0000-C000-000000000046} Name cecp-8b1d4f6e-2c7a-4e9b-9f3d-5a6c0e2b7d14',
+  value: JSON.stringify({ crmFiling: token }),
+});
 
 /**
  * Automatic filing (docs/product-rules.md#r-automatic-filing) through the API and the sync engine, with Graph's
@@ -222,17 +230,17 @@ export function automaticFilingSuite(kind: StoreKind['name'], available: boolean
     });
 
     it('File when sent: the sent copy with the mark is filed on its contacts once; a mark taken back files nothing', async () => {
-      const marked = await stack.api<{ token: string; header: string }>('/api/mails/on-send', {
+      const marked = await stack.api<{ token: string; property: string }>('/api/mails/on-send', {
         token: admin,
         method: 'POST',
       });
       expect(marked.status).toBe(201);
-      expect(marked.body.header).toBe('x-crm-filing');
+      expect(marked.body.property).toBe('crmFiling');
       await sendFromMailbox(stack, ADMIN, {
         to: [GARTH, STRANGER],
         subject: 'Sent with a mark',
         body: 'Filed once sent',
-        headers: { 'x-crm-filing': marked.body.token },
+        properties: [draftProperty(marked.body.token)],
       });
       const takenBack = await stack.api<{ token: string }>('/api/mails/on-send', { token: admin, method: 'POST' });
       expect(
@@ -245,7 +253,7 @@ export function automaticFilingSuite(kind: StoreKind['name'], available: boolean
         to: [GARTH],
         subject: 'Mark taken back',
         body: 'Not filed',
-        headers: { 'x-crm-filing': takenBack.body.token },
+        properties: [draftProperty(takenBack.body.token)],
       });
 
       await fileSentMessages(stack.deps.sync);

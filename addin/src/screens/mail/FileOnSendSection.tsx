@@ -17,7 +17,8 @@ import { useI18n } from '../../i18n/I18nContext';
 import { ButtonSpinner } from '../../ui/ButtonSpinner';
 import { Section } from '../../ui/Page';
 
-const HEADER = 'x-crm-filing';
+// The add-in's custom property on the draft (the service looks for it on the sent copy).
+const PROPERTY = 'crmFiling';
 
 const useStyles = makeStyles({
   heading: { margin: 0 },
@@ -32,8 +33,8 @@ type State =
   | { status: 'busy'; marking: boolean; token?: string };
 
 /**
- * File when sent, for the message being written: the service gives a token, the draft carries it in its
- * `x-crm-filing` header, and once the message is sent its copy in Sent Items is filed on the CRM contacts it
+ * File when sent, for the message being written: the service gives a token, the draft carries it in the add-in's
+ * custom property `crmFiling`, and once the message is sent its copy in Sent Items is filed on the CRM contacts it
  * involves. Opening the pane again on the same draft shows the mark; Don't file takes it off both sides.
  */
 export function FileOnSendSection({ brand, api, message }: { brand: string; api: Api; message: ComposeMessage }) {
@@ -46,7 +47,7 @@ export function FileOnSendSection({ brand, api, message }: { brand: string; api:
     if (!message.canMark) return;
     let active = true;
     message
-      .getHeader(HEADER)
+      .getProperty(PROPERTY)
       .then((token) => active && setState(token ? { status: 'marked', token } : { status: 'unmarked' }))
       .catch(() => active && setState({ status: 'unmarked' }));
     return () => {
@@ -59,7 +60,7 @@ export function FileOnSendSection({ brand, api, message }: { brand: string; api:
     setState({ status: 'busy', marking: true });
     try {
       const { token } = await api.markFileOnSend();
-      await message.setHeader(HEADER, token);
+      await message.setProperty(PROPERTY, token);
       setState({ status: 'marked', token });
     } catch (error) {
       setState({ status: 'unmarked' });
@@ -71,8 +72,8 @@ export function FileOnSendSection({ brand, api, message }: { brand: string; api:
     setProblem(undefined);
     setState({ status: 'busy', marking: false, token });
     try {
-      await message.removeHeader(HEADER);
-      // The service may have forgotten it already (a week passed): the header is what counts.
+      await message.removeProperty(PROPERTY);
+      // The service may have forgotten it already (a week passed): the property is what counts.
       await api.cancelFileOnSend(token).catch(() => undefined);
       setState({ status: 'unmarked' });
     } catch (error) {

@@ -5,20 +5,23 @@ import type { Database } from '../../store/schema.js';
 import type { MicrosoftIdentity } from '../identity.js';
 import { requireMember } from '../member.js';
 
-/** The internet header the add-in stamps on a draft (Office.js internetHeaders, Mailbox 1.8). */
-export const FILE_ON_SEND_HEADER = 'x-crm-filing';
+/**
+ * The add-in's custom property that marks a draft (Office.js item custom properties): an item property, so it stays
+ * on the sent copy in Sent Items (docs/graph-behaviour.md#add-in-custom-properties).
+ */
+export const FILE_ON_SEND_PROPERTY = 'crmFiling';
 /** How long a marked message is looked for in Sent Items: a draft left for a week is no longer meant. */
 export const FILE_ON_SEND_DAYS = 7;
 
 /**
- * File when sent: a token for the draft's header. Once the message is sent, its copy in the user's Sent Items
- * carries the header, and the sweep files it on the CRM contacts it involves (sync/mail/filesOnSend.ts).
+ * File when sent: a token for the draft's custom property. Once the message is sent, its copy in the user's Sent
+ * Items carries it, and a job files it on the CRM contacts it involves (sync/mail/filesOnSend.ts).
  */
 export async function markFileOnSend(
   db: Kysely<Database>,
   identity: MicrosoftIdentity,
   now: Date,
-): Promise<{ token: string; header: typeof FILE_ON_SEND_HEADER; expiresAt: string }> {
+): Promise<{ token: string; property: typeof FILE_ON_SEND_PROPERTY; expiresAt: string }> {
   const { user } = await requireMember(db, identity);
   const token = randomBytes(18).toString('base64url');
   const expiresAt = new Date(now.getTime() + FILE_ON_SEND_DAYS * 86_400_000).toISOString();
@@ -33,7 +36,7 @@ export async function markFileOnSend(
       checks: 0,
     })
     .execute();
-  return { token, header: FILE_ON_SEND_HEADER, expiresAt };
+  return { token, property: FILE_ON_SEND_PROPERTY, expiresAt };
 }
 
 /** Takes a File when sent back; a token of someone else, or one already filed, is not found. */

@@ -1,5 +1,5 @@
 import { writeFiling } from '../../crm/mails/fileMail.js';
-import { FILE_ON_SEND_HEADER } from '../../crm/mails/fileOnSend.js';
+import { FILE_ON_SEND_PROPERTY } from '../../crm/mails/fileOnSend.js';
 import { participantAddresses } from '../../crm/mails/mailMessage.js';
 import { involvedContacts } from '../../crm/mails/mailQueries.js';
 import { findOrganisationById } from '../../crm/organisations.js';
@@ -8,8 +8,11 @@ import { mailMessageOf, MESSAGE_FIELDS, type GraphMessage } from '../../mail/mes
 import { containerGraphFor, type SyncDependencies } from '../syncDependencies.js';
 import { readAttachments } from './attachments.js';
 
-/** A custom internet header as Graph names it: a named property in PS_INTERNET_HEADERS (docs/graph-behaviour.md). */
-const HEADER_PROPERTY = `String {00020386-0000-0000-C000-000000000046} Name ${FILE_ON_SEND_HEADER}`;
+/**
+ * An add-in's custom properties of an item, as Graph names them: one string property in PS_PUBLIC_STRINGS named
+ * `cecp-<manifest id>`, whose value is the JSON of all of them (docs/graph-behaviour.md#add-in-custom-properties).
+ */
+const customPropertiesId = (addinId: string) => `String {00020329-0000-0000-C000-000000000046} Name cecp-${addinId}`;
 /** Marked messages looked for per sweep, oldest check first; the rest wait for the next sweep. */
 const PER_SWEEP = 50;
 /**
@@ -23,7 +26,7 @@ const FRESH_MS = 3_600_000;
 
 /**
  * File when sent: looks in the Sent Items of each user with a marked message that is due for it, finds the sent
- * copy by its header, and files it on the CRM contacts it involves, in one transaction with taking the mark off.
+ * copy by the add-in's custom property, and files it on the CRM contacts it involves, in one transaction with taking the mark off.
  * A mark past its week is dropped. Graph failing for one user leaves the others alone.
  */
 export async function fileSentMessages(deps: SyncDependencies): Promise<void> {
@@ -57,7 +60,9 @@ async function fileIfSent(
   mark: { token: string; user_id: string; tenant_id: string | null; object_id: string | null },
 ): Promise<boolean> {
   const graph = await containerGraphFor(deps, mark.tenant_id!, mark.object_id!, 'mail');
-  const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${HEADER_PROPERTY}' and ep/value eq '${mark.token}')`;
+  // The pane sets no other custom property on a draft, so the JSON is this one pair, as Office.js writes it.
+  const value = JSON.stringify({ [FILE_ON_SEND_PROPERTY]: mark.token });
+  const filter = `singleValueExtendedProperties/Any(ep: ep/id eq '${customPropertiesId(deps.addinId)}' and ep/value eq '${value}')`;
   const found = await graph.graph.get<Page<GraphMessage>>(
     `${graph.base}/mailFolders/sentitems/messages?$filter=${encodeURIComponent(filter)}&$select=${MESSAGE_FIELDS.join(',')}&$top=1`,
     { Prefer: 'outlook.body-content-type="text"' },
