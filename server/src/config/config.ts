@@ -45,7 +45,7 @@ const schema = z.object({
     .regex(/^api:\/\//, 'must start with api://')
     .optional(),
   BRAND_NAME: z.string().trim().min(1).max(30).default('Zoho CRM'),
-  // The add-in's manifest id (manifest/build-package.ts's LOCAL_APP_ID when none is given, as for the local package).
+  // The add-in's manifest id; without one, LOCAL_APP_ID of manifest/build-package, as the local package has.
   TEAMS_APP_ID: z
     .string()
     .regex(guid, 'must be the app manifest id, a GUID')
