@@ -4,10 +4,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID, FABRIKAM_TENANT_ID } from '../seed/seedTenants.js';
 import {
+  appGraphToken,
   grantAdminConsent,
+  mailReadingApp,
   startTestTenant,
-  TEST_CLIENT_ID,
-  TEST_SECRET,
   testApp,
   type HttpResult,
   type TestTenant,
@@ -21,27 +21,11 @@ const MEGAN = 'megan.bowen@contoso.onmicrosoft.com';
 const DOMAIN = 'contoso.onmicrosoft.com';
 const FABRIKAM = 'fabrikam.onmicrosoft.com';
 
-async function appToken(tenant: TestTenant, tenantId = CONTOSO_TENANT_ID): Promise<string> {
-  const cc = await tenant.token(tenantId, {
-    grant_type: 'client_credentials',
-    client_id: TEST_CLIENT_ID,
-    client_secret: TEST_SECRET,
-    scope: 'https://graph.microsoft.com/.default',
-  });
-  return cc.json.access_token;
-}
-
-const mailApp = () =>
-  testApp({
-    graphDelegatedPermissions: [...testApp().graphDelegatedPermissions, 'Mail.Read', 'Mail.ReadBasic'],
-    graphApplicationPermissions: [...testApp().graphApplicationPermissions, 'Mail.Read'],
-  });
-
 beforeAll(async () => {
   t = await startTestTenant();
-  t.tenant.registerApp(mailApp());
+  t.tenant.registerApp(mailReadingApp(['Mail.Read', 'Mail.ReadBasic']));
   await grantAdminConsent(t, CONTOSO_TENANT_ID, `admin@${DOMAIN}`);
-  app = await appToken(t);
+  app = await appGraphToken(t, CONTOSO_TENANT_ID);
   meganSend = await t.ropc(MEGAN, 'https://graph.microsoft.com/Mail.Send');
 });
 afterAll(async () => t.close());
@@ -202,10 +186,10 @@ describe('message delta', () => {
       testApp({ graphDelegatedPermissions: [...testApp().graphDelegatedPermissions, 'Mail.ReadBasic'] }),
     );
     await grantAdminConsent(t, FABRIKAM_TENANT_ID, `admin@${FABRIKAM}`);
-    t.tenant.registerApp(mailApp());
+    t.tenant.registerApp(mailReadingApp(['Mail.Read', 'Mail.ReadBasic']));
     const JONAS = `jonas.weber@${FABRIKAM}`;
     t.tenant.seedMessages(JONAS, [{ subject: 'Private', receivedDateTime: '2026-01-01T09:00:00Z' }]);
-    const fabrikamApp = await appToken(t, FABRIKAM_TENANT_ID);
+    const fabrikamApp = await appGraphToken(t, FABRIKAM_TENANT_ID);
     const denied = await t.graph(`/users/${JONAS}/mailFolders/inbox/messages/delta`, fabrikamApp);
     expect(denied.status).toBe(403);
     expect(denied.json.error.code).toBe('ErrorAccessDenied');
@@ -292,9 +276,9 @@ describe('message delta', () => {
     );
     const old = await startTestTenant({ stateFile });
     try {
-      old.tenant.registerApp(mailApp());
+      old.tenant.registerApp(mailReadingApp(['Mail.Read', 'Mail.ReadBasic']));
       await grantAdminConsent(old, CONTOSO_TENANT_ID, `admin@${DOMAIN}`);
-      const token = await appToken(old);
+      const token = await appGraphToken(old, CONTOSO_TENANT_ID);
       const ADELE = `adele.vance@${DOMAIN}`;
       const first = await round(
         `/users/${ADELE}/mailFolders/inbox/messages/delta?$select=subject,isRead`,

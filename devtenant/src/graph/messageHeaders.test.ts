@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import {
-  grantAdminConsent,
-  startTestTenant,
-  TEST_CLIENT_ID,
-  TEST_SECRET,
-  testApp,
-  type TestTenant,
-} from '../test/testTenant.js';
+import { consentedMailApp, startTestTenant, type TestTenant } from '../test/testTenant.js';
 
 // Custom internet headers: Graph finds a received message by one, never the sender's copy in Sent Items, which has no
 // internet headers (docs/graph-behaviour.md#custom-internet-headers).
@@ -20,17 +13,7 @@ const HEADER_ID = 'String {00020386-0000-0000-C000-000000000046} Name x-crm-fili
 
 beforeAll(async () => {
   t = await startTestTenant();
-  t.tenant.registerApp(
-    testApp({ graphApplicationPermissions: [...testApp().graphApplicationPermissions, 'Mail.Read'] }),
-  );
-  await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, {
-    grant_type: 'client_credentials',
-    client_id: TEST_CLIENT_ID,
-    client_secret: TEST_SECRET,
-    scope: 'https://graph.microsoft.com/.default',
-  });
-  app = cc.json.access_token;
+  app = await consentedMailApp(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
   meganSend = await t.ropc(MEGAN, 'https://graph.microsoft.com/Mail.Send');
 });
 afterAll(async () => t.close());

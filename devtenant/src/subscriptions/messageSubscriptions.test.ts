@@ -1,13 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CONTOSO_TENANT_ID } from '../seed/seedTenants.js';
-import {
-  grantAdminConsent,
-  startTestTenant,
-  TEST_CLIENT_ID,
-  TEST_SECRET,
-  testApp,
-  type TestTenant,
-} from '../test/testTenant.js';
+import { consentedMailApp, startTestTenant, type TestTenant } from '../test/testTenant.js';
 import { startWebhookListener, type WebhookListener } from '../test/webhookListener.js';
 
 // Message change notifications, which tell the CRM's filing that a mail arrived or was sent.
@@ -22,17 +15,7 @@ let leeId: string;
 
 beforeAll(async () => {
   t = await startTestTenant();
-  t.tenant.registerApp(
-    testApp({ graphApplicationPermissions: [...testApp().graphApplicationPermissions, 'Mail.Read'] }),
-  );
-  await grantAdminConsent(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
-  const cc = await t.token(CONTOSO_TENANT_ID, {
-    grant_type: 'client_credentials',
-    client_id: TEST_CLIENT_ID,
-    client_secret: TEST_SECRET,
-    scope: 'https://graph.microsoft.com/.default',
-  });
-  app = cc.json.access_token;
+  app = await consentedMailApp(t, CONTOSO_TENANT_ID, 'admin@contoso.onmicrosoft.com');
   meganSend = await t.ropc(MEGAN, 'https://graph.microsoft.com/Mail.Send');
   hook = await startWebhookListener(t.certs);
   meganId = (await t.graph(`/users/${MEGAN}`, app)).json.id;

@@ -230,3 +230,29 @@ export async function grantAdminConsent(t: TestTenant, tenantId: string, adminUp
   const done = await browser.post(form, { interaction, decision: 'accept' });
   if (done.status !== 302) throw new Error(`Consent failed: ${done.status} ${done.text}`);
 }
+
+/** The test app's app-only Graph token in a tenant (the application permissions its administrator granted). */
+export async function appGraphToken(t: TestTenant, tenantId: string): Promise<string> {
+  const cc = await t.token(tenantId, {
+    grant_type: 'client_credentials',
+    client_id: TEST_CLIENT_ID,
+    client_secret: TEST_SECRET,
+    scope: 'https://graph.microsoft.com/.default',
+  });
+  return cc.json.access_token;
+}
+
+/** The test app reading mail as itself (Mail.Read application), with these delegated permissions added. */
+export function mailReadingApp(delegated: string[] = []): AppRegistration {
+  return testApp({
+    graphDelegatedPermissions: [...testApp().graphDelegatedPermissions, ...delegated],
+    graphApplicationPermissions: [...testApp().graphApplicationPermissions, 'Mail.Read'],
+  });
+}
+
+/** Registers the mail-reading app, has the tenant's administrator consent, and gives its app-only token. */
+export async function consentedMailApp(t: TestTenant, tenantId: string, adminUpn: string): Promise<string> {
+  t.tenant.registerApp(mailReadingApp());
+  await grantAdminConsent(t, tenantId, adminUpn);
+  return appGraphToken(t, tenantId);
+}
